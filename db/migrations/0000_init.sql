@@ -94,7 +94,7 @@ CREATE TABLE "sites" (
 	"site_code" text,
 	"first_extension" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "sites_site_code_digits" CHECK ("sites"."site_code" ~ '^[0-9]{1,2}$'),
+	CONSTRAINT "sites_site_code_digits" CHECK ("sites"."site_code" ~ '^[1-9][0-9]?$'),
 	CONSTRAINT "sites_first_extension_digits" CHECK ("sites"."first_extension" ~ '^[0-9]{2,6}$')
 );
 --> statement-breakpoint

@@ -14,7 +14,7 @@ export const sites = pgTable(
   (t) => [
     uniqueIndex('sites_name_unique').on(sql`lower(${t.name})`),
     uniqueIndex('sites_site_code_unique').on(t.siteCode),
-    check('sites_site_code_digits', sql`${t.siteCode} ~ '^[0-9]{1,2}$'`),
+    check('sites_site_code_digits', sql`${t.siteCode} ~ '^[1-9][0-9]?$'`),
     check('sites_first_extension_digits', sql`${t.firstExtension} ~ '^[0-9]{2,6}$'`),
   ],
 );

@@ -1,0 +1,25 @@
+/**
+ * The typed changes a phone-system adapter consumes. Each is written to the outbox in the same transaction as
+ * its audit rows, so the adapter sees exactly what the database committed.
+ */
+export type PhoneUserRef = { directoryUserId: number; email: string };
+
+export type Change =
+  | { kind: 'phone_user.assigned'; user: PhoneUserRef; site: string; extension: string; plans: number[] }
+  | { kind: 'phone_user.removed'; user: PhoneUserRef; extension: string; releasedNumbers: string[] }
+  | { kind: 'phone_user.extension_changed'; user: PhoneUserRef; from: string; to: string }
+  | { kind: 'phone_user.status_changed'; user: PhoneUserRef; status: 'active' | 'inactive' }
+  | { kind: 'phone_user.site_changed'; user: PhoneUserRef; from: string; to: string; extension: string }
+  | { kind: 'phone_user.plan_added'; user: PhoneUserRef; plan: number }
+  | { kind: 'phone_user.plan_removed'; user: PhoneUserRef; plan: number }
+  | { kind: 'phone_user.number_assigned'; user: PhoneUserRef; number: string }
+  | { kind: 'phone_user.number_released'; user: PhoneUserRef; number: string }
+  | { kind: 'directory_user.created'; user: PhoneUserRef; firstName: string; lastName: string }
+  | { kind: 'account.licenses_changed'; total: number }
+  | { kind: 'account.site_codes_changed'; enabled: boolean }
+  | { kind: 'site.created'; site: string; siteCode: string | null; firstExtension: string | null }
+  | { kind: 'numbers.added'; numbers: string[]; site: string | null }
+  | { kind: 'numbers.removed'; numbers: string[] }
+  | { kind: 'plan.inventory_changed'; plan: number; inventory: number }
+  | { kind: 'reserved.added'; extension: string }
+  | { kind: 'reserved.removed'; extension: string };

@@ -1,0 +1,54 @@
+import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
+import type { DomainError } from './errors.ts';
+
+export const MAX_NUMBERS_PER_USER = 10;
+export const MAX_NUMBER_RANGE = 1000;
+
+type NumberError = Extract<DomainError, { code: 'NUMBER_INVALID' }>;
+
+/** Validates a number typed by an admin and returns it in E.164 (+14155550100). Spaces, dashes, dots and brackets are fine. */
+export function normalizeE164(
+  input: string,
+): { ok: true; number: string } | { ok: false; error: NumberError } {
+  const trimmed = input.trim();
+  const fail = (reason: NumberError['reason']) => ({
+    ok: false as const,
+    error: { code: 'NUMBER_INVALID' as const, input, reason },
+  });
+  if (!trimmed.startsWith('+')) return fail('not_e164');
+  const compact = trimmed.replace(/[\s().\-\u00a0]/g, '');
+  if (!/^\+[0-9]+$/.test(compact)) return fail('not_a_number');
+  const lengthProblem = validatePhoneNumberLength(compact);
+  if (lengthProblem === 'TOO_SHORT' || lengthProblem === 'NOT_A_NUMBER') return fail('too_short');
+  if (lengthProblem === 'TOO_LONG') return fail('too_long');
+  const parsed = parsePhoneNumberFromString(compact);
+  if (!parsed?.isValid()) return fail('invalid');
+  return { ok: true, number: parsed.number };
+}
+
+/**
+ * Expands `+14155550100..+14155550199` into every number between, inclusive. Both ends must be valid and of
+ * the same length; the caller checks each number again as it is stored.
+ */
+export function expandRange(
+  from: string,
+  to: string,
+): { ok: true; numbers: string[] } | { ok: false; error: DomainError } {
+  const start = normalizeE164(from);
+  if (!start.ok) return start;
+  const end = normalizeE164(to);
+  if (!end.ok) return end;
+  if (start.number.length !== end.number.length) {
+    return { ok: false, error: { code: 'NUMBER_RANGE_INVALID', from, to, reason: 'shape' } };
+  }
+  const a = BigInt(start.number.slice(1));
+  const b = BigInt(end.number.slice(1));
+  if (b < a) return { ok: false, error: { code: 'NUMBER_RANGE_INVALID', from, to, reason: 'order' } };
+  const count = Number(b - a) + 1;
+  if (count > MAX_NUMBER_RANGE) {
+    return { ok: false, error: { code: 'NUMBER_RANGE_TOO_LARGE', count, max: MAX_NUMBER_RANGE } };
+  }
+  const numbers: string[] = [];
+  for (let n = a; n <= b; n++) numbers.push(`+${n.toString()}`);
+  return { ok: true, numbers };
+}

@@ -1,0 +1,12 @@
+/** How an admin names a person in a command: a chat mention, an email, or the extension of a phone user. */
+export type UserRef =
+  | { kind: 'slack'; id: string; raw: string }
+  | { kind: 'email'; email: string; raw: string }
+  | { kind: 'extension'; extension: string; raw: string };
+
+export function sameRef(a: UserRef, b: UserRef): boolean {
+  if (a.kind === 'slack' && b.kind === 'slack') return a.id === b.id;
+  if (a.kind === 'email' && b.kind === 'email') return a.email.toLowerCase() === b.email.toLowerCase();
+  if (a.kind === 'extension' && b.kind === 'extension') return a.extension === b.extension;
+  return false;
+}

@@ -1,0 +1,271 @@
+import { fullExtension, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
+import { expandRange, normalizeE164 } from '../domain/phone-numbers.ts';
+import { matchPlan } from '../domain/plans.ts';
+import type { Result } from '../domain/result.ts';
+import { addReserved, removeReserved, reservedSet, updateAccount } from '../store/account.ts';
+import { deleteFreeNumber, findNumbers, insertNumbers } from '../store/numbers.ts';
+import { allExtensions, takenExtensions, updatePhoneUser } from '../store/phone-users.ts';
+import { planCatalog, planUsage, setPlanInventory } from '../store/plans.ts';
+import { findSiteByName, insertSite, listSites, type Site } from '../store/sites.ts';
+import { type Actor, type Deps, fail, runChange } from './context.ts';
+import { resolveSite } from './site-rules.ts';
+
+const accountTarget = (id: string) => ({ targetType: 'account', targetId: id, targetLabel: id });
+
+export type SiteInput = { name: string; code?: string | undefined; first?: string | undefined };
+
+export async function addSite(deps: Deps, actor: Actor, input: SiteInput): Promise<Result<Site>> {
+  return runChange(deps, actor, 'site add', async (tx, rec, account) => {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 64 || /[\p{Cc}<>]/u.test(name))
+      fail({ code: 'SITE_NAME_INVALID', input: input.name });
+    if (await findSiteByName(tx, name)) fail({ code: 'SITE_EXISTS', name });
+    const code = input.code?.trim();
+    if (code !== undefined && !isValidSiteCode(code)) fail({ code: 'SITE_CODE_INVALID', input: code });
+    if (account.siteCodesEnabled && code === undefined) fail({ code: 'SITE_CODE_REQUIRED', sites: [name] });
+    if (code !== undefined) {
+      const holder = (await listSites(tx)).find((site) => site.siteCode === code);
+      if (holder) fail({ code: 'SITE_CODE_TAKEN', siteCode: code, site: holder.name });
+    }
+    const first = input.first?.trim();
+    const rules = { siteCodes: account.siteCodesEnabled };
+    if (first !== undefined && !isValidExtension(first, rules)) {
+      fail({
+        code: 'SITE_FIRST_EXTENSION_INVALID',
+        input: first,
+        minDigits: 2,
+        maxDigits: rules.siteCodes ? 5 : 6,
+      });
+    }
+    const site = await insertSite(tx, { name, siteCode: code ?? null, firstExtension: first ?? null });
+    rec.audit({
+      action: 'site.created',
+      targetType: 'site',
+      targetId: String(site.id),
+      targetLabel: site.name,
+      before: null,
+      after: { name, siteCode: site.siteCode, firstExtension: site.firstExtension },
+    });
+    rec.emit({
+      kind: 'site.created',
+      site: name,
+      siteCode: site.siteCode,
+      firstExtension: site.firstExtension,
+    });
+    return site;
+  });
+}
+
+export type SiteCodesResult = { enabled: boolean; renumbered: { email: string; from: string; to: string }[] };
+
+/**
+ * Switches site codes on or off. On: every site needs a code and every extension must fit as a short extension
+ * (2 to 5 digits); each user is then dialled as code + extension. Off: the short extensions must be unique
+ * across the account. Either way every phone user is renumbered in the same transaction, or nothing changes.
+ */
+export async function setSiteCodes(
+  deps: Deps,
+  actor: Actor,
+  enabled: boolean,
+): Promise<Result<SiteCodesResult>> {
+  return runChange(deps, actor, 'sitecodes', async (tx, rec, account) => {
+    if (account.siteCodesEnabled === enabled) fail({ code: 'SITE_CODES_UNCHANGED', enabled });
+    const sites = await listSites(tx);
+    if (enabled) {
+      const missing = sites.filter((site) => site.siteCode === null).map((site) => site.name);
+      if (missing.length > 0) fail({ code: 'SITE_CODE_REQUIRED', sites: missing });
+    }
+    const rules = { siteCodes: enabled };
+    const users = await allExtensions(tx);
+    if (enabled) {
+      const tooLong = users.filter((user) => !isValidExtension(user.shortExtension, rules));
+      if (tooLong.length > 0) {
+        const holders = await takenExtensions(tx);
+        fail({
+          code: 'SITE_CODES_EXTENSION_TOO_LONG',
+          users: tooLong.map((user) => ({
+            user: holders.get(user.extension) ?? { name: user.email, email: user.email, slackUserId: null },
+            extension: user.extension,
+          })),
+        });
+      }
+    }
+    const next = users.map((user) => ({
+      ...user,
+      next: fullExtension(user.shortExtension, user.siteCode, rules),
+    }));
+    const seen = new Map<string, number>();
+    for (const user of next) seen.set(user.next, (seen.get(user.next) ?? 0) + 1);
+    const clashes = [...seen].filter(([, n]) => n > 1).map(([extension]) => extension);
+    if (clashes.length > 0) fail({ code: 'SITE_CODES_EXTENSION_CONFLICT', extensions: clashes });
+    // Renumber through a temporary value first, so that one user taking another's old number never trips the
+    // unique index midway. The temporary values have 7 digits and start with 0, which no real extension does.
+    const moving = next.filter((user) => user.next !== user.extension);
+    for (const user of moving) {
+      await updatePhoneUser(
+        tx,
+        user.phoneUserId,
+        { extension: `0${String(user.phoneUserId).padStart(6, '0')}` },
+        rec.at,
+      );
+    }
+    for (const user of moving) await updatePhoneUser(tx, user.phoneUserId, { extension: user.next }, rec.at);
+    await updateAccount(tx, { siteCodesEnabled: enabled }, rec.at);
+    rec.audit({
+      ...accountTarget('site_codes'),
+      action: 'account.site_codes',
+      before: { enabled: !enabled },
+      after: { enabled },
+    });
+    rec.emit({ kind: 'account.site_codes_changed', enabled });
+    return {
+      enabled,
+      renumbered: moving.map((user) => ({ email: user.email, from: user.extension, to: user.next })),
+    };
+  });
+}
+
+export type NumbersAdded = { added: string[]; site: string | null };
+
+/** Adds one number or a range (at most 1000) to the inventory; all of them or none. */
+export async function addNumbers(
+  deps: Deps,
+  actor: Actor,
+  input: { from: string; to?: string | undefined; site?: string | undefined },
+): Promise<Result<NumbersAdded>> {
+  return runChange(deps, actor, 'numbers add', async (tx, rec) => {
+    let numbers: string[];
+    if (input.to === undefined) {
+      const one = normalizeE164(input.from);
+      if (!one.ok) return fail(one.error);
+      numbers = [one.number];
+    } else {
+      const range = expandRange(input.from, input.to);
+      if (!range.ok) return fail(range.error);
+      numbers = range.numbers;
+      for (const number of numbers) {
+        const valid = normalizeE164(number);
+        if (!valid.ok) return fail(valid.error);
+      }
+    }
+    const site = input.site === undefined ? undefined : await resolveSite(tx, input.site);
+    const existing = await findNumbers(tx, numbers);
+    if (existing.length > 0)
+      fail({ code: 'NUMBER_ALREADY_IN_INVENTORY', numbers: existing.map((row) => row.number).sort() });
+    await insertNumbers(tx, numbers, site?.id ?? null, rec.at);
+    rec.audit({
+      ...accountTarget('numbers'),
+      action: 'numbers.added',
+      before: null,
+      after: { numbers, site: site?.name ?? null },
+    });
+    rec.emit({ kind: 'numbers.added', numbers, site: site?.name ?? null });
+    return { added: numbers, site: site?.name ?? null };
+  });
+}
+
+/** Removes a free number from the inventory; an assigned number must be released from its user first. */
+export async function removeInventoryNumber(
+  deps: Deps,
+  actor: Actor,
+  input: string,
+): Promise<Result<{ number: string }>> {
+  return runChange(deps, actor, 'numbers remove', async (tx, rec) => {
+    const normalized = normalizeE164(input);
+    if (!normalized.ok) return fail(normalized.error);
+    const number = normalized.number;
+    const [row] = await findNumbers(tx, [number]);
+    if (!row) return fail({ code: 'NUMBER_NOT_IN_INVENTORY', number });
+    if (row.phoneUserId !== null) {
+      fail({
+        code: 'NUMBER_IN_USE',
+        number,
+        holder: { name: row.holder ?? '', email: row.holder ?? '', slackUserId: null },
+      });
+    }
+    if (!(await deleteFreeNumber(tx, number))) fail({ code: 'CONCURRENT_CHANGE', what: number });
+    rec.audit({
+      ...accountTarget('numbers'),
+      action: 'numbers.removed',
+      before: { number, site: row.site },
+      after: null,
+    });
+    rec.emit({ kind: 'numbers.removed', numbers: [number] });
+    return { number };
+  });
+}
+
+/** Sets how many of a calling plan the account owns; never below the number held. */
+export async function setPlanCount(
+  deps: Deps,
+  actor: Actor,
+  planInput: string,
+  countInput: string,
+): Promise<Result<{ plan: string; inventory: number; used: number }>> {
+  return runChange(deps, actor, 'plans set', async (tx, rec) => {
+    const catalog = await planCatalog(tx);
+    const plan = matchPlan(planInput, catalog);
+    if (!plan)
+      return fail({ code: 'PLAN_NOT_FOUND', input: planInput, known: catalog.map((p) => p.shortName) });
+    if (!/^[0-9]{1,7}$/.test(countInput.trim())) fail({ code: 'PLAN_COUNT_INVALID', input: countInput });
+    const inventory = Number(countInput.trim());
+    const [usage] = await planUsage(tx, [plan.code]);
+    const used = usage?.used ?? 0;
+    if (inventory < used)
+      fail({ code: 'PLAN_COUNT_BELOW_USED', plan: plan.shortName, requested: inventory, used });
+    await setPlanInventory(tx, plan.code, inventory);
+    rec.audit({
+      action: 'plan.inventory_set',
+      targetType: 'plan',
+      targetId: String(plan.code),
+      targetLabel: plan.shortName,
+      before: { inventory: plan.inventory },
+      after: { inventory },
+    });
+    rec.emit({ kind: 'plan.inventory_changed', plan: plan.code, inventory });
+    return { plan: plan.shortName, inventory, used };
+  });
+}
+
+export async function reserveExtension(
+  deps: Deps,
+  actor: Actor,
+  input: string,
+): Promise<Result<{ extension: string }>> {
+  return runChange(deps, actor, 'reserved add', async (tx, rec) => {
+    const extension = input.trim();
+    if (!/^[0-9]{2,6}$/.test(extension)) fail({ code: 'RESERVED_INVALID', input });
+    const holder = (await takenExtensions(tx)).get(extension);
+    if (holder) fail({ code: 'RESERVED_IN_USE', extension, holder });
+    if ((await reservedSet(tx)).has(extension)) fail({ code: 'RESERVED_EXISTS', extension });
+    await addReserved(tx, extension, null);
+    rec.audit({
+      ...accountTarget('reserved_extensions'),
+      action: 'reserved.added',
+      before: null,
+      after: { extension },
+    });
+    rec.emit({ kind: 'reserved.added', extension });
+    return { extension };
+  });
+}
+
+export async function unreserveExtension(
+  deps: Deps,
+  actor: Actor,
+  input: string,
+): Promise<Result<{ extension: string }>> {
+  return runChange(deps, actor, 'reserved remove', async (tx, rec) => {
+    const extension = input.trim();
+    if (!/^[0-9]{2,6}$/.test(extension)) fail({ code: 'RESERVED_INVALID', input });
+    if (!(await removeReserved(tx, extension))) fail({ code: 'RESERVED_NOT_FOUND', extension });
+    rec.audit({
+      ...accountTarget('reserved_extensions'),
+      action: 'reserved.removed',
+      before: { extension },
+      after: null,
+    });
+    rec.emit({ kind: 'reserved.removed', extension });
+    return { extension };
+  });
+}

@@ -1,0 +1,109 @@
+import type { Database, Executor, Transaction } from '../../db/client.ts';
+import { constraintViolation, isRetryableTransactionError } from '../../db/errors.ts';
+import type { AccountSettingsRow } from '../../db/schema/account.ts';
+import type { Change } from '../domain/changes.ts';
+import type { DomainError } from '../domain/errors.ts';
+import { err, ok, type Result } from '../domain/result.ts';
+import { isAdmin, lockAccount } from '../store/account.ts';
+import { type AuditEntry, insertAudit, insertChanges } from '../store/audit.ts';
+import type { Clock, Ids, Profiles } from './ports.ts';
+
+export type Deps = {
+  db: Database;
+  clock: Clock;
+  ids: Ids;
+  profiles: Profiles;
+  /** Admins named in ADMIN_USER_IDS: they can only be removed there. */
+  configAdmins: ReadonlySet<string>;
+};
+
+/** The Slack user on whose behalf a use case runs. */
+export type Actor = { slackUserId: string };
+
+/** Thrown inside a transaction to roll it back and hand the error to the caller as a value. */
+class Abort extends Error {
+  constructor(readonly error: DomainError) {
+    super(error.code);
+  }
+}
+
+export function fail(error: DomainError): never {
+  throw new Abort(error);
+}
+
+/** What a use case writes besides its own tables: audit rows and outbox changes, flushed before commit. */
+export class Recorder {
+  readonly entries: AuditEntry[] = [];
+  readonly changes: Change[] = [];
+  constructor(
+    readonly requestId: string,
+    readonly at: Date,
+  ) {}
+  audit(entry: AuditEntry) {
+    this.entries.push(entry);
+  }
+  emit(change: Change) {
+    this.changes.push(change);
+  }
+}
+
+export type ChangeWork<T> = (tx: Transaction, rec: Recorder, account: AccountSettingsRow) => Promise<T>;
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Runs one admin request as one transaction: checks the actor is an admin (a refusal is audited too), locks the
+ * account row, runs the work, and writes its audit rows and typed changes in the same transaction.
+ */
+export async function runChange<T>(
+  deps: Deps,
+  actor: Actor,
+  action: string,
+  work: ChangeWork<T>,
+): Promise<Result<T>> {
+  const denied = await refuseNonAdmin(deps, actor, action);
+  if (denied) return denied;
+  for (let attempt = 1; ; attempt++) {
+    const rec = new Recorder(deps.ids.requestId(), deps.clock.now());
+    try {
+      const value = await deps.db.transaction(async (tx) => {
+        const account = await lockAccount(tx);
+        const result = await work(tx, rec, account);
+        await insertAudit(tx, rec.requestId, actor.slackUserId, rec.at, rec.entries);
+        await insertChanges(tx, rec.requestId, rec.at, rec.changes);
+        return result;
+      });
+      return ok(value);
+    } catch (error) {
+      if (error instanceof Abort) return err(error.error);
+      if (isRetryableTransactionError(error) && attempt < MAX_ATTEMPTS) continue;
+      const violation = constraintViolation(error);
+      // The account lock serialises Switchboard's own writers, so a violation here means another writer got
+      // there first (another tool on the same database): the database kept its promise and nothing was changed.
+      if (violation) return err({ code: 'CONCURRENT_CHANGE', what: violation.constraint });
+      throw error;
+    }
+  }
+}
+
+/** For read-only admin commands: the same admin check, without a transaction. */
+export async function requireAdmin(deps: Deps, actor: Actor, action: string): Promise<Result<void>> {
+  return (await refuseNonAdmin(deps, actor, action)) ?? ok(undefined);
+}
+
+async function refuseNonAdmin(deps: Deps, actor: Actor, action: string) {
+  if (await isAdmin(deps.db, actor.slackUserId)) return undefined;
+  await insertAudit(deps.db, deps.ids.requestId(), actor.slackUserId, deps.clock.now(), [
+    {
+      action: 'denied',
+      targetType: 'command',
+      targetId: action,
+      targetLabel: action,
+      before: null,
+      after: null,
+    },
+  ]);
+  return err({ code: 'NOT_ADMIN', action });
+}
+
+export type { Executor };

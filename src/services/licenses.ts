@@ -1,0 +1,232 @@
+import { MAX_USERS_PER_REQUEST } from '../domain/people.ts';
+import { matchPlan } from '../domain/plans.ts';
+import { err, type Result } from '../domain/result.ts';
+import { sameRef, type UserRef } from '../domain/user-ref.ts';
+import { readAccount, updateAccount } from '../store/account.ts';
+import { releaseNumbers } from '../store/numbers.ts';
+import {
+  cardsByDirectoryUsers,
+  countPhoneUsers,
+  deletePhoneUser,
+  insertPhoneUsers,
+  type PhoneUserCard,
+  personOf,
+} from '../store/phone-users.ts';
+import { addUserPlans, type PlanUsage, planCatalog, planUsage } from '../store/plans.ts';
+import { type Actor, type Deps, fail, requireAdmin, runChange } from './context.ts';
+import { findCandidates, materialize } from './resolve-users.ts';
+import { allocateInSite, extensionState, resolveSite } from './site-rules.ts';
+import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
+
+export type AssignRequest = { users: UserRef[]; site?: string | undefined; plan?: string | undefined };
+export type AssignResult = { site: string; plan: string | undefined; assigned: PhoneUserCard[] };
+
+function dedupe(refs: UserRef[]): UserRef[] {
+  return refs.filter((ref, index) => refs.findIndex((other) => sameRef(ref, other)) === index);
+}
+
+/**
+ * Gives phone licenses to 1..100 people at once, in one site, optionally with a calling plan. Each gets the
+ * lowest free extension of the site. All of the request happens or none of it.
+ */
+export async function assignLicenses(
+  deps: Deps,
+  actor: Actor,
+  request: AssignRequest,
+): Promise<Result<AssignResult>> {
+  const allowed = await requireAdmin(deps, actor, 'assign');
+  if (!allowed.ok) return allowed;
+  const refs = dedupe(request.users);
+  if (refs.length === 0) return err({ code: 'NO_USERS' });
+  if (refs.length > MAX_USERS_PER_REQUEST) {
+    return err({ code: 'TOO_MANY_USERS', requested: refs.length, max: MAX_USERS_PER_REQUEST });
+  }
+  const candidates = await findCandidates(deps.db, deps.profiles, refs);
+  if (!candidates.ok) return candidates;
+
+  return runChange(deps, actor, 'assign', async (tx, rec, account) => {
+    const site = await resolveSite(tx, request.site);
+    const plan =
+      request.plan === undefined ? undefined : await resolvePlanForUse(tx, request.plan, refs.length);
+    const people = await materialize(tx, rec, candidates.value);
+    const unique = people.filter((person, index) => people.findIndex((p) => p.id === person.id) === index);
+
+    const already = await cardsByDirectoryUsers(
+      tx,
+      unique.map((person) => person.id),
+    );
+    if (already.length > 0) {
+      fail({
+        code: 'ALREADY_PHONE_USER',
+        users: already.map((card) => ({ user: personOf(card), extension: card.extension })),
+      });
+    }
+    const used = await countPhoneUsers(tx);
+    if (used.total + unique.length > account.licensesTotal) {
+      fail({
+        code: 'NO_LICENSE_LEFT',
+        used: used.total,
+        total: account.licensesTotal,
+        requested: unique.length,
+      });
+    }
+
+    const rules = { siteCodes: account.siteCodesEnabled };
+    const shorts = allocateInSite(unique.length, site, rules, await extensionState(tx));
+    const inserted = await insertPhoneUsers(
+      tx,
+      unique.map((person, i) => {
+        const short = shorts[i] as string;
+        const extension = rules.siteCodes && site.siteCode ? `${site.siteCode}${short}` : short;
+        return { directoryUserId: person.id, siteId: site.id, extension, shortExtension: short, at: rec.at };
+      }),
+    );
+    if (plan) {
+      await addUserPlans(
+        tx,
+        inserted.map((row) => ({ phoneUserId: row.id, planCode: plan.code, at: rec.at })),
+      );
+    }
+    const cards = await cardsByDirectoryUsers(
+      tx,
+      unique.map((person) => person.id),
+    );
+    for (const card of cards) {
+      rec.audit({
+        action: 'license.assigned',
+        ...auditTarget(card),
+        before: null,
+        after: phoneUserSnapshot(card),
+      });
+      rec.emit({
+        kind: 'phone_user.assigned',
+        user: userRef(card),
+        site: card.site,
+        extension: card.extension,
+        plans: card.plans.map((p) => p.code),
+      });
+    }
+    return { site: site.name, plan: plan?.shortName, assigned: cards };
+  });
+}
+
+/** Finds a plan by code, short or long name and checks the inventory has `count` left. */
+export async function resolvePlanForUse(tx: Parameters<typeof planUsage>[0], input: string, count: number) {
+  const catalog = await planCatalog(tx);
+  const plan = matchPlan(input, catalog);
+  if (!plan) {
+    return fail({ code: 'PLAN_NOT_FOUND', input, known: catalog.map((p) => p.shortName) });
+  }
+  const [usage] = (await planUsage(tx, [plan.code])) as [PlanUsage];
+  if (usage.used + count > usage.inventory) {
+    fail({
+      code: 'PLAN_NONE_LEFT',
+      plan: plan.shortName,
+      used: usage.used,
+      inventory: usage.inventory,
+      requested: count,
+    });
+  }
+  return plan;
+}
+
+export type RemoveResult = { removed: { card: PhoneUserCard; releasedNumbers: string[] }[] };
+
+/** Takes licenses back: extensions, numbers and plans return to inventory; directory entries and history stay. */
+export async function removeLicenses(
+  deps: Deps,
+  actor: Actor,
+  refs: UserRef[],
+): Promise<Result<RemoveResult>> {
+  const allowed = await requireAdmin(deps, actor, 'remove');
+  if (!allowed.ok) return allowed;
+  const unique = dedupe(refs);
+  if (unique.length === 0) return err({ code: 'NO_USERS' });
+  if (unique.length > MAX_USERS_PER_REQUEST) {
+    return err({ code: 'TOO_MANY_USERS', requested: unique.length, max: MAX_USERS_PER_REQUEST });
+  }
+  const candidates = await findCandidates(deps.db, deps.profiles, unique);
+  if (!candidates.ok) return candidates;
+  return runChange(deps, actor, 'remove', async (tx, rec) => {
+    const removed: RemoveResult['removed'] = [];
+    for (const candidate of candidates.value) {
+      if (candidate.kind !== 'known') {
+        const { realName, email, slackUserId } = candidate.profile;
+        return fail({ code: 'NOT_A_PHONE_USER', user: { name: realName || email, email, slackUserId } });
+      }
+      const [card] = await cardsByDirectoryUsers(tx, [candidate.user.id]);
+      if (!card) return fail({ code: 'NOT_A_PHONE_USER', user: personOf(candidate.user) });
+      if (removed.some((r) => r.card.phoneUserId === card.phoneUserId)) continue;
+      const releasedNumbers = await releaseNumbers(tx, card.phoneUserId);
+      await deletePhoneUser(tx, card.phoneUserId);
+      rec.audit({
+        action: 'license.removed',
+        ...auditTarget(card),
+        before: phoneUserSnapshot(card),
+        after: null,
+      });
+      rec.emit({
+        kind: 'phone_user.removed',
+        user: userRef(card),
+        extension: card.extension,
+        releasedNumbers,
+      });
+      removed.push({ card, releasedNumbers });
+    }
+    return { removed };
+  });
+}
+
+export type LicenseUsage = { total: number; used: number; active: number; inactive: number; free: number };
+
+export async function licenseUsage(deps: Deps, actor: Actor): Promise<Result<LicenseUsage>> {
+  const allowed = await requireAdmin(deps, actor, 'licenses');
+  if (!allowed.ok) return allowed;
+  const [account, counts] = await Promise.all([readAccount(deps.db), countPhoneUsers(deps.db)]);
+  return {
+    ok: true,
+    value: {
+      total: account.licensesTotal,
+      used: counts.total,
+      active: counts.active,
+      inactive: counts.inactive,
+      free: Math.max(0, account.licensesTotal - counts.total),
+    },
+  };
+}
+
+/** Sets how many licenses the account has bought; never below the number in use. */
+export async function setLicenseTotal(
+  deps: Deps,
+  actor: Actor,
+  input: string,
+): Promise<Result<LicenseUsage>> {
+  const trimmed = input.trim();
+  if (!/^[0-9]{1,7}$/.test(trimmed)) {
+    const allowed = await requireAdmin(deps, actor, 'licenses');
+    return allowed.ok ? err({ code: 'LICENSE_TOTAL_INVALID', input }) : allowed;
+  }
+  const total = Number(trimmed);
+  return runChange(deps, actor, 'licenses', async (tx, rec, account) => {
+    const counts = await countPhoneUsers(tx);
+    if (total < counts.total)
+      fail({ code: 'LICENSE_TOTAL_BELOW_USED', requested: total, used: counts.total });
+    await updateAccount(tx, { licensesTotal: total }, rec.at);
+    rec.audit({
+      action: 'licenses.total_set',
+      targetType: 'account',
+      targetId: 'licenses',
+      targetLabel: 'licenses',
+      before: { total: account.licensesTotal },
+      after: { total },
+    });
+    rec.emit({ kind: 'account.licenses_changed', total });
+    return {
+      total,
+      used: counts.total,
+      active: counts.active,
+      inactive: counts.inactive,
+      free: total - counts.total,
+    };
+  });
+}

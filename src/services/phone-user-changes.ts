@@ -1,0 +1,251 @@
+import type { Transaction } from '../../db/client.ts';
+import { fullExtension } from '../domain/extensions.ts';
+import { MAX_NUMBERS_PER_USER, normalizeE164 } from '../domain/phone-numbers.ts';
+import { matchPlan } from '../domain/plans.ts';
+import type { Result } from '../domain/result.ts';
+import type { UserRef } from '../domain/user-ref.ts';
+import { assignNumber, findNumbers, nextFreeNumber, releaseNumbers } from '../store/numbers.ts';
+import { cardByDirectoryUser, type PhoneUserCard, personOf, updatePhoneUser } from '../store/phone-users.ts';
+import { addUserPlans, planCatalog, removeUserPlans } from '../store/plans.ts';
+import { findSiteById } from '../store/sites.ts';
+import { type Actor, type Deps, fail, type Recorder, runChange } from './context.ts';
+import { findPhoneUser } from './find-phone-user.ts';
+import { resolvePlanForUse } from './licenses.ts';
+import { allocateInSite, checkRequestedExtension, extensionState, resolveSite } from './site-rules.ts';
+import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
+
+/** A change to one phone user: the card before and after, and whatever else the reply should mention. */
+export type UserChange<Extra = object> = { before: PhoneUserCard; after: PhoneUserCard } & Extra;
+
+async function reload(tx: Transaction, card: PhoneUserCard): Promise<PhoneUserCard> {
+  const after = await cardByDirectoryUser(tx, card.directoryUserId);
+  if (!after) throw new Error(`phone user ${card.directoryUserId} vanished inside its own transaction`);
+  return after;
+}
+
+function audit(rec: Recorder, action: string, before: PhoneUserCard, after: PhoneUserCard) {
+  rec.audit({
+    action,
+    ...auditTarget(before),
+    before: phoneUserSnapshot(before),
+    after: phoneUserSnapshot(after),
+  });
+}
+
+export async function changeExtension(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  input: string,
+): Promise<Result<UserChange>> {
+  return runChange(deps, actor, 'ext', async (tx, rec, account) => {
+    const card = await findPhoneUser(tx, ref);
+    const site = await findSiteById(tx, card.siteId);
+    if (!site) throw new Error(`site ${card.siteId} is missing`);
+    const rules = { siteCodes: account.siteCodesEnabled };
+    const wanted = checkRequestedExtension(input, site, rules, await extensionState(tx), card.extension);
+    if (wanted.full === card.extension) fail({ code: 'EXTENSION_UNCHANGED', extension: card.extension });
+    await updatePhoneUser(
+      tx,
+      card.phoneUserId,
+      { extension: wanted.full, shortExtension: wanted.short },
+      rec.at,
+    );
+    const after = await reload(tx, card);
+    audit(rec, 'extension.changed', card, after);
+    rec.emit({
+      kind: 'phone_user.extension_changed',
+      user: userRef(card),
+      from: card.extension,
+      to: after.extension,
+    });
+    return { before: card, after };
+  });
+}
+
+export async function addPlan(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  planInput: string,
+): Promise<Result<UserChange>> {
+  return runChange(deps, actor, 'plan add', async (tx, rec) => {
+    const card = await findPhoneUser(tx, ref);
+    const catalog = await planCatalog(tx);
+    const named = matchPlan(planInput, catalog);
+    if (named && card.plans.some((p) => p.code === named.code)) {
+      fail({ code: 'PLAN_ALREADY_HELD', user: personOf(card), plan: named.shortName });
+    }
+    const plan = await resolvePlanForUse(tx, planInput, 1);
+    await addUserPlans(tx, [{ phoneUserId: card.phoneUserId, planCode: plan.code, at: rec.at }]);
+    const after = await reload(tx, card);
+    audit(rec, 'plan.added', card, after);
+    rec.emit({ kind: 'phone_user.plan_added', user: userRef(card), plan: plan.code });
+    return { before: card, after };
+  });
+}
+
+/**
+ * Removes one calling plan, or all of them when none is named. Numbers need a calling plan, so when the last
+ * plan goes the user's numbers are released too, and the reply names them.
+ */
+export async function removePlan(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  planInput: string | undefined,
+): Promise<Result<UserChange<{ removedPlans: string[]; releasedNumbers: string[] }>>> {
+  return runChange(deps, actor, 'plan remove', async (tx, rec) => {
+    const card = await findPhoneUser(tx, ref);
+    if (card.plans.length === 0) fail({ code: 'NO_PLANS_HELD', user: personOf(card) });
+    let codes = card.plans.map((p) => p.code);
+    if (planInput !== undefined) {
+      const catalog = await planCatalog(tx);
+      const plan = matchPlan(planInput, catalog);
+      if (!plan)
+        return fail({ code: 'PLAN_NOT_FOUND', input: planInput, known: catalog.map((p) => p.shortName) });
+      if (!codes.includes(plan.code))
+        fail({ code: 'PLAN_NOT_HELD', user: personOf(card), plan: plan.shortName });
+      codes = [plan.code];
+    }
+    await removeUserPlans(tx, card.phoneUserId, codes);
+    const lastPlanGone = codes.length === card.plans.length;
+    const releasedNumbers = lastPlanGone ? await releaseNumbers(tx, card.phoneUserId) : [];
+    const after = await reload(tx, card);
+    audit(rec, 'plan.removed', card, after);
+    for (const code of codes) rec.emit({ kind: 'phone_user.plan_removed', user: userRef(card), plan: code });
+    for (const number of releasedNumbers)
+      rec.emit({ kind: 'phone_user.number_released', user: userRef(card), number });
+    const removedPlans = card.plans.filter((p) => codes.includes(p.code)).map((p) => p.shortName);
+    return { before: card, after, removedPlans, releasedNumbers };
+  });
+}
+
+/** Gives a user a direct number: the one named, or the next free number of their site. */
+export async function addNumber(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  numberInput: string | undefined,
+): Promise<Result<UserChange<{ number: string }>>> {
+  return runChange(deps, actor, 'number add', async (tx, rec) => {
+    const card = await findPhoneUser(tx, ref);
+    const person = personOf(card);
+    if (card.plans.length === 0) fail({ code: 'NUMBER_NEEDS_PLAN', user: person });
+    if (card.numbers.length >= MAX_NUMBERS_PER_USER)
+      fail({ code: 'NUMBER_LIMIT', user: person, max: MAX_NUMBERS_PER_USER });
+    let number: string;
+    if (numberInput === undefined) {
+      number = (await nextFreeNumber(tx, card.siteId)) ?? fail({ code: 'NO_FREE_NUMBER', site: card.site });
+    } else {
+      const normalized = normalizeE164(numberInput);
+      if (!normalized.ok) return fail(normalized.error);
+      number = normalized.number;
+      const [row] = await findNumbers(tx, [number]);
+      if (!row) fail({ code: 'NUMBER_NOT_IN_INVENTORY', number });
+      if (row.phoneUserId !== null) {
+        const holder =
+          row.phoneUserId === card.phoneUserId
+            ? person
+            : { name: row.holder ?? '', email: row.holder ?? '', slackUserId: null };
+        fail({ code: 'NUMBER_TAKEN', number, holder });
+      }
+    }
+    if (!(await assignNumber(tx, number, card.phoneUserId)))
+      fail({ code: 'CONCURRENT_CHANGE', what: number });
+    const after = await reload(tx, card);
+    audit(rec, 'number.assigned', card, after);
+    rec.emit({ kind: 'phone_user.number_assigned', user: userRef(card), number });
+    return { before: card, after, number };
+  });
+}
+
+/** Releases one direct number back to the inventory, or all of the user's numbers when none is named. */
+export async function removeNumber(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  numberInput: string | undefined,
+): Promise<Result<UserChange<{ releasedNumbers: string[] }>>> {
+  return runChange(deps, actor, 'number remove', async (tx, rec) => {
+    const card = await findPhoneUser(tx, ref);
+    const person = personOf(card);
+    if (card.numbers.length === 0) fail({ code: 'NO_NUMBERS_HELD', user: person });
+    let only: string[] | undefined;
+    if (numberInput !== undefined) {
+      const normalized = normalizeE164(numberInput);
+      if (!normalized.ok) return fail(normalized.error);
+      if (!card.numbers.includes(normalized.number)) {
+        fail({ code: 'NUMBER_NOT_HELD', user: person, number: normalized.number });
+      }
+      only = [normalized.number];
+    }
+    const releasedNumbers = await releaseNumbers(tx, card.phoneUserId, only);
+    const after = await reload(tx, card);
+    audit(rec, 'number.released', card, after);
+    for (const number of releasedNumbers)
+      rec.emit({ kind: 'phone_user.number_released', user: userRef(card), number });
+    return { before: card, after, releasedNumbers };
+  });
+}
+
+/** Activates or deactivates a phone user; a deactivated user keeps everything but cannot call or be called. */
+export async function setStatus(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  status: 'active' | 'inactive',
+): Promise<Result<UserChange>> {
+  return runChange(deps, actor, status === 'active' ? 'activate' : 'deactivate', async (tx, rec) => {
+    const card = await findPhoneUser(tx, ref);
+    if (card.status === status) fail({ code: 'STATUS_UNCHANGED', user: personOf(card), status });
+    await updatePhoneUser(tx, card.phoneUserId, { status }, rec.at);
+    const after = await reload(tx, card);
+    audit(rec, status === 'active' ? 'user.activated' : 'user.deactivated', card, after);
+    rec.emit({ kind: 'phone_user.status_changed', user: userRef(card), status });
+    return { before: card, after };
+  });
+}
+
+/**
+ * Moves a user to another site. With site codes on, the extension is dialled with the new site's code: the short
+ * extension is kept when that full number is free, otherwise the next free one of the new site is given and the
+ * reply says so.
+ */
+export async function moveSite(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  siteInput: string,
+): Promise<Result<UserChange<{ extensionChanged: boolean }>>> {
+  return runChange(deps, actor, 'move', async (tx, rec, account) => {
+    const card = await findPhoneUser(tx, ref);
+    const site = await resolveSite(tx, siteInput);
+    if (site.id === card.siteId) fail({ code: 'SAME_SITE', user: personOf(card), site: site.name });
+    const rules = { siteCodes: account.siteCodesEnabled };
+    let short = card.shortExtension;
+    let full = fullExtension(short, site.siteCode, rules);
+    const state = await extensionState(tx);
+    state.taken.delete(card.extension);
+    if (state.taken.has(full) || state.reserved.has(full)) {
+      short = allocateInSite(1, site, rules, state)[0] as string;
+      full = fullExtension(short, site.siteCode, rules);
+    }
+    await updatePhoneUser(
+      tx,
+      card.phoneUserId,
+      { siteId: site.id, extension: full, shortExtension: short },
+      rec.at,
+    );
+    const after = await reload(tx, card);
+    audit(rec, 'site.moved', card, after);
+    rec.emit({
+      kind: 'phone_user.site_changed',
+      user: userRef(card),
+      from: card.site,
+      to: site.name,
+      extension: full,
+    });
+    return { before: card, after, extensionChanged: full !== card.extension };
+  });
+}

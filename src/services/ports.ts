@@ -1,0 +1,29 @@
+/** Narrow interfaces the use cases receive: time, ids, and what they need to know of Slack profiles. */
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ids {
+  requestId(): string;
+}
+
+export type SlackProfile = {
+  slackUserId: string;
+  email: string | undefined;
+  realName: string;
+  firstName: string | undefined;
+  lastName: string | undefined;
+  timezone: string | undefined;
+  isBot: boolean;
+  deleted: boolean;
+};
+
+/** Who is who in the chat workspace. Implemented over the Web API; never called inside a transaction. */
+export interface Profiles {
+  bySlackId(slackUserId: string): Promise<SlackProfile | undefined>;
+  byEmail(email: string): Promise<SlackProfile | undefined>;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+export const randomIds: Ids = { requestId: () => crypto.randomUUID() };

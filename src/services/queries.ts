@@ -1,0 +1,196 @@
+import type { DomainError, Person } from '../domain/errors.ts';
+import { matchPlan } from '../domain/plans.ts';
+import { err, ok, type Result } from '../domain/result.ts';
+import type { UserRef } from '../domain/user-ref.ts';
+import { listReserved, readAccount } from '../store/account.ts';
+import { type AuditRecord, auditForTarget, recentAudit } from '../store/audit.ts';
+import { findDirectoryUserByEmail, findDirectoryUserBySlackId } from '../store/directory.ts';
+import { listNumbers, type NumberRow } from '../store/numbers.ts';
+import {
+  cardByDirectoryUser,
+  listCards,
+  type PhoneUserCard,
+  type PhoneUserStatus,
+  personOf,
+} from '../store/phone-users.ts';
+import { type PlanUsage, planCatalog, planUsage } from '../store/plans.ts';
+import { findSiteByName, listSites, type Site } from '../store/sites.ts';
+import { type Actor, type Deps, requireAdmin } from './context.ts';
+import { findPhoneUser, personOfRef } from './find-phone-user.ts';
+
+/** Runs a read inside the same admin check as changes, turning a refusal thrown by a finder into a value. */
+async function adminRead<T>(
+  deps: Deps,
+  actor: Actor,
+  action: string,
+  read: () => Promise<T>,
+): Promise<Result<T>> {
+  const allowed = await requireAdmin(deps, actor, action);
+  if (!allowed.ok) return allowed;
+  try {
+    return ok(await read());
+  } catch (error) {
+    const domain = asDomainError(error);
+    if (domain) return err(domain);
+    throw error;
+  }
+}
+
+function asDomainError(error: unknown): DomainError | undefined {
+  if (error instanceof Error && 'error' in error && typeof (error as { error: unknown }).error === 'object') {
+    return (error as unknown as { error: DomainError }).error;
+  }
+  return undefined;
+}
+
+export type Card = { kind: 'phone_user'; card: PhoneUserCard } | { kind: 'not_phone_user'; person: Person };
+
+/** A phone user's card; for someone known who holds no license, says so instead of failing. */
+export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<Result<Card>> {
+  const allowed = await requireAdmin(deps, actor, 'show');
+  if (!allowed.ok) return allowed;
+  try {
+    return ok({ kind: 'phone_user', card: await findPhoneUser(deps.db, ref) });
+  } catch (error) {
+    const domain = asDomainError(error);
+    if (domain?.code === 'NOT_A_PHONE_USER') return ok({ kind: 'not_phone_user', person: domain.user });
+    if (domain) return err(domain);
+    throw error;
+  }
+}
+
+/** Anyone may see their own card. */
+export async function myCard(deps: Deps, actor: Actor): Promise<Result<Card>> {
+  const user = await findDirectoryUserBySlackId(deps.db, actor.slackUserId);
+  const card = user ? await cardByDirectoryUser(deps.db, user.id) : undefined;
+  if (card) return ok({ kind: 'phone_user', card });
+  const person = user
+    ? personOf(user)
+    : personOfRef({ kind: 'slack', id: actor.slackUserId, raw: `<@${actor.slackUserId}>` });
+  return ok({ kind: 'not_phone_user', person });
+}
+
+export type ListQuery = {
+  site?: string | undefined;
+  status?: PhoneUserStatus | undefined;
+  plan?: string | undefined;
+  search?: string | undefined;
+};
+export type ListPage = { cards: PhoneUserCard[]; nextAfter: number | undefined; query: ListQuery };
+
+export const LIST_PAGE_SIZE = 20;
+
+export async function listPhoneUsers(
+  deps: Deps,
+  actor: Actor,
+  query: ListQuery,
+  afterId = 0,
+): Promise<Result<ListPage>> {
+  const allowed = await requireAdmin(deps, actor, 'list');
+  if (!allowed.ok) return allowed;
+  let siteId: number | undefined;
+  if (query.site !== undefined) {
+    const site = await findSiteByName(deps.db, query.site);
+    if (!site)
+      return err({
+        code: 'SITE_NOT_FOUND',
+        input: query.site,
+        known: (await listSites(deps.db)).map((s) => s.name),
+      });
+    siteId = site.id;
+  }
+  let planCode: number | undefined;
+  if (query.plan !== undefined) {
+    const catalog = await planCatalog(deps.db);
+    const plan = matchPlan(query.plan, catalog);
+    if (!plan)
+      return err({ code: 'PLAN_NOT_FOUND', input: query.plan, known: catalog.map((p) => p.shortName) });
+    planCode = plan.code;
+  }
+  const page = await listCards(
+    deps.db,
+    {
+      siteId,
+      planCode,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.search ? { search: query.search } : {}),
+    },
+    afterId,
+    LIST_PAGE_SIZE,
+  );
+  return ok({ cards: page.cards, nextAfter: page.more ? page.cards.at(-1)?.phoneUserId : undefined, query });
+}
+
+export const HISTORY_LIMIT = 20;
+
+export type History = { subject: Person | 'recent'; entries: AuditRecord[] };
+
+export async function history(deps: Deps, actor: Actor, ref: UserRef | 'recent'): Promise<Result<History>> {
+  return adminRead(deps, actor, 'history', async () => {
+    if (ref === 'recent')
+      return { subject: 'recent' as const, entries: await recentAudit(deps.db, HISTORY_LIMIT) };
+    const user =
+      ref.kind === 'slack'
+        ? await findDirectoryUserBySlackId(deps.db, ref.id)
+        : ref.kind === 'email'
+          ? await findDirectoryUserByEmail(deps.db, ref.email)
+          : undefined;
+    const directoryUserId =
+      user?.id ??
+      (ref.kind === 'extension' ? (await findPhoneUser(deps.db, ref)).directoryUserId : undefined);
+    if (directoryUserId === undefined) return { subject: personOfRef(ref), entries: [] };
+    const subject = user ? personOf(user) : personOfRef(ref);
+    return {
+      subject,
+      entries: await auditForTarget(deps.db, 'user', String(directoryUserId), HISTORY_LIMIT),
+    };
+  });
+}
+
+export type SiteSummary = Site & { phoneUsers: number };
+
+export async function sitesOverview(
+  deps: Deps,
+  actor: Actor,
+): Promise<Result<{ siteCodes: boolean; sites: Site[] }>> {
+  return adminRead(deps, actor, 'sites', async () => {
+    const [account, sites] = await Promise.all([readAccount(deps.db), listSites(deps.db)]);
+    return { siteCodes: account.siteCodesEnabled, sites };
+  });
+}
+
+export const NUMBERS_PAGE = 50;
+
+export async function numbersOverview(
+  deps: Deps,
+  actor: Actor,
+  query: { free: boolean; site?: string | undefined },
+): Promise<Result<{ rows: NumberRow[]; total: number; free: boolean; site: string | undefined }>> {
+  const allowed = await requireAdmin(deps, actor, 'numbers');
+  if (!allowed.ok) return allowed;
+  let siteId: number | undefined;
+  if (query.site !== undefined) {
+    const site = await findSiteByName(deps.db, query.site);
+    if (!site)
+      return err({
+        code: 'SITE_NOT_FOUND',
+        input: query.site,
+        known: (await listSites(deps.db)).map((s) => s.name),
+      });
+    siteId = site.id;
+  }
+  const { rows, total } = await listNumbers(
+    deps.db,
+    { freeOnly: query.free, ...(siteId !== undefined ? { siteId } : {}) },
+    NUMBERS_PAGE,
+  );
+  return ok({ rows, total, free: query.free, site: query.site });
+}
+
+export async function plansOverview(deps: Deps, actor: Actor): Promise<Result<PlanUsage[]>> {
+  return adminRead(deps, actor, 'plans', () => planUsage(deps.db));
+}
+
+export async function reservedOverview(deps: Deps, actor: Actor) {
+  return adminRead(deps, actor, 'reserved', () => listReserved(deps.db));
+}

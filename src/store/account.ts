@@ -1,0 +1,77 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { accountSettings, admins, reservedExtensions } from '../../db/schema/index.ts';
+
+/**
+ * Reads the account row and locks it for the rest of the transaction. Every change to phone users takes this
+ * lock first, so two admins acting at once are serialised and the second sees the first one's result; the
+ * unique constraints remain the final guarantee.
+ */
+export async function lockAccount(tx: Executor) {
+  const [row] = await tx.select().from(accountSettings).where(eq(accountSettings.id, 1)).for('update');
+  if (!row) throw new Error('account_settings row is missing: migrations have not run');
+  return row;
+}
+
+export async function readAccount(db: Executor) {
+  const [row] = await db.select().from(accountSettings).where(eq(accountSettings.id, 1));
+  if (!row) throw new Error('account_settings row is missing: migrations have not run');
+  return row;
+}
+
+export async function updateAccount(
+  tx: Executor,
+  values: { licensesTotal?: number; siteCodesEnabled?: boolean },
+  at: Date,
+) {
+  await tx
+    .update(accountSettings)
+    .set({ ...values, updatedAt: at })
+    .where(eq(accountSettings.id, 1));
+}
+
+export async function listReserved(db: Executor) {
+  return db
+    .select()
+    .from(reservedExtensions)
+    .orderBy(sql`length(${reservedExtensions.extension})`, asc(reservedExtensions.extension));
+}
+
+export async function reservedSet(db: Executor): Promise<Set<string>> {
+  const rows = await db.select({ extension: reservedExtensions.extension }).from(reservedExtensions);
+  return new Set(rows.map((row) => row.extension));
+}
+
+export async function addReserved(tx: Executor, extension: string, note: string | null) {
+  await tx.insert(reservedExtensions).values({ extension, note });
+}
+
+export async function removeReserved(tx: Executor, extension: string): Promise<boolean> {
+  const removed = await tx
+    .delete(reservedExtensions)
+    .where(eq(reservedExtensions.extension, extension))
+    .returning();
+  return removed.length > 0;
+}
+
+export async function listAdmins(db: Executor) {
+  return db.select().from(admins).orderBy(asc(admins.createdAt), asc(admins.slackUserId));
+}
+
+export async function isAdmin(db: Executor, slackUserId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: admins.slackUserId })
+    .from(admins)
+    .where(eq(admins.slackUserId, slackUserId));
+  return row !== undefined;
+}
+
+export async function addAdmin(tx: Executor, slackUserId: string, addedBy: string): Promise<boolean> {
+  const inserted = await tx.insert(admins).values({ slackUserId, addedBy }).onConflictDoNothing().returning();
+  return inserted.length > 0;
+}
+
+export async function removeAdmin(tx: Executor, slackUserId: string): Promise<boolean> {
+  const removed = await tx.delete(admins).where(eq(admins.slackUserId, slackUserId)).returning();
+  return removed.length > 0;
+}

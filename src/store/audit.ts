@@ -1,0 +1,63 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { auditLog, changeOutbox } from '../../db/schema/index.ts';
+import type { Change } from '../domain/changes.ts';
+
+export type AuditEntry = {
+  action: string;
+  targetType: string;
+  targetId: string;
+  targetLabel: string;
+  before: unknown;
+  after: unknown;
+};
+
+export type AuditRecord = typeof auditLog.$inferSelect;
+
+export async function insertAudit(
+  tx: Executor,
+  requestId: string,
+  actor: string,
+  at: Date,
+  entries: AuditEntry[],
+) {
+  if (entries.length === 0) return;
+  await tx.insert(auditLog).values(
+    entries.map((entry) => ({
+      requestId,
+      actor,
+      at,
+      action: entry.action,
+      targetType: entry.targetType,
+      targetId: entry.targetId,
+      targetLabel: entry.targetLabel,
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  );
+}
+
+export async function insertChanges(tx: Executor, requestId: string, at: Date, changes: Change[]) {
+  if (changes.length === 0) return;
+  await tx
+    .insert(changeOutbox)
+    .values(changes.map((change) => ({ requestId, at, kind: change.kind, payload: change })));
+}
+
+export async function auditForTarget(db: Executor, targetType: string, targetId: string, limit: number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}
+
+export async function recentAudit(db: Executor, limit: number, beforeId?: number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(beforeId === undefined ? undefined : lt(auditLog.id, beforeId))
+    .orderBy(desc(auditLog.id))
+    .limit(limit);
+}

@@ -1,0 +1,119 @@
+import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { directoryUsers, phoneNumbers, phoneUsers, sites } from '../../db/schema/index.ts';
+
+export type NumberRow = {
+  id: number;
+  number: string;
+  siteId: number | null;
+  site: string | null;
+  phoneUserId: number | null;
+  holder: string | null;
+};
+
+const numberColumns = {
+  id: phoneNumbers.id,
+  number: phoneNumbers.number,
+  siteId: phoneNumbers.siteId,
+  site: sites.name,
+  phoneUserId: phoneNumbers.phoneUserId,
+  holder: directoryUsers.email,
+};
+
+function numbersQuery(db: Executor, where: SQL | undefined) {
+  return db
+    .select(numberColumns)
+    .from(phoneNumbers)
+    .leftJoin(sites, eq(sites.id, phoneNumbers.siteId))
+    .leftJoin(phoneUsers, eq(phoneUsers.id, phoneNumbers.phoneUserId))
+    .leftJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .where(where);
+}
+
+export async function findNumbers(db: Executor, numbers: string[]): Promise<NumberRow[]> {
+  if (numbers.length === 0) return [];
+  return numbersQuery(db, inArray(phoneNumbers.number, numbers));
+}
+
+export async function listNumbers(
+  db: Executor,
+  filter: { freeOnly: boolean; siteId?: number },
+  limit: number,
+): Promise<{ rows: NumberRow[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [];
+  if (filter.freeOnly) conditions.push(isNull(phoneNumbers.phoneUserId));
+  if (filter.siteId !== undefined) conditions.push(eq(phoneNumbers.siteId, filter.siteId));
+  const where = and(...conditions);
+  const [rows, totals] = await Promise.all([
+    numbersQuery(db, where).orderBy(asc(phoneNumbers.number)).limit(limit),
+    db.select({ n: count() }).from(phoneNumbers).where(where),
+  ]);
+  return { rows, total: totals[0]?.n ?? 0 };
+}
+
+/** The lowest free number of the site; numbers tied to no site serve every site, after the site's own. */
+export async function nextFreeNumber(db: Executor, siteId: number): Promise<string | undefined> {
+  const [own] = await db
+    .select({ number: phoneNumbers.number })
+    .from(phoneNumbers)
+    .where(and(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.siteId, siteId)))
+    .orderBy(asc(phoneNumbers.number))
+    .limit(1);
+  if (own) return own.number;
+  const [shared] = await db
+    .select({ number: phoneNumbers.number })
+    .from(phoneNumbers)
+    .where(and(isNull(phoneNumbers.phoneUserId), isNull(phoneNumbers.siteId)))
+    .orderBy(asc(phoneNumbers.number))
+    .limit(1);
+  return shared?.number;
+}
+
+export async function numbersOfUser(db: Executor, phoneUserId: number): Promise<string[]> {
+  const rows = await db
+    .select({ number: phoneNumbers.number })
+    .from(phoneNumbers)
+    .where(eq(phoneNumbers.phoneUserId, phoneUserId))
+    .orderBy(asc(phoneNumbers.number));
+  return rows.map((row) => row.number);
+}
+
+export async function insertNumbers(tx: Executor, numbers: string[], siteId: number | null, at: Date) {
+  if (numbers.length === 0) return;
+  await tx.insert(phoneNumbers).values(numbers.map((number) => ({ number, siteId, createdAt: at })));
+}
+
+/** Assigns a number only if it is still free: the condition in the UPDATE is what makes a race harmless. */
+export async function assignNumber(tx: Executor, number: string, phoneUserId: number): Promise<boolean> {
+  const updated = await tx
+    .update(phoneNumbers)
+    .set({ phoneUserId })
+    .where(and(eq(phoneNumbers.number, number), isNull(phoneNumbers.phoneUserId)))
+    .returning({ id: phoneNumbers.id });
+  return updated.length === 1;
+}
+
+export async function releaseNumbers(
+  tx: Executor,
+  phoneUserId: number,
+  numbers?: string[],
+): Promise<string[]> {
+  const condition =
+    numbers === undefined
+      ? eq(phoneNumbers.phoneUserId, phoneUserId)
+      : and(eq(phoneNumbers.phoneUserId, phoneUserId), inArray(phoneNumbers.number, numbers));
+  const released = await tx
+    .update(phoneNumbers)
+    .set({ phoneUserId: null })
+    .where(condition)
+    .returning({ number: phoneNumbers.number });
+  return released.map((row) => row.number).sort();
+}
+
+export async function deleteFreeNumber(tx: Executor, number: string): Promise<boolean> {
+  const deleted = await tx
+    .delete(phoneNumbers)
+    .where(and(eq(phoneNumbers.number, number), isNull(phoneNumbers.phoneUserId)))
+    .returning({ id: phoneNumbers.id });
+  return deleted.length === 1;
+}

@@ -1,0 +1,199 @@
+import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { directoryUsers, phoneNumbers, phoneUserPlans, phoneUsers, sites } from '../../db/schema/index.ts';
+import { callingPlans } from '../../db/schema/plans.ts';
+import type { Person } from '../domain/errors.ts';
+
+export type PhoneUserStatus = 'active' | 'inactive';
+
+/** Everything a card shows about one phone user. */
+export type PhoneUserCard = {
+  phoneUserId: number;
+  directoryUserId: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  slackUserId: string | null;
+  timezone: string | null;
+  siteId: number;
+  site: string;
+  siteCode: string | null;
+  extension: string;
+  shortExtension: string;
+  status: PhoneUserStatus;
+  plans: { code: number; shortName: string }[];
+  numbers: string[];
+};
+
+const cardColumns = {
+  phoneUserId: phoneUsers.id,
+  directoryUserId: directoryUsers.id,
+  email: directoryUsers.email,
+  firstName: directoryUsers.firstName,
+  lastName: directoryUsers.lastName,
+  slackUserId: directoryUsers.slackUserId,
+  timezone: directoryUsers.timezone,
+  siteId: sites.id,
+  site: sites.name,
+  siteCode: sites.siteCode,
+  extension: phoneUsers.extension,
+  shortExtension: phoneUsers.shortExtension,
+  status: phoneUsers.status,
+};
+
+async function cards(db: Executor, where: SQL | undefined, limit?: number): Promise<PhoneUserCard[]> {
+  const base = db
+    .select(cardColumns)
+    .from(phoneUsers)
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .innerJoin(sites, eq(sites.id, phoneUsers.siteId))
+    .where(where)
+    .orderBy(asc(phoneUsers.id));
+  const rows = limit === undefined ? await base : await base.limit(limit);
+  if (rows.length === 0) return [];
+  const ids = rows.map((row) => row.phoneUserId);
+  const [plans, numbers] = await Promise.all([
+    db
+      .select({
+        phoneUserId: phoneUserPlans.phoneUserId,
+        code: callingPlans.code,
+        shortName: callingPlans.shortName,
+      })
+      .from(phoneUserPlans)
+      .innerJoin(callingPlans, eq(callingPlans.code, phoneUserPlans.planCode))
+      .where(inArray(phoneUserPlans.phoneUserId, ids))
+      .orderBy(asc(callingPlans.code)),
+    db
+      .select({ phoneUserId: phoneNumbers.phoneUserId, number: phoneNumbers.number })
+      .from(phoneNumbers)
+      .where(inArray(phoneNumbers.phoneUserId, ids))
+      .orderBy(asc(phoneNumbers.number)),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    plans: plans
+      .filter((p) => p.phoneUserId === row.phoneUserId)
+      .map(({ code, shortName }) => ({ code, shortName })),
+    numbers: numbers.filter((n) => n.phoneUserId === row.phoneUserId).map((n) => n.number),
+  }));
+}
+
+export async function cardByDirectoryUser(db: Executor, directoryUserId: number) {
+  return (await cards(db, eq(phoneUsers.directoryUserId, directoryUserId)))[0];
+}
+
+export async function cardsByDirectoryUsers(db: Executor, directoryUserIds: number[]) {
+  if (directoryUserIds.length === 0) return [];
+  return cards(db, inArray(phoneUsers.directoryUserId, directoryUserIds));
+}
+
+export async function cardByExtension(db: Executor, extension: string) {
+  return (await cards(db, eq(phoneUsers.extension, extension)))[0];
+}
+
+export type ListFilter = { siteId?: number; status?: PhoneUserStatus; planCode?: number; search?: string };
+
+/** One page of phone users after `afterId`, in creation order; asks for one extra row to know if more follow. */
+export async function listCards(db: Executor, filter: ListFilter, afterId: number, pageSize: number) {
+  const conditions: (SQL | undefined)[] = [gt(phoneUsers.id, afterId)];
+  if (filter.siteId !== undefined) conditions.push(eq(phoneUsers.siteId, filter.siteId));
+  if (filter.status) conditions.push(eq(phoneUsers.status, filter.status));
+  if (filter.planCode !== undefined) {
+    conditions.push(
+      sql`exists (select 1 from ${phoneUserPlans} where ${phoneUserPlans.phoneUserId} = ${phoneUsers.id} and ${phoneUserPlans.planCode} = ${filter.planCode})`,
+    );
+  }
+  if (filter.search) {
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conditions.push(
+      or(
+        ilike(directoryUsers.email, pattern),
+        ilike(sql`${directoryUsers.firstName} || ' ' || ${directoryUsers.lastName}`, pattern),
+        ilike(phoneUsers.extension, pattern),
+      ),
+    );
+  }
+  const rows = await cards(db, and(...conditions), pageSize + 1);
+  return { cards: rows.slice(0, pageSize), more: rows.length > pageSize };
+}
+
+export async function countPhoneUsers(
+  db: Executor,
+): Promise<{ total: number; active: number; inactive: number }> {
+  const rows = await db
+    .select({ status: phoneUsers.status, n: count() })
+    .from(phoneUsers)
+    .groupBy(phoneUsers.status);
+  const active = rows.find((row) => row.status === 'active')?.n ?? 0;
+  const inactive = rows.find((row) => row.status === 'inactive')?.n ?? 0;
+  return { total: active + inactive, active, inactive };
+}
+
+/** Every full extension in use, with whoever holds it. */
+export async function takenExtensions(db: Executor): Promise<Map<string, Person>> {
+  const rows = await db
+    .select({
+      extension: phoneUsers.extension,
+      email: directoryUsers.email,
+      firstName: directoryUsers.firstName,
+      lastName: directoryUsers.lastName,
+      slackUserId: directoryUsers.slackUserId,
+    })
+    .from(phoneUsers)
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId));
+  return new Map(rows.map((row) => [row.extension, personOf(row)]));
+}
+
+export function personOf(user: {
+  firstName: string;
+  lastName: string;
+  email: string;
+  slackUserId: string | null;
+}): Person {
+  const name = `${user.firstName} ${user.lastName}`.trim() || user.email;
+  return { name, email: user.email, slackUserId: user.slackUserId };
+}
+
+export async function insertPhoneUsers(
+  tx: Executor,
+  rows: { directoryUserId: number; siteId: number; extension: string; shortExtension: string; at: Date }[],
+) {
+  if (rows.length === 0) return [];
+  return tx
+    .insert(phoneUsers)
+    .values(rows.map(({ at, ...row }) => ({ ...row, createdAt: at, updatedAt: at })))
+    .returning({ id: phoneUsers.id, directoryUserId: phoneUsers.directoryUserId });
+}
+
+export async function updatePhoneUser(
+  tx: Executor,
+  phoneUserId: number,
+  values: { extension?: string; shortExtension?: string; status?: PhoneUserStatus; siteId?: number },
+  at: Date,
+) {
+  await tx
+    .update(phoneUsers)
+    .set({ ...values, updatedAt: at })
+    .where(eq(phoneUsers.id, phoneUserId));
+}
+
+export async function deletePhoneUser(tx: Executor, phoneUserId: number) {
+  await tx.update(phoneNumbers).set({ phoneUserId: null }).where(eq(phoneNumbers.phoneUserId, phoneUserId));
+  await tx.delete(phoneUsers).where(eq(phoneUsers.id, phoneUserId));
+}
+
+/** Full and short extensions of every phone user, for re-numbering when site codes are switched. */
+export async function allExtensions(db: Executor) {
+  return db
+    .select({
+      phoneUserId: phoneUsers.id,
+      email: directoryUsers.email,
+      extension: phoneUsers.extension,
+      shortExtension: phoneUsers.shortExtension,
+      siteCode: sites.siteCode,
+    })
+    .from(phoneUsers)
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .innerJoin(sites, eq(sites.id, phoneUsers.siteId))
+    .orderBy(asc(phoneUsers.id));
+}
