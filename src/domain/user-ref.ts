@@ -2,11 +2,14 @@
 export type UserRef =
   | { kind: 'slack'; id: string; raw: string }
   | { kind: 'email'; email: string; raw: string }
-  | { kind: 'extension'; extension: string; raw: string };
+  | { kind: 'extension'; extension: string; raw: string }
+  /** A directory entry by its id: what confirmation buttons carry, because an id never changes hands. */
+  | { kind: 'directory'; id: number; raw: string };
 
 export function sameRef(a: UserRef, b: UserRef): boolean {
   if (a.kind === 'slack' && b.kind === 'slack') return a.id === b.id;
   if (a.kind === 'email' && b.kind === 'email') return a.email.toLowerCase() === b.email.toLowerCase();
   if (a.kind === 'extension' && b.kind === 'extension') return a.extension === b.extension;
+  if (a.kind === 'directory' && b.kind === 'directory') return a.id === b.id;
   return false;
 }

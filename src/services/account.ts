@@ -4,10 +4,11 @@ import { matchPlan } from '../domain/plans.ts';
 import type { Result } from '../domain/result.ts';
 import { addReserved, removeReserved, reservedSet, updateAccount } from '../store/account.ts';
 import { deleteFreeNumber, findNumbers, insertNumbers } from '../store/numbers.ts';
-import { allExtensions, takenExtensions, updatePhoneUser } from '../store/phone-users.ts';
+import { allExtensions, personOfPhoneUser, takenExtensions, updatePhoneUser } from '../store/phone-users.ts';
 import { planCatalog, planUsage, setPlanInventory } from '../store/plans.ts';
 import { findSiteByName, insertSite, listSites, type Site } from '../store/sites.ts';
 import { type Actor, type Deps, fail, runChange } from './context.ts';
+import { holderByEmail } from './find-phone-user.ts';
 import { resolveSite } from './site-rules.ts';
 
 const accountTarget = (id: string) => ({ targetType: 'account', targetId: id, targetLabel: id });
@@ -177,11 +178,8 @@ export async function removeInventoryNumber(
     const [row] = await findNumbers(tx, [number]);
     if (!row) return fail({ code: 'NUMBER_NOT_IN_INVENTORY', number });
     if (row.phoneUserId !== null) {
-      fail({
-        code: 'NUMBER_IN_USE',
-        number,
-        holder: { name: row.holder ?? '', email: row.holder ?? '', slackUserId: null },
-      });
+      const holder = (await personOfPhoneUser(tx, row.phoneUserId)) ?? holderByEmail(row.holder);
+      fail({ code: 'NUMBER_IN_USE', number, holder });
     }
     if (!(await deleteFreeNumber(tx, number))) fail({ code: 'CONCURRENT_CHANGE', what: number });
     rec.audit({

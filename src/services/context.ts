@@ -86,6 +86,16 @@ export async function runChange<T>(
   }
 }
 
+/** Runs a read that may refuse with `fail()`, returning the refusal as a value. */
+export async function catchDomain<T>(read: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await read());
+  } catch (error) {
+    if (error instanceof Abort) return err(error.error);
+    throw error;
+  }
+}
+
 /** For read-only admin commands: the same admin check, without a transaction. */
 export async function requireAdmin(deps: Deps, actor: Actor, action: string): Promise<Result<void>> {
   return (await refuseNonAdmin(deps, actor, action)) ?? ok(undefined);

@@ -1,6 +1,6 @@
 import { MAX_USERS_PER_REQUEST } from '../domain/people.ts';
 import { matchPlan } from '../domain/plans.ts';
-import { err, type Result } from '../domain/result.ts';
+import { err, ok, type Result } from '../domain/result.ts';
 import { sameRef, type UserRef } from '../domain/user-ref.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
 import { releaseNumbers } from '../store/numbers.ts';
@@ -13,7 +13,8 @@ import {
   personOf,
 } from '../store/phone-users.ts';
 import { addUserPlans, type PlanUsage, planCatalog, planUsage } from '../store/plans.ts';
-import { type Actor, type Deps, fail, requireAdmin, runChange } from './context.ts';
+import { type Actor, catchDomain, type Deps, fail, requireAdmin, runChange } from './context.ts';
+import { findPhoneUser } from './find-phone-user.ts';
 import { findCandidates, materialize } from './resolve-users.ts';
 import { allocateInSite, extensionState, resolveSite } from './site-rules.ts';
 import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
@@ -128,6 +129,28 @@ export async function resolvePlanForUse(tx: Parameters<typeof planUsage>[0], inp
     });
   }
   return plan;
+}
+
+/** What a removal would take away, shown to the admin before they confirm. Changes nothing. */
+export async function previewRemoval(
+  deps: Deps,
+  actor: Actor,
+  refs: UserRef[],
+): Promise<Result<PhoneUserCard[]>> {
+  const allowed = await requireAdmin(deps, actor, 'remove');
+  if (!allowed.ok) return allowed;
+  const unique = dedupe(refs);
+  if (unique.length === 0) return err({ code: 'NO_USERS' });
+  if (unique.length > MAX_USERS_PER_REQUEST) {
+    return err({ code: 'TOO_MANY_USERS', requested: unique.length, max: MAX_USERS_PER_REQUEST });
+  }
+  const cards: PhoneUserCard[] = [];
+  for (const ref of unique) {
+    const card = await catchDomain(() => findPhoneUser(deps.db, ref));
+    if (!card.ok) return card;
+    if (!cards.some((c) => c.phoneUserId === card.value.phoneUserId)) cards.push(card.value);
+  }
+  return ok(cards);
 }
 
 export type RemoveResult = { removed: { card: PhoneUserCard; releasedNumbers: string[] }[] };

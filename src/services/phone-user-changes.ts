@@ -5,11 +5,17 @@ import { matchPlan } from '../domain/plans.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { assignNumber, findNumbers, nextFreeNumber, releaseNumbers } from '../store/numbers.ts';
-import { cardByDirectoryUser, type PhoneUserCard, personOf, updatePhoneUser } from '../store/phone-users.ts';
+import {
+  cardByDirectoryUser,
+  type PhoneUserCard,
+  personOf,
+  personOfPhoneUser,
+  updatePhoneUser,
+} from '../store/phone-users.ts';
 import { addUserPlans, planCatalog, removeUserPlans } from '../store/plans.ts';
 import { findSiteById } from '../store/sites.ts';
 import { type Actor, type Deps, fail, type Recorder, runChange } from './context.ts';
-import { findPhoneUser } from './find-phone-user.ts';
+import { findPhoneUser, holderByEmail } from './find-phone-user.ts';
 import { resolvePlanForUse } from './licenses.ts';
 import { allocateInSite, checkRequestedExtension, extensionState, resolveSite } from './site-rules.ts';
 import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
@@ -145,10 +151,8 @@ export async function addNumber(
       if (!row) fail({ code: 'NUMBER_NOT_IN_INVENTORY', number });
       if (row.phoneUserId !== null) {
         const holder =
-          row.phoneUserId === card.phoneUserId
-            ? person
-            : { name: row.holder ?? '', email: row.holder ?? '', slackUserId: null };
-        fail({ code: 'NUMBER_TAKEN', number, holder });
+          row.phoneUserId === card.phoneUserId ? person : await personOfPhoneUser(tx, row.phoneUserId);
+        fail({ code: 'NUMBER_TAKEN', number, holder: holder ?? holderByEmail(row.holder) });
       }
     }
     if (!(await assignNumber(tx, number, card.phoneUserId)))

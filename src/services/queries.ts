@@ -1,10 +1,10 @@
-import type { DomainError, Person } from '../domain/errors.ts';
+import type { Person } from '../domain/errors.ts';
 import { matchPlan } from '../domain/plans.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { listReserved, readAccount } from '../store/account.ts';
 import { type AuditRecord, auditForTarget, recentAudit } from '../store/audit.ts';
-import { findDirectoryUserByEmail, findDirectoryUserBySlackId } from '../store/directory.ts';
+import { findDirectoryUserBySlackId } from '../store/directory.ts';
 import { listNumbers, type NumberRow } from '../store/numbers.ts';
 import {
   cardByDirectoryUser,
@@ -15,10 +15,10 @@ import {
 } from '../store/phone-users.ts';
 import { type PlanUsage, planCatalog, planUsage } from '../store/plans.ts';
 import { findSiteByName, listSites, type Site } from '../store/sites.ts';
-import { type Actor, type Deps, requireAdmin } from './context.ts';
-import { findPhoneUser, personOfRef } from './find-phone-user.ts';
+import { type Actor, catchDomain, type Deps, requireAdmin } from './context.ts';
+import { findDirectoryUser, findPhoneUser, personOfRef } from './find-phone-user.ts';
 
-/** Runs a read inside the same admin check as changes, turning a refusal thrown by a finder into a value. */
+/** Runs a read inside the same admin check as changes. */
 async function adminRead<T>(
   deps: Deps,
   actor: Actor,
@@ -27,20 +27,7 @@ async function adminRead<T>(
 ): Promise<Result<T>> {
   const allowed = await requireAdmin(deps, actor, action);
   if (!allowed.ok) return allowed;
-  try {
-    return ok(await read());
-  } catch (error) {
-    const domain = asDomainError(error);
-    if (domain) return err(domain);
-    throw error;
-  }
-}
-
-function asDomainError(error: unknown): DomainError | undefined {
-  if (error instanceof Error && 'error' in error && typeof (error as { error: unknown }).error === 'object') {
-    return (error as unknown as { error: DomainError }).error;
-  }
-  return undefined;
+  return catchDomain(read);
 }
 
 export type Card = { kind: 'phone_user'; card: PhoneUserCard } | { kind: 'not_phone_user'; person: Person };
@@ -49,14 +36,11 @@ export type Card = { kind: 'phone_user'; card: PhoneUserCard } | { kind: 'not_ph
 export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<Result<Card>> {
   const allowed = await requireAdmin(deps, actor, 'show');
   if (!allowed.ok) return allowed;
-  try {
-    return ok({ kind: 'phone_user', card: await findPhoneUser(deps.db, ref) });
-  } catch (error) {
-    const domain = asDomainError(error);
-    if (domain?.code === 'NOT_A_PHONE_USER') return ok({ kind: 'not_phone_user', person: domain.user });
-    if (domain) return err(domain);
-    throw error;
-  }
+  const found = await catchDomain(() => findPhoneUser(deps.db, ref));
+  if (found.ok) return ok({ kind: 'phone_user', card: found.value });
+  if (found.error.code === 'NOT_A_PHONE_USER')
+    return ok({ kind: 'not_phone_user', person: found.error.user });
+  return found;
 }
 
 /** Anyone may see their own card. */
@@ -129,12 +113,7 @@ export async function history(deps: Deps, actor: Actor, ref: UserRef | 'recent')
   return adminRead(deps, actor, 'history', async () => {
     if (ref === 'recent')
       return { subject: 'recent' as const, entries: await recentAudit(deps.db, HISTORY_LIMIT) };
-    const user =
-      ref.kind === 'slack'
-        ? await findDirectoryUserBySlackId(deps.db, ref.id)
-        : ref.kind === 'email'
-          ? await findDirectoryUserByEmail(deps.db, ref.email)
-          : undefined;
+    const user = ref.kind === 'extension' ? undefined : await findDirectoryUser(deps.db, ref);
     const directoryUserId =
       user?.id ??
       (ref.kind === 'extension' ? (await findPhoneUser(deps.db, ref)).directoryUserId : undefined);

@@ -12,6 +12,7 @@ import {
 } from '../store/directory.ts';
 import { cardByExtension, personOf } from '../store/phone-users.ts';
 import type { Recorder } from './context.ts';
+import { findDirectoryUser } from './find-phone-user.ts';
 import type { Profiles, SlackProfile } from './ports.ts';
 
 /** A person named in a command, found before the transaction: either already known, or a chat profile to add. */
@@ -29,13 +30,20 @@ export async function findCandidates(
   refs: UserRef[],
 ): Promise<Result<Candidate[]>> {
   const found: Candidate[] = [];
-  for (const ref of refs) {
-    const candidate = await findCandidate(db, profiles, ref);
-    if (!candidate.ok) return candidate;
-    found.push(candidate.value);
+  // A few lookups at a time: 100 people one by one would take seconds, all at once would trip rate limits.
+  for (let start = 0; start < refs.length; start += LOOKUP_CONCURRENCY) {
+    const batch = await Promise.all(
+      refs.slice(start, start + LOOKUP_CONCURRENCY).map((ref) => findCandidate(db, profiles, ref)),
+    );
+    for (const candidate of batch) {
+      if (!candidate.ok) return candidate;
+      found.push(candidate.value);
+    }
   }
   return ok(found);
 }
+
+const LOOKUP_CONCURRENCY = 8;
 
 export async function findCandidate(
   db: Executor,
@@ -46,6 +54,10 @@ export async function findCandidate(
     const card = await cardByExtension(db, ref.extension);
     if (!card) return err({ code: 'USER_NOT_FOUND', input: ref.raw });
     const user = await findDirectoryUserByEmail(db, card.email);
+    return user ? ok({ kind: 'known', user }) : err({ code: 'USER_NOT_FOUND', input: ref.raw });
+  }
+  if (ref.kind === 'directory') {
+    const user = await findDirectoryUser(db, ref);
     return user ? ok({ kind: 'known', user }) : err({ code: 'USER_NOT_FOUND', input: ref.raw });
   }
   if (ref.kind === 'email') {

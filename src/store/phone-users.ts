@@ -144,6 +144,21 @@ export async function takenExtensions(db: Executor): Promise<Map<string, Person>
   return new Map(rows.map((row) => [row.extension, personOf(row)]));
 }
 
+/** Whoever holds a phone license, named the way errors and replies name people. */
+export async function personOfPhoneUser(db: Executor, phoneUserId: number): Promise<Person | undefined> {
+  const [row] = await db
+    .select({
+      email: directoryUsers.email,
+      firstName: directoryUsers.firstName,
+      lastName: directoryUsers.lastName,
+      slackUserId: directoryUsers.slackUserId,
+    })
+    .from(phoneUsers)
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .where(eq(phoneUsers.id, phoneUserId));
+  return row ? personOf(row) : undefined;
+}
+
 export function personOf(user: {
   firstName: string;
   lastName: string;

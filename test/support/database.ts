@@ -74,7 +74,9 @@ export async function resetDatabase(db: Database): Promise<void> {
   });
 }
 
-async function createScratchDatabase(serverUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(
+  serverUrl: string,
+): Promise<{ url: string; drop: () => Promise<void> }> {
   const base = new URL(serverUrl);
   const name = `${base.pathname.replace(/^\//, '') || 'switchboard'}_${randomBytes(4).toString('hex')}`.slice(
     0,

@@ -1,0 +1,85 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, type Logger, SocketModeReceiver } from '@slack/bolt';
+import type { WebClientOptions } from '@slack/web-api';
+import type { SlackMode } from '../config.ts';
+import { registerListeners } from './register.ts';
+import type { Runtime } from './runtime.ts';
+
+export type SlackAppOptions = {
+  slack: Exclude<SlackMode, { kind: 'none' }>;
+  slackApiUrl: string | undefined;
+  port: number;
+  logger: Logger;
+  runtime: Runtime;
+  /** True once the database is migrated and the services are built. */
+  ready: () => boolean;
+  /** Tests shorten Web API retries so a failing call does not stall them for minutes. */
+  clientOptions?: WebClientOptions;
+};
+
+export type RunningSlackApp = { app: App; server: Server; port: number; stop: () => Promise<void> };
+
+/**
+ * Starts the HTTP server first (so /healthz answers 503 while the database migrates), then Bolt: in HTTP mode
+ * Bolt's receiver handles POST /slack/events on the same server; in Socket Mode the server only serves /healthz.
+ */
+export async function startSlackApp(options: SlackAppOptions): Promise<RunningSlackApp> {
+  const clientOptions: WebClientOptions = {
+    ...(options.slackApiUrl ? { slackApiUrl: options.slackApiUrl } : {}),
+    ...options.clientOptions,
+  };
+  const common = {
+    token: options.slack.botToken,
+    logger: options.logger,
+    logLevel: options.logger.getLevel(),
+    clientOptions,
+    deferInitialization: true,
+  };
+  let receiver: HTTPReceiver | SocketModeReceiver;
+  if (options.slack.kind === 'http') {
+    receiver = new HTTPReceiver({
+      signingSecret: options.slack.signingSecret,
+      endpoints: '/slack/events',
+      logger: options.logger,
+    });
+  } else {
+    // Bolt's own Socket Mode set-up would ignore clientOptions, sending apps.connections.open to Slack itself.
+    receiver = new SocketModeReceiver({
+      appToken: options.slack.appToken,
+      logger: options.logger,
+      installerOptions: { clientOptions },
+    });
+  }
+  const app = new App({ ...common, receiver });
+  registerListeners(app, options.runtime);
+
+  const httpReceiver = receiver instanceof HTTPReceiver ? receiver : undefined;
+  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    const path = (req.url ?? '').split('?')[0];
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      const ok = options.ready();
+      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ status: ok ? 'ok' : 'starting' }));
+      return;
+    }
+    if (httpReceiver) return void httpReceiver.requestListener(req, res);
+    res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  await app.init();
+  if (receiver instanceof SocketModeReceiver) await receiver.client.start();
+  return {
+    app,
+    server,
+    port,
+    stop: async () => {
+      if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => {});
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { AdminEntry } from '../../services/people.ts';
+import type { NumberRow } from '../../store/numbers.ts';
+import type { PlanUsage } from '../../store/plans.ts';
+import type { Site } from '../../store/sites.ts';
+import { code, escapeText, mention } from '../format.ts';
+import { linesMessage, type Message } from './message.ts';
+
+export function sitesMessage(siteCodes: boolean, sites: Site[]): Message {
+  const lines = sites.map((site) => {
+    const parts = [`*${escapeText(site.name)}*`];
+    if (site.siteCode) parts.push(`site code ${code(site.siteCode)}`);
+    parts.push(`first extension ${code(site.firstExtension ?? (siteCodes ? '100' : '1000'))}`);
+    return `• ${parts.join(' · ')}`;
+  });
+  return linesMessage(`*Sites* (site codes ${siteCodes ? 'on' : 'off'})`, lines);
+}
+
+export function numbersMessage(
+  rows: NumberRow[],
+  total: number,
+  free: boolean,
+  site: string | undefined,
+): Message {
+  const scope = [free ? 'free' : undefined, site ? `in ${escapeText(site)}` : undefined]
+    .filter(Boolean)
+    .join(' ');
+  const title = `*Numbers${scope ? ` (${scope})` : ''}*: ${total}`;
+  if (rows.length === 0)
+    return linesMessage(`${title}\nAdd some with \`/phone numbers add <+E164>[..<+E164>]\`.`, []);
+  const lines = rows.map((row) => {
+    const where = row.site ? ` · ${escapeText(row.site)}` : '';
+    const holder = row.holder ? ` · ${escapeText(row.holder)}` : ' · free';
+    return `• ${code(row.number)}${where}${holder}`;
+  });
+  const footer = total > rows.length ? `Showing the first ${rows.length} of ${total}.` : undefined;
+  return linesMessage(title, lines, footer);
+}
+
+export function plansMessage(plans: PlanUsage[]): Message {
+  const lines = plans.map(
+    (plan) =>
+      `• ${code(String(plan.code))} *${escapeText(plan.shortName)}*: ${plan.used} of ${plan.inventory} in use · _${escapeText(plan.longName)}_`,
+  );
+  return linesMessage(
+    '*Calling plans* (code, name: in use of owned)',
+    lines,
+    'Set how many the account owns with `/phone plans set <plan> <count>`.',
+  );
+}
+
+export function reservedMessage(rows: { extension: string; note: string | null }[]): Message {
+  const lines = rows.map((row) => `• ${code(row.extension)}${row.note ? ` ${escapeText(row.note)}` : ''}`);
+  return linesMessage('*Reserved extensions* (never assigned to anyone)', lines);
+}
+
+export function adminsMessage(rows: AdminEntry[]): Message {
+  const lines = rows.map(
+    (row) => `• ${mention(row.slackUserId)}${row.fromConfig ? ' (from ADMIN_USER_IDS)' : ''}`,
+  );
+  return linesMessage('*Phone admins*', lines);
+}

@@ -1,0 +1,147 @@
+import type { Person } from '../../domain/errors.ts';
+import type { AssignResult, LicenseUsage, RemoveResult } from '../../services/licenses.ts';
+import type { ListPage } from '../../services/queries.ts';
+import type { AuditRecord } from '../../store/audit.ts';
+import type { PhoneUserCard } from '../../store/phone-users.ts';
+import { code, escapeText, listing, mention, plural, who } from '../format.ts';
+import { ACTIONS } from '../ids.ts';
+import { cardLine, personOfCard } from './card.ts';
+import { context, linesMessage, type Message, section } from './message.ts';
+
+export function assignedMessage(actor: string, result: AssignResult): Message {
+  const plan = result.plan ? ` with ${escapeText(result.plan)}` : '';
+  const summary = `${mention(actor)} gave phone licenses to ${plural(result.assigned.length, 'person', 'people')} in ${escapeText(result.site)}${plan}:`;
+  return linesMessage(
+    summary,
+    result.assigned.map((card) => `• ${who(personOfCard(card))}: extension *${card.extension}*`),
+  );
+}
+
+export function assignedDm(card: PhoneUserCard): Message {
+  const text = `You now have a phone line: extension *${card.extension}* at site ${escapeText(card.site)}. Type \`/phone me\` any time to see your phone details.`;
+  return {
+    text: `You now have a phone line: extension ${card.extension} at ${card.site}.`,
+    blocks: [section(text)],
+  };
+}
+
+/** The direct message each newly licensed person with a Slack account receives. */
+export function assignedDms(result: AssignResult): { slackUserId: string; message: Message }[] {
+  return result.assigned.flatMap((card) =>
+    card.slackUserId ? [{ slackUserId: card.slackUserId, message: assignedDm(card) }] : [],
+  );
+}
+
+export function removalPrompt(cards: PhoneUserCard[], value: string): Message {
+  const numbers = cards.flatMap((card) => card.numbers);
+  const summary = `Remove the phone licenses of ${plural(cards.length, 'person', 'people')}? Their extensions${numbers.length > 0 ? `, ${plural(numbers.length, 'number')}` : ''} and calling plans go back to the inventory; their history stays.`;
+  const message = linesMessage(summary, cards.map(cardLine));
+  message.blocks.push({
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        style: 'danger',
+        action_id: ACTIONS.removeConfirm,
+        text: { type: 'plain_text', text: `Remove ${plural(cards.length, 'license')}` },
+        value,
+        confirm: {
+          title: { type: 'plain_text', text: 'Remove phone licenses?' },
+          text: {
+            type: 'plain_text',
+            text: `${plural(cards.length, 'person', 'people')} will stop being able to make or receive calls.`,
+          },
+          confirm: { type: 'plain_text', text: 'Remove' },
+          deny: { type: 'plain_text', text: 'Keep them' },
+          style: 'danger',
+        },
+      },
+      {
+        type: 'button',
+        action_id: ACTIONS.removeCancel,
+        text: { type: 'plain_text', text: 'Cancel' },
+        value: 'cancel',
+      },
+    ],
+  });
+  return message;
+}
+
+export function removedMessage(actor: string, result: RemoveResult): Message {
+  const lines = result.removed.map(({ card, releasedNumbers }) => {
+    const released = releasedNumbers.length > 0 ? `; released ${listing(releasedNumbers)}` : '';
+    return `• ${who(personOfCard(card))}: extension ${card.extension}${released}`;
+  });
+  return linesMessage(
+    `${mention(actor)} removed the phone licenses of ${plural(result.removed.length, 'person', 'people')}:`,
+    lines,
+  );
+}
+
+export function removedDm(): Message {
+  const text =
+    'Your phone license was removed: you can no longer make or receive calls on your extension. Ask a phone admin if this is unexpected.';
+  return { text, blocks: [section(text)] };
+}
+
+export function listMessage(page: ListPage, nextValue: string | undefined): Message {
+  const filters = [
+    page.query.site ? `site ${escapeText(page.query.site)}` : undefined,
+    page.query.status ? page.query.status : undefined,
+    page.query.plan ? `plan ${escapeText(page.query.plan)}` : undefined,
+    page.query.search ? `matching “${escapeText(page.query.search)}”` : undefined,
+  ].filter(Boolean);
+  const scope = filters.length > 0 ? ` (${filters.join(', ')})` : '';
+  if (page.cards.length === 0) return linesMessage(`No phone users${scope}.`, []);
+  const message = linesMessage(`*Phone users${scope}*`, page.cards.map(cardLine));
+  if (nextValue) {
+    message.blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.listNext,
+          text: { type: 'plain_text', text: 'Next' },
+          value: nextValue,
+        },
+      ],
+    });
+  }
+  return message;
+}
+
+const describe = (value: unknown): string => {
+  if (value === null || value === undefined) return '—';
+  const json = JSON.stringify(value);
+  return json.length > 300 ? `${json.slice(0, 299)}…` : json;
+};
+
+export function historyMessage(subject: Person | 'recent', entries: AuditRecord[]): Message {
+  const title = subject === 'recent' ? '*Recent changes*' : `*History of ${who(subject)}*`;
+  if (entries.length === 0) return linesMessage(`${title}\nNo changes recorded.`, []);
+  const lines = entries.map((entry) => {
+    const when = entry.at.toISOString().replace('T', ' ').slice(0, 16);
+    const target = subject === 'recent' ? ` ${escapeText(entry.targetLabel)}:` : '';
+    const actor = /^[UW][A-Z0-9]+$/.test(entry.actor) ? mention(entry.actor) : escapeText(entry.actor);
+    return `• ${when} UTC, ${actor}, ${code(entry.action)}${target} ${escapeText(describe(entry.before))} → ${escapeText(describe(entry.after))}`;
+  });
+  return linesMessage(title, lines, 'Newest first. Times are UTC.');
+}
+
+export function licensesMessage(usage: LicenseUsage, actor?: string): Message {
+  const line = `${usage.used} of ${usage.total} phone licenses in use (${usage.active} active, ${usage.inactive} inactive); ${usage.free} free.`;
+  return actor
+    ? {
+        text: `License total set to ${usage.total}`,
+        blocks: [
+          section(`${mention(actor)} set the purchased license total to *${usage.total}*.`),
+          context(line),
+        ],
+      }
+    : { text: line, blocks: [section(`*Phone licenses*\n${line}`)] };
+}
+
+export const changeLine = (actor: string, what: string): Message => ({
+  text: `${what}`.replace(/[*_`]/g, ''),
+  blocks: [section(`${mention(actor)} ${what}`)],
+});

@@ -1,0 +1,90 @@
+import { textMessage } from '../blocks/message.ts';
+import { ephemeral, type Outcome } from '../outcome.ts';
+import * as account from './handlers/account.ts';
+import type { HandlerContext } from './handlers/context.ts';
+import * as people from './handlers/people.ts';
+import * as phoneUser from './handlers/phone-user.ts';
+import type { PhoneCommand } from './parse-command.ts';
+import { helpSections } from './usage.ts';
+
+/** Sends each parsed command to its handler. `assign` without people opens a modal instead (see the listener). */
+export function route(ctx: HandlerContext, command: PhoneCommand): Promise<Outcome> {
+  switch (command.name) {
+    case 'help':
+      return Promise.resolve(
+        ephemeral({
+          text: 'Switchboard commands',
+          blocks: helpSections()
+            .map((text) => textMessage(text).blocks[0])
+            .filter((b) => b !== undefined),
+        }),
+      );
+    case 'me':
+      return people.me(ctx);
+    case 'assign':
+      return people.assign(ctx, command.users, command.site, command.plan);
+    case 'remove':
+      return people.remove(ctx, command.users);
+    case 'show':
+      return people.show(ctx, command.user);
+    case 'list':
+      return people.list(ctx, {
+        site: command.site,
+        status: command.status,
+        plan: command.plan,
+        search: command.search,
+      });
+    case 'user.add':
+      return people.addUser(ctx, command.email, command.firstName, command.lastName);
+    case 'history':
+      return people.showHistory(ctx, command.user);
+    case 'history.recent':
+      return people.showHistory(ctx, 'recent');
+    case 'ext':
+      return phoneUser.ext(ctx, command.user, command.extension);
+    case 'plan.add':
+      return phoneUser.planAdd(ctx, command.user, command.plan);
+    case 'plan.remove':
+      return phoneUser.planRemove(ctx, command.user, command.plan);
+    case 'number.add':
+      return phoneUser.numberAdd(ctx, command.user, command.number);
+    case 'number.remove':
+      return phoneUser.numberRemove(ctx, command.user, command.number);
+    case 'move':
+      return phoneUser.move(ctx, command.user, command.site);
+    case 'deactivate':
+      return phoneUser.status(ctx, command.user, 'inactive');
+    case 'activate':
+      return phoneUser.status(ctx, command.user, 'active');
+    case 'licenses':
+      return account.licenses(ctx, command.total);
+    case 'sites':
+      return account.sites(ctx);
+    case 'site.add':
+      return account.siteAdd(ctx, command.siteName, command.code, command.first);
+    case 'sitecodes':
+      return account.siteCodes(ctx, command.enabled);
+    case 'numbers':
+      return account.numbers(ctx, command.free, command.site);
+    case 'numbers.add':
+      return account.numbersAdd(ctx, command.from, command.to, command.site);
+    case 'numbers.remove':
+      return account.numbersRemove(ctx, command.number);
+    case 'plans':
+      return account.plans(ctx);
+    case 'plans.set':
+      return account.plansSet(ctx, command.plan, command.count);
+    case 'reserved':
+      return account.reserved(ctx);
+    case 'reserved.add':
+      return account.reservedAdd(ctx, command.extension);
+    case 'reserved.remove':
+      return account.reservedRemove(ctx, command.extension);
+    case 'admins':
+      return account.adminList(ctx);
+    case 'admins.add':
+      return account.adminAdd(ctx, command.user);
+    case 'admins.remove':
+      return account.adminRemove(ctx, command.user);
+  }
+}

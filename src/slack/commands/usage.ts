@@ -1,0 +1,343 @@
+import type { PhoneCommand } from './parse-command.ts';
+
+export type CommandName = PhoneCommand['name'];
+export type HelpSection = 'Phone users' | 'Numbers & plans' | 'Account';
+
+export type CommandDoc = {
+  readonly name: CommandName;
+  /** What follows `/phone`, with `<placeholders>` and `[optional parts]`. Plain text: escape it for mrkdwn. */
+  readonly syntax: string;
+  readonly description: string;
+  /** A complete command to copy; error messages quote it, so it holds no `<`, `>` or `&`. */
+  readonly example: string;
+  readonly adminOnly: boolean;
+  readonly section: HelpSection;
+};
+
+/** The `/phone` command reference: the source of the help text and of the usage line in every parse error. */
+export const commandReference: readonly CommandDoc[] = [
+  {
+    name: 'help',
+    syntax: 'help',
+    description: 'Show this list.',
+    example: '/phone help',
+    adminOnly: false,
+    section: 'Phone users',
+  },
+  {
+    name: 'me',
+    syntax: 'me',
+    description: 'Show your own phone card.',
+    example: '/phone me',
+    adminOnly: false,
+    section: 'Phone users',
+  },
+  {
+    name: 'assign',
+    syntax: 'assign <users> [site:<site>] [plan:<plan>]',
+    description: 'Assign phone licenses; with no users, opens a form.',
+    example: '/phone assign @ada @grace site:Main plan:"US/CA Unlimited"',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'remove',
+    syntax: 'remove <users>',
+    description: 'Remove phone licenses (you confirm first).',
+    example: '/phone remove @ada @grace',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'show',
+    syntax: 'show <user>',
+    description: "Show a person's phone card.",
+    example: '/phone show @ada',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'list',
+    syntax: 'list [site:<site>] [status:active|inactive] [plan:<plan>] [<text>]',
+    description: 'List phone users, filtered by site, status, plan or text.',
+    example: '/phone list site:Main status:active',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'ext',
+    syntax: 'ext <user> <extension>',
+    description: "Change a person's extension.",
+    example: '/phone ext @ada 4102',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'move',
+    syntax: 'move <user> site:<site>',
+    description: 'Move a person to another site.',
+    example: '/phone move @ada site:"New York"',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'deactivate',
+    syntax: 'deactivate <user>',
+    description: 'Set a phone user to inactive.',
+    example: '/phone deactivate @ada',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'activate',
+    syntax: 'activate <user>',
+    description: 'Set a phone user back to active.',
+    example: '/phone activate @ada',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'user.add',
+    syntax: 'user add <email> <first> <last>',
+    description: 'Add a person to the directory; quote a name that has spaces.',
+    example: '/phone user add ada@example.com Ada Lovelace',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'history',
+    syntax: 'history <user>',
+    description: "Show a person's change history.",
+    example: '/phone history @ada',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'history.recent',
+    syntax: 'history recent',
+    description: 'Show the latest changes across the account.',
+    example: '/phone history recent',
+    adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'plan.add',
+    syntax: 'plan add <user> <plan>',
+    description: 'Give a person a calling plan.',
+    example: '/phone plan add @ada US/CA Unlimited',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'plan.remove',
+    syntax: 'plan remove <user> [<plan>]',
+    description: 'Take a calling plan away from a person.',
+    example: '/phone plan remove @ada US/CA Unlimited',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'number.add',
+    syntax: 'number add <user> [<+E164>]',
+    description: 'Give a person a direct number; leave the number out to get a free one.',
+    example: '/phone number add @ada +14155550100',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'number.remove',
+    syntax: 'number remove <user> [<+E164>]',
+    description: 'Take a direct number away from a person.',
+    example: '/phone number remove @ada +14155550100',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'numbers',
+    syntax: 'numbers [free] [site:<site>]',
+    description: "List the account's numbers, or only the free ones.",
+    example: '/phone numbers free site:Main',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'numbers.add',
+    syntax: 'numbers add <+E164>[..<+E164>] [site:<site>]',
+    description: 'Add a number, or a range of numbers, to the inventory.',
+    example: '/phone numbers add +14155550100..+14155550199 site:Main',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'numbers.remove',
+    syntax: 'numbers remove <+E164>',
+    description: 'Remove a number from the inventory.',
+    example: '/phone numbers remove +14155550100',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'plans',
+    syntax: 'plans',
+    description: 'Show the calling plans and how many of each the account owns.',
+    example: '/phone plans',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'plans.set',
+    syntax: 'plans set <plan> <count>',
+    description: 'Set how many of a calling plan the account owns.',
+    example: '/phone plans set US/CA Unlimited 25',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'licenses',
+    syntax: 'licenses [<total>]',
+    description: 'Show license use, or set how many licenses the account bought.',
+    example: '/phone licenses 250',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'sites',
+    syntax: 'sites',
+    description: 'List the sites.',
+    example: '/phone sites',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'site.add',
+    syntax: 'site add <name> [code:<digits>] [first:<extension>]',
+    description: 'Add a site, with its site code and first extension if you like.',
+    example: '/phone site add "New York" code:12 first:1200',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'sitecodes',
+    syntax: 'sitecodes on|off',
+    description: 'Turn site codes on or off for the account.',
+    example: '/phone sitecodes on',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'reserved',
+    syntax: 'reserved',
+    description: 'List the reserved extensions.',
+    example: '/phone reserved',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'reserved.add',
+    syntax: 'reserved add <extension>',
+    description: 'Reserve an extension so nobody gets it.',
+    example: '/phone reserved add 4000',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'reserved.remove',
+    syntax: 'reserved remove <extension>',
+    description: 'Release a reserved extension.',
+    example: '/phone reserved remove 4000',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'admins',
+    syntax: 'admins',
+    description: 'List the phone admins.',
+    example: '/phone admins',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'admins.add',
+    syntax: 'admins add <user>',
+    description: 'Make a person a phone admin.',
+    example: '/phone admins add @ada',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'admins.remove',
+    syntax: 'admins remove <user>',
+    description: 'Stop a person being a phone admin.',
+    example: '/phone admins remove @ada',
+    adminOnly: true,
+    section: 'Account',
+  },
+];
+
+const docsByName = new Map(commandReference.map((doc) => [doc.name, doc]));
+
+export function commandDoc(name: CommandName): CommandDoc {
+  const doc = docsByName.get(name);
+  // Unreachable while the reference covers every command (a unit test checks it): a bug, so it throws.
+  if (!doc) throw new Error(`The command reference has no entry for ${name}`);
+  return doc;
+}
+
+/** The plain-text usage line of one command, e.g. `/phone ext <user> <extension>`. */
+export function usageLine(name: CommandName): string {
+  return `/phone ${commandDoc(name).syntax}`;
+}
+
+/** The usage lines of every command that starts with `word` (`plan` gives both plan lines), else a pointer to help. */
+export function usageFor(word: string): string {
+  const lines = commandReference
+    .filter((doc) => doc.syntax.split(' ')[0] === word)
+    .map((doc) => `/phone ${doc.syntax}`);
+  return lines.length > 0 ? lines.join('\n') : '/phone help';
+}
+
+const sectionOrder: readonly HelpSection[] = ['Phone users', 'Numbers & plans', 'Account'];
+
+const intro = [
+  '*Switchboard: manage phone users with `/phone`*',
+  'A `<user>` is an @mention, an email or an extension; `<users>` is one or more, separated by spaces or commas.',
+  'Quote a name that has spaces (`site:"New York"`), or leave it unquoted: it runs up to the next option, mention, email or all-digit word.',
+  'Everything except `help` and `me` is for phone admins.',
+].join('\n');
+
+/** The help text as Slack section texts (mrkdwn), one per group; each stays under Slack's 3,000-character limit. */
+export function helpSections(): string[] {
+  return sectionOrder.map((section, index) => {
+    const lines = commandReference
+      .filter((doc) => doc.section === section)
+      .map((doc) => `\`/phone ${escapeMrkdwn(doc.syntax)}\` – ${escapeMrkdwn(doc.description)}`);
+    const group = [`*${escapeMrkdwn(section)}*`, ...lines].join('\n');
+    return index === 0 ? `${escapeMrkdwn(intro)}\n\n${group}` : group;
+  });
+}
+
+export function helpText(): string {
+  return helpSections().join('\n\n');
+}
+
+/** Slack's mrkdwn reserves these three characters; everything else is shown as written. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+const shownLength = 40;
+
+/**
+ * What a person typed, quoted back as inline code in an error message: shortened, on one line, without backticks
+ * (which would end the code span) and escaped for mrkdwn. Takes unescaped text.
+ */
+export function showInput(text: string): string {
+  const flat = Array.from(text.replace(/`/g, "'"), (char) => (isControl(char) ? ' ' : char));
+  const short = flat.length > shownLength ? `${flat.slice(0, shownLength - 1).join('')}…` : flat.join('');
+  return `\`${escapeMrkdwn(short.trim() === '' ? '""' : short)}\``;
+}
+
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f;
+}

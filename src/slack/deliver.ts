@@ -1,0 +1,44 @@
+import type { Logger, RespondFn } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import type { Outcome } from './outcome.ts';
+
+export type Channels = { respond: RespondFn; client: WebClient; logger: Logger; triggerId?: string };
+
+/**
+ * Sends what a handler decided. Replies go through the response_url (it works in any channel, including ones
+ * the bot has not joined); direct messages are best effort: a failed DM is logged and never undoes the change.
+ */
+export async function deliver(
+  outcome: Outcome,
+  { respond, client, logger, triggerId }: Channels,
+): Promise<void> {
+  if (outcome.replace) await respond({ replace_original: true, ...outcome.replace });
+  if (outcome.ephemeral)
+    await respond({ response_type: 'ephemeral', replace_original: false, ...outcome.ephemeral });
+  if (outcome.channel)
+    await respond({ response_type: 'in_channel', replace_original: false, ...outcome.channel });
+  if (outcome.modal && triggerId) await client.views.open({ trigger_id: triggerId, view: outcome.modal });
+  await sendDirectMessages(client, logger, outcome.dms ?? []);
+}
+
+export async function sendDirectMessages(
+  client: WebClient,
+  logger: Logger,
+  dms: NonNullable<Outcome['dms']>,
+) {
+  for (const dm of dms) {
+    try {
+      const opened = await client.conversations.open({ users: dm.slackUserId });
+      const channel = opened.channel?.id;
+      if (channel) await client.chat.postMessage({ channel, ...dm.message });
+    } catch (error) {
+      logger.warn(`Could not send a direct message to ${dm.slackUserId}: ${describe(error)}`);
+    }
+  }
+}
+
+export function describe(error: unknown): string {
+  const data = (error as { data?: { error?: string } } | undefined)?.data;
+  if (typeof data?.error === 'string') return data.error;
+  return error instanceof Error ? error.message : String(error);
+}

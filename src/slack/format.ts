@@ -1,0 +1,31 @@
+import type { Person } from '../domain/errors.ts';
+
+/** Escapes the three characters Slack's mrkdwn treats as markup in text we did not write ourselves. */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** A person as Slack shows them: a mention when they have a chat account, else their name and email. */
+export function who(person: Person): string {
+  if (person.slackUserId) return `<@${person.slackUserId}>`;
+  if (person.email && person.name !== person.email)
+    return `${escapeText(person.name)} (${escapeText(person.email)})`;
+  return escapeText(person.name || person.email);
+}
+
+export const mention = (slackUserId: string) => `<@${slackUserId}>`;
+
+export const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+
+/** "a, b and c" */
+export function listing(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** Cuts text to fit a Slack field, marking the cut. */
+export function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -1,0 +1,17 @@
+import type { types } from '@slack/bolt';
+import type { Message } from './blocks/message.ts';
+
+/**
+ * What a handler wants shown: a reply only the caller sees, a message for the channel (successful changes,
+ * naming who made them), direct messages to the people affected, or a modal to open.
+ */
+export type Outcome = {
+  ephemeral?: Message;
+  channel?: Message;
+  /** Replace the message the button was on (interactions only). */
+  replace?: Message;
+  dms?: { slackUserId: string; message: Message }[];
+  modal?: types.ModalView;
+};
+
+export const ephemeral = (message: Message): Outcome => ({ ephemeral: message });

@@ -1,0 +1,152 @@
+import type { DomainError } from '../domain/errors.ts';
+import { code, escapeText, listing, mention, who } from './format.ts';
+
+const suggest = (suggestions: string[]) =>
+  suggestions.length > 0
+    ? ` Free nearby: ${suggestions.map(code).join(', ')}.`
+    : ' No free extension is close to it.';
+
+const e = escapeText;
+
+/** The one place where an error code becomes words for a person in Slack: what happened, and what to do next. */
+export function errorText(error: DomainError): string {
+  switch (error.code) {
+    case 'NOT_ADMIN':
+      return `Only phone admins can use ${code(`/phone ${error.action}`)}. Anyone can use ${code('/phone me')} and ${code('/phone help')}; ask a phone admin (${code('/phone admins')}) if you need access.`;
+    case 'NO_USERS':
+      return `Name at least one person: a mention, an email or an extension, e.g. ${code('/phone assign @ada')}.`;
+    case 'TOO_MANY_USERS':
+      return `That names ${error.requested} people; one command handles at most ${error.max}. Split the list, or use a CSV import for larger batches.`;
+    case 'USER_NOT_FOUND':
+      return `Nobody matches ${code(error.input)}. Use a mention, the email of someone in the directory, or the extension of a phone user; add a new person with ${code('/phone user add <email> <first> <last>')}.`;
+    case 'SLACK_USER_NOT_FOUND':
+      return `${mention(error.slackUserId)} is not an active member of this workspace, so they cannot be added. Check the mention, or add them by email with ${code('/phone user add')}.`;
+    case 'SLACK_USER_IS_BOT':
+      return `${mention(error.slackUserId)} is a bot; only people can hold phone licenses.`;
+    case 'SLACK_PROFILE_NO_EMAIL':
+      return `The profile of ${mention(error.slackUserId)} has no email, which the directory needs. Add them with ${code('/phone user add <email> <first> <last>')} instead.`;
+    case 'NOT_A_PHONE_USER':
+      return `${who(error.user)} is not a phone user (no phone license). Give them one with ${code('/phone assign')}.`;
+    case 'ALREADY_PHONE_USER':
+      return `Nothing was assigned: ${listing(error.users.map((u) => `${who(u.user)} (ext ${u.extension})`))} already ${error.users.length === 1 ? 'has' : 'have'} a phone license. Leave them out and run the command again.`;
+    case 'NO_LICENSE_LEFT':
+      return `Not enough phone licenses: ${error.used} of ${error.total} are in use and this needs ${error.requested}. Free some with ${code('/phone remove')}, or raise the total with ${code(`/phone licenses ${error.used + error.requested}`)} once more are bought.`;
+    case 'LICENSE_TOTAL_INVALID':
+      return `${code(e(error.input))} is not a license count. Give a whole number, e.g. ${code('/phone licenses 250')}.`;
+    case 'LICENSE_TOTAL_BELOW_USED':
+      return `The total cannot be ${error.requested}: ${error.used} licenses are in use. Remove licenses first, or set a total of at least ${error.used}.`;
+    case 'EXTENSION_INVALID':
+      return `Extension ${code(e(error.input))} is not valid: use ${error.minDigits} to ${error.maxDigits} digits${error.siteCodes ? ' (the short extension, without the site code)' : ''}, e.g. ${code('4102')}.`;
+    case 'EXTENSION_TAKEN':
+      return `Extension ${code(error.extension)} is taken by ${who(error.holder)}.${suggest(error.suggestions)}`;
+    case 'EXTENSION_RESERVED':
+      return `Extension ${code(error.extension)} is reserved (see ${code('/phone reserved')}).${suggest(error.suggestions)}`;
+    case 'EXTENSION_RANGE_FULL':
+      return `Site ${e(error.site)} has no free extension left from its first extension up. Free some, or give the site a lower first extension.`;
+    case 'EXTENSION_UNCHANGED':
+      return `The extension is already ${code(error.extension)}; nothing changed.`;
+    case 'SITE_NOT_FOUND':
+      return `There is no site called ${code(e(error.input))}. Sites: ${listing(error.known.map((s) => code(e(s))))}. Add one with ${code('/phone site add <name>')}.`;
+    case 'SITE_NAME_INVALID':
+      return `${code(e(error.input))} cannot be a site name: use 1 to 64 printable characters, quoted if it has spaces.`;
+    case 'SITE_EXISTS':
+      return `A site called ${code(e(error.name))} already exists (names ignore case). Pick another name.`;
+    case 'SITE_CODE_INVALID':
+      return `Site code ${code(e(error.input))} is not valid: use 1 or 2 digits not starting with 0, e.g. ${code('code:2')}.`;
+    case 'SITE_CODE_TAKEN':
+      return `Site code ${code(error.siteCode)} is already used by ${e(error.site)}. Pick another code.`;
+    case 'SITE_CODE_REQUIRED':
+      return `With site codes on, every site needs a code. Missing for: ${listing(error.sites.map((s) => code(e(s))))}. Give ${error.sites.length === 1 ? 'it' : 'each'} a code with ${code('code:<digits>')}.`;
+    case 'SITE_FIRST_EXTENSION_INVALID':
+      return `First extension ${code(e(error.input))} is not valid: use ${error.minDigits} to ${error.maxDigits} digits, e.g. ${code('first:2000')}.`;
+    case 'SITE_CODES_UNCHANGED':
+      return `Site codes are already ${error.enabled ? 'on' : 'off'}; nothing changed.`;
+    case 'SITE_CODES_EXTENSION_TOO_LONG':
+      return `Site codes need short extensions of 2 to 5 digits, and these are longer: ${listing(error.users.slice(0, 10).map((u) => `${who(u.user)} (${u.extension})`))}${error.users.length > 10 ? ` and ${error.users.length - 10} more` : ''}. Change them with ${code('/phone ext')} first.`;
+    case 'SITE_CODES_EXTENSION_CONFLICT':
+      return `Switching would give two people the same extension: ${listing(error.extensions.slice(0, 10).map(code))}. Change one of each pair with ${code('/phone ext')} first.`;
+    case 'SAME_SITE':
+      return `${who(error.user)} is already in ${e(error.site)}; nothing changed.`;
+    case 'PLAN_NOT_FOUND':
+      return `There is no calling plan ${code(e(error.input))}. Use a code, short or long name from ${code('/phone plans')}, e.g. ${code('US/CA Unlimited')} or ${code('200')}.`;
+    case 'PLAN_NONE_LEFT':
+      return `Not enough ${e(error.plan)} plans: ${error.used} of ${error.inventory} are in use and this needs ${error.requested}. Raise the count with ${code(`/phone plans set ${error.plan} ${error.used + error.requested}`)} once more are bought.`;
+    case 'PLAN_ALREADY_HELD':
+      return `${who(error.user)} already has ${e(error.plan)}; nothing changed.`;
+    case 'PLAN_NOT_HELD':
+      return `${who(error.user)} does not have ${e(error.plan)}. See their plans with ${code('/phone show')}.`;
+    case 'NO_PLANS_HELD':
+      return `${who(error.user)} has no calling plan to remove.`;
+    case 'PLAN_COUNT_INVALID':
+      return `${code(e(error.input))} is not a count. Give a whole number, e.g. ${code('/phone plans set "US/CA Unlimited" 50')}.`;
+    case 'PLAN_COUNT_BELOW_USED':
+      return `${e(error.plan)} cannot be set to ${error.requested}: ${error.used} are in use. Remove the plan from people first, or set at least ${error.used}.`;
+    case 'NUMBER_INVALID':
+      return `${code(e(error.input))} is not a valid phone number: ${numberReason(error.reason)} Write it in international format, e.g. ${code('+14155550100')}.`;
+    case 'NUMBER_RANGE_INVALID':
+      return error.reason === 'order'
+        ? `The range ${code(e(error.from))}..${code(e(error.to))} runs backwards; put the lower number first.`
+        : `Both ends of a range need the same number of digits: ${code(e(error.from))}..${code(e(error.to))}.`;
+    case 'NUMBER_RANGE_TOO_LARGE':
+      return `That range holds ${error.count} numbers; add at most ${error.max} at once.`;
+    case 'NUMBER_NOT_IN_INVENTORY':
+      return `${code(error.number)} is not in the account's numbers. Add it with ${code(`/phone numbers add ${error.number}`)} first.`;
+    case 'NUMBER_ALREADY_IN_INVENTORY':
+      return `Nothing was added: ${listing(error.numbers.slice(0, 10).map(code))}${error.numbers.length > 10 ? ` and ${error.numbers.length - 10} more` : ''} ${error.numbers.length === 1 ? 'is' : 'are'} already in the inventory.`;
+    case 'NUMBER_TAKEN':
+      return `${code(error.number)} is already assigned to ${who(error.holder)}. Pick a free one from ${code('/phone numbers free')}.`;
+    case 'NUMBER_NOT_HELD':
+      return `${who(error.user)} does not have ${code(error.number)}. See their numbers with ${code('/phone show')}.`;
+    case 'NUMBER_IN_USE':
+      return `${code(error.number)} is assigned to ${who(error.holder)}; release it with ${code('/phone number remove')} before removing it from the inventory.`;
+    case 'NUMBER_NEEDS_PLAN':
+      return `${who(error.user)} has no calling plan, and a direct number needs one. Add a plan first with ${code('/phone plan add')}.`;
+    case 'NUMBER_LIMIT':
+      return `${who(error.user)} already has ${error.max} numbers, the most one person can hold. Release one first.`;
+    case 'NO_FREE_NUMBER':
+      return `There is no free number for site ${e(error.site)}. Add numbers with ${code('/phone numbers add <+E164>')}.`;
+    case 'NO_NUMBERS_HELD':
+      return `${who(error.user)} has no direct number to remove.`;
+    case 'EMAIL_INVALID':
+      return `${code(e(error.input))} is not an email address. Use the form ${code('name@example.com')}.`;
+    case 'EMAIL_TAKEN':
+      return `${code(e(error.email))} is already in the directory (emails ignore case).`;
+    case 'NAME_INVALID':
+      return `The ${error.field} ${code(e(error.input))} is not valid: use 1 to 64 printable characters (quote names with spaces).`;
+    case 'STATUS_UNCHANGED':
+      return `${who(error.user)} is already ${error.status}; nothing changed.`;
+    case 'RESERVED_INVALID':
+      return `${code(e(error.input))} is not an extension: use 2 to 6 digits.`;
+    case 'RESERVED_EXISTS':
+      return `${code(error.extension)} is already reserved.`;
+    case 'RESERVED_NOT_FOUND':
+      return `${code(error.extension)} is not on the reserved list (${code('/phone reserved')}).`;
+    case 'RESERVED_IN_USE':
+      return `${code(error.extension)} belongs to ${who(error.holder)}; change their extension first, then reserve it.`;
+    case 'ADMIN_EXISTS':
+      return `${mention(error.slackUserId)} is already a phone admin.`;
+    case 'ADMIN_NOT_FOUND':
+      return `${mention(error.slackUserId)} is not a phone admin.`;
+    case 'ADMIN_LAST':
+      return `${mention(error.slackUserId)} is the last phone admin and cannot be removed. Add another admin first.`;
+    case 'ADMIN_FROM_CONFIG':
+      return `${mention(error.slackUserId)} is an admin through the ADMIN_USER_IDS setting; remove them there and restart.`;
+    case 'CONCURRENT_CHANGE':
+      return `Someone changed the same thing at the same moment (${e(error.what)}), so nothing was changed. Run the command again.`;
+  }
+}
+
+function numberReason(reason: Extract<DomainError, { code: 'NUMBER_INVALID' }>['reason']): string {
+  switch (reason) {
+    case 'not_e164':
+      return 'it must start with + and the country code.';
+    case 'not_a_number':
+      return 'only digits, spaces, dashes, dots and brackets may follow the +.';
+    case 'too_short':
+      return 'it has too few digits.';
+    case 'too_long':
+      return 'it has too many digits.';
+    case 'invalid':
+      return 'no phone number exists with those digits.';
+  }
+}

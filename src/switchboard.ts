@@ -1,0 +1,83 @@
+import type { WebClientOptions } from '@slack/web-api';
+import { WebClient } from '@slack/web-api';
+import { openDatabase } from '../db/client.ts';
+import type { Config } from './config.ts';
+import { createLogger } from './logger.ts';
+import type { Deps } from './services/context.ts';
+import { bootstrapAdmins } from './services/people.ts';
+import { type Clock, type Ids, randomIds, systemClock } from './services/ports.ts';
+import { startSlackApp } from './slack/app.ts';
+import { slackProfiles } from './slack/profiles.ts';
+
+export type Switchboard = { port: number; stop: () => Promise<void>; deps: Deps };
+
+export type StartOptions = {
+  clock?: Clock;
+  ids?: Ids;
+  /** Tests pass `{ retryConfig: { retries: 0 } }` so a failing Web API call fails at once. */
+  clientOptions?: WebClientOptions;
+  /** postgres.js pool size. */
+  maxConnections?: number;
+};
+
+/**
+ * The composition root: opens the database, starts the HTTP server (health check first), migrates, builds the
+ * services and lets Slack requests in. Everything the running app holds is created here.
+ */
+export async function startSwitchboard(config: Config, options: StartOptions = {}): Promise<Switchboard> {
+  if (config.slack.kind === 'none') throw new Error('startSwitchboard needs Slack credentials');
+  const logger = createLogger(config.logLevel, [
+    config.slack.botToken,
+    config.slack.kind === 'http' ? config.slack.signingSecret : config.slack.signingSecret,
+    config.slack.kind === 'socket' ? config.slack.appToken : undefined,
+  ]);
+  let deps: Deps | undefined;
+  const slack = await startSlackApp({
+    slack: config.slack,
+    slackApiUrl: config.slackApiUrl,
+    port: config.port,
+    logger,
+    runtime: { deps: () => deps, logger },
+    ready: () => deps !== undefined,
+    ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
+  });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: config.pgliteDir,
+    ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
+  });
+  try {
+    await database.migrate();
+  } catch (error) {
+    await slack.stop();
+    await database.close();
+    throw error;
+  }
+  const client = new WebClient(config.slack.botToken, {
+    logger,
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...options.clientOptions,
+  });
+  const built: Deps = {
+    db: database.db,
+    clock: options.clock ?? systemClock,
+    ids: options.ids ?? randomIds,
+    profiles: slackProfiles(client),
+    configAdmins: new Set(config.adminUserIds),
+  };
+  const added = await bootstrapAdmins(built);
+  if (added.length > 0) logger.info(`Phone admins from ADMIN_USER_IDS: ${added.join(', ')}`);
+  deps = built;
+  logger.info(
+    `Switchboard is ready on port ${slack.port} (${config.slack.kind === 'http' ? 'HTTP: POST /slack/events' : 'Socket Mode'}, database: ${database.driver})`,
+  );
+  return {
+    port: slack.port,
+    deps: built,
+    stop: async () => {
+      deps = undefined;
+      await slack.stop();
+      await database.close();
+    },
+  };
+}
