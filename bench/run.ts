@@ -1,0 +1,194 @@
+/**
+ * `npm run bench`: how long assigning 100 people takes, on PGlite and on PostgreSQL, each next to a baseline
+ * measured in the same run on the same database (one INSERT of 100 rows), because these machines are shared and
+ * noisy. Prints a table and writes bench/results.json.
+ */
+import { writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { type DatabaseHandle, openDatabase } from '../db/client.ts';
+import { directoryUsers } from '../db/schema/index.ts';
+import { createScratchDatabase, resetDatabase } from '../db/scratch.ts';
+import type { Config } from '../src/config.ts';
+import { type FakeSlack, startFakeSlack } from '../src/local/index.ts';
+import type { Deps } from '../src/services/context.ts';
+import { assignLicenses } from '../src/services/licenses.ts';
+import { bootstrapAdmins } from '../src/services/people.ts';
+import type { Profiles, SlackProfile } from '../src/services/ports.ts';
+import { randomIds, systemClock } from '../src/services/ports.ts';
+import { addAdmin, updateAccount } from '../src/store/account.ts';
+import { startSwitchboard } from '../src/switchboard.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const PEOPLE = 100;
+const ADMIN = 'UBENCHADM1';
+const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const people: SlackProfile[] = Array.from({ length: PEOPLE }, (_, i) => ({
+  slackUserId: `UB${String(i).padStart(7, '0')}`,
+  email: `bench${i}@example.com`,
+  realName: `Bench Person ${i}`,
+  firstName: undefined,
+  lastName: undefined,
+  timezone: 'UTC',
+  isBot: false,
+  deleted: false,
+}));
+
+const profiles: Profiles = {
+  bySlackId: async (id) => people.find((p) => p.slackUserId === id),
+  byEmail: async (email) => people.find((p) => p.email === email),
+};
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+
+async function time(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+async function prepare(handle: DatabaseHandle) {
+  await resetDatabase(handle.db);
+  await addAdmin(handle.db, ADMIN, 'bench');
+  await updateAccount(handle.db, { licensesTotal: 1000 }, new Date());
+}
+
+/** The service alone: 100 people resolved, licensed, numbered and audited in one transaction. */
+async function serviceRuns(handle: DatabaseHandle) {
+  const deps: Deps = { db: handle.db, clock: systemClock, ids: randomIds, profiles, configAdmins: new Set() };
+  const baseline: number[] = [];
+  const assign: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await prepare(handle);
+    const rows = people.map((p) => ({
+      email: `base-${p.email}`,
+      firstName: 'Base',
+      lastName: 'Line',
+      timezone: 'UTC',
+      slackUserId: null,
+    }));
+    baseline.push(await time(() => handle.db.insert(directoryUsers).values(rows)));
+    const ms = await time(async () => {
+      const result = await assignLicenses(
+        deps,
+        { slackUserId: ADMIN },
+        { users: people.map((p) => ({ kind: 'slack', id: p.slackUserId, raw: p.slackUserId })) },
+      );
+      if (!result.ok) throw new Error(`assign failed: ${result.error.code}`);
+    });
+    assign.push(ms);
+  }
+  return { baseline: median(baseline), assign: median(assign) };
+}
+
+/** The whole path: a signed slash command to the real app, profiles from the Slack stand-in, until the channel message. */
+async function endToEndRuns(databaseUrl: string | undefined) {
+  const slack: FakeSlack = await startFakeSlack({
+    botToken: 'xoxb-bench-token-000',
+    signingSecret: 'bench-secret-000000',
+  });
+  for (const p of people)
+    slack.addUser({
+      id: p.slackUserId,
+      name: p.slackUserId.toLowerCase(),
+      realName: p.realName,
+      email: p.email ?? '',
+      tz: 'UTC',
+    });
+  slack.addUser({ id: ADMIN, name: 'admin', realName: 'Bench Admin', email: 'admin@example.com' });
+  slack.addChannel({ id: 'CBENCH0001', name: 'bench' });
+  const config: Config = {
+    slack: { kind: 'http', botToken: 'xoxb-bench-token-000', signingSecret: 'bench-secret-000000' },
+    slackApiUrl: slack.apiUrl,
+    databaseUrl,
+    pgliteDir: 'memory://',
+    adminUserIds: [ADMIN],
+    port: 0,
+    logLevel: 'error',
+  };
+  const app = await startSwitchboard(config, { clientOptions: { retryConfig: { retries: 0 } } });
+  slack.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);
+  const runs: number[] = [];
+  try {
+    for (let run = 0; run < RUNS; run++) {
+      await resetDatabase(app.deps.db);
+      await bootstrapAdmins(app.deps);
+      await updateAccount(app.deps.db, { licensesTotal: 1000 }, new Date());
+      slack.reset();
+      const text = `assign ${people.map((p) => `<@${p.slackUserId}>`).join(' ')}`;
+      runs.push(
+        await time(async () => {
+          await slack.slash({ user: ADMIN, channel: 'CBENCH0001', text });
+          await slack.waitFor(
+            () => slack.messages('CBENCH0001').find((m) => m.text.includes('gave phone licenses')),
+            { timeoutMs: 60_000 },
+          );
+        }),
+      );
+    }
+  } finally {
+    await app.stop();
+    await slack.stop();
+  }
+  return median(runs);
+}
+
+async function postgresReachable(): Promise<boolean> {
+  const probe = postgres(SERVER_URL, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+}
+
+type Row = { database: string; baselineMs: number; assignMs: number; ratio: number; endToEndMs: number };
+
+async function benchDatabase(name: string, url: string | undefined): Promise<Row> {
+  const handle = await openDatabase({ databaseUrl: url });
+  await handle.migrate();
+  const service = await serviceRuns(handle);
+  await handle.db.execute(sql`select 1`);
+  await handle.close();
+  const endToEndMs = await endToEndRuns(url);
+  return {
+    database: name,
+    baselineMs: service.baseline,
+    assignMs: service.assign,
+    ratio: service.assign / service.baseline,
+    endToEndMs,
+  };
+}
+
+const rows: Row[] = [await benchDatabase('PGlite (embedded)', undefined)];
+if (await postgresReachable()) {
+  const scratch = await createScratchDatabase(SERVER_URL);
+  try {
+    rows.push(await benchDatabase('PostgreSQL', scratch.url));
+  } finally {
+    await scratch.drop();
+  }
+} else {
+  process.stdout.write(
+    `PostgreSQL at ${SERVER_URL.replace(/:[^:@/]*@/, ':***@')} is not reachable: skipped.\n`,
+  );
+}
+
+const f = (ms: number) => `${ms.toFixed(1)} ms`;
+process.stdout.write(`\nAssign ${PEOPLE} people in one request (median of ${RUNS} runs)\n\n`);
+process.stdout.write(
+  '| Database | Baseline: one INSERT of 100 rows | assignLicenses (service) | Ratio | /phone assign, slash command to channel message |\n|---|---|---|---|---|\n',
+);
+for (const r of rows)
+  process.stdout.write(
+    `| ${r.database} | ${f(r.baselineMs)} | ${f(r.assignMs)} | ${r.ratio.toFixed(1)}× | ${f(r.endToEndMs)} |\n`,
+  );
+writeFileSync(
+  new URL('./results.json', import.meta.url),
+  `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, people: PEOPLE, rows }, null, 2)}\n`,
+);
