@@ -1,0 +1,90 @@
+import type { InputValue } from '../types.ts';
+import { isObject, type Json } from './checks.ts';
+
+/** The field that carries a value, per element type, and what Slack sends when the person left it empty. */
+const EMPTY: Record<string, [field: string, empty: null | []]> = {
+  plain_text_input: ['value', null],
+  email_text_input: ['value', null],
+  url_text_input: ['value', null],
+  number_input: ['value', null],
+  static_select: ['selected_option', null],
+  external_select: ['selected_option', null],
+  radio_buttons: ['selected_option', null],
+  multi_static_select: ['selected_options', []],
+  multi_external_select: ['selected_options', []],
+  checkboxes: ['selected_options', []],
+  users_select: ['selected_user', null],
+  multi_users_select: ['selected_users', []],
+  conversations_select: ['selected_conversation', null],
+  multi_conversations_select: ['selected_conversations', []],
+  channels_select: ['selected_channel', null],
+  multi_channels_select: ['selected_channels', []],
+  datepicker: ['selected_date', null],
+  timepicker: ['selected_time', null],
+  datetimepicker: ['selected_date_time', null],
+  file_input: ['files', []],
+  rich_text_input: ['rich_text_value', null],
+};
+
+function isEmpty(type: string, value: Record<string, unknown>): boolean {
+  const field = EMPTY[type]?.[0];
+  if (!field) return false;
+  const v = value[field];
+  return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
+}
+
+type InputBlock = { blockId: string; actionId: string; type: string; optional: boolean };
+
+function inputBlocks(blocks: unknown[]): InputBlock[] {
+  return blocks.flatMap((block) => {
+    if (!isObject(block) || block.type !== 'input' || !isObject(block.element)) return [];
+    const el: Json = block.element;
+    return [
+      {
+        blockId: String(block.block_id),
+        actionId: String(el.action_id),
+        type: String(el.type),
+        optional: block.optional === true,
+      },
+    ];
+  });
+}
+
+/**
+ * `view.state.values` as Slack builds it on submit: every input block appears, empty ones with null or [].
+ * Throws for what a person cannot do in Slack: fill a block the view does not have, or leave a required one empty.
+ */
+export function buildStateValues(
+  viewId: string,
+  blocks: unknown[],
+  given: Record<string, Record<string, InputValue>>,
+): Record<string, Record<string, unknown>> {
+  const inputs = inputBlocks(blocks);
+  for (const [blockId, byAction] of Object.entries(given)) {
+    const input = inputs.find((i) => i.blockId === blockId);
+    if (!input) {
+      const known = inputs.map((i) => i.blockId).join(', ') || 'none';
+      throw new Error(`fake-slack: view ${viewId} has no input block "${blockId}" (input blocks: ${known})`);
+    }
+    for (const actionId of Object.keys(byAction)) {
+      if (actionId !== input.actionId) {
+        throw new Error(
+          `fake-slack: input block "${blockId}" holds action_id "${input.actionId}", not "${actionId}"`,
+        );
+      }
+    }
+  }
+  const values: Record<string, Record<string, unknown>> = {};
+  for (const input of inputs) {
+    const [field, empty] = EMPTY[input.type] ?? ['value', null];
+    const provided = given[input.blockId]?.[input.actionId];
+    const value = provided ? { ...provided, type: input.type } : { type: input.type, [field]: empty };
+    if (!input.optional && isEmpty(input.type, value)) {
+      throw new Error(
+        `fake-slack: input block "${input.blockId}" is required; Slack would not let the person submit without it`,
+      );
+    }
+    values[input.blockId] = { [input.actionId]: value };
+  }
+  return values;
+}

@@ -1,0 +1,129 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock } from './clock.ts';
+import { Driver } from './driver.ts';
+import { handleDownload, handleUpload } from './file-routes.ts';
+import { sendText } from './http-io.ts';
+import { Ids } from './ids.ts';
+import { People } from './people.ts';
+import { handleResponseUrl } from './response-url.ts';
+import { type Identity, Store } from './store.ts';
+import type { FakeSlack, FakeSlackOptions } from './types.ts';
+import { waitFor } from './wait-for.ts';
+import { handleApiRequest } from './web-api/router.ts';
+
+export { type Clock, ManualClock, systemClock } from './clock.ts';
+export type * from './types.ts';
+
+type Route = {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  handle: (store: Store, param: string, req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+};
+
+const ROUTES: Route[] = [
+  { method: 'POST', pattern: /^\/api\/([\w.]+)$/, handle: handleApiRequest },
+  { method: 'POST', pattern: /^\/upload\/v1\/([\w-]+)$/, handle: handleUpload },
+  { method: 'POST', pattern: /^\/response\/([\w-]+)$/, handle: handleResponseUrl },
+  { method: 'GET', pattern: /^\/files-pri\/([\w-]+)\/(?:download\/)?[^/]+$/, handle: handleDownload },
+];
+
+async function route(store: Store, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = new URL(req.url ?? '/', store.identity.baseUrl).pathname;
+  for (const { method, pattern, handle } of ROUTES) {
+    const match = req.method === method ? pattern.exec(path) : null;
+    if (match) return handle(store, match[1] ?? '', req, res);
+  }
+  sendText(res, 404, `fake-slack: nothing at ${req.method} ${path}`);
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
+}
+
+/** Starts the local Slack on 127.0.0.1: Web API, upload and download URLs, response_urls, and a signing driver. */
+export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSlack> {
+  const clock = options.clock ?? systemClock;
+  const server = createServer();
+  const port = await listen(server, options.port ?? 0);
+  const identity: Identity = {
+    teamId: options.teamId ?? 'T0LOCAL01',
+    teamDomain: 'local-workspace',
+    botUserId: 'U0LOCALBOT',
+    botId: 'B0LOCALBOT',
+    appId: 'A0LOCALAPP',
+    botToken: options.botToken,
+    verificationToken: 'local-verification-token',
+    baseUrl: `http://127.0.0.1:${port}`,
+  };
+  const store = new Store(identity, new Ids(clock), clock);
+  const seedBot = () =>
+    store.addUser({ id: identity.botUserId, name: 'switchboard', realName: 'Switchboard', isBot: true });
+  seedBot();
+  const driver = new Driver(clock, options.signingSecret, options.requestUrl);
+  const people = new People(store, driver);
+  server.on('request', (req, res) => {
+    route(store, req, res).catch((error: unknown) => {
+      if (res.headersSent) res.destroy();
+      else sendText(res, 500, `fake-slack failed: ${error instanceof Error ? error.stack : String(error)}`);
+    });
+  });
+
+  const recent = () =>
+    [
+      `recent API calls: ${
+        store.apiCalls
+          .slice(-5)
+          .map((c) => `${c.method}${c.ok ? '' : ` (${c.error})`}`)
+          .join(', ') || 'none'
+      }`,
+      `violations: ${store.violations.join(' | ') || 'none'}`,
+    ].join('\n');
+  const channelId = (ref: string) => store.resolveChannel(ref)?.id ?? ref;
+
+  return {
+    apiUrl: `${identity.baseUrl}/api/`,
+    baseUrl: identity.baseUrl,
+    botUserId: identity.botUserId,
+    botId: identity.botId,
+    teamId: identity.teamId,
+    appId: identity.appId,
+    setRequestUrl: (url) => {
+      driver.requestUrl = url;
+    },
+    stop: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+    reset: () => store.reset(),
+    addUser: (u) => store.addUser(u),
+    addChannel: (c) => store.addChannel(c),
+
+    slash: (a) => people.slash(a),
+    click: (a) => people.click(a),
+    submit: (a) => people.submit(a),
+    closeView: (a) => people.closeView(a),
+    deliverEvent: (event, opts) => people.deliverEvent(event, opts),
+    uploadFile: (a) => people.uploadFile(a),
+    sendRaw: (a) => driver.send(a),
+
+    messages: (channel) => structuredClone(store.timeline(channelId(channel))),
+    ephemerals: (user, channel) =>
+      structuredClone(
+        store.ephemerals.filter(
+          (e) => e.user === user && (channel === undefined || e.channel === channelId(channel)),
+        ),
+      ),
+    dmChannel: (user) => store.dmChannel(user),
+    openViews: (user) => structuredClone(store.stack(user)),
+    homeView: (user) => structuredClone(store.homeViews.get(user)),
+    apiCalls: (method) =>
+      structuredClone(store.apiCalls.filter((c) => method === undefined || c.method === method)),
+    violations: () => [...store.violations],
+    waitFor: (probe, opts) => waitFor(probe, opts, recent),
+  };
+}

@@ -1,0 +1,242 @@
+import { handleSlashAck, handleViewSubmissionAck, wasLate } from './ack-handling.ts';
+import { buildStateValues } from './block-kit/view-state.ts';
+import type { Driver } from './driver.ts';
+import { guessMimetype, toSlackFile } from './file-object.ts';
+import { actionEntry, channelName, eventEnvelope, findElement, interactionBase } from './payloads.ts';
+import type { ChannelRecord, InteractionSource, Store } from './store.ts';
+import type {
+  AckResult,
+  ClickArgs,
+  DeliverEventOptions,
+  SlashArgs,
+  SubmitArgs,
+  UploadFileArgs,
+  View,
+} from './types.ts';
+import { toWireMessage } from './web-api/chat.ts';
+import { toWireView } from './web-api/view-shape.ts';
+
+/** What a person does in Slack, turned into the signed requests Slack sends to the app. */
+export class People {
+  constructor(
+    private readonly store: Store,
+    private readonly driver: Driver,
+  ) {}
+
+  private user(id: string): void {
+    if (!this.store.users.has(id)) {
+      throw new Error(`fake-slack: unknown user ${id}; seed it with addUser() first`);
+    }
+  }
+
+  private channel(ref: string): ChannelRecord {
+    const channel = this.store.resolveChannel(ref);
+    if (!channel) throw new Error(`fake-slack: unknown channel ${ref}; seed it with addChannel() first`);
+    return channel;
+  }
+
+  private topView(user: string, viewId: string): View {
+    const stack = this.store.stack(user);
+    const top = stack.at(-1);
+    if (!top || top.id !== viewId) {
+      const open = stack.map((v) => v.id).join(', ') || 'none';
+      throw new Error(
+        `fake-slack: ${viewId} is not the modal on top for ${user} (open, bottom first: ${open})`,
+      );
+    }
+    return top;
+  }
+
+  async slash(a: SlashArgs): Promise<AckResult> {
+    this.user(a.user);
+    const channel = this.channel(a.channel);
+    const { identity } = this.store;
+    const command = a.command ?? '/phone';
+    const ack = await this.driver.sendForm({
+      token: identity.verificationToken,
+      team_id: identity.teamId,
+      team_domain: identity.teamDomain,
+      channel_id: channel.id,
+      channel_name: channelName(channel),
+      user_id: a.user,
+      user_name: this.store.users.get(a.user)?.name ?? a.user,
+      command,
+      text: a.text,
+      api_app_id: identity.appId,
+      is_enterprise_install: 'false',
+      response_url: this.store.issueResponseUrl({ channel: channel.id, user: a.user }),
+      trigger_id: this.store.issueTrigger(a.user),
+    });
+    handleSlashAck(this.store, { channel: channel.id, user: a.user, command }, ack);
+    return ack;
+  }
+
+  /** Where the clicked element lives, and the payload fields that say so. */
+  private locate(a: ClickArgs): {
+    blocks: unknown[];
+    fields: Record<string, unknown>;
+    source?: InteractionSource;
+  } {
+    const { store } = this;
+    if (a.viewId) {
+      const found = store.findView(a.viewId);
+      if (!found) throw new Error(`fake-slack: no open view ${a.viewId}`);
+      const { view } = found;
+      return {
+        blocks: view.blocks,
+        fields: { container: { type: 'view', view_id: view.id }, view: toWireView(view), state: view.state },
+      };
+    }
+    if (a.message && 'ephemeralId' in a.message) {
+      const id = a.message.ephemeralId;
+      const ephemeral = store.ephemerals.find((e) => e.id === id && e.user === a.user);
+      if (!ephemeral) throw new Error(`fake-slack: ${a.user} sees no ephemeral message ${id}`);
+      const channel = this.channel(ephemeral.channel);
+      return {
+        blocks: ephemeral.blocks ?? [],
+        fields: {
+          container: {
+            type: 'message',
+            message_ts: ephemeral.ts,
+            channel_id: channel.id,
+            is_ephemeral: true,
+          },
+          channel: { id: channel.id, name: channelName(channel) },
+          state: { values: {} },
+        },
+        source: { kind: 'ephemeral', id },
+      };
+    }
+    if (!a.message) {
+      throw new Error('fake-slack: click() needs message (channel + ts, or ephemeralId) or viewId');
+    }
+    const channel = this.channel(a.message.channel);
+    const message = store.findMessage(channel.id, a.message.ts);
+    if (!message) throw new Error(`fake-slack: no message ${a.message.ts} in ${channel.id}`);
+    return {
+      blocks: message.blocks ?? [],
+      fields: {
+        container: { type: 'message', message_ts: message.ts, channel_id: channel.id, is_ephemeral: false },
+        channel: { id: channel.id, name: channelName(channel) },
+        message: toWireMessage(store, message),
+        state: { values: {} },
+      },
+      source: { kind: 'message', channel: channel.id, ts: message.ts },
+    };
+  }
+
+  async click(a: ClickArgs): Promise<AckResult> {
+    this.user(a.user);
+    const { blocks, fields, source } = this.locate(a);
+    const found = findElement(blocks, a.actionId, a.blockId);
+    if (!found) throw new Error(`fake-slack: nothing with action_id "${a.actionId}" to click there`);
+    const channel = (fields.channel as { id: string } | undefined)?.id;
+    const responseUrl =
+      channel && source
+        ? { response_url: this.store.issueResponseUrl({ channel, user: a.user, source }) }
+        : {};
+    const ack = await this.driver.sendInteraction({
+      ...interactionBase(this.store, 'block_actions', a.user),
+      trigger_id: this.store.issueTrigger(a.user),
+      ...fields,
+      ...responseUrl,
+      actions: [actionEntry(this.store, a, found.blockId, found.element)],
+    });
+    wasLate(this.store, 'block_actions', ack);
+    return ack;
+  }
+
+  async submit(a: SubmitArgs): Promise<AckResult> {
+    this.user(a.user);
+    const view = this.topView(a.user, a.viewId);
+    if (view.submit === undefined) throw new Error(`fake-slack: view ${view.id} has no submit button`);
+    view.state = { values: buildStateValues(view.id, view.blocks, a.values) };
+    delete view.errors;
+    const ack = await this.driver.sendInteraction({
+      ...interactionBase(this.store, 'view_submission', a.user),
+      trigger_id: this.store.issueTrigger(a.user),
+      view: toWireView(view),
+      response_urls: [],
+    });
+    handleViewSubmissionAck(this.store, a.user, view.id, ack);
+    return ack;
+  }
+
+  /** Close (or ×) on the top modal. Slack tells the app only when the view asked with `notify_on_close`. */
+  async closeView(a: { user: string; viewId: string }): Promise<AckResult> {
+    const view = this.topView(a.user, a.viewId);
+    const stack = this.store.stack(a.user);
+    if (view.clear_on_close) stack.length = 0;
+    else stack.pop();
+    if (!view.notify_on_close) return { status: 0, body: '', latencyMs: 0 };
+    const ack = await this.driver.sendInteraction({
+      ...interactionBase(this.store, 'view_closed', a.user),
+      view: toWireView(view),
+      is_cleared: view.clear_on_close,
+    });
+    wasLate(this.store, 'view_closed', ack);
+    return ack;
+  }
+
+  async deliverEvent(event: Record<string, unknown>, opts: DeliverEventOptions = {}): Promise<AckResult> {
+    const headers: Record<string, string> =
+      opts.retryNum === undefined
+        ? {}
+        : {
+            'x-slack-retry-num': String(opts.retryNum),
+            'x-slack-retry-reason': opts.retryReason ?? 'http_timeout',
+          };
+    const envelope = eventEnvelope(this.store, event, opts.eventId ?? this.store.ids.next('Ev'));
+    const ack = await this.driver.sendEvent(envelope, headers);
+    wasLate(this.store, `event ${String(event.type)}`, ack);
+    return ack;
+  }
+
+  /** A person drops a file into a channel: Slack posts a file_share message and sends two independent events. */
+  async uploadFile(a: UploadFileArgs): Promise<{ fileId: string; ts: string }> {
+    this.user(a.user);
+    const channel = this.channel(a.channel);
+    const { store } = this;
+    const file = {
+      id: store.ids.next('F'),
+      name: a.filename,
+      title: a.filename,
+      mimetype: a.mimetype ?? guessMimetype(a.filename),
+      user: a.user,
+      created: Math.floor(store.clock.now() / 1000),
+      bytes: Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content, 'utf8'),
+      completed: true,
+      channels: [channel.id],
+    };
+    store.files.set(file.id, file);
+    const files = [toSlackFile(store, file)];
+    const ts = store.ids.ts();
+    const text = a.comment ?? '';
+    store
+      .timeline(channel.id)
+      .push({ ts, channel: channel.id, user: a.user, subtype: 'file_share', text, files });
+    const channelType = channel.isIm ? 'im' : channel.isPrivate ? 'group' : 'channel';
+    await this.deliverEvent({
+      type: 'message',
+      subtype: 'file_share',
+      text,
+      files,
+      upload: true,
+      user: a.user,
+      display_as_bot: false,
+      ts,
+      channel: channel.id,
+      channel_type: channelType,
+      event_ts: ts,
+    });
+    await this.deliverEvent({
+      type: 'file_shared',
+      channel_id: channel.id,
+      file_id: file.id,
+      user_id: a.user,
+      file: { id: file.id },
+      event_ts: ts,
+    });
+    return { fileId: file.id, ts };
+  }
+}

@@ -1,0 +1,163 @@
+import type { Clock } from './clock.ts';
+
+export type FakeSlackOptions = {
+  /** Web API calls must carry it as `Authorization: Bearer` (or as the form field `token`). */
+  botToken: string;
+  /** The driver signs every request to the app with it. */
+  signingSecret: string;
+  /** The app's endpoint, e.g. `http://127.0.0.1:3999/slack/events`; may be set later with `setRequestUrl`. */
+  requestUrl?: string;
+  clock?: Clock;
+  teamId?: string;
+  port?: number;
+};
+
+export type AckResult = { status: number; body: string; json?: unknown; latencyMs: number };
+
+export type InputValue =
+  | { type: 'plain_text_input'; value: string }
+  | { type: 'static_select'; selected_option: { value: string } | null }
+  | { type: 'multi_users_select'; selected_users: string[] }
+  | { type: 'users_select'; selected_user: string | null }
+  | { type: string; [k: string]: unknown };
+
+export type Message = {
+  ts: string;
+  channel: string;
+  user?: string;
+  bot_id?: string;
+  app_id?: string;
+  subtype?: string;
+  text: string;
+  blocks?: unknown[];
+  thread_ts?: string;
+  files?: unknown[];
+  edited?: { user: string; ts: string };
+};
+
+export type Ephemeral = {
+  id: string;
+  channel: string;
+  user: string;
+  text: string;
+  blocks?: unknown[];
+  ts: string;
+};
+export type EphemeralRef = { ephemeralId: string };
+
+/** A view as Slack stores it; `errors` is what the person sees under input blocks after `response_action: errors`. */
+export type View = {
+  id: string;
+  hash: string;
+  type: 'modal' | 'home';
+  team_id: string;
+  app_id: string;
+  bot_id: string;
+  callback_id?: string;
+  private_metadata?: string;
+  external_id?: string;
+  title: unknown;
+  blocks: unknown[];
+  submit?: unknown;
+  close?: unknown;
+  state: { values: Record<string, Record<string, unknown>> };
+  root_view_id: string | null;
+  previous_view_id: string | null;
+  notify_on_close: boolean;
+  clear_on_close: boolean;
+  errors?: Record<string, string>;
+};
+
+export type ApiCall = {
+  method: string;
+  args: Record<string, unknown>;
+  ok: boolean;
+  error?: string;
+  at: number;
+};
+
+export type SeedUser = {
+  id: string;
+  name: string;
+  realName: string;
+  email?: string;
+  tz?: string;
+  isBot?: boolean;
+  deleted?: boolean;
+};
+
+/** `members` absent means everybody is in the channel; `botIsMember: false` models an app not yet invited. */
+export type SeedChannel = {
+  id: string;
+  name: string;
+  isPrivate?: boolean;
+  members?: string[];
+  botIsMember?: boolean;
+};
+
+export type SlashArgs = { user: string; channel: string; text: string; command?: string };
+
+export type ClickArgs = {
+  user: string;
+  actionId: string;
+  value?: string;
+  blockId?: string;
+  message?: { channel: string; ts: string } | EphemeralRef;
+  viewId?: string;
+  selectedUsers?: string[];
+  selectedOption?: { value: string; text?: string };
+};
+
+export type SubmitArgs = { user: string; viewId: string; values: Record<string, Record<string, InputValue>> };
+
+export type DeliverEventOptions = { retryNum?: number; retryReason?: string; eventId?: string };
+
+export type UploadFileArgs = {
+  user: string;
+  channel: string;
+  filename: string;
+  content: Buffer | string;
+  comment?: string;
+  mimetype?: string;
+};
+
+export type SignMode = 'valid' | 'wrong-secret' | 'stale' | 'none';
+
+export type SendRawArgs = {
+  body: string;
+  contentType: string;
+  headers?: Record<string, string>;
+  sign?: SignMode;
+};
+
+export interface FakeSlack {
+  readonly apiUrl: string;
+  readonly baseUrl: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly teamId: string;
+  readonly appId: string;
+  setRequestUrl(url: string): void;
+  stop(): Promise<void>;
+  reset(): void;
+
+  addUser(u: SeedUser): void;
+  addChannel(c: SeedChannel): void;
+
+  slash(a: SlashArgs): Promise<AckResult>;
+  click(a: ClickArgs): Promise<AckResult>;
+  submit(a: SubmitArgs): Promise<AckResult>;
+  closeView(a: { user: string; viewId: string }): Promise<AckResult>;
+  deliverEvent(event: Record<string, unknown>, opts?: DeliverEventOptions): Promise<AckResult>;
+  uploadFile(a: UploadFileArgs): Promise<{ fileId: string; ts: string }>;
+  sendRaw(a: SendRawArgs): Promise<AckResult>;
+
+  messages(channel: string): Message[];
+  ephemerals(user: string, channel?: string): Ephemeral[];
+  dmChannel(user: string): string;
+  openViews(user: string): View[];
+  homeView(user: string): View | undefined;
+  apiCalls(method?: string): ApiCall[];
+  violations(): string[];
+  waitFor<T>(probe: () => T | undefined | false, opts?: { timeoutMs?: number }): Promise<T>;
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { Config } from '../../src/config.ts';
+import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
+import { bootstrapAdmins } from '../../src/services/people.ts';
+import { type Switchboard, startSwitchboard } from '../../src/switchboard.ts';
+import { createScratchDatabase, resetDatabase, testDatabaseUrl } from './database.ts';
+
+export const BOT_TOKEN = 'xoxb-0000000000-e2e-test-token';
+export const SIGNING_SECRET = 'e2e-signing-secret-4f7c2a9d';
+
+export const ADMIN_ID = 'UADMIN0001';
+export const CHANNEL = 'CPHONEADM1';
+
+/** The workspace every end-to-end test starts from: an admin, a non-admin and a dozen colleagues. */
+function seedWorkspace(slack: FakeSlack) {
+  slack.addUser({
+    id: ADMIN_ID,
+    name: 'ada',
+    realName: 'Ada Lovelace',
+    email: 'ada@example.com',
+    tz: 'Europe/London',
+  });
+  slack.addUser({
+    id: 'UNOTADMIN1',
+    name: 'mallory',
+    realName: 'Mallory Jones',
+    email: 'mallory@example.com',
+    tz: 'America/Chicago',
+  });
+  for (let i = 1; i <= 12; i++) {
+    const id = `UCOLL${String(i).padStart(5, '0')}`;
+    slack.addUser({
+      id,
+      name: `colleague${i}`,
+      realName: `Colleague ${i} Smith`,
+      email: `colleague${i}@example.com`,
+      tz: 'America/New_York',
+    });
+  }
+  slack.addUser({ id: 'UNOEMAIL01', name: 'ghost', realName: 'No Email' });
+  slack.addUser({ id: 'UBOTUSER01', name: 'deploybot', realName: 'Deploy Bot', isBot: true });
+  slack.addChannel({ id: CHANNEL, name: 'phone-admins' });
+}
+
+export const colleague = (i: number) => `UCOLL${String(i).padStart(5, '0')}`;
+
+/**
+ * The real app over HTTP against the local Slack stand-in, one per test file, on PGlite or on a fresh Postgres
+ * database. Before each test: the account is reset to the seed (plus the admin) and Slack's journal is cleared.
+ */
+export function useSwitchboard() {
+  const state: { slack?: FakeSlack; app?: Switchboard; drop?: () => Promise<void> } = {};
+
+  beforeAll(async () => {
+    state.slack = await startFakeSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+    seedWorkspace(state.slack);
+    const scratch = testDatabaseUrl ? await createScratchDatabase(testDatabaseUrl) : undefined;
+    state.drop = scratch?.drop;
+    const config: Config = {
+      slack: { kind: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
+      slackApiUrl: state.slack.apiUrl,
+      databaseUrl: scratch?.url,
+      pgliteDir: 'memory://',
+      adminUserIds: [ADMIN_ID],
+      port: 0,
+      logLevel: 'error',
+    };
+    state.app = await startSwitchboard(config, { clientOptions: { retryConfig: { retries: 0 } } });
+    state.slack.setRequestUrl(`http://127.0.0.1:${state.app.port}/slack/events`);
+  });
+
+  beforeEach(async () => {
+    if (!state.app || !state.slack) return;
+    await resetDatabase(state.app.deps.db);
+    await bootstrapAdmins(state.app.deps);
+    state.slack.reset();
+  });
+
+  afterAll(async () => {
+    await state.app?.stop();
+    await state.slack?.stop();
+    await state.drop?.();
+  });
+
+  return {
+    get slack(): FakeSlack {
+      if (!state.slack) throw new Error('started in beforeAll');
+      return state.slack;
+    },
+    get app(): Switchboard {
+      if (!state.app) throw new Error('started in beforeAll');
+      return state.app;
+    },
+  };
+}
+
+/** What a person sees: the plain text of a message's blocks (section texts and fields), joined by newlines. */
+export function visibleText(message: { text: string; blocks?: unknown[] }): string {
+  if (!message.blocks || message.blocks.length === 0) return message.text;
+  const parts: string[] = [];
+  for (const block of message.blocks as {
+    type: string;
+    text?: { text: string };
+    fields?: { text: string }[];
+    elements?: { text?: string | { text: string } }[];
+  }[]) {
+    if (block.text?.text) parts.push(block.text.text);
+    for (const field of block.fields ?? []) parts.push(field.text);
+    if (block.type === 'context' || block.type === 'actions') {
+      for (const el of block.elements ?? []) {
+        const t = typeof el.text === 'string' ? el.text : el.text?.text;
+        if (t) parts.push(t);
+      }
+    }
+  }
+  return parts.join('\n');
+}
