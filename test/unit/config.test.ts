@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const http = { SLACK_BOT_TOKEN: 'xoxb-1-abc', SLACK_SIGNING_SECRET: 'secret' };
+
+describe('configuration', () => {
+  it('runs on the embedded database with defaults when only Slack credentials are given', () => {
+    const config = loadConfig(http);
+    expect(config).toMatchObject({
+      slack: { kind: 'http', botToken: 'xoxb-1-abc', signingSecret: 'secret' },
+      databaseUrl: undefined,
+      pgliteDir: '.data/pglite',
+      port: 3000,
+      logLevel: 'info',
+      adminUserIds: [],
+    });
+  });
+
+  it('says there are no Slack credentials when none are set', () => {
+    expect(loadConfig({}).slack).toEqual({ kind: 'none' });
+  });
+
+  it('uses Socket Mode when an app token is set', () => {
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A' }).slack.kind).toBe('socket');
+  });
+
+  it('reads admins, port, log level, API URL and database URL', () => {
+    const config = loadConfig({
+      ...http,
+      ADMIN_USER_IDS: ' U012AB , W99ZZ ',
+      PORT: '8080',
+      LOG_LEVEL: 'DEBUG',
+      SLACK_API_URL: 'http://127.0.0.1:9999/api/',
+      DATABASE_URL: 'postgres://u@h/db',
+    });
+    expect(config).toMatchObject({
+      adminUserIds: ['U012AB', 'W99ZZ'],
+      port: 8080,
+      logLevel: 'debug',
+      slackApiUrl: 'http://127.0.0.1:9999/api/',
+      databaseUrl: 'postgres://u@h/db',
+    });
+  });
+
+  it.each([
+    [{ ...http, PORT: 'eighty' }, /^PORT: /],
+    [{ ...http, PORT: '70000' }, /^PORT: /],
+    [{ ...http, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
+    [{ ...http, DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: /],
+    [{ ...http, SLACK_API_URL: 'not a url' }, /^SLACK_API_URL: /],
+    [{ ...http, ADMIN_USER_IDS: 'ada' }, /^ADMIN_USER_IDS: /],
+    [{ ...http, SLACK_BOT_TOKEN: 'xoxp-user-token' }, /^SLACK_BOT_TOKEN: /],
+    [{ SLACK_SIGNING_SECRET: 'secret' }, /^SLACK_BOT_TOKEN: /],
+    [{ SLACK_BOT_TOKEN: 'xoxb-1' }, /^SLACK_SIGNING_SECRET: /],
+  ])('stops with one line naming the variable for %o', (env, pattern) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(pattern);
+  });
+});

@@ -1,0 +1,31 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
+
+describe('the logger', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('never writes a configured secret or anything shaped like a Slack token', () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const logger = createLogger('debug', ['my-signing-secret-123']);
+    logger.info('token xoxb-123-456-abc and secret my-signing-secret-123');
+    logger.error(new Error('failed with xapp-1-A0-xyz'));
+    logger.debug({ headers: { authorization: 'Bearer xoxb-999-zzz' } });
+    const all = lines.join('');
+    expect(all).not.toMatch(/xoxb-|xapp-|my-signing-secret-123/);
+    expect(all).toContain('[redacted]');
+  });
+
+  it('writes nothing below its level', () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    createLogger('warn', []).info('quiet');
+    expect(write).not.toHaveBeenCalled();
+  });
+});
