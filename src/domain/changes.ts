@@ -18,6 +18,7 @@ export type Change =
   | { kind: 'account.licenses_changed'; total: number }
   | { kind: 'account.site_codes_changed'; enabled: boolean }
   | { kind: 'site.created'; site: string; siteCode: string | null; firstExtension: string | null }
+  | { kind: 'site.changed'; site: string; siteCode: string | null; firstExtension: string | null }
   | { kind: 'numbers.added'; numbers: string[]; site: string | null }
   | { kind: 'numbers.removed'; numbers: string[] }
   | { kind: 'plan.inventory_changed'; plan: number; inventory: number }

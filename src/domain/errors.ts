@@ -29,7 +29,13 @@ export type DomainError =
   | { code: 'SITE_CODE_INVALID'; input: string }
   | { code: 'SITE_CODE_TAKEN'; siteCode: string; site: string }
   | { code: 'SITE_CODE_REQUIRED'; sites: string[] }
-  | { code: 'SITE_FIRST_EXTENSION_INVALID'; input: string; minDigits: number; maxDigits: number }
+  | {
+      code: 'SITE_FIRST_EXTENSION_INVALID';
+      input: string;
+      minDigits: number;
+      maxDigits: number;
+      site?: string;
+    }
   | { code: 'SITE_CODES_UNCHANGED'; enabled: boolean }
   | { code: 'SITE_CODES_EXTENSION_TOO_LONG'; users: { user: Person; extension: string }[] }
   | { code: 'SITE_CODES_EXTENSION_CONFLICT'; extensions: string[] }

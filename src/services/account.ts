@@ -1,3 +1,4 @@
+import type { Transaction } from '../../db/client.ts';
 import { fullExtension, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
 import { expandRange, normalizeE164 } from '../domain/phone-numbers.ts';
 import { matchPlan } from '../domain/plans.ts';
@@ -6,14 +7,38 @@ import { addReserved, removeReserved, reservedSet, updateAccount } from '../stor
 import { deleteFreeNumber, findNumbers, insertNumbers } from '../store/numbers.ts';
 import { allExtensions, personOfPhoneUser, takenExtensions, updatePhoneUser } from '../store/phone-users.ts';
 import { planCatalog, planUsage, setPlanInventory } from '../store/plans.ts';
-import { findSiteByName, insertSite, listSites, type Site } from '../store/sites.ts';
+import { findSiteByName, insertSite, listSites, type Site, updateSite } from '../store/sites.ts';
 import { type Actor, type Deps, fail, runChange } from './context.ts';
-import { holderByEmail } from './find-phone-user.ts';
-import { resolveSite } from './site-rules.ts';
+import { extensionState, resolveSite } from './site-rules.ts';
 
 const accountTarget = (id: string) => ({ targetType: 'account', targetId: id, targetLabel: id });
 
 export type SiteInput = { name: string; code?: string | undefined; first?: string | undefined };
+
+async function checkSiteCode(tx: Transaction, code: string, siteId?: number) {
+  if (!isValidSiteCode(code)) fail({ code: 'SITE_CODE_INVALID', input: code });
+  const holder = (await listSites(tx)).find((site) => site.siteCode === code && site.id !== siteId);
+  if (holder) fail({ code: 'SITE_CODE_TAKEN', siteCode: code, site: holder.name });
+}
+
+function checkFirstExtension(first: string, siteCodes: boolean, site?: string) {
+  if (!isValidExtension(first, { siteCodes })) {
+    const maxDigits = siteCodes ? 5 : 6;
+    fail({
+      code: 'SITE_FIRST_EXTENSION_INVALID',
+      input: first,
+      minDigits: 2,
+      maxDigits,
+      ...(site ? { site } : {}),
+    });
+  }
+}
+
+const siteSnapshot = (site: Site) => ({
+  name: site.name,
+  siteCode: site.siteCode,
+  firstExtension: site.firstExtension,
+});
 
 export async function addSite(deps: Deps, actor: Actor, input: SiteInput): Promise<Result<Site>> {
   return runChange(deps, actor, 'site add', async (tx, rec, account) => {
@@ -22,22 +47,10 @@ export async function addSite(deps: Deps, actor: Actor, input: SiteInput): Promi
       fail({ code: 'SITE_NAME_INVALID', input: input.name });
     if (await findSiteByName(tx, name)) fail({ code: 'SITE_EXISTS', name });
     const code = input.code?.trim();
-    if (code !== undefined && !isValidSiteCode(code)) fail({ code: 'SITE_CODE_INVALID', input: code });
+    if (code !== undefined) await checkSiteCode(tx, code);
     if (account.siteCodesEnabled && code === undefined) fail({ code: 'SITE_CODE_REQUIRED', sites: [name] });
-    if (code !== undefined) {
-      const holder = (await listSites(tx)).find((site) => site.siteCode === code);
-      if (holder) fail({ code: 'SITE_CODE_TAKEN', siteCode: code, site: holder.name });
-    }
     const first = input.first?.trim();
-    const rules = { siteCodes: account.siteCodesEnabled };
-    if (first !== undefined && !isValidExtension(first, rules)) {
-      fail({
-        code: 'SITE_FIRST_EXTENSION_INVALID',
-        input: first,
-        minDigits: 2,
-        maxDigits: rules.siteCodes ? 5 : 6,
-      });
-    }
+    if (first !== undefined) checkFirstExtension(first, account.siteCodesEnabled);
     const site = await insertSite(tx, { name, siteCode: code ?? null, firstExtension: first ?? null });
     rec.audit({
       action: 'site.created',
@@ -45,7 +58,7 @@ export async function addSite(deps: Deps, actor: Actor, input: SiteInput): Promi
       targetId: String(site.id),
       targetLabel: site.name,
       before: null,
-      after: { name, siteCode: site.siteCode, firstExtension: site.firstExtension },
+      after: siteSnapshot(site),
     });
     rec.emit({
       kind: 'site.created',
@@ -55,6 +68,78 @@ export async function addSite(deps: Deps, actor: Actor, input: SiteInput): Promi
     });
     return site;
   });
+}
+
+export type SiteEdit = { site: Site; renumbered: { email: string; from: string; to: string }[] };
+
+/**
+ * Changes a site's code or first extension. With site codes on, a new code changes how every user of the site is
+ * dialled: they are renumbered in the same transaction, refused if a new number is taken or reserved.
+ */
+export async function editSite(deps: Deps, actor: Actor, input: SiteInput): Promise<Result<SiteEdit>> {
+  return runChange(deps, actor, 'site edit', async (tx, rec, account) => {
+    const site = await resolveSite(tx, input.name);
+    const code = input.code?.trim();
+    const first = input.first?.trim();
+    if (code !== undefined) await checkSiteCode(tx, code, site.id);
+    if (first !== undefined) checkFirstExtension(first, account.siteCodesEnabled);
+    const renumbered: SiteEdit['renumbered'] = [];
+    if (code !== undefined && code !== site.siteCode && account.siteCodesEnabled) {
+      const state = await extensionState(tx);
+      const members = (await allExtensions(tx)).filter((user) => user.siteCode === site.siteCode);
+      for (const user of members) state.taken.delete(user.extension);
+      for (const user of members) {
+        const next = fullExtension(user.shortExtension, code, { siteCodes: true });
+        const holder = state.taken.get(next);
+        if (holder) fail({ code: 'EXTENSION_TAKEN', extension: next, holder, suggestions: [] });
+        if (state.reserved.has(next)) fail({ code: 'EXTENSION_RESERVED', extension: next, suggestions: [] });
+        renumbered.push({ email: user.email, from: user.extension, to: next });
+      }
+      await renumber(
+        tx,
+        members.map((user, i) => ({
+          phoneUserId: user.phoneUserId,
+          to: renumbered[i]?.to ?? user.extension,
+        })),
+        rec.at,
+      );
+    }
+    const updated = await updateSite(tx, site.id, {
+      ...(code !== undefined ? { siteCode: code } : {}),
+      ...(first !== undefined ? { firstExtension: first } : {}),
+    });
+    rec.audit({
+      action: 'site.edited',
+      targetType: 'site',
+      targetId: String(site.id),
+      targetLabel: site.name,
+      before: siteSnapshot(site),
+      after: siteSnapshot(updated),
+    });
+    rec.emit({
+      kind: 'site.changed',
+      site: site.name,
+      siteCode: updated.siteCode,
+      firstExtension: updated.firstExtension,
+    });
+    return { site: updated, renumbered: renumbered.filter((r) => r.from !== r.to) };
+  });
+}
+
+/**
+ * Gives several users new extensions at once. Each goes through a placeholder first (7 digits starting with 0,
+ * which no real extension has), so one user taking another's old number never trips the unique index midway.
+ */
+async function renumber(tx: Transaction, moves: { phoneUserId: number; to: string }[], at: Date) {
+  for (const move of moves) {
+    await updatePhoneUser(
+      tx,
+      move.phoneUserId,
+      { extension: `0${String(move.phoneUserId).padStart(6, '0')}` },
+      at,
+    );
+  }
+  for (const move of moves) await updatePhoneUser(tx, move.phoneUserId, { extension: move.to }, at);
 }
 
 export type SiteCodesResult = { enabled: boolean; renumbered: { email: string; from: string; to: string }[] };
@@ -75,6 +160,9 @@ export async function setSiteCodes(
     if (enabled) {
       const missing = sites.filter((site) => site.siteCode === null).map((site) => site.name);
       if (missing.length > 0) fail({ code: 'SITE_CODE_REQUIRED', sites: missing });
+      for (const site of sites) {
+        if (site.firstExtension !== null) checkFirstExtension(site.firstExtension, true, site.name);
+      }
     }
     const rules = { siteCodes: enabled };
     const users = await allExtensions(tx);
@@ -99,18 +187,17 @@ export async function setSiteCodes(
     for (const user of next) seen.set(user.next, (seen.get(user.next) ?? 0) + 1);
     const clashes = [...seen].filter(([, n]) => n > 1).map(([extension]) => extension);
     if (clashes.length > 0) fail({ code: 'SITE_CODES_EXTENSION_CONFLICT', extensions: clashes });
-    // Renumber through a temporary value first, so that one user taking another's old number never trips the
-    // unique index midway. The temporary values have 7 digits and start with 0, which no real extension does.
+    // A site code in front of a short extension (9 + 11) can spell a reserved number, and so can a short
+    // extension on its own once the code is dropped; nobody may be given one.
+    const reserved = await reservedSet(tx);
+    const onReserved = next.find((user) => reserved.has(user.next));
+    if (onReserved) fail({ code: 'EXTENSION_RESERVED', extension: onReserved.next, suggestions: [] });
     const moving = next.filter((user) => user.next !== user.extension);
-    for (const user of moving) {
-      await updatePhoneUser(
-        tx,
-        user.phoneUserId,
-        { extension: `0${String(user.phoneUserId).padStart(6, '0')}` },
-        rec.at,
-      );
-    }
-    for (const user of moving) await updatePhoneUser(tx, user.phoneUserId, { extension: user.next }, rec.at);
+    await renumber(
+      tx,
+      moving.map((user) => ({ phoneUserId: user.phoneUserId, to: user.next })),
+      rec.at,
+    );
     await updateAccount(tx, { siteCodesEnabled: enabled }, rec.at);
     rec.audit({
       ...accountTarget('site_codes'),
@@ -178,8 +265,7 @@ export async function removeInventoryNumber(
     const [row] = await findNumbers(tx, [number]);
     if (!row) return fail({ code: 'NUMBER_NOT_IN_INVENTORY', number });
     if (row.phoneUserId !== null) {
-      const holder = (await personOfPhoneUser(tx, row.phoneUserId)) ?? holderByEmail(row.holder);
-      fail({ code: 'NUMBER_IN_USE', number, holder });
+      fail({ code: 'NUMBER_IN_USE', number, holder: await personOfPhoneUser(tx, row.phoneUserId) });
     }
     if (!(await deleteFreeNumber(tx, number))) fail({ code: 'CONCURRENT_CHANGE', what: number });
     rec.audit({
@@ -230,10 +316,15 @@ export async function reserveExtension(
   actor: Actor,
   input: string,
 ): Promise<Result<{ extension: string }>> {
-  return runChange(deps, actor, 'reserved add', async (tx, rec) => {
+  return runChange(deps, actor, 'reserved add', async (tx, rec, account) => {
     const extension = input.trim();
     if (!/^[0-9]{2,6}$/.test(extension)) fail({ code: 'RESERVED_INVALID', input });
-    const holder = (await takenExtensions(tx)).get(extension);
+    const taken = await takenExtensions(tx);
+    // With site codes on, a reserved number is also refused as a short extension (see allocateExtensions).
+    const shortHolder = account.siteCodesEnabled
+      ? (await allExtensions(tx)).find((user) => user.shortExtension === extension)
+      : undefined;
+    const holder = taken.get(extension) ?? (shortHolder && taken.get(shortHolder.extension));
     if (holder) fail({ code: 'RESERVED_IN_USE', extension, holder });
     if ((await reservedSet(tx)).has(extension)) fail({ code: 'RESERVED_EXISTS', extension });
     await addReserved(tx, extension, null);

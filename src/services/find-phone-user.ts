@@ -23,13 +23,6 @@ export async function findDirectoryUser(db: Executor, ref: Exclude<UserRef, { ki
   return (await findDirectoryUsersByIds(db, [ref.id]))[0];
 }
 
-/** A holder known only by the email the number inventory shows (kept for a row that vanished meanwhile). */
-export const holderByEmail = (email: string | null): Person => ({
-  name: email ?? '',
-  email: email ?? '',
-  slackUserId: null,
-});
-
 /** The phone user a reference names, or a refusal that says whether the person is unknown or has no license. */
 export async function findPhoneUser(db: Executor, ref: UserRef): Promise<PhoneUserCard> {
   if (ref.kind === 'extension') {

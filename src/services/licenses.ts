@@ -47,10 +47,11 @@ export async function assignLicenses(
 
   return runChange(deps, actor, 'assign', async (tx, rec, account) => {
     const site = await resolveSite(tx, request.site);
-    const plan =
-      request.plan === undefined ? undefined : await resolvePlanForUse(tx, request.plan, refs.length);
     const people = await materialize(tx, rec, candidates.value);
     const unique = people.filter((person, index) => people.findIndex((p) => p.id === person.id) === index);
+    // Counted by person: a mention and an email may name the same one.
+    const plan =
+      request.plan === undefined ? undefined : await resolvePlanForUse(tx, request.plan, unique.length);
 
     const already = await cardsByDirectoryUsers(
       tx,

@@ -15,7 +15,7 @@ import {
 import { addUserPlans, planCatalog, removeUserPlans } from '../store/plans.ts';
 import { findSiteById } from '../store/sites.ts';
 import { type Actor, type Deps, fail, type Recorder, runChange } from './context.ts';
-import { findPhoneUser, holderByEmail } from './find-phone-user.ts';
+import { findPhoneUser } from './find-phone-user.ts';
 import { resolvePlanForUse } from './licenses.ts';
 import { allocateInSite, checkRequestedExtension, extensionState, resolveSite } from './site-rules.ts';
 import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
@@ -152,7 +152,7 @@ export async function addNumber(
       if (row.phoneUserId !== null) {
         const holder =
           row.phoneUserId === card.phoneUserId ? person : await personOfPhoneUser(tx, row.phoneUserId);
-        fail({ code: 'NUMBER_TAKEN', number, holder: holder ?? holderByEmail(row.holder) });
+        fail({ code: 'NUMBER_TAKEN', number, holder });
       }
     }
     if (!(await assignNumber(tx, number, card.phoneUserId)))
@@ -250,6 +250,6 @@ export async function moveSite(
       to: site.name,
       extension: full,
     });
-    return { before: card, after, extensionChanged: full !== card.extension };
+    return { before: card, after, extensionChanged: short !== card.shortExtension };
   });
 }

@@ -18,13 +18,13 @@ export function errorText(error: DomainError): string {
     case 'TOO_MANY_USERS':
       return `That names ${error.requested} people; one command handles at most ${error.max}. Split the list, or use a CSV import for larger batches.`;
     case 'USER_NOT_FOUND':
-      return `Nobody matches ${code(error.input)}. Use a mention, the email of someone in the directory, or the extension of a phone user; add a new person with ${code('/phone user add <email> <first> <last>')}.`;
+      return `Nobody matches ${code(error.input)}. Use a mention, the email of someone in the directory, or the extension of a phone user; add a new person with ${code(e('/phone user add <email> <first> <last>'))}.`;
     case 'SLACK_USER_NOT_FOUND':
       return `${mention(error.slackUserId)} is not an active member of this workspace, so they cannot be added. Check the mention, or add them by email with ${code('/phone user add')}.`;
     case 'SLACK_USER_IS_BOT':
       return `${mention(error.slackUserId)} is a bot; only people can hold phone licenses.`;
     case 'SLACK_PROFILE_NO_EMAIL':
-      return `The profile of ${mention(error.slackUserId)} has no email, which the directory needs. Add them with ${code('/phone user add <email> <first> <last>')} instead.`;
+      return `The profile of ${mention(error.slackUserId)} has no email, which the directory needs. Add them with ${code(e('/phone user add <email> <first> <last>'))} instead.`;
     case 'NOT_A_PHONE_USER':
       return `${who(error.user)} is not a phone user (no phone license). Give them one with ${code('/phone assign')}.`;
     case 'ALREADY_PHONE_USER':
@@ -46,7 +46,7 @@ export function errorText(error: DomainError): string {
     case 'EXTENSION_UNCHANGED':
       return `The extension is already ${code(error.extension)}; nothing changed.`;
     case 'SITE_NOT_FOUND':
-      return `There is no site called ${code(e(error.input))}. Sites: ${listing(error.known.map((s) => code(e(s))))}. Add one with ${code('/phone site add <name>')}.`;
+      return `There is no site called ${code(e(error.input))}. Sites: ${listing(error.known.map((s) => code(e(s))))}. Add one with ${code(e('/phone site add <name>'))}.`;
     case 'SITE_NAME_INVALID':
       return `${code(e(error.input))} cannot be a site name: use 1 to 64 printable characters, quoted if it has spaces.`;
     case 'SITE_EXISTS':
@@ -56,9 +56,12 @@ export function errorText(error: DomainError): string {
     case 'SITE_CODE_TAKEN':
       return `Site code ${code(error.siteCode)} is already used by ${e(error.site)}. Pick another code.`;
     case 'SITE_CODE_REQUIRED':
-      return `With site codes on, every site needs a code. Missing for: ${listing(error.sites.map((s) => code(e(s))))}. Give ${error.sites.length === 1 ? 'it' : 'each'} a code with ${code('code:<digits>')}.`;
-    case 'SITE_FIRST_EXTENSION_INVALID':
-      return `First extension ${code(e(error.input))} is not valid: use ${error.minDigits} to ${error.maxDigits} digits, e.g. ${code('first:2000')}.`;
+      return `With site codes on, every site needs a code. Missing for: ${listing(error.sites.map((s) => code(e(s))))}. Give ${error.sites.length === 1 ? 'it' : 'each'} a code: ${code(e('code:<digits>'))} when adding a site, ${code(e('/phone site edit <name> code:<digits>'))} for an existing one.`;
+    case 'SITE_FIRST_EXTENSION_INVALID': {
+      const which = error.site ? ` of ${e(error.site)}` : '';
+      const fix = error.site ? ` Change it with ${code(`/phone site edit "${error.site}" first:100`)}.` : '';
+      return `First extension ${code(e(error.input))}${which} is not valid: use ${error.minDigits} to ${error.maxDigits} digits, e.g. ${code('first:2000')}.${fix}`;
+    }
     case 'SITE_CODES_UNCHANGED':
       return `Site codes are already ${error.enabled ? 'on' : 'off'}; nothing changed.`;
     case 'SITE_CODES_EXTENSION_TOO_LONG':
@@ -104,7 +107,7 @@ export function errorText(error: DomainError): string {
     case 'NUMBER_LIMIT':
       return `${who(error.user)} already has ${error.max} numbers, the most one person can hold. Release one first.`;
     case 'NO_FREE_NUMBER':
-      return `There is no free number for site ${e(error.site)}. Add numbers with ${code('/phone numbers add <+E164>')}.`;
+      return `There is no free number for site ${e(error.site)}. Add numbers with ${code(e('/phone numbers add <+E164>'))}.`;
     case 'NO_NUMBERS_HELD':
       return `${who(error.user)} has no direct number to remove.`;
     case 'EMAIL_INVALID':

@@ -145,7 +145,7 @@ export async function takenExtensions(db: Executor): Promise<Map<string, Person>
 }
 
 /** Whoever holds a phone license, named the way errors and replies name people. */
-export async function personOfPhoneUser(db: Executor, phoneUserId: number): Promise<Person | undefined> {
+export async function personOfPhoneUser(db: Executor, phoneUserId: number): Promise<Person> {
   const [row] = await db
     .select({
       email: directoryUsers.email,
@@ -156,7 +156,8 @@ export async function personOfPhoneUser(db: Executor, phoneUserId: number): Prom
     .from(phoneUsers)
     .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
     .where(eq(phoneUsers.id, phoneUserId));
-  return row ? personOf(row) : undefined;
+  if (!row) throw new Error(`phone user ${phoneUserId} is missing`);
+  return personOf(row);
 }
 
 export function personOf(user: {

@@ -33,3 +33,13 @@ export async function insertSite(
   if (!row) throw new Error('insert into sites returned nothing');
   return row;
 }
+
+export async function updateSite(
+  tx: Executor,
+  id: number,
+  values: { siteCode?: string | null; firstExtension?: string | null },
+): Promise<Site> {
+  const [row] = await tx.update(sites).set(values).where(eq(sites.id, id)).returning();
+  if (!row) throw new Error(`site ${id} vanished inside its own transaction`);
+  return row;
+}

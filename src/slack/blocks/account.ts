@@ -26,7 +26,10 @@ export function numbersMessage(
     .join(' ');
   const title = `*Numbers${scope ? ` (${scope})` : ''}*: ${total}`;
   if (rows.length === 0)
-    return linesMessage(`${title}\nAdd some with \`/phone numbers add <+E164>[..<+E164>]\`.`, []);
+    return linesMessage(
+      `${title}\nAdd some with ${code(escapeText('/phone numbers add <+E164>[..<+E164>]'))}.`,
+      [],
+    );
   const lines = rows.map((row) => {
     const where = row.site ? ` · ${escapeText(row.site)}` : '';
     const holder = row.holder ? ` · ${escapeText(row.holder)}` : ' · free';
@@ -44,7 +47,7 @@ export function plansMessage(plans: PlanUsage[]): Message {
   return linesMessage(
     '*Calling plans* (code, name: in use of owned)',
     lines,
-    'Set how many the account owns with `/phone plans set <plan> <count>`.',
+    `Set how many the account owns with ${code(escapeText('/phone plans set <plan> <count>'))}.`,
   );
 }
 

@@ -6,7 +6,7 @@ import type { PhoneUserCard } from '../../store/phone-users.ts';
 import { code, escapeText, listing, mention, plural, who } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { cardLine, personOfCard } from './card.ts';
-import { context, linesMessage, type Message, section } from './message.ts';
+import { context, linesMessage, type Message, plain, section } from './message.ts';
 
 export function assignedMessage(actor: string, result: AssignResult): Message {
   const plan = result.plan ? ` with ${escapeText(result.plan)}` : '';
@@ -141,7 +141,8 @@ export function licensesMessage(usage: LicenseUsage, actor?: string): Message {
     : { text: line, blocks: [section(`*Phone licenses*\n${line}`)] };
 }
 
+/** A change posted to the channel; the fallback (notifications, screen readers) names who made it too. */
 export const changeLine = (actor: string, what: string): Message => ({
-  text: `${what}`.replace(/[*_`]/g, ''),
+  text: plain(`${mention(actor)} ${what}`),
   blocks: [section(`${mention(actor)} ${what}`)],
 });

@@ -41,6 +41,7 @@ export type PhoneCommand =
   | { name: 'licenses'; total?: string }
   | { name: 'sites' }
   | { name: 'site.add'; siteName: string; code?: string; first?: string }
+  | { name: 'site.edit'; siteName: string; code?: string; first?: string }
   | { name: 'sitecodes'; enabled: boolean }
   | { name: 'numbers'; free: boolean; site?: string }
   | { name: 'numbers.add'; from: string; to?: string; site?: string }
@@ -117,7 +118,7 @@ const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ],
   ['licenses', parseLicenses],
   ['sites', (args) => bare('sites', args)],
-  ['site', group('site', { add: parseSiteAdd })],
+  ['site', group('site', { add: parseSiteAdd, edit: parseSiteEdit })],
   ['sitecodes', parseSiteCodes],
   ['numbers', group('numbers', { add: parseNumbersAdd, remove: parseNumbersRemove }, parseNumbers)],
   ['plans', group('plans', { set: parsePlansSet }, (args) => bare('plans', args, true))],
@@ -279,6 +280,17 @@ function parseLicenses(args: Token[]): ParseResult {
   const count = trailingCount(words);
   if (count && count.before.length === 0) return ok({ name: 'licenses', total: count.count });
   return unexpected('licenses', second);
+}
+
+function parseSiteEdit(args: Token[]): ParseResult {
+  const read = readOptions('site.edit', args, ['code', 'first']);
+  if (!read.ok) return read;
+  if (read.value.rest.length === 0) return needs('site.edit', 'a site name');
+  const { code, first } = read.value.options;
+  if (code === undefined && first === undefined) return needs('site.edit', '`code:` or `first:` (or both)');
+  const siteName = textOf('site.edit', read.value.rest);
+  if (!siteName.ok) return siteName;
+  return ok({ name: 'site.edit', siteName: siteName.value, ...read.value.options });
 }
 
 function parseSiteAdd(args: Token[]): ParseResult {

@@ -62,6 +62,8 @@ export function route(ctx: HandlerContext, command: PhoneCommand): Promise<Outco
       return account.sites(ctx);
     case 'site.add':
       return account.siteAdd(ctx, command.siteName, command.code, command.first);
+    case 'site.edit':
+      return account.siteEdit(ctx, command.siteName, command.code, command.first);
     case 'sitecodes':
       return account.siteCodes(ctx, command.enabled);
     case 'numbers':

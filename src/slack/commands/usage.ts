@@ -217,6 +217,14 @@ export const commandReference: readonly CommandDoc[] = [
     section: 'Account',
   },
   {
+    name: 'site.edit',
+    syntax: 'site edit <name> [code:<digits>] [first:<extension>]',
+    description: "Change a site's code or first extension.",
+    example: '/phone site edit Main code:1 first:100',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
     name: 'sitecodes',
     syntax: 'sitecodes on|off',
     description: 'Turn site codes on or off for the account.',

@@ -395,6 +395,11 @@ describe('parseCommand', () => {
         { name: 'site.add', siteName: 'New York', code: '12', first: '1200' },
       ],
       ['site add code:12 R&amp;D Lab', { name: 'site.add', siteName: 'R&D Lab', code: '12' }],
+      ['site edit Main code:1', { name: 'site.edit', siteName: 'Main', code: '1' }],
+      [
+        'site edit "New York" first:200 code:2',
+        { name: 'site.edit', siteName: 'New York', code: '2', first: '200' },
+      ],
       ['sitecodes on', { name: 'sitecodes', enabled: true }],
       ['sitecodes OFF', { name: 'sitecodes', enabled: false }],
       ['numbers', { name: 'numbers', free: false }],
@@ -478,6 +483,11 @@ describe('parseCommand', () => {
         '/phone history <user>\n/phone history recent',
       ],
       [
+        'site edit Main',
+        '`site edit` needs `code:` or `first:` (or both), e.g. `/phone site edit Main code:1 first:100`.',
+        'site.edit',
+      ],
+      [
         'site add',
         '`site add` needs a site name, e.g. `/phone site add "New York" code:12 first:1200`.',
         'site.add',
@@ -527,7 +537,7 @@ describe('parseCommand', () => {
       ['user', '`user` needs `add`, e.g. `/phone user add ada@example.com Ada Lovelace`.'],
       [
         'site',
-        '`site` needs `add`, e.g. `/phone site add "New York" code:12 first:1200`. To list the sites, type `/phone sites`.',
+        '`site` needs `add` or `edit`, e.g. `/phone site add "New York" code:12 first:1200`. To list the sites, type `/phone sites`.',
       ],
     ])('asks which action %j means', (text, message) => {
       expect(usageError(text).message).toBe(message);
@@ -803,7 +813,7 @@ describe('the command reference', () => {
     expectTypeOf<(typeof commandReference)[number]['name']>().toEqualTypeOf<PhoneCommand['name']>();
     const names = commandReference.map((doc) => doc.name);
     expect(new Set(names).size).toBe(names.length);
-    expect(names).toHaveLength(32);
+    expect(names).toHaveLength(33);
   });
 
   it('marks everything except help and me as admin-only', () => {

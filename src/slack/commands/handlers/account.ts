@@ -2,12 +2,14 @@ import type { UserRef } from '../../../domain/user-ref.ts';
 import {
   addNumbers,
   addSite,
+  editSite,
   removeInventoryNumber,
   reserveExtension,
   setPlanCount,
   setSiteCodes,
   unreserveExtension,
 } from '../../../services/account.ts';
+import { requireAdmin } from '../../../services/context.ts';
 import { licenseUsage, setLicenseTotal } from '../../../services/licenses.ts';
 import { admins, grantAdmin, revokeAdmin } from '../../../services/people.ts';
 import {
@@ -63,12 +65,38 @@ export function siteAdd(
   });
 }
 
+export function siteEdit(
+  ctx: HandlerContext,
+  name: string,
+  siteCode?: string,
+  first?: string,
+): Promise<Outcome> {
+  return settle(editSite(ctx.deps, ctx.actor, { name, code: siteCode, first }), ({ site, renumbered }) => {
+    const details = [
+      site.siteCode ? `site code ${code(site.siteCode)}` : undefined,
+      site.firstExtension ? `extensions from ${code(site.firstExtension)}` : undefined,
+    ]
+      .filter(Boolean)
+      .join(', ');
+    return {
+      channel: changeLine(
+        ctx.actor.slackUserId,
+        `changed the site *${escapeText(site.name)}*: ${details}.${renumberedText(renumbered)}`,
+      ),
+    };
+  });
+}
+
+function renumberedText(renumbered: { from: string; to: string }[]): string {
+  if (renumbered.length === 0) return '';
+  const shown = renumbered.slice(0, 10).map((r) => `${code(r.from)} → ${code(r.to)}`);
+  const more = renumbered.length > 10 ? ` and ${renumbered.length - 10} more` : '';
+  return ` ${plural(renumbered.length, 'extension')} now dial differently: ${listing(shown)}${more}.`;
+}
+
 export function siteCodes(ctx: HandlerContext, enabled: boolean): Promise<Outcome> {
   return settle(setSiteCodes(ctx.deps, ctx.actor, enabled), (result) => {
-    const renumbered =
-      result.renumbered.length > 0
-        ? ` ${plural(result.renumbered.length, 'extension')} now dial differently: ${listing(result.renumbered.slice(0, 10).map((r) => `${code(r.from)} → ${code(r.to)}`))}${result.renumbered.length > 10 ? ` and ${result.renumbered.length - 10} more` : ''}.`
-        : '';
+    const renumbered = renumberedText(result.renumbered);
     return {
       channel: changeLine(
         ctx.actor.slackUserId,
@@ -152,13 +180,16 @@ function slackIdOf(user: UserRef): string | undefined {
   return user.kind === 'slack' ? user.id : undefined;
 }
 
-const mentionNeeded = ephemeral(
-  textMessage(':warning: Name the admin with a mention, e.g. `/phone admins add @ada`.'),
-);
+/** Checked after the admin check, so that a non-admin is refused (and audited) like for any other change. */
+function mentionNeeded(ctx: HandlerContext, action: 'admins add' | 'admins remove'): Promise<Outcome> {
+  return settle(requireAdmin(ctx.deps, ctx.actor, action), () =>
+    ephemeral(textMessage(`:warning: Name the admin with a mention, e.g. \`/phone ${action} @ada\`.`)),
+  );
+}
 
 export async function adminAdd(ctx: HandlerContext, user: UserRef): Promise<Outcome> {
   const id = slackIdOf(user);
-  if (!id) return mentionNeeded;
+  if (!id) return mentionNeeded(ctx, 'admins add');
   return settle(grantAdmin(ctx.deps, ctx.actor, id), (r) => ({
     channel: changeLine(ctx.actor.slackUserId, `made ${mention(r.slackUserId)} a phone admin.`),
   }));
@@ -166,7 +197,7 @@ export async function adminAdd(ctx: HandlerContext, user: UserRef): Promise<Outc
 
 export async function adminRemove(ctx: HandlerContext, user: UserRef): Promise<Outcome> {
   const id = slackIdOf(user);
-  if (!id) return mentionNeeded;
+  if (!id) return mentionNeeded(ctx, 'admins remove');
   return settle(revokeAdmin(ctx.deps, ctx.actor, id), (r) => ({
     channel: changeLine(ctx.actor.slackUserId, `removed ${mention(r.slackUserId)} from the phone admins.`),
   }));

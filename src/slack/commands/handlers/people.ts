@@ -63,7 +63,7 @@ export function addUser(
 ): Promise<Outcome> {
   return settle(addDirectoryUser(ctx.deps, ctx.actor, { email, firstName, lastName }), (user) => {
     const linked = user.slackUserId ? ` (Slack: ${mention(user.slackUserId)})` : '';
-    const text = `${mention(ctx.actor.slackUserId)} added ${escapeText(`${user.firstName} ${user.lastName}`)} <${escapeText(user.email)}>${linked} to the directory. Give them a phone license with \`/phone assign ${escapeText(user.email)}\`.`;
+    const text = `${mention(ctx.actor.slackUserId)} added ${escapeText(`${user.firstName} ${user.lastName}`)} (${escapeText(user.email)})${linked} to the directory. Give them a phone license with \`/phone assign ${escapeText(user.email)}\`.`;
     return { channel: { text: `Added ${user.email} to the directory`, blocks: [section(text)] } };
   });
 }
