@@ -1,15 +1,14 @@
 import type { Transaction } from '../../db/client.ts';
 import { fullExtension, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
 import { expandRange, normalizeE164 } from '../domain/phone-numbers.ts';
-import { matchPlan } from '../domain/plans.ts';
 import type { Result } from '../domain/result.ts';
 import { addReserved, removeReserved, reservedSet, updateAccount } from '../store/account.ts';
 import { deleteFreeNumber, findNumbers, insertNumbers } from '../store/numbers.ts';
 import { allExtensions, personOfPhoneUser, takenExtensions, updatePhoneUser } from '../store/phone-users.ts';
-import { planCatalog, planUsage, setPlanInventory } from '../store/plans.ts';
+import { planUsage, setPlanInventory } from '../store/plans.ts';
 import { findSiteByName, insertSite, listSites, type Site, updateSite } from '../store/sites.ts';
 import { type Actor, type Deps, fail, runChange } from './context.ts';
-import { extensionState, resolveSite } from './site-rules.ts';
+import { extensionState, resolvePlan, resolveSite } from './site-rules.ts';
 
 const accountTarget = (id: string) => ({ targetType: 'account', targetId: id, targetLabel: id });
 
@@ -287,10 +286,7 @@ export async function setPlanCount(
   countInput: string,
 ): Promise<Result<{ plan: string; inventory: number; used: number }>> {
   return runChange(deps, actor, 'plans set', async (tx, rec) => {
-    const catalog = await planCatalog(tx);
-    const plan = matchPlan(planInput, catalog);
-    if (!plan)
-      return fail({ code: 'PLAN_NOT_FOUND', input: planInput, known: catalog.map((p) => p.shortName) });
+    const plan = await resolvePlan(tx, planInput);
     if (!/^[0-9]{1,7}$/.test(countInput.trim())) fail({ code: 'PLAN_COUNT_INVALID', input: countInput });
     const inventory = Number(countInput.trim());
     const [usage] = await planUsage(tx, [plan.code]);

@@ -1,5 +1,4 @@
 import { MAX_USERS_PER_REQUEST } from '../domain/people.ts';
-import { matchPlan } from '../domain/plans.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { sameRef, type UserRef } from '../domain/user-ref.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
@@ -12,11 +11,11 @@ import {
   type PhoneUserCard,
   personOf,
 } from '../store/phone-users.ts';
-import { addUserPlans, type PlanUsage, planCatalog, planUsage } from '../store/plans.ts';
+import { addUserPlans, type PlanUsage, planUsage } from '../store/plans.ts';
 import { type Actor, catchDomain, type Deps, fail, requireAdmin, runChange } from './context.ts';
 import { findPhoneUser } from './find-phone-user.ts';
 import { findCandidates, materialize } from './resolve-users.ts';
-import { allocateInSite, extensionState, resolveSite } from './site-rules.ts';
+import { allocateInSite, extensionState, resolvePlan, resolveSite } from './site-rules.ts';
 import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
 
 export type AssignRequest = { users: UserRef[]; site?: string | undefined; plan?: string | undefined };
@@ -114,11 +113,7 @@ export async function assignLicenses(
 
 /** Finds a plan by code, short or long name and checks the inventory has `count` left. */
 export async function resolvePlanForUse(tx: Parameters<typeof planUsage>[0], input: string, count: number) {
-  const catalog = await planCatalog(tx);
-  const plan = matchPlan(input, catalog);
-  if (!plan) {
-    return fail({ code: 'PLAN_NOT_FOUND', input, known: catalog.map((p) => p.shortName) });
-  }
+  const plan = await resolvePlan(tx, input);
   const [usage] = (await planUsage(tx, [plan.code])) as [PlanUsage];
   if (usage.used + count > usage.inventory) {
     fail({

@@ -1,7 +1,6 @@
 import type { Transaction } from '../../db/client.ts';
 import { fullExtension } from '../domain/extensions.ts';
 import { MAX_NUMBERS_PER_USER, normalizeE164 } from '../domain/phone-numbers.ts';
-import { matchPlan } from '../domain/plans.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { assignNumber, findNumbers, nextFreeNumber, releaseNumbers } from '../store/numbers.ts';
@@ -12,12 +11,18 @@ import {
   personOfPhoneUser,
   updatePhoneUser,
 } from '../store/phone-users.ts';
-import { addUserPlans, planCatalog, removeUserPlans } from '../store/plans.ts';
+import { addUserPlans, removeUserPlans } from '../store/plans.ts';
 import { findSiteById } from '../store/sites.ts';
 import { type Actor, type Deps, fail, type Recorder, runChange } from './context.ts';
 import { findPhoneUser } from './find-phone-user.ts';
 import { resolvePlanForUse } from './licenses.ts';
-import { allocateInSite, checkRequestedExtension, extensionState, resolveSite } from './site-rules.ts';
+import {
+  allocateInSite,
+  checkRequestedExtension,
+  extensionState,
+  resolvePlan,
+  resolveSite,
+} from './site-rules.ts';
 import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
 
 /** A change to one phone user: the card before and after, and whatever else the reply should mention. */
@@ -77,9 +82,8 @@ export async function addPlan(
 ): Promise<Result<UserChange>> {
   return runChange(deps, actor, 'plan add', async (tx, rec) => {
     const card = await findPhoneUser(tx, ref);
-    const catalog = await planCatalog(tx);
-    const named = matchPlan(planInput, catalog);
-    if (named && card.plans.some((p) => p.code === named.code)) {
+    const named = await resolvePlan(tx, planInput);
+    if (card.plans.some((p) => p.code === named.code)) {
       fail({ code: 'PLAN_ALREADY_HELD', user: personOf(card), plan: named.shortName });
     }
     const plan = await resolvePlanForUse(tx, planInput, 1);
@@ -106,10 +110,7 @@ export async function removePlan(
     if (card.plans.length === 0) fail({ code: 'NO_PLANS_HELD', user: personOf(card) });
     let codes = card.plans.map((p) => p.code);
     if (planInput !== undefined) {
-      const catalog = await planCatalog(tx);
-      const plan = matchPlan(planInput, catalog);
-      if (!plan)
-        return fail({ code: 'PLAN_NOT_FOUND', input: planInput, known: catalog.map((p) => p.shortName) });
+      const plan = await resolvePlan(tx, planInput);
       if (!codes.includes(plan.code))
         fail({ code: 'PLAN_NOT_HELD', user: personOf(card), plan: plan.shortName });
       codes = [plan.code];

@@ -1,6 +1,5 @@
 import type { Person } from '../domain/errors.ts';
-import { matchPlan } from '../domain/plans.ts';
-import { err, ok, type Result } from '../domain/result.ts';
+import { ok, type Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { listReserved, readAccount } from '../store/account.ts';
 import { type AuditRecord, auditForTarget, recentAudit } from '../store/audit.ts';
@@ -13,10 +12,11 @@ import {
   type PhoneUserStatus,
   personOf,
 } from '../store/phone-users.ts';
-import { type PlanUsage, planCatalog, planUsage } from '../store/plans.ts';
-import { findSiteByName, listSites, type Site } from '../store/sites.ts';
+import { type PlanUsage, planUsage } from '../store/plans.ts';
+import { listSites, type Site } from '../store/sites.ts';
 import { type Actor, catchDomain, type Deps, requireAdmin } from './context.ts';
 import { findDirectoryUser, findPhoneUser, personOfRef } from './find-phone-user.ts';
+import { resolvePlan, resolveSite } from './site-rules.ts';
 
 /** Runs a read inside the same admin check as changes. */
 async function adminRead<T>(
@@ -70,39 +70,22 @@ export async function listPhoneUsers(
   query: ListQuery,
   afterId = 0,
 ): Promise<Result<ListPage>> {
-  const allowed = await requireAdmin(deps, actor, 'list');
-  if (!allowed.ok) return allowed;
-  let siteId: number | undefined;
-  if (query.site !== undefined) {
-    const site = await findSiteByName(deps.db, query.site);
-    if (!site)
-      return err({
-        code: 'SITE_NOT_FOUND',
-        input: query.site,
-        known: (await listSites(deps.db)).map((s) => s.name),
-      });
-    siteId = site.id;
-  }
-  let planCode: number | undefined;
-  if (query.plan !== undefined) {
-    const catalog = await planCatalog(deps.db);
-    const plan = matchPlan(query.plan, catalog);
-    if (!plan)
-      return err({ code: 'PLAN_NOT_FOUND', input: query.plan, known: catalog.map((p) => p.shortName) });
-    planCode = plan.code;
-  }
-  const page = await listCards(
-    deps.db,
-    {
-      siteId,
-      planCode,
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.search ? { search: query.search } : {}),
-    },
-    afterId,
-    LIST_PAGE_SIZE,
-  );
-  return ok({ cards: page.cards, nextAfter: page.more ? page.cards.at(-1)?.phoneUserId : undefined, query });
+  return adminRead(deps, actor, 'list', async () => {
+    const siteId = query.site === undefined ? undefined : (await resolveSite(deps.db, query.site)).id;
+    const planCode = query.plan === undefined ? undefined : (await resolvePlan(deps.db, query.plan)).code;
+    const page = await listCards(
+      deps.db,
+      {
+        siteId,
+        planCode,
+        ...(query.status ? { status: query.status } : {}),
+        ...(query.search ? { search: query.search } : {}),
+      },
+      afterId,
+      LIST_PAGE_SIZE,
+    );
+    return { cards: page.cards, nextAfter: page.more ? page.cards.at(-1)?.phoneUserId : undefined, query };
+  });
 }
 
 export const HISTORY_LIMIT = 20;
@@ -145,25 +128,15 @@ export async function numbersOverview(
   actor: Actor,
   query: { free: boolean; site?: string | undefined },
 ): Promise<Result<{ rows: NumberRow[]; total: number; free: boolean; site: string | undefined }>> {
-  const allowed = await requireAdmin(deps, actor, 'numbers');
-  if (!allowed.ok) return allowed;
-  let siteId: number | undefined;
-  if (query.site !== undefined) {
-    const site = await findSiteByName(deps.db, query.site);
-    if (!site)
-      return err({
-        code: 'SITE_NOT_FOUND',
-        input: query.site,
-        known: (await listSites(deps.db)).map((s) => s.name),
-      });
-    siteId = site.id;
-  }
-  const { rows, total } = await listNumbers(
-    deps.db,
-    { freeOnly: query.free, ...(siteId !== undefined ? { siteId } : {}) },
-    NUMBERS_PAGE,
-  );
-  return ok({ rows, total, free: query.free, site: query.site });
+  return adminRead(deps, actor, 'numbers', async () => {
+    const siteId = query.site === undefined ? undefined : (await resolveSite(deps.db, query.site)).id;
+    const { rows, total } = await listNumbers(
+      deps.db,
+      { freeOnly: query.free, ...(siteId !== undefined ? { siteId } : {}) },
+      NUMBERS_PAGE,
+    );
+    return { rows, total, free: query.free, site: query.site };
+  });
 }
 
 export async function plansOverview(deps: Deps, actor: Actor): Promise<Result<PlanUsage[]>> {

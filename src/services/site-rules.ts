@@ -10,10 +10,21 @@ import {
   isValidExtension,
   suggestExtensions,
 } from '../domain/extensions.ts';
+import { matchPlan } from '../domain/plans.ts';
 import { reservedSet } from '../store/account.ts';
 import { takenExtensions } from '../store/phone-users.ts';
+import { type CallingPlan, planCatalog } from '../store/plans.ts';
 import { defaultSite, findSiteByName, listSites, type Site } from '../store/sites.ts';
 import { fail } from './context.ts';
+
+/** The calling plan an admin named by code, short or long name; an unknown name lists the catalog. */
+export async function resolvePlan(db: Executor, input: string): Promise<CallingPlan> {
+  const catalog = await planCatalog(db);
+  return (
+    matchPlan(input, catalog) ??
+    fail({ code: 'PLAN_NOT_FOUND', input, known: catalog.map((p) => p.shortName) })
+  );
+}
 
 /** The site an admin named, or the default site when none was named; an unknown name lists the known ones. */
 export async function resolveSite(db: Executor, name: string | undefined): Promise<Site> {

@@ -28,7 +28,9 @@ describe('modals: trigger_id, the view stack and view_submission acks', () => {
 
     await h.fake.slash({ user: ADA, channel: ADMINS, text: 'add' });
 
-    const [view] = await h.fake.waitFor(() => h.fake.openViews(ADA).length === 1 && h.fake.openViews(ADA));
+    // Wait for the app's own view of the result: the stand-in stores the view before the app gets the answer.
+    await h.fake.waitFor(() => opened.length === 1);
+    const [view] = h.fake.openViews(ADA);
     expect(view).toMatchObject({ callback_id: 'test_modal', type: 'modal', title: { text: 'Test' } });
     expect(opened).toEqual([view?.id]);
   });
