@@ -15,3 +15,16 @@ export function splitRealName(realName: string): { firstName: string; lastName: 
   if (parts.length === 1) return { firstName: parts[0] ?? '', lastName: '' };
   return { firstName: parts.slice(0, -1).join(' '), lastName: parts.at(-1) ?? '' };
 }
+
+/**
+ * A count an admin typed: a whole number up to 9,999,999, with or without thousands separators ("1,000" or
+ * "1 000"). Anything else (decimals, signs, "1.000") is undefined: a count of licenses is never fractional,
+ * so an ambiguous separator is refused rather than guessed.
+ */
+export function parseCount(input: string): number | undefined {
+  const trimmed = input.trim();
+  const digits = /^[0-9]{1,3}([, \u00a0][0-9]{3})+$/.test(trimmed)
+    ? trimmed.replace(/[, \u00a0]/g, '')
+    : trimmed;
+  return /^[0-9]{1,7}$/.test(digits) ? Number(digits) : undefined;
+}

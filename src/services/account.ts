@@ -1,5 +1,6 @@
 import type { Transaction } from '../../db/client.ts';
 import { fullExtension, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
+import { parseCount } from '../domain/people.ts';
 import { expandRange, normalizeE164 } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
 import { addReserved, removeReserved, reservedSet, updateAccount } from '../store/account.ts';
@@ -287,8 +288,7 @@ export async function setPlanCount(
 ): Promise<Result<{ plan: string; inventory: number; used: number }>> {
   return runChange(deps, actor, 'plans set', async (tx, rec) => {
     const plan = await resolvePlan(tx, planInput);
-    if (!/^[0-9]{1,7}$/.test(countInput.trim())) fail({ code: 'PLAN_COUNT_INVALID', input: countInput });
-    const inventory = Number(countInput.trim());
+    const inventory = parseCount(countInput) ?? fail({ code: 'PLAN_COUNT_INVALID', input: countInput });
     const [usage] = await planUsage(tx, [plan.code]);
     const used = usage?.used ?? 0;
     if (inventory < used)

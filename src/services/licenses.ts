@@ -1,4 +1,4 @@
-import { MAX_USERS_PER_REQUEST } from '../domain/people.ts';
+import { MAX_USERS_PER_REQUEST, parseCount } from '../domain/people.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { sameRef, type UserRef } from '../domain/user-ref.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
@@ -220,12 +220,11 @@ export async function setLicenseTotal(
   actor: Actor,
   input: string,
 ): Promise<Result<LicenseUsage>> {
-  const trimmed = input.trim();
-  if (!/^[0-9]{1,7}$/.test(trimmed)) {
+  const total = parseCount(input);
+  if (total === undefined) {
     const allowed = await requireAdmin(deps, actor, 'licenses');
     return allowed.ok ? err({ code: 'LICENSE_TOTAL_INVALID', input }) : allowed;
   }
-  const total = Number(trimmed);
   return runChange(deps, actor, 'licenses', async (tx, rec, account) => {
     const counts = await countPhoneUsers(tx);
     if (total < counts.total)

@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 
 const sb = useSwitchboard();
+
+afterEach(() => {
+  expect(sb.slack.violations()).toEqual([]);
+});
 
 async function phone(text: string, user = ADMIN_ID) {
   const ack = await sb.slack.slash({ user, channel: CHANNEL, text });

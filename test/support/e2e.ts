@@ -44,11 +44,17 @@ function seedWorkspace(slack: FakeSlack) {
 
 export const colleague = (i: number) => `UCOLL${String(i).padStart(5, '0')}`;
 
+export type SwitchboardOptions = {
+  /** ADMIN_USER_IDS of the app; by default the seeded admin alone. */
+  adminUserIds?: string[];
+};
+
 /**
  * The real app over HTTP against the local Slack stand-in, one per test file, on PGlite or on a fresh Postgres
- * database. Before each test: the account is reset to the seed (plus the admin) and Slack's journal is cleared.
+ * database. Before each test: the account is reset to the seed (plus the admins of ADMIN_USER_IDS) and Slack's
+ * journal is cleared.
  */
-export function useSwitchboard() {
+export function useSwitchboard(options: SwitchboardOptions = {}) {
   const state: { slack?: FakeSlack; app?: Switchboard; drop?: () => Promise<void> } = {};
 
   beforeAll(async () => {
@@ -61,7 +67,7 @@ export function useSwitchboard() {
       slackApiUrl: state.slack.apiUrl,
       databaseUrl: scratch?.url,
       pgliteDir: 'memory://',
-      adminUserIds: [ADMIN_ID],
+      adminUserIds: options.adminUserIds ?? [ADMIN_ID],
       port: 0,
       logLevel: 'error',
     };

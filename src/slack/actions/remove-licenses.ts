@@ -3,6 +3,7 @@ import { removeLicenses } from '../../services/licenses.ts';
 import { textMessage } from '../blocks/message.ts';
 import { removedDm, removedMessage } from '../blocks/results.ts';
 import { deliver } from '../deliver.ts';
+import { plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { decodeRemoval } from '../payloads.ts';
 import { errorText } from '../replies.ts';
@@ -40,7 +41,7 @@ export function registerRemoveLicenses(app: App, runtime: Runtime): void {
       );
       await deliver(
         {
-          replace: textMessage(`Removed ${result.value.removed.length} phone license(s).`),
+          replace: textMessage(`Removed ${plural(result.value.removed.length, 'phone license')}.`),
           channel: removedMessage(actor.slackUserId, result.value),
           dms,
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidEmail, isValidName, splitRealName } from '../../../src/domain/people.ts';
+import { isValidEmail, isValidName, parseCount, splitRealName } from '../../../src/domain/people.ts';
 
 describe('isValidEmail', () => {
   it('accepts ordinary addresses', () => {
@@ -60,5 +60,21 @@ describe('splitRealName', () => {
   it('ignores extra spaces and returns empty names for a blank one', () => {
     expect(splitRealName('  Ada   Lovelace  ')).toEqual({ firstName: 'Ada', lastName: 'Lovelace' });
     expect(splitRealName('   ')).toEqual({ firstName: '', lastName: '' });
+  });
+});
+
+describe('parseCount', () => {
+  it.each([
+    ['250', 250],
+    [' 1,000 ', 1000],
+    ['1 000', 1000],
+    ['9,999,999', 9999999],
+    ['0', 0],
+  ])('reads %j as %d', (input, expected) => {
+    expect(parseCount(input)).toBe(expected);
+  });
+
+  it.each(['1.000', '1,00', '-5', '2.5', '10000000', 'ten', '', '1,000,'])('refuses %j', (input) => {
+    expect(parseCount(input)).toBeUndefined();
   });
 });

@@ -1,0 +1,158 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { View } from '../../src/local/index.ts';
+import { ASSIGN_BLOCKS, ASSIGN_INPUTS, VIEWS } from '../../src/slack/ids.ts';
+import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
+import { accountState, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';
+
+const sb = useSwitchboard();
+const { phoneReply, phoneChange, setupAccount, directMessage } = phoneCommands(sb);
+
+const MALLORY = 'UNOTADMIN1';
+
+afterEach(() => {
+  expect(sb.slack.violations()).toEqual([]);
+  expect(unreadableMarkup(sb, [ADMIN_ID, MALLORY, colleague(1), colleague(2)])).toEqual([]);
+});
+
+/** Types `/phone <text>` and waits for the modal Slack opens for the caller. */
+async function openAssignModal(text = 'assign', user = ADMIN_ID): Promise<View> {
+  const ack = await sb.slack.slash({ user, channel: CHANNEL, text });
+  expect(ack.status).toBe(200);
+  expect(ack.latencyMs).toBeLessThan(3000);
+  return sb.slack.waitFor(() => sb.slack.openViews(user)[0]);
+}
+
+type Select = {
+  type: string;
+  block_id: string;
+  element: { options?: { text: { text: string }; value: string }[] };
+};
+
+/** The value behind the option a person picks by its label. */
+function optionValue(view: View, blockId: string, label: string): string {
+  const block = (view.blocks as Select[]).find((b) => b.block_id === blockId);
+  const option = block?.element.options?.find((o) => o.text.text === label);
+  if (!option) throw new Error(`no option ${label} in ${blockId}`);
+  return option.value;
+}
+
+function choices(view: View, siteLabel: string, people: string[], planLabel?: string) {
+  return {
+    [ASSIGN_BLOCKS.site]: {
+      [ASSIGN_INPUTS.site]: {
+        type: 'static_select',
+        selected_option: { value: optionValue(view, ASSIGN_BLOCKS.site, siteLabel) },
+      },
+    },
+    [ASSIGN_BLOCKS.users]: {
+      [ASSIGN_INPUTS.users]: { type: 'multi_users_select', selected_users: people },
+    },
+    ...(planLabel
+      ? {
+          [ASSIGN_BLOCKS.plan]: {
+            [ASSIGN_INPUTS.plan]: {
+              type: 'static_select',
+              selected_option: { value: optionValue(view, ASSIGN_BLOCKS.plan, planLabel) },
+            },
+          },
+        }
+      : {}),
+  };
+}
+
+describe('/phone assign with nobody named', () => {
+  it('opens the assign modal with the trigger of the command', async () => {
+    await phoneChange('site add Boston');
+    const view = await openAssignModal();
+    const [open] = sb.slack.apiCalls('views.open');
+    expect(open?.ok).toBe(true);
+    expect(open?.args.trigger_id).toEqual(expect.any(String));
+    expect(view.callback_id).toBe(VIEWS.assign);
+    expect((view.blocks as Select[]).map((b) => b.block_id)).toEqual([
+      ASSIGN_BLOCKS.site,
+      ASSIGN_BLOCKS.users,
+      ASSIGN_BLOCKS.plan,
+    ]);
+    expect(optionValue(view, ASSIGN_BLOCKS.site, 'Boston')).toEqual(expect.any(String));
+    expect(optionValue(view, ASSIGN_BLOCKS.plan, 'US/CA Unlimited')).toBe('200');
+    expect(sb.slack.ephemerals(ADMIN_ID)).toEqual([]);
+  });
+
+  it('preselects the site named in the command', async () => {
+    await phoneChange('site add Boston');
+    const view = await openAssignModal('assign site:boston');
+    const site = (
+      view.blocks as { block_id: string; element: { initial_option?: { value: string } } }[]
+    ).find((b) => b.block_id === ASSIGN_BLOCKS.site);
+    expect(site?.element.initial_option?.value).toBe(optionValue(view, ASSIGN_BLOCKS.site, 'Boston'));
+  });
+
+  it('requires people, so Slack does not let the form be sent without any', async () => {
+    const view = await openAssignModal();
+    const users = (view.blocks as { block_id: string; optional?: boolean }[]).find(
+      (b) => b.block_id === ASSIGN_BLOCKS.users,
+    );
+    expect(users?.optional).toBeUndefined();
+    await expect(
+      sb.slack.submit({ user: ADMIN_ID, viewId: view.id, values: choices(view, 'Main', []) }),
+    ).rejects.toThrow(/required/);
+  });
+
+  it('shows an error under the people field for more than 100 people and keeps the modal open', async () => {
+    await setupAccount();
+    const view = await openAssignModal();
+    const people = Array.from({ length: 101 }, (_, i) => `UMANY${String(i).padStart(5, '0')}`);
+    const ack = await sb.slack.submit({
+      user: ADMIN_ID,
+      viewId: view.id,
+      values: choices(view, 'Main', people),
+    });
+    expect(ack.latencyMs).toBeLessThan(3000);
+    const [shown] = sb.slack.openViews(ADMIN_ID);
+    expect(shown?.errors).toEqual({
+      [ASSIGN_BLOCKS.users]: 'Choose at most 100 people; use a CSV import for more.',
+    });
+    expect(sb.slack.apiCalls('users.info')).toEqual([]);
+  });
+
+  it('closes on valid choices, posts the result in the channel and DMs each person', async () => {
+    await setupAccount();
+    await phoneChange('site add Boston first:2000');
+    const view = await openAssignModal();
+    const ack = await sb.slack.submit({
+      user: ADMIN_ID,
+      viewId: view.id,
+      values: choices(view, 'Boston', [colleague(1), colleague(2)], 'US/CA Unlimited'),
+    });
+    expect(ack.latencyMs).toBeLessThan(3000);
+    expect(sb.slack.openViews(ADMIN_ID)).toEqual([]);
+    const posted = await sb.slack.waitFor(() =>
+      sb.slack
+        .messages(CHANNEL)
+        .map(visibleText)
+        .find((t) => t.includes('gave phone licenses')),
+    );
+    expect(posted).toContain(
+      `${mention(ADMIN_ID)} gave phone licenses to 2 people in Boston with US/CA Unlimited:`,
+    );
+    expect(posted).toContain(`${mention(colleague(1))}: extension *2000*`);
+    expect(posted).toContain(`${mention(colleague(2))}: extension *2001*`);
+    expect(await directMessage(colleague(2), 'phone line')).toContain('extension *2001* at site Boston');
+  });
+
+  it('closes and tells the admin privately when the assignment is refused', async () => {
+    const view = await openAssignModal();
+    const before = await accountState(sb.app.deps.db);
+    await sb.slack.submit({ user: ADMIN_ID, viewId: view.id, values: choices(view, 'Main', [colleague(1)]) });
+    expect(sb.slack.openViews(ADMIN_ID)).toEqual([]);
+    const refusal = await sb.slack.waitFor(() => sb.slack.ephemerals(ADMIN_ID, CHANNEL).at(-1));
+    expect(visibleText(refusal)).toContain('Not enough phone licenses: 0 of 0 are in use and this needs 1.');
+    expect(await accountState(sb.app.deps.db)).toEqual(before);
+  });
+
+  it('refuses a non-admin and opens no modal', async () => {
+    expect(await phoneReply('assign', MALLORY)).toContain('Only phone admins can use `/phone assign`');
+    expect(sb.slack.apiCalls('views.open')).toEqual([]);
+    expect(sb.slack.openViews(MALLORY)).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SignMode } from '../../src/local/index.ts';
+import { commandReference, escapeMrkdwn } from '../../src/slack/commands/usage.ts';
+import { ADMIN_ID, CHANNEL, colleague, useSwitchboard } from '../support/e2e.ts';
+import { accountState, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';
+
+const sb = useSwitchboard();
+const { phone, phoneReply, phoneChange } = phoneCommands(sb);
+
+const crowd = Array.from({ length: 100 }, (_, i) => `UCROWD${String(i + 1).padStart(4, '0')}`);
+
+beforeAll(() => {
+  for (const [i, id] of crowd.entries()) {
+    sb.slack.addUser({
+      id,
+      name: `crowd${i + 1}`,
+      realName: `Crowd Member-With-A-Long-Name ${i + 1}`,
+      email: `crowd.member.with.a.long.address.${i + 1}@example.com`,
+    });
+  }
+});
+
+afterEach(() => {
+  expect(sb.slack.violations()).toEqual([]);
+  expect(unreadableMarkup(sb, [ADMIN_ID, 'UNOTADMIN1', colleague(1)])).toEqual([]);
+});
+
+describe('the HTTP endpoint', () => {
+  it('answers GET /healthz with 200 once the app is ready', async () => {
+    const response = await fetch(`http://127.0.0.1:${sb.app.port}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok' });
+  });
+
+  it.each<SignMode>(['wrong-secret', 'stale', 'none'])(
+    'refuses a request signed %s with 401 and does nothing',
+    async (sign) => {
+      const before = await accountState(sb.app.deps.db);
+      const body = new URLSearchParams({
+        team_id: sb.slack.teamId,
+        channel_id: CHANNEL,
+        user_id: ADMIN_ID,
+        command: '/phone',
+        text: 'licenses 999',
+        api_app_id: sb.slack.appId,
+        response_url: `${sb.slack.baseUrl}/response/forged`,
+        trigger_id: '1.2.3',
+      }).toString();
+      const ack = await sb.slack.sendRaw({ body, contentType: 'application/x-www-form-urlencoded', sign });
+      expect(ack.status).toBe(401);
+      expect(await accountState(sb.app.deps.db)).toEqual(before);
+      expect(sb.slack.apiCalls()).toEqual([]);
+    },
+  );
+});
+
+describe('usage errors', () => {
+  it('names an unknown command and suggests the closest one', async () => {
+    expect(await phoneReply('frobnicate')).toBe(
+      ':warning: Unknown command `frobnicate`. Type `/phone help` to see every command.',
+    );
+    expect(await phoneReply('assgin <@UCOLL00001>')).toContain('Did you mean `assign`?');
+  });
+
+  it('says what a command is missing, with an example', async () => {
+    expect(await phoneReply('ext')).toBe(
+      ':warning: `ext` needs a user and an extension, e.g. `/phone ext @ada 4102`.',
+    );
+    expect(await phoneReply(`ext <@${colleague(1)}>`)).toContain('`ext` needs a user and an extension');
+    expect(await phoneReply('plan')).toContain('`plan` needs `add` or `remove`');
+  });
+
+  it('explains a mention where the command should be, and an option without a colon', async () => {
+    expect(await phoneReply(`<@${colleague(1)}>`)).toContain(
+      `\`/phone\` starts with a command, not ${mention(colleague(1))}.`,
+    );
+    expect(await phoneReply(`assign <@${colleague(1)}> site Main`)).toContain('Did you mean `site:`?');
+  });
+});
+
+describe('/phone help', () => {
+  it('lists every command of the reference', async () => {
+    const help = await phoneReply('help');
+    for (const doc of commandReference) {
+      expect(help).toContain(`\`/phone ${escapeMrkdwn(doc.syntax)}\` – ${escapeMrkdwn(doc.description)}`);
+    }
+    expect(await phoneReply('')).toBe(help);
+  });
+});
+
+describe('Block Kit limits', () => {
+  it('gives 100 people licenses with one command, DMs all of them, and keeps every long reply within the limits', async () => {
+    await phoneChange('licenses 100');
+    const started = performance.now();
+    const posted = await phone(`assign ${crowd.map(mention).join(' ')}`);
+    const elapsed = performance.now() - started;
+    expect(posted.where).toBe('channel');
+    expect(posted.text).toContain(`${mention(ADMIN_ID)} gave phone licenses to 100 people in Main:`);
+    for (const [i, id] of crowd.entries())
+      expect(posted.text).toContain(`${mention(id)}: extension *${1000 + i}*`);
+    expect(posted.message.blocks?.length).toBeLessThanOrEqual(50);
+    await sb.slack.waitFor(
+      () => crowd.every((id) => sb.slack.messages(sb.slack.dmChannel(id)).length === 1),
+      { timeoutMs: 15_000 },
+    );
+    expect(elapsed).toBeLessThan(10_000);
+
+    await phoneChange('numbers add +14155550000..+14155550999');
+    const numbers = await phoneReply('numbers');
+    expect(numbers).toContain('*Numbers*: 1000');
+    expect(numbers).toContain('Showing the first 50 of 1000.');
+    expect(await phoneReply('list')).toContain(`• ${mention(crowd[19] ?? '')}: ext 1019`);
+    expect(await phoneReply('history recent')).toContain('*Recent changes*');
+  });
+});

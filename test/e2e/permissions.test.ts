@@ -1,0 +1,105 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
+import { accountState, deniedAttempts, phoneCommands, unreadableMarkup } from '../support/phone.ts';
+
+const sb = useSwitchboard();
+const { phone, phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+
+const MALLORY = 'UNOTADMIN1';
+const C1 = colleague(1);
+
+afterEach(() => {
+  expect(sb.slack.violations()).toEqual([]);
+  expect(unreadableMarkup(sb, [ADMIN_ID, MALLORY, C1])).toEqual([]);
+});
+
+/** An account where every command has something to act on: colleague 1 on 1000 with a plan and a number. */
+async function busyAccount() {
+  await setupAccount();
+  await phoneChange('site add Boston');
+  await phoneChange('numbers add +14155550100..+14155550101');
+  await license([C1], 'plan:200');
+  await phoneChange(`number add <@${C1}>`);
+}
+
+/** `/phone <text>` as typed, and the command the refusal names (which is also what the audit log records). */
+const changes: [text: string, command: string][] = [
+  [`assign <@${colleague(2)}>`, 'assign'],
+  [`remove <@${C1}>`, 'remove'],
+  [`ext <@${C1}> 4102`, 'ext'],
+  [`plan add <@${C1}> 100`, 'plan add'],
+  [`plan remove <@${C1}>`, 'plan remove'],
+  [`number add <@${C1}>`, 'number add'],
+  [`number remove <@${C1}>`, 'number remove'],
+  [`move <@${C1}> site:Boston`, 'move'],
+  [`deactivate <@${C1}>`, 'deactivate'],
+  [`activate <@${C1}>`, 'activate'],
+  ['user add nora@example.com Nora Newbie', 'user add'],
+  ['licenses 500', 'licenses'],
+  ['site add Denver code:3', 'site add'],
+  ['site edit Main code:1', 'site edit'],
+  ['sitecodes on', 'sitecodes'],
+  ['numbers add +14155550199', 'numbers add'],
+  ['numbers remove +14155550101', 'numbers remove'],
+  ['plans set 200 100', 'plans set'],
+  ['reserved add 4000', 'reserved add'],
+  ['reserved remove 911', 'reserved remove'],
+  [`admins add <@${MALLORY}>`, 'admins add'],
+  ['admins add mallory@example.com', 'admins add'],
+  [`admins remove <@${ADMIN_ID}>`, 'admins remove'],
+  ['admins remove 1000', 'admins remove'],
+];
+
+const lookups: [text: string, command: string][] = [
+  [`show <@${C1}>`, 'show'],
+  ['list', 'list'],
+  [`history <@${C1}>`, 'history'],
+  ['history recent', 'history'],
+  ['licenses', 'licenses'],
+  ['sites', 'sites'],
+  ['numbers free', 'numbers'],
+  ['plans', 'plans'],
+  ['reserved', 'reserved'],
+  ['admins', 'admins'],
+];
+
+describe('a non-admin', () => {
+  it.each(changes)('is refused `/phone %s`, changes nothing and is audited', async (text, command) => {
+    await busyAccount();
+    const before = await accountState(sb.app.deps.db);
+    const reply = await phoneReply(text, MALLORY);
+    expect(reply).toBe(
+      `:warning: Only phone admins can use \`/phone ${command}\`. Anyone can use \`/phone me\` and \`/phone help\`; ask a phone admin (\`/phone admins\`) if you need access.`,
+    );
+    expect(await accountState(sb.app.deps.db)).toEqual(before);
+    expect(await deniedAttempts(sb.app.deps.db)).toEqual([{ actor: MALLORY, command }]);
+  });
+
+  it('is refused every lookup reserved to admins, and each attempt is audited', async () => {
+    await setupAccount();
+    await license([C1]);
+    for (const [text, command] of lookups) {
+      expect(await phoneReply(text, MALLORY), text).toContain(
+        `Only phone admins can use \`/phone ${command}\``,
+      );
+    }
+    expect(await deniedAttempts(sb.app.deps.db)).toEqual(
+      lookups.map(([, command]) => ({ actor: MALLORY, command })),
+    );
+  });
+
+  it('can read the help and their own card, and nothing is recorded as denied', async () => {
+    await busyAccount();
+    expect(await phoneReply('help', MALLORY)).toContain('*Switchboard: manage phone users with `/phone`*');
+    expect(await phoneReply('me', MALLORY)).toContain('You are not a phone user yet');
+    await license([MALLORY]);
+    expect(await phoneReply('me', MALLORY)).toContain('*Extension*\n1001');
+    expect(await deniedAttempts(sb.app.deps.db)).toEqual([]);
+  });
+
+  it('is told what is wrong with a command they mistype, before anything is checked', async () => {
+    const reply = await phone('frobnicate', MALLORY);
+    expect(reply.where).toBe('ephemeral');
+    expect(reply.text).toContain('Unknown command `frobnicate`.');
+  });
+});

@@ -1,0 +1,176 @@
+import { asc, eq } from 'drizzle-orm';
+import { expect } from 'vitest';
+import type { Database } from '../../db/client.ts';
+import {
+  accountSettings,
+  admins,
+  auditLog,
+  callingPlans,
+  directoryUsers,
+  phoneNumbers,
+  phoneUserPlans,
+  phoneUsers,
+  reservedExtensions,
+  sites,
+} from '../../db/schema/index.ts';
+import type { Ephemeral, Message } from '../../src/local/index.ts';
+import { ADMIN_ID, CHANNEL, type useSwitchboard, visibleText } from './e2e.ts';
+
+type Harness = ReturnType<typeof useSwitchboard>;
+
+/** What the caller of a command saw first: a reply only they can see, or a message in the channel. */
+export type Reply = { where: 'ephemeral' | 'channel'; text: string; message: Ephemeral | Message };
+
+export const mention = (slackUserId: string) => `<@${slackUserId}>`;
+
+/**
+ * `/phone` as a person types it in the admins' channel, through the stand-in's signed requests. Every helper
+ * checks the 3-second acknowledgement and waits for what the person sees next, never for a fixed time.
+ */
+export function phoneCommands(sb: Harness) {
+  /** Sends the command and returns the first new thing the caller sees: their ephemeral, or a channel post. */
+  async function phone(text: string, user = ADMIN_ID): Promise<Reply> {
+    const ephemeralsBefore = sb.slack.ephemerals(user, CHANNEL).length;
+    const messagesBefore = sb.slack.messages(CHANNEL).length;
+    const ack = await sb.slack.slash({ user, channel: CHANNEL, text });
+    expect(ack.status).toBe(200);
+    expect(ack.latencyMs).toBeLessThan(3000);
+    return sb.slack.waitFor((): Reply | undefined => {
+      const ephemeral = sb.slack.ephemerals(user, CHANNEL)[ephemeralsBefore];
+      if (ephemeral) return { where: 'ephemeral', text: visibleText(ephemeral), message: ephemeral };
+      const message = sb.slack.messages(CHANNEL)[messagesBefore];
+      if (message) return { where: 'channel', text: visibleText(message), message };
+      return undefined;
+    });
+  }
+
+  /** A lookup or a refusal: visible only to the caller. Returns what they read. */
+  async function phoneReply(text: string, user = ADMIN_ID): Promise<string> {
+    const reply = await phone(text, user);
+    expect(reply.where, `/phone ${text} answered in the channel: ${reply.text}`).toBe('ephemeral');
+    return reply.text;
+  }
+
+  /** A successful change: posted to the channel, naming who made it. Returns what the channel reads. */
+  async function phoneChange(text: string, user = ADMIN_ID): Promise<string> {
+    const reply = await phone(text, user);
+    expect(reply.where, `/phone ${text} was refused: ${reply.text}`).toBe('channel');
+    return reply.text;
+  }
+
+  /** The account the tests start from: 50 licenses and 50 US/CA Unlimited plans, bought through Slack. */
+  async function setupAccount(): Promise<void> {
+    await phoneChange('licenses 50');
+    await phoneChange('plans set 200 50');
+  }
+
+  /** Gives the mentioned people licenses and waits for each one's direct message, so none arrives later. */
+  async function license(slackUserIds: string[], options = ''): Promise<string> {
+    const posted = await phoneChange(`assign ${slackUserIds.map(mention).join(' ')} ${options}`.trim());
+    for (const id of slackUserIds) await directMessage(id, 'You now have a phone line');
+    return posted;
+  }
+
+  /** The visible text of the direct message to `slackUserId` that contains `containing`, once it arrives. */
+  function directMessage(slackUserId: string, containing: string): Promise<string> {
+    return sb.slack.waitFor(() => directMessages(slackUserId).find((text) => text.includes(containing)));
+  }
+
+  /** Every direct message the app sent to `slackUserId` in this test. */
+  function directMessages(slackUserId: string): string[] {
+    return sb.slack.messages(sb.slack.dmChannel(slackUserId)).map(visibleText);
+  }
+
+  /**
+   * Clicks a button on an ephemeral reply the person can see (`value` forges what the button carries) and waits
+   * until the reply has been replaced.
+   */
+  async function clickOn(
+    reply: Reply,
+    actionId: string,
+    options: { user?: string; value?: string } = {},
+  ): Promise<string> {
+    const user = options.user ?? ADMIN_ID;
+    expect(reply.where, 'buttons are clicked on an ephemeral reply').toBe('ephemeral');
+    const id = (reply.message as Ephemeral).id;
+    const ack = await sb.slack.click({
+      user,
+      actionId,
+      message: { ephemeralId: id },
+      ...(options.value === undefined ? {} : { value: options.value }),
+    });
+    expect(ack.status).toBe(200);
+    expect(ack.latencyMs).toBeLessThan(3000);
+    return sb.slack.waitFor(() => {
+      const now = sb.slack.ephemerals(user, CHANNEL).find((e) => e.id === id);
+      const text = now ? visibleText(now) : undefined;
+      return text !== undefined && text !== reply.text ? text : undefined;
+    });
+  }
+
+  return {
+    phone,
+    phoneReply,
+    phoneChange,
+    setupAccount,
+    license,
+    directMessage,
+    directMessages,
+    clickOn,
+  };
+}
+
+/**
+ * Slack markup the app may send: mentions, channels, special mentions and links. Anything else in `<…>` is read
+ * by Slack as a link, so a person would not see it as written (`<email>` must be sent as `&lt;email&gt;`).
+ */
+const UNREADABLE = /<(?![@#!]|mailto:|https?:\/\/|tel:)[^<>\n]*>/g;
+
+/** Every piece of `<…>` in what the app showed in the channel, in replies and in DMs that Slack would mangle. */
+export function unreadableMarkup(sb: Harness, people: string[]): string[] {
+  const shown = [
+    ...sb.slack.messages(CHANNEL),
+    ...people.flatMap((user) => sb.slack.ephemerals(user)),
+    ...people.flatMap((user) => sb.slack.messages(sb.slack.dmChannel(user))),
+  ].map(visibleText);
+  return shown.flatMap((text) => text.match(UNREADABLE) ?? []);
+}
+
+/**
+ * Everything a command could change, read straight from the database; compare two snapshots to show that a
+ * refused command changed nothing. The audit log is left out: refusals are audited on purpose.
+ */
+export async function accountState(db: Database) {
+  const [account, adminRows, people, users, plans, held, numbers, siteRows, reserved] = await Promise.all([
+    db.select().from(accountSettings),
+    db.select().from(admins).orderBy(asc(admins.slackUserId)),
+    db.select().from(directoryUsers).orderBy(asc(directoryUsers.id)),
+    db.select().from(phoneUsers).orderBy(asc(phoneUsers.id)),
+    db.select().from(callingPlans).orderBy(asc(callingPlans.code)),
+    db.select().from(phoneUserPlans).orderBy(asc(phoneUserPlans.phoneUserId), asc(phoneUserPlans.planCode)),
+    db.select().from(phoneNumbers).orderBy(asc(phoneNumbers.id)),
+    db.select().from(sites).orderBy(asc(sites.id)),
+    db.select().from(reservedExtensions).orderBy(asc(reservedExtensions.extension)),
+  ]);
+  return { account, adminRows, people, users, plans, held, numbers, siteRows, reserved };
+}
+
+/** The audit rows of refused attempts, oldest first: who tried and which command. */
+export async function deniedAttempts(db: Database): Promise<{ actor: string; command: string }[]> {
+  const rows = await db
+    .select({ actor: auditLog.actor, command: auditLog.targetId })
+    .from(auditLog)
+    .where(eq(auditLog.action, 'denied'))
+    .orderBy(asc(auditLog.id));
+  return rows;
+}
+
+/** The phone users in the database as `extension → email`, for checking what a change did. */
+export async function extensionsByEmail(db: Database): Promise<Record<string, string>> {
+  const rows = await db
+    .select({ email: directoryUsers.email, extension: phoneUsers.extension })
+    .from(phoneUsers)
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .orderBy(asc(phoneUsers.id));
+  return Object.fromEntries(rows.map((row) => [row.email, row.extension]));
+}
