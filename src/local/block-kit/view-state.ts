@@ -33,7 +33,29 @@ function isEmpty(type: string, value: Record<string, unknown>): boolean {
   return v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0);
 }
 
-type InputBlock = { blockId: string; actionId: string; type: string; optional: boolean };
+/** Where an element keeps its preset value, for the field Slack fills on submit when the person leaves it alone. */
+const INITIAL: Record<string, string> = {
+  value: 'initial_value',
+  selected_option: 'initial_option',
+  selected_options: 'initial_options',
+  selected_user: 'initial_user',
+  selected_users: 'initial_users',
+  selected_conversation: 'initial_conversation',
+  selected_conversations: 'initial_conversations',
+  selected_channel: 'initial_channel',
+  selected_channels: 'initial_channels',
+  selected_date: 'initial_date',
+  selected_time: 'initial_time',
+  selected_date_time: 'initial_date_time',
+};
+
+type InputBlock = {
+  blockId: string;
+  actionId: string;
+  type: string;
+  optional: boolean;
+  element: Json;
+};
 
 function inputBlocks(blocks: unknown[]): InputBlock[] {
   return blocks.flatMap((block) => {
@@ -45,6 +67,7 @@ function inputBlocks(blocks: unknown[]): InputBlock[] {
         actionId: String(el.action_id),
         type: String(el.type),
         optional: block.optional === true,
+        element: el,
       },
     ];
   });
@@ -78,7 +101,16 @@ export function buildStateValues(
   for (const input of inputs) {
     const [field, empty] = EMPTY[input.type] ?? ['value', null];
     const provided = given[input.blockId]?.[input.actionId];
-    const value = provided ? { ...provided, type: input.type } : { type: input.type, [field]: empty };
+    const initial = input.element[INITIAL[field] ?? ''];
+    const untouched = { type: input.type, [field]: initial ?? empty };
+    const value = provided ? { ...provided, type: input.type } : untouched;
+    const chosen = (value as Record<string, unknown>)[field];
+    const max = input.element.max_selected_items;
+    if (Array.isArray(chosen) && typeof max === 'number' && chosen.length > max) {
+      throw new Error(
+        `fake-slack: input block "${input.blockId}" allows at most ${max} selections; Slack would not let the person pick ${chosen.length}`,
+      );
+    }
     if (!input.optional && isEmpty(input.type, value)) {
       throw new Error(
         `fake-slack: input block "${input.blockId}" is required; Slack would not let the person submit without it`,
