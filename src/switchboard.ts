@@ -68,6 +68,9 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
   const added = await bootstrapAdmins(built);
   if (added.length > 0) logger.info(`Phone admins from ADMIN_USER_IDS: ${added.join(', ')}`);
   deps = built;
+  // Socket Mode connects only now, so that events never arrive before the services exist, and so that a
+  // Slack outage at start-up cannot hold back the migrations.
+  slack.connect().catch((error: unknown) => logger.error('Socket Mode connection failed', error));
   logger.info(
     `Switchboard is ready on port ${slack.port} (${config.slack.kind === 'http' ? 'HTTP: POST /slack/events' : 'Socket Mode'}, database: ${database.driver})`,
   );

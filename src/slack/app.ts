@@ -18,7 +18,14 @@ export type SlackAppOptions = {
   clientOptions?: WebClientOptions;
 };
 
-export type RunningSlackApp = { app: App; server: Server; port: number; stop: () => Promise<void> };
+export type RunningSlackApp = {
+  app: App;
+  server: Server;
+  port: number;
+  /** Socket Mode: opens the WebSocket (and keeps reconnecting); HTTP mode: nothing to do. */
+  connect: () => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 /**
  * Starts the HTTP server first (so /healthz answers 503 while the database migrates), then Bolt: in HTTP mode
@@ -72,11 +79,13 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   });
   const port = (server.address() as AddressInfo).port;
   await app.init();
-  if (receiver instanceof SocketModeReceiver) await receiver.client.start();
   return {
     app,
     server,
     port,
+    connect: async () => {
+      if (receiver instanceof SocketModeReceiver) await receiver.client.start();
+    },
     stop: async () => {
       if (receiver instanceof SocketModeReceiver) await receiver.client.disconnect().catch(() => {});
       await new Promise<void>((resolve) => server.close(() => resolve()));

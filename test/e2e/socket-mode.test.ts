@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
+import { type Switchboard, startSwitchboard } from '../../src/switchboard.ts';
+
+describe('Socket Mode', () => {
+  let slack: FakeSlack;
+  let app: Switchboard;
+
+  beforeAll(async () => {
+    slack = await startFakeSlack({
+      botToken: 'xoxb-socket-test-token',
+      signingSecret: 'unused-in-socket-mode',
+    });
+    app = await startSwitchboard(
+      {
+        slack: {
+          kind: 'socket',
+          botToken: 'xoxb-socket-test-token',
+          appToken: 'xapp-1-A0-socket',
+          signingSecret: undefined,
+        },
+        slackApiUrl: slack.apiUrl,
+        databaseUrl: undefined,
+        pgliteDir: 'memory://',
+        adminUserIds: [],
+        port: 0,
+        logLevel: 'error',
+      },
+      { clientOptions: { retryConfig: { retries: 0 } } },
+    );
+  });
+
+  afterAll(async () => {
+    await app?.stop();
+    await slack?.stop();
+  });
+
+  it('asks SLACK_API_URL, not Slack itself, for the WebSocket address', async () => {
+    await slack.waitFor(() => slack.apiCalls('apps.connections.open').length > 0);
+    expect(slack.apiCalls('auth.test').length).toBeGreaterThan(0);
+  });
+
+  it('answers the health check once the database is ready, whatever the WebSocket does', async () => {
+    const response = await fetch(`http://127.0.0.1:${app.port}/healthz`);
+    expect(response.status).toBe(200);
+  });
+});
