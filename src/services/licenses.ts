@@ -21,8 +21,14 @@ import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
 export type AssignRequest = { users: UserRef[]; site?: string | undefined; plan?: string | undefined };
 export type AssignResult = { site: string; plan: string | undefined; assigned: PhoneUserCard[] };
 
-function dedupe(refs: UserRef[]): UserRef[] {
-  return refs.filter((ref, index) => refs.findIndex((other) => sameRef(ref, other)) === index);
+/** The people a request names, each once: at least one and at most 100 (more belong in a CSV import). */
+function countedRefs(refs: UserRef[]): Result<UserRef[]> {
+  const unique = refs.filter((ref, index) => refs.findIndex((other) => sameRef(ref, other)) === index);
+  if (unique.length === 0) return err({ code: 'NO_USERS' });
+  if (unique.length > MAX_USERS_PER_REQUEST) {
+    return err({ code: 'TOO_MANY_USERS', requested: unique.length, max: MAX_USERS_PER_REQUEST });
+  }
+  return ok(unique);
 }
 
 /**
@@ -36,12 +42,9 @@ export async function assignLicenses(
 ): Promise<Result<AssignResult>> {
   const allowed = await requireAdmin(deps, actor, 'assign');
   if (!allowed.ok) return allowed;
-  const refs = dedupe(request.users);
-  if (refs.length === 0) return err({ code: 'NO_USERS' });
-  if (refs.length > MAX_USERS_PER_REQUEST) {
-    return err({ code: 'TOO_MANY_USERS', requested: refs.length, max: MAX_USERS_PER_REQUEST });
-  }
-  const candidates = await findCandidates(deps.db, deps.profiles, refs);
+  const counted = countedRefs(request.users);
+  if (!counted.ok) return counted;
+  const candidates = await findCandidates(deps.db, deps.profiles, counted.value);
   if (!candidates.ok) return candidates;
 
   return runChange(deps, actor, 'assign', async (tx, rec, account) => {
@@ -135,11 +138,9 @@ export async function previewRemoval(
 ): Promise<Result<PhoneUserCard[]>> {
   const allowed = await requireAdmin(deps, actor, 'remove');
   if (!allowed.ok) return allowed;
-  const unique = dedupe(refs);
-  if (unique.length === 0) return err({ code: 'NO_USERS' });
-  if (unique.length > MAX_USERS_PER_REQUEST) {
-    return err({ code: 'TOO_MANY_USERS', requested: unique.length, max: MAX_USERS_PER_REQUEST });
-  }
+  const counted = countedRefs(refs);
+  if (!counted.ok) return counted;
+  const unique = counted.value;
   const cards: PhoneUserCard[] = [];
   for (const ref of unique) {
     const card = await catchDomain(() => findPhoneUser(deps.db, ref));
@@ -159,11 +160,9 @@ export async function removeLicenses(
 ): Promise<Result<RemoveResult>> {
   const allowed = await requireAdmin(deps, actor, 'remove');
   if (!allowed.ok) return allowed;
-  const unique = dedupe(refs);
-  if (unique.length === 0) return err({ code: 'NO_USERS' });
-  if (unique.length > MAX_USERS_PER_REQUEST) {
-    return err({ code: 'TOO_MANY_USERS', requested: unique.length, max: MAX_USERS_PER_REQUEST });
-  }
+  const counted = countedRefs(refs);
+  if (!counted.ok) return counted;
+  const unique = counted.value;
   const candidates = await findCandidates(deps.db, deps.profiles, unique);
   if (!candidates.ok) return candidates;
   return runChange(deps, actor, 'remove', async (tx, rec) => {

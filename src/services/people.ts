@@ -71,6 +71,15 @@ export async function admins(deps: Deps, actor: Actor): Promise<Result<AdminEntr
   return ok(rows.map((row) => ({ ...row, fromConfig: deps.configAdmins.has(row.slackUserId) })));
 }
 
+const adminAudit = (slackUserId: string, admin: boolean) => ({
+  action: admin ? 'admin.added' : 'admin.removed',
+  targetType: 'admin',
+  targetId: slackUserId,
+  targetLabel: slackUserId,
+  before: { admin: !admin },
+  after: { admin },
+});
+
 export async function grantAdmin(
   deps: Deps,
   actor: Actor,
@@ -78,14 +87,7 @@ export async function grantAdmin(
 ): Promise<Result<{ slackUserId: string }>> {
   return runChange(deps, actor, 'admins add', async (tx, rec) => {
     if (!(await addAdmin(tx, slackUserId, actor.slackUserId))) fail({ code: 'ADMIN_EXISTS', slackUserId });
-    rec.audit({
-      action: 'admin.added',
-      targetType: 'admin',
-      targetId: slackUserId,
-      targetLabel: slackUserId,
-      before: { admin: false },
-      after: { admin: true },
-    });
+    rec.audit(adminAudit(slackUserId, true));
     return { slackUserId };
   });
 }
@@ -103,14 +105,7 @@ export async function revokeAdmin(
     if (deps.configAdmins.has(slackUserId)) fail({ code: 'ADMIN_FROM_CONFIG', slackUserId });
     if (current.length <= 1) fail({ code: 'ADMIN_LAST', slackUserId });
     await removeAdmin(tx, slackUserId);
-    rec.audit({
-      action: 'admin.removed',
-      targetType: 'admin',
-      targetId: slackUserId,
-      targetLabel: slackUserId,
-      before: { admin: true },
-      after: { admin: false },
-    });
+    rec.audit(adminAudit(slackUserId, false));
     return { slackUserId };
   });
 }
@@ -123,16 +118,7 @@ export async function bootstrapAdmins(deps: Deps): Promise<string[]> {
     const at = deps.clock.now();
     await deps.db.transaction(async (tx) => {
       if (!(await addAdmin(tx, slackUserId, 'config'))) return;
-      await insertAudit(tx, requestId, 'config', at, [
-        {
-          action: 'admin.added',
-          targetType: 'admin',
-          targetId: slackUserId,
-          targetLabel: slackUserId,
-          before: { admin: false },
-          after: { admin: true },
-        },
-      ]);
+      await insertAudit(tx, requestId, 'config', at, [adminAudit(slackUserId, true)]);
       added.push(slackUserId);
     });
   }

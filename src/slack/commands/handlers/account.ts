@@ -18,6 +18,7 @@ import {
   reservedOverview,
   sitesOverview,
 } from '../../../services/queries.ts';
+import type { Site } from '../../../store/sites.ts';
 import {
   adminsMessage,
   numbersMessage,
@@ -50,12 +51,7 @@ export function siteAdd(
   first?: string,
 ): Promise<Outcome> {
   return settle(addSite(ctx.deps, ctx.actor, { name, code: siteCode, first }), (site) => {
-    const details = [
-      site.siteCode ? `site code ${code(site.siteCode)}` : undefined,
-      site.firstExtension ? `extensions from ${code(site.firstExtension)}` : undefined,
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const details = siteDetails(site);
     return {
       channel: changeLine(
         ctx.actor.slackUserId,
@@ -72,12 +68,7 @@ export function siteEdit(
   first?: string,
 ): Promise<Outcome> {
   return settle(editSite(ctx.deps, ctx.actor, { name, code: siteCode, first }), ({ site, renumbered }) => {
-    const details = [
-      site.siteCode ? `site code ${code(site.siteCode)}` : undefined,
-      site.firstExtension ? `extensions from ${code(site.firstExtension)}` : undefined,
-    ]
-      .filter(Boolean)
-      .join(', ');
+    const details = siteDetails(site);
     return {
       channel: changeLine(
         ctx.actor.slackUserId,
@@ -85,6 +76,15 @@ export function siteEdit(
       ),
     };
   });
+}
+
+function siteDetails(site: Site): string {
+  return [
+    site.siteCode ? `site code ${code(site.siteCode)}` : undefined,
+    site.firstExtension ? `extensions from ${code(site.firstExtension)}` : undefined,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 function renumberedText(renumbered: { from: string; to: string }[]): string {
