@@ -4,4 +4,6 @@ export * from './directory.ts';
 export * from './numbers.ts';
 export * from './phone-users.ts';
 export * from './plans.ts';
+export * from './routing.ts';
+export * from './settings.ts';
 export * from './sites.ts';

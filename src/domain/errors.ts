@@ -75,6 +75,8 @@ export type DomainError =
   | { code: 'ADMIN_NOT_FOUND'; slackUserId: string }
   | { code: 'ADMIN_LAST'; slackUserId: string }
   | { code: 'ADMIN_FROM_CONFIG'; slackUserId: string }
-  | { code: 'CONCURRENT_CHANGE'; what: string };
+  | { code: 'CONCURRENT_CHANGE'; what: string }
+  /** A phone user changing their own settings asked for something only an admin may change. */
+  | { code: 'SELF_SERVICE_DENIED'; setting: string; reason: 'admin_only' | 'not_allowed_by_admin' };
 
 export type ErrorCode = DomainError['code'];

@@ -63,6 +63,27 @@ export async function runChange<T>(
 ): Promise<Result<T>> {
   const denied = await refuseNonAdmin(deps, actor, action);
   if (denied) return denied;
+  return runTransaction(deps, actor, work);
+}
+
+/**
+ * The same transaction without the admin gate, for changes whose permission depends on what is changed and for
+ * whom (self-service): the work decides, and a refusal it raises with `deny()` is audited like an admin refusal.
+ */
+export async function runGatedChange<T>(
+  deps: Deps,
+  actor: Actor,
+  action: string,
+  work: ChangeWork<T>,
+): Promise<Result<T>> {
+  const result = await runTransaction(deps, actor, work);
+  if (!result.ok && (result.error.code === 'NOT_ADMIN' || result.error.code === 'SELF_SERVICE_DENIED')) {
+    await auditDenial(deps, actor, action);
+  }
+  return result;
+}
+
+async function runTransaction<T>(deps: Deps, actor: Actor, work: ChangeWork<T>): Promise<Result<T>> {
   for (let attempt = 1; ; attempt++) {
     const rec = new Recorder(deps.ids.requestId(), deps.clock.now());
     try {
@@ -103,6 +124,11 @@ export async function requireAdmin(deps: Deps, actor: Actor, action: string): Pr
 
 async function refuseNonAdmin(deps: Deps, actor: Actor, action: string) {
   if (await isAdmin(deps.db, actor.slackUserId)) return undefined;
+  await auditDenial(deps, actor, action);
+  return err({ code: 'NOT_ADMIN', action });
+}
+
+async function auditDenial(deps: Deps, actor: Actor, action: string) {
   await insertAudit(deps.db, deps.ids.requestId(), actor.slackUserId, deps.clock.now(), [
     {
       action: 'denied',
@@ -113,7 +139,6 @@ async function refuseNonAdmin(deps: Deps, actor: Actor, action: string) {
       after: null,
     },
   ]);
-  return err({ code: 'NOT_ADMIN', action });
 }
 
 export type { Executor };

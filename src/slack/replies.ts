@@ -134,6 +134,10 @@ export function errorText(error: DomainError): string {
       return `${mention(error.slackUserId)} is the last phone admin and cannot be removed. Add another admin first.`;
     case 'ADMIN_FROM_CONFIG':
       return `${mention(error.slackUserId)} is an admin through the ADMIN_USER_IDS setting; remove them there and restart.`;
+    case 'SELF_SERVICE_DENIED':
+      return error.reason === 'not_allowed_by_admin'
+        ? `Your phone admin manages your ${e(error.setting)}; ask them to change it, or to allow you to manage it yourself.`
+        : `Only phone admins can change ${e(error.setting)}. You can change your own business hours, call handling, greetings, hold music, language, PIN and delegation.`;
     case 'CONCURRENT_CHANGE':
       return `Someone changed the same thing at the same moment (${e(error.what)}), so nothing was changed. Run the command again.`;
   }

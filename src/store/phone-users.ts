@@ -1,6 +1,14 @@
 import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { directoryUsers, phoneNumbers, phoneUserPlans, phoneUsers, sites } from '../../db/schema/index.ts';
+import {
+  autoReceptionists,
+  callQueues,
+  directoryUsers,
+  phoneNumbers,
+  phoneUserPlans,
+  phoneUsers,
+  sites,
+} from '../../db/schema/index.ts';
 import { callingPlans } from '../../db/schema/plans.ts';
 import type { Person } from '../domain/errors.ts';
 
@@ -141,7 +149,20 @@ export async function takenExtensions(db: Executor): Promise<Map<string, Person>
     })
     .from(phoneUsers)
     .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId));
-  return new Map(rows.map((row) => [row.extension, personOf(row)]));
+  const taken = new Map(rows.map((row) => [row.extension, personOf(row)]));
+  // Call queues and auto receptionists answer extensions too; they are named, not people.
+  const [queues, receptionists] = await Promise.all([
+    db.select({ extension: callQueues.extension, name: callQueues.name }).from(callQueues),
+    db
+      .select({ extension: autoReceptionists.extension, name: autoReceptionists.name })
+      .from(autoReceptionists),
+  ]);
+  for (const q of queues)
+    taken.set(q.extension, { name: `call queue ${q.name}`, email: '', slackUserId: null });
+  for (const r of receptionists) {
+    taken.set(r.extension, { name: `auto receptionist ${r.name}`, email: '', slackUserId: null });
+  }
+  return taken;
 }
 
 /** Whoever holds a phone license, named the way errors and replies name people. */
