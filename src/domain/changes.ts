@@ -14,6 +14,8 @@ export type Change =
   | { kind: 'phone_user.plan_removed'; user: PhoneUserRef; plan: number }
   | { kind: 'phone_user.number_assigned'; user: PhoneUserRef; number: string }
   | { kind: 'phone_user.number_released'; user: PhoneUserRef; number: string }
+  /** Settings as written (the PIN is only marked as changed: an adapter sets it from the database). */
+  | { kind: 'phone_user.settings_changed'; user: PhoneUserRef; settings: Record<string, unknown> }
   | { kind: 'directory_user.created'; user: PhoneUserRef; firstName: string; lastName: string }
   | { kind: 'account.licenses_changed'; total: number }
   | { kind: 'account.site_codes_changed'; enabled: boolean }

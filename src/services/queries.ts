@@ -16,6 +16,7 @@ import { type PlanUsage, planUsage } from '../store/plans.ts';
 import { listSites, type Site } from '../store/sites.ts';
 import { type Actor, catchDomain, type Deps, requireAdmin } from './context.ts';
 import { findDirectoryUser, findPhoneUser, personOfRef } from './find-phone-user.ts';
+import { type UserDetails, userDetails } from './settings/details.ts';
 import { resolvePlan, resolveSite } from './site-rules.ts';
 
 /** Runs a read inside the same admin check as changes. */
@@ -30,14 +31,17 @@ async function adminRead<T>(
   return catchDomain(read);
 }
 
-export type Card = { kind: 'phone_user'; card: PhoneUserCard } | { kind: 'not_phone_user'; person: Person };
+export type Card =
+  | { kind: 'phone_user'; card: PhoneUserCard; details: UserDetails }
+  | { kind: 'not_phone_user'; person: Person };
 
 /** A phone user's card; for someone known who holds no license, says so instead of failing. */
 export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<Result<Card>> {
   const allowed = await requireAdmin(deps, actor, 'show');
   if (!allowed.ok) return allowed;
   const found = await catchDomain(() => findPhoneUser(deps.db, ref));
-  if (found.ok) return ok({ kind: 'phone_user', card: found.value });
+  if (found.ok)
+    return ok({ kind: 'phone_user', card: found.value, details: await userDetails(deps.db, found.value) });
   if (found.error.code === 'NOT_A_PHONE_USER')
     return ok({ kind: 'not_phone_user', person: found.error.user });
   return found;
@@ -47,7 +51,7 @@ export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<
 export async function myCard(deps: Deps, actor: Actor): Promise<Result<Card>> {
   const user = await findDirectoryUserBySlackId(deps.db, actor.slackUserId);
   const card = user ? await cardByDirectoryUser(deps.db, user.id) : undefined;
-  if (card) return ok({ kind: 'phone_user', card });
+  if (card) return ok({ kind: 'phone_user', card, details: await userDetails(deps.db, card) });
   const person = user
     ? personOf(user)
     : personOfRef({ kind: 'slack', id: actor.slackUserId, raw: `<@${actor.slackUserId}>` });

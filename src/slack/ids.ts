@@ -3,6 +3,7 @@ export const ACTIONS = {
   removeConfirm: 'remove_confirm',
   removeCancel: 'remove_cancel',
   listNext: 'list_next',
+  showPin: 'show_pin',
 } as const;
 
 export const VIEWS = {

@@ -1,7 +1,19 @@
 import type { Person } from '../../domain/errors.ts';
+import type { UserDetails } from '../../services/settings/details.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
-import { escapeText, listing, who } from '../format.ts';
-import { context, header, type Message } from './message.ts';
+import { clip, escapeText, listing, who } from '../format.ts';
+import { ACTIONS } from '../ids.ts';
+import { context, header, type KnownBlock, type Message, section } from './message.ts';
+import {
+  addressText,
+  callerIdText,
+  closedText,
+  formatMac,
+  holdMusicText,
+  hoursText,
+  routeText,
+  unansweredText,
+} from './settings-text.ts';
 
 export const personOfCard = (card: PhoneUserCard): Person => ({
   name: `${card.firstName} ${card.lastName}`.trim() || card.email,
@@ -17,8 +29,8 @@ export function extensionLabel(
     : card.extension;
 }
 
-/** One phone user as an admin wants to see them at a glance. */
-export function cardMessage(card: PhoneUserCard): Message {
+/** One phone user as an admin wants to see them at a glance; with details, every setting too. */
+export function cardMessage(card: PhoneUserCard, details?: UserDetails): Message {
   const name = `${card.firstName} ${card.lastName}`.trim() || card.email;
   const status = card.status === 'active' ? 'Active' : 'Inactive (cannot make or receive calls)';
   const fields = [
@@ -31,16 +43,75 @@ export function cardMessage(card: PhoneUserCard): Message {
   ];
   const footer = [
     card.slackUserId ? `Slack: ${who(personOfCard(card))}` : 'No Slack account linked',
-    card.timezone ? `Time zone: ${escapeText(card.timezone)}` : 'Time zone unknown',
+    card.timezone
+      ? `Time zone: ${escapeText(card.timezone)}`
+      : ':warning: Time zone unknown: business hours are read as UTC',
   ];
   return {
     text: `${name}: extension ${card.extension}, ${card.site}, ${card.status}`,
     blocks: [
       header(name),
-      { type: 'section', fields: fields.map((text) => ({ type: 'mrkdwn', text })) },
+      fieldsSection(fields),
+      ...(details ? settingsBlocks(card, details) : []),
       context(footer.join(' · ')),
     ],
   };
+}
+
+const fieldsSection = (fields: string[]): KnownBlock => ({
+  type: 'section',
+  fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, 2000) })),
+});
+
+const none = (items: string[], empty = 'None') => (items.length > 0 ? items.join('\n') : empty);
+
+function settingsBlocks(card: PhoneUserCard, d: UserDetails): KnownBlock[] {
+  const s = d.settings;
+  const model = (mac: string) => d.deskPhones.find((phone) => phone.mac === mac)?.model;
+  const hours = `${hoursText(s.businessHours)}${card.timezone ? ` (${escapeText(card.timezone)})` : ''}`;
+  const handling = [
+    `*Business hours*\n${hours}`,
+    `*Ring mode*\n${s.ringMode === 'sequential' ? 'Sequential' : 'Simultaneous'}`,
+    `*When not answered*\n${unansweredText(s.unanswered)}`,
+    `*Closed hours*\n${closedText(s.closedHours)}`,
+    `*Caller ID*\n${callerIdText(s.callerId)}`,
+    `*Area code*\n${s.areaCode ?? 'Not set'}`,
+    `*Audio prompts*\n${s.language}`,
+    `*Hold music*\n${holdMusicText(s.holdMusic)}`,
+  ];
+  const phones = [
+    'Desktop and mobile apps',
+    ...d.deskPhones.map((phone) => `${escapeText(phone.model)} ${formatMac(phone.mac)}`),
+  ];
+  const people = [
+    `*Phones*\n${phones.join('\n')}`,
+    `*Call routes*\n${none(s.routes.map((route) => routeText(route, model)))}`,
+    `*Forward numbers*\n${none(s.forwardNumbers.map((f) => `${f.number}${f.description ? ` (${escapeText(f.description)})` : ''}`))}`,
+    `*Assistants*\n${none(d.assistants.map((a) => `${who(a.person)} (ext ${a.extension})`))}`,
+    `*I can assist for*\n${none(d.assisting.map((a) => `${who(a.person)} (ext ${a.extension})`))}`,
+    `*Call queues*\n${none(d.queues.map((q) => `${escapeText(q.queue)}${q.isManager ? ' (manager)' : ''}`))}`,
+    `*Operator for*\n${none(d.operatorFor.map((r) => escapeText(r.name)))}`,
+    `*Blocked*\n${none(d.blocked.slice(0, 10).map((b) => (b.kind === 'prefix' ? `${b.value}…` : b.value)))}${d.blocked.length > 10 ? `\n…and ${d.blocked.length - 10} more` : ''}`,
+  ];
+  const address = d.address
+    ? `${addressText(d.address)}${d.addressIsSiteDefault ? ' _(site default)_' : ''}`
+    : ':warning: None: emergency calls cannot give a location';
+  const manages = s.userManagesEmergencyAddress ? ' · the user may change it' : '';
+  return [
+    fieldsSection(handling),
+    fieldsSection(people),
+    section(`*Emergency address*\n${address}${manages}`),
+    {
+      type: 'section',
+      text: { type: 'mrkdwn', text: '*Voicemail PIN*\n••••••' },
+      accessory: {
+        type: 'button',
+        action_id: ACTIONS.showPin,
+        text: { type: 'plain_text', text: 'Show PIN' },
+        value: `u:${card.directoryUserId}`,
+      },
+    },
+  ];
 }
 
 export function notPhoneUserMessage(person: Person, self = false): Message {

@@ -37,13 +37,19 @@ export function remove(ctx: HandlerContext, users: UserRef[]): Promise<Outcome> 
 
 export function show(ctx: HandlerContext, user: UserRef): Promise<Outcome> {
   return settle(showUser(ctx.deps, ctx.actor, user), (card) =>
-    ephemeral(card.kind === 'phone_user' ? cardMessage(card.card) : notPhoneUserMessage(card.person)),
+    ephemeral(
+      card.kind === 'phone_user' ? cardMessage(card.card, card.details) : notPhoneUserMessage(card.person),
+    ),
   );
 }
 
 export function me(ctx: HandlerContext): Promise<Outcome> {
   return settle(myCard(ctx.deps, ctx.actor), (card) =>
-    ephemeral(card.kind === 'phone_user' ? cardMessage(card.card) : notPhoneUserMessage(card.person, true)),
+    ephemeral(
+      card.kind === 'phone_user'
+        ? cardMessage(card.card, card.details)
+        : notPhoneUserMessage(card.person, true),
+    ),
   );
 }
 

@@ -1,0 +1,123 @@
+import type { Transaction } from '../../../db/client.ts';
+import type { AccountSettingsRow } from '../../../db/schema/account.ts';
+import type { Result } from '../../domain/result.ts';
+import type { UserRef } from '../../domain/user-ref.ts';
+import { isAdmin } from '../../store/account.ts';
+import type { PhoneUserCard } from '../../store/phone-users.ts';
+import {
+  type PhoneUserSettings,
+  readSettings,
+  type SettingsPatch,
+  updateSettings,
+} from '../../store/settings.ts';
+import { type Actor, type Deps, fail, type Recorder, runGatedChange } from '../context.ts';
+import { findPhoneUser } from '../find-phone-user.ts';
+import { auditTarget } from '../snapshots.ts';
+
+/**
+ * The areas of a phone user's settings. A phone user may change the self-service ones for themselves; the
+ * emergency address only when an admin allowed it; the rest only an admin may change.
+ */
+export type SettingsArea =
+  | 'business hours'
+  | 'call handling'
+  | 'greetings'
+  | 'hold music'
+  | 'language'
+  | 'voicemail PIN'
+  | 'delegation'
+  | 'emergency address'
+  | 'blocked numbers'
+  | 'desk phones'
+  | 'caller ID'
+  | 'area code';
+
+const SELF_SERVICE: ReadonlySet<SettingsArea> = new Set<SettingsArea>([
+  'business hours',
+  'call handling',
+  'greetings',
+  'hold music',
+  'language',
+  'voicemail PIN',
+  'delegation',
+]);
+
+export type SettingsTarget = { card: PhoneUserCard; settings: PhoneUserSettings; byAdmin: boolean };
+
+export type SettingsWork<T> = (
+  tx: Transaction,
+  rec: Recorder,
+  target: SettingsTarget,
+  account: AccountSettingsRow,
+) => Promise<T>;
+
+/**
+ * One change to one phone user's settings: finds them, checks who may change this area (an admin, or the user
+ * themselves for self-service areas), runs the work in the account transaction. A refusal is audited.
+ */
+export async function runSettingsChange<T>(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  area: SettingsArea,
+  action: string,
+  work: SettingsWork<T>,
+): Promise<Result<T>> {
+  return runGatedChange(deps, actor, action, async (tx, rec, account) => {
+    const card = await findPhoneUser(tx, ref);
+    const settings = await readSettings(tx, card.phoneUserId);
+    const byAdmin = await isAdmin(tx, actor.slackUserId);
+    if (!byAdmin) authorizeSelfService(actor, card, settings, area, action);
+    return work(tx, rec, { card, settings, byAdmin }, account);
+  });
+}
+
+function authorizeSelfService(
+  actor: Actor,
+  card: PhoneUserCard,
+  settings: PhoneUserSettings,
+  area: SettingsArea,
+  action: string,
+) {
+  if (card.slackUserId !== actor.slackUserId) fail({ code: 'NOT_ADMIN', action });
+  if (area === 'emergency address') {
+    if (!settings.userManagesEmergencyAddress) {
+      fail({ code: 'SELF_SERVICE_DENIED', setting: area, reason: 'not_allowed_by_admin' });
+    }
+    return;
+  }
+  if (!SELF_SERVICE.has(area)) fail({ code: 'SELF_SERVICE_DENIED', setting: area, reason: 'admin_only' });
+}
+
+/** What the audit log keeps of settings: everything but the PIN, which is only ever noted as changed. */
+export function settingsSnapshot(settings: PhoneUserSettings, fields: (keyof SettingsPatch)[]) {
+  const snapshot: Record<string, unknown> = {};
+  for (const field of fields) {
+    snapshot[field] = field === 'voicemailPin' ? '(hidden)' : settings[field];
+  }
+  return snapshot;
+}
+
+/** Writes a settings patch and records it in the audit log and the change outbox, before and after. */
+export async function applySettings(
+  tx: Transaction,
+  rec: Recorder,
+  target: SettingsTarget,
+  action: string,
+  patch: SettingsPatch,
+): Promise<PhoneUserSettings> {
+  const fields = Object.keys(patch) as (keyof SettingsPatch)[];
+  const after = await updateSettings(tx, target.card.phoneUserId, patch, rec.at);
+  rec.audit({
+    action,
+    ...auditTarget(target.card),
+    before: settingsSnapshot(target.settings, fields),
+    after: settingsSnapshot(after, fields),
+  });
+  rec.emit({
+    kind: 'phone_user.settings_changed',
+    user: { directoryUserId: target.card.directoryUserId, email: target.card.email },
+    settings: settingsSnapshot(after, fields),
+  });
+  return after;
+}
