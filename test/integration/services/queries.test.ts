@@ -75,7 +75,10 @@ describe('showing a user', () => {
 describe('my card', () => {
   it('shows anyone their own card, admin or not', async () => {
     const [ada] = await licensedPeople(deps, 1);
-    expect(unwrap(await myCard(deps, { slackUserId: 'UP0001' }))).toMatchObject({ kind: 'phone_user', card: ada });
+    expect(unwrap(await myCard(deps, { slackUserId: 'UP0001' }))).toMatchObject({
+      kind: 'phone_user',
+      card: ada,
+    });
   });
 
   it('tells someone without a license that they have none', async () => {
