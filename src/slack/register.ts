@@ -2,6 +2,7 @@ import type { App } from '@slack/bolt';
 import { registerListNext } from './actions/list-next.ts';
 import { registerRemoveLicenses } from './actions/remove-licenses.ts';
 import { registerPhoneCommand } from './commands/phone.ts';
+import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import type { Runtime } from './runtime.ts';
 import { registerAssignSubmit } from './views/assign-submit.ts';
 
@@ -11,4 +12,5 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerRemoveLicenses(app, runtime);
   registerListNext(app, runtime);
   registerAssignSubmit(app, runtime);
+  registerAppHomeOpened(app, runtime);
 }

@@ -1,0 +1,66 @@
+import { count, eq, isNull } from 'drizzle-orm';
+import { phoneNumbers, phoneUsers, sites } from '../../db/schema/index.ts';
+import type { Result } from '../domain/result.ts';
+import { ok } from '../domain/result.ts';
+import { isAdmin, readAccount } from '../store/account.ts';
+import { type AuditRecord, recentAudit } from '../store/audit.ts';
+import { countPhoneUsers } from '../store/phone-users.ts';
+import { type PlanUsage, planUsage } from '../store/plans.ts';
+import type { Actor, Deps } from './context.ts';
+import { type Card, myCard } from './queries.ts';
+
+export type Dashboard = {
+  licenses: { total: number; used: number; active: number; inactive: number };
+  sites: { site: string; active: number; inactive: number }[];
+  plans: PlanUsage[];
+  numbers: { total: number; free: number };
+  recent: AuditRecord[];
+};
+
+/** What the Home tab shows: the account at a glance for an admin, their own card for everyone else. */
+export type HomeContent = { kind: 'dashboard'; dashboard: Dashboard } | { kind: 'own_card'; card: Card };
+
+export const RECENT_CHANGES = 8;
+
+export async function homeContent(deps: Deps, actor: Actor): Promise<Result<HomeContent>> {
+  if (!(await isAdmin(deps.db, actor.slackUserId))) {
+    const card = await myCard(deps, actor);
+    return card.ok ? ok({ kind: 'own_card', card: card.value }) : card;
+  }
+  const db = deps.db;
+  const [account, licenses, bySite, plans, numberTotals, freeNumbers, recent] = await Promise.all([
+    readAccount(db),
+    countPhoneUsers(db),
+    db
+      .select({ site: sites.name, status: phoneUsers.status, n: count() })
+      .from(phoneUsers)
+      .innerJoin(sites, eq(sites.id, phoneUsers.siteId))
+      .groupBy(sites.name, phoneUsers.status),
+    planUsage(db),
+    db.select({ n: count() }).from(phoneNumbers),
+    db.select({ n: count() }).from(phoneNumbers).where(isNull(phoneNumbers.phoneUserId)),
+    recentAudit(db, RECENT_CHANGES),
+  ]);
+  const siteNames = [...new Set(bySite.map((row) => row.site))].sort();
+  const cell = (site: string, status: string) =>
+    bySite.find((r) => r.site === site && r.status === status)?.n ?? 0;
+  return ok({
+    kind: 'dashboard',
+    dashboard: {
+      licenses: {
+        total: account.licensesTotal,
+        used: licenses.total,
+        active: licenses.active,
+        inactive: licenses.inactive,
+      },
+      sites: siteNames.map((site) => ({
+        site,
+        active: cell(site, 'active'),
+        inactive: cell(site, 'inactive'),
+      })),
+      plans: plans.filter((plan) => plan.inventory > 0 || plan.used > 0),
+      numbers: { total: numberTotals[0]?.n ?? 0, free: freeNumbers[0]?.n ?? 0 },
+      recent,
+    },
+  });
+}

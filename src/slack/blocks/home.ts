@@ -1,0 +1,62 @@
+import type { types } from '@slack/bolt';
+import type { Dashboard, HomeContent } from '../../services/dashboard.ts';
+import { escapeText, mention, plural } from '../format.ts';
+import { cardMessage, notPhoneUserMessage } from './card.ts';
+import { context, header, type KnownBlock, section } from './message.ts';
+
+const HOME_BLOCK_LIMIT = 100;
+
+/** The Home tab: a dashboard for admins, the person's own card (or how to get one) for everyone else. */
+export function homeView(content: HomeContent): types.HomeView {
+  const blocks =
+    content.kind === 'dashboard'
+      ? dashboardBlocks(content.dashboard)
+      : content.card.kind === 'phone_user'
+        ? [header('Your phone line'), ...cardMessage(content.card.card, content.card.details).blocks.slice(1)]
+        : [header('Your phone line'), ...notPhoneUserMessage(content.card.person, true).blocks];
+  return { type: 'home', blocks: blocks.slice(0, HOME_BLOCK_LIMIT) };
+}
+
+function dashboardBlocks(d: Dashboard): KnownBlock[] {
+  const l = d.licenses;
+  const sites =
+    d.sites.length > 0
+      ? d.sites
+          .map(
+            (s) =>
+              `• ${escapeText(s.site)}: ${s.active} active${s.inactive > 0 ? `, ${s.inactive} inactive` : ''}`,
+          )
+          .join('\n')
+      : 'No phone users yet: give people licenses with `/phone assign`.';
+  const plans =
+    d.plans.length > 0
+      ? d.plans.map((p) => `• ${escapeText(p.shortName)}: ${p.used} of ${p.inventory} in use`).join('\n')
+      : 'No calling plans owned: set counts with `/phone plans set`.';
+  const recent =
+    d.recent.length > 0
+      ? d.recent
+          .map((entry) => {
+            const when = entry.at.toISOString().replace('T', ' ').slice(0, 16);
+            const actor = /^[UW][A-Z0-9]+$/.test(entry.actor)
+              ? mention(entry.actor)
+              : escapeText(entry.actor);
+            return `• ${when} UTC, ${actor}: \`${entry.action}\` ${escapeText(entry.targetLabel)}`;
+          })
+          .join('\n')
+      : 'No changes yet.';
+  return [
+    header('Phone system'),
+    {
+      type: 'section',
+      fields: [
+        { type: 'mrkdwn', text: `*Licenses*\n${l.used} of ${l.total} in use (${l.total - l.used} free)` },
+        { type: 'mrkdwn', text: `*Phone users*\n${l.active} active, ${l.inactive} inactive` },
+        { type: 'mrkdwn', text: `*Numbers*\n${d.numbers.free} free of ${plural(d.numbers.total, 'number')}` },
+      ],
+    },
+    section(`*By site*\n${sites}`),
+    section(`*Calling plans*\n${plans}`),
+    section(`*Latest changes*\n${recent}`),
+    context('`/phone help` lists every command · `/phone history recent` shows more changes'),
+  ];
+}
