@@ -19,10 +19,13 @@ export function createLogger(
     for (const secret of known) out = out.split(secret).join('[redacted]');
     return out;
   };
+  // Query errors carry their parameters, which can hold a voicemail PIN: parameters are never written.
   const format = (parts: unknown[]) =>
     redact(
-      parts.map((p) => (typeof p === 'string' ? p : inspect(p, { depth: 4, breakLength: 160 }))).join(' '),
-    );
+      parts
+        .map((p) => (typeof p === 'string' ? p : inspect(withoutParams(p), { depth: 4, breakLength: 160 })))
+        .join(' '),
+    ).replace(/^(\s*)params: .*$/gm, '$1params: [not logged]');
   const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
   const enabled = (l: LogLevel) => order.indexOf(l) >= order.indexOf(current);
   const write = (l: LogLevel, parts: unknown[]) => {
@@ -43,6 +46,18 @@ export function createLogger(
       name = n;
     },
   };
+}
+
+/** A copy of an error chain without the `params` of failed queries (drizzle puts them on the error and its text). */
+function withoutParams(value: unknown, depth = 0): unknown {
+  if (!(value instanceof Error) || depth > 5) return value;
+  const copy = new Error(value.message.replace(/\nparams: [\s\S]*$/, '\nparams: [not logged]'));
+  copy.name = value.name;
+  copy.stack = value.stack?.replace(/\nparams: [^\n]*/g, '\nparams: [not logged]');
+  if ('cause' in value && value.cause !== undefined) copy.cause = withoutParams(value.cause, depth + 1);
+  const code = (value as { code?: unknown }).code;
+  if (code !== undefined) Object.assign(copy, { code });
+  return copy;
 }
 
 function toLogLevel(level: 'debug' | 'info' | 'warn' | 'error'): LogLevel {

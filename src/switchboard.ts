@@ -7,6 +7,7 @@ import type { Deps } from './services/context.ts';
 import { bootstrapAdmins } from './services/people.ts';
 import { type Clock, type Ids, randomIds, systemClock } from './services/ports.ts';
 import { startSlackApp } from './slack/app.ts';
+import { describe as describeError } from './slack/deliver.ts';
 import { slackProfiles } from './slack/profiles.ts';
 
 export type Switchboard = { port: number; stop: () => Promise<void>; deps: Deps };
@@ -69,8 +70,24 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
   if (added.length > 0) logger.info(`Phone admins from ADMIN_USER_IDS: ${added.join(', ')}`);
   deps = built;
   // Socket Mode connects only now, so that events never arrive before the services exist, and so that a
-  // Slack outage at start-up cannot hold back the migrations.
-  slack.connect().catch((error: unknown) => logger.error('Socket Mode connection failed', error));
+  // Slack outage at start-up cannot hold back the migrations. A failed first connection is tried again with a
+  // growing pause (the client reconnects by itself only once it has connected).
+  let stopped = false;
+  const connect = async () => {
+    for (let attempt = 0; !stopped; attempt++) {
+      try {
+        await slack.connect();
+        return;
+      } catch (error) {
+        const pauseMs = Math.min(30_000, 1000 * 2 ** Math.min(attempt, 5));
+        logger.warn(
+          `Socket Mode connection failed (${describeError(error)}); trying again in ${pauseMs / 1000} s`,
+        );
+        await new Promise((resolve) => setTimeout(resolve, pauseMs).unref());
+      }
+    }
+  };
+  void connect();
   logger.info(
     `Switchboard is ready on port ${slack.port} (${config.slack.kind === 'http' ? 'HTTP: POST /slack/events' : 'Socket Mode'}, database: ${database.driver})`,
   );
@@ -78,6 +95,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     port: slack.port,
     deps: built,
     stop: async () => {
+      stopped = true;
       deps = undefined;
       await slack.stop();
       await database.close();

@@ -1,3 +1,5 @@
+import type { EmergencyAddress } from './address.ts';
+
 /**
  * The typed changes a phone-system adapter consumes. Each is written to the outbox in the same transaction as
  * its audit rows, so the adapter sees exactly what the database committed.
@@ -25,4 +27,49 @@ export type Change =
   | { kind: 'numbers.removed'; numbers: string[] }
   | { kind: 'plan.inventory_changed'; plan: number; inventory: number }
   | { kind: 'reserved.added'; extension: string }
-  | { kind: 'reserved.removed'; extension: string };
+  | { kind: 'reserved.removed'; extension: string }
+  | {
+      kind: 'phone_user.blocked_added';
+      user: PhoneUserRef;
+      entry: { kind: 'number' | 'prefix'; value: string };
+    }
+  | {
+      kind: 'phone_user.blocked_removed';
+      user: PhoneUserRef;
+      entry: { kind: 'number' | 'prefix'; value: string };
+    }
+  | { kind: 'phone_user.assistant_added'; user: PhoneUserRef; assistant: PhoneUserRef }
+  | { kind: 'phone_user.assistant_removed'; user: PhoneUserRef; assistant: PhoneUserRef }
+  | { kind: 'numbers.main_changed'; number: string; main: boolean }
+  /** `address: null` means the user is back on their site's default address. */
+  | { kind: 'phone_user.emergency_address_changed'; user: PhoneUserRef; address: EmergencyAddress | null }
+  | { kind: 'site.emergency_address_changed'; site: string; address: EmergencyAddress }
+  | { kind: 'phone_user.desk_phone_added'; user: PhoneUserRef; mac: string; model: string }
+  | { kind: 'phone_user.desk_phone_removed'; user: PhoneUserRef; mac: string }
+  | { kind: 'call_queue.created'; queue: string; extension: string; site: string }
+  | {
+      kind: 'call_queue.member_changed';
+      queue: string;
+      user: PhoneUserRef;
+      member: boolean;
+      manager: boolean;
+    }
+  | {
+      kind: 'auto_receptionist.created';
+      receptionist: string;
+      extension: string;
+      site: string;
+      operator: PhoneUserRef | null;
+    }
+  | { kind: 'auto_receptionist.operator_changed'; receptionist: string; operator: PhoneUserRef | null }
+  /** An audio file added or replaced in a user's library; the adapter reads its bytes from audio_files by id. */
+  | {
+      kind: 'audio.stored';
+      user: PhoneUserRef;
+      audioId: number;
+      name: string;
+      format: 'wav' | 'mp3';
+      bytes: number;
+      sha256: string;
+    }
+  | { kind: 'audio.removed'; user: PhoneUserRef; audioId: number; name: string };

@@ -76,7 +76,115 @@ export type DomainError =
   | { code: 'ADMIN_LAST'; slackUserId: string }
   | { code: 'ADMIN_FROM_CONFIG'; slackUserId: string }
   | { code: 'CONCURRENT_CHANGE'; what: string }
+  /** A form was submitted after someone else changed the same user: nothing is overwritten. */
+  | { code: 'SETTINGS_STALE'; user: Person; changes: { action: string; actor: string; at: Date }[] }
   /** A phone user changing their own settings asked for something only an admin may change. */
-  | { code: 'SELF_SERVICE_DENIED'; setting: string; reason: 'admin_only' | 'not_allowed_by_admin' };
+  | { code: 'SELF_SERVICE_DENIED'; setting: string; reason: 'admin_only' | 'not_allowed_by_admin' }
+  /** Business hours that cannot be read: `part` is the piece at fault (`25:00`), `within` the word holding it. */
+  | {
+      code: 'HOURS_INVALID';
+      problem:
+        | 'nothing'
+        | 'always_alone'
+        | 'unknown_word'
+        | 'unknown_day'
+        | 'time_format'
+        | 'hour'
+        | 'minute'
+        | 'zero_length'
+        | 'day_twice'
+        | 'no_hours'
+        | 'no_days'
+        | 'one_interval'
+        | 'document';
+      part: string;
+      within?: string;
+      day?: string;
+    }
+  | { code: 'FORWARD_DESCRIPTION_INVALID'; input: string; max: number }
+  | { code: 'FORWARD_NUMBER_EXISTS'; number: string }
+  | { code: 'FORWARD_NUMBER_OWN'; number: string }
+  | { code: 'FORWARD_NUMBER_LIMIT'; max: number }
+  | { code: 'FORWARD_NUMBER_NOT_FOUND'; number: string; numbers: string[] }
+  | { code: 'FORWARD_NUMBER_NEEDED'; number: string }
+  /** Call routes that cannot be saved; `route` names the route at fault, `value` the value at fault. */
+  | {
+      code: 'ROUTES_INVALID';
+      problem:
+        | 'shape'
+        | 'ring_mode'
+        | 'ring_seconds'
+        | 'apps'
+        | 'desk_phone'
+        | 'forward'
+        | 'duplicate'
+        | 'none_enabled';
+      route?: string;
+      value?: string;
+    }
+  /** Emergency addresses, desk phones, call queues and auto receptionists. */
+  | { code: 'ADDRESS_INCOMPLETE'; missing: ('line 1' | 'city' | 'state' | 'postal code' | 'country')[] }
+  | {
+      code: 'ADDRESS_FIELD_INVALID';
+      field: 'line 1' | 'line 2' | 'city' | 'state' | 'postal code';
+      input: string;
+      max: number;
+    }
+  | { code: 'ADDRESS_COUNTRY_INVALID'; input: string; suggestion: string | null }
+  | { code: 'SITE_NO_DEFAULT_ADDRESS'; site: string }
+  | { code: 'ADDRESS_ALREADY_SITE_DEFAULT'; user: Person; site: string }
+  | { code: 'ADDRESS_SELF_SERVICE_UNCHANGED'; user: Person; allowed: boolean }
+  | { code: 'MAC_INVALID'; input: string; reason: 'format' | 'not_a_device' }
+  | { code: 'DESK_PHONE_MODEL_INVALID'; input: string; max: number }
+  | { code: 'DESK_PHONE_TAKEN'; mac: string; holder: Person; sameUser: boolean }
+  | { code: 'DESK_PHONE_LIMIT'; user: Person; max: number }
+  | { code: 'DESK_PHONE_NOT_FOUND'; user: Person; mac: string; holder: Person | null }
+  | { code: 'QUEUE_NAME_INVALID'; input: string }
+  | { code: 'QUEUE_EXISTS'; name: string }
+  | { code: 'QUEUE_NOT_FOUND'; input: string; known: string[] }
+  | { code: 'QUEUE_MEMBER_EXISTS'; queue: string; user: Person; isManager: boolean }
+  | { code: 'QUEUE_NOT_MEMBER'; queue: string; user: Person }
+  | { code: 'QUEUE_NOT_MANAGER'; queue: string; user: Person }
+  | { code: 'RECEPTIONIST_NAME_INVALID'; input: string }
+  | { code: 'RECEPTIONIST_EXISTS'; name: string }
+  | { code: 'RECEPTIONIST_NOT_FOUND'; input: string; known: string[] }
+  | { code: 'RECEPTIONIST_OPERATOR_UNCHANGED'; receptionist: string; operator: Person | null }
+  /** Settings (`/phone set`): every key at fault, each naming itself; nothing was changed. */
+  | { code: 'SETTINGS_INVALID'; problems: import('./setting-problems.ts').SettingProblem[] }
+  | { code: 'SETTINGS_UNCHANGED'; user: Person; keys: string[] }
+  | { code: 'BLOCKED_ENTRY_INVALID'; input: string; reason: 'characters' | 'too_long' }
+  | { code: 'BLOCKED_ALREADY'; user: Person; entry: string }
+  | { code: 'BLOCKED_NOT_FOUND'; user: Person; entry: string }
+  | { code: 'ASSISTANT_SELF'; user: Person }
+  | { code: 'ASSISTANT_LIMIT'; user: Person; max: number }
+  | { code: 'ASSISTANT_ALREADY'; owner: Person; assistant: Person }
+  | { code: 'ASSISTANT_NOT_FOUND'; owner: Person; assistant: Person }
+  | { code: 'COPY_TO_SELF'; user: Person }
+  | { code: 'MAIN_NUMBER_ALREADY'; number: string }
+  | { code: 'NOT_MAIN_NUMBER'; number: string }
+  | { code: 'NUMBER_IS_MAIN'; number: string; action: 'assign' | 'remove' }
+  | { code: 'MAIN_NUMBER_IS_CALLER_ID'; number: string; users: Person[] }
+  /** A phone user who is no admin named someone else: self-service covers only their own line. */
+  | { code: 'NOT_OWN_SETTINGS'; command: string }
+  | { code: 'PIN_NOT_VISIBLE' }
+  /** Audio library: `name` is the file (or library) name at fault. */
+  | { code: 'AUDIO_EMPTY'; name: string }
+  | { code: 'AUDIO_TOO_LARGE'; name: string; bytes: number; max: number }
+  | { code: 'AUDIO_NOT_AUDIO'; name: string; detected: string }
+  | { code: 'AUDIO_NAME_INVALID'; input: string; max: number }
+  | { code: 'AUDIO_NOT_FOUND'; user: Person; name: string; known: string[] }
+  | {
+      code: 'AUDIO_IN_USE';
+      name: string;
+      uses: {
+        user: Person;
+        use: 'greeting' | 'closed-hours greeting' | 'closed-hours message' | 'hold music';
+      }[];
+    }
+  | {
+      code: 'AUDIO_DOWNLOAD_FAILED';
+      name: string;
+      reason: 'login_page' | 'http_error' | 'network' | 'untrusted_host' | 'no_url';
+    };
 
 export type ErrorCode = DomainError['code'];

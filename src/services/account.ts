@@ -267,6 +267,7 @@ export async function removeInventoryNumber(
     if (row.phoneUserId !== null) {
       fail({ code: 'NUMBER_IN_USE', number, holder: await personOfPhoneUser(tx, row.phoneUserId) });
     }
+    if (row.isMain) fail({ code: 'NUMBER_IS_MAIN', number, action: 'remove' });
     if (!(await deleteFreeNumber(tx, number))) fail({ code: 'CONCURRENT_CHANGE', what: number });
     rec.audit({
       ...accountTarget('numbers'),

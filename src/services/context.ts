@@ -128,7 +128,7 @@ async function refuseNonAdmin(deps: Deps, actor: Actor, action: string) {
   return err({ code: 'NOT_ADMIN', action });
 }
 
-async function auditDenial(deps: Deps, actor: Actor, action: string) {
+export async function auditDenial(deps: Deps, actor: Actor, action: string) {
   await insertAudit(deps.db, deps.ids.requestId(), actor.slackUserId, deps.clock.now(), [
     {
       action: 'denied',

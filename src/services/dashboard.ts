@@ -1,4 +1,4 @@
-import { count, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull } from 'drizzle-orm';
 import { phoneNumbers, phoneUsers, sites } from '../../db/schema/index.ts';
 import type { Result } from '../domain/result.ts';
 import { ok } from '../domain/result.ts';
@@ -38,7 +38,10 @@ export async function homeContent(deps: Deps, actor: Actor): Promise<Result<Home
       .groupBy(sites.name, phoneUsers.status),
     planUsage(db),
     db.select({ n: count() }).from(phoneNumbers),
-    db.select({ n: count() }).from(phoneNumbers).where(isNull(phoneNumbers.phoneUserId)),
+    db
+      .select({ n: count() })
+      .from(phoneNumbers)
+      .where(and(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.isMain, false))),
     recentAudit(db, RECENT_CHANGES),
   ]);
   const siteNames = [...new Set(bySite.map((row) => row.site))].sort();

@@ -150,6 +150,7 @@ export async function addNumber(
       number = normalized.number;
       const [row] = await findNumbers(tx, [number]);
       if (!row) fail({ code: 'NUMBER_NOT_IN_INVENTORY', number });
+      if (row.isMain) fail({ code: 'NUMBER_IS_MAIN', number, action: 'assign' });
       if (row.phoneUserId !== null) {
         const holder =
           row.phoneUserId === card.phoneUserId ? person : await personOfPhoneUser(tx, row.phoneUserId);

@@ -1,5 +1,6 @@
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { Message } from './blocks/message.ts';
 import type { Outcome } from './outcome.ts';
 
 export type Channels = { respond: RespondFn; client: WebClient; logger: Logger; triggerId?: string };
@@ -41,4 +42,22 @@ export function describe(error: unknown): string {
   const data = (error as { data?: { error?: string } } | undefined)?.data;
   if (typeof data?.error === 'string') return data.error;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Posts a change made in a form to the channel the form was opened from (modals have no response_url). A public
+ * channel works without the bot as a member (chat:write.public); elsewhere a failure is only logged.
+ */
+export async function announce(
+  client: WebClient,
+  channelId: string | undefined,
+  message: Message,
+  logger?: Logger,
+): Promise<void> {
+  if (!channelId) return;
+  try {
+    await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+  } catch (error) {
+    logger?.warn(`Could not post to ${channelId}: ${describe(error)}`);
+  }
 }

@@ -4,10 +4,14 @@ export const ACTIONS = {
   removeCancel: 'remove_cancel',
   listNext: 'list_next',
   showPin: 'show_pin',
+  settingsEdit: 'settings_edit',
+  settingsOpen: 'settings_open',
 } as const;
 
 export const VIEWS = {
   assign: 'assign_modal',
+  settingsSummary: 'settings_summary',
+  settingsHours: 'settings_hours',
 } as const;
 
 export const ASSIGN_BLOCKS = {

@@ -39,3 +39,11 @@ export function decodeListCursor(value: string | undefined): { query: ListQuery;
     return undefined;
   }
 }
+
+const DIRECTORY_USER = /^u:([0-9]{1,9})$/;
+
+/** `u:<directory id>`: the one thing the card's buttons carry. */
+export function decodeDirectoryUser(value: string | undefined): number | undefined {
+  const match = value ? DIRECTORY_USER.exec(value) : null;
+  return match?.[1] ? Number(match[1]) : undefined;
+}

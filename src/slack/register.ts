@@ -1,16 +1,26 @@
 import type { App } from '@slack/bolt';
 import { registerListNext } from './actions/list-next.ts';
 import { registerRemoveLicenses } from './actions/remove-licenses.ts';
+import { registerSettingsEdit } from './actions/settings-edit.ts';
+import { registerSettingsOpen } from './actions/settings-open.ts';
+import { registerShowPin } from './actions/show-pin.ts';
 import { registerPhoneCommand } from './commands/phone.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
+import { registerFileShared } from './events/file-shared.ts';
 import type { Runtime } from './runtime.ts';
 import { registerAssignSubmit } from './views/assign-submit.ts';
+import { registerHoursSubmit } from './views/settings/submit-hours.ts';
 
 /** Every listener of the app, by Slack surface. */
 export function registerListeners(app: App, runtime: Runtime): void {
   registerPhoneCommand(app, runtime);
   registerRemoveLicenses(app, runtime);
   registerListNext(app, runtime);
+  registerShowPin(app, runtime);
   registerAssignSubmit(app, runtime);
   registerAppHomeOpened(app, runtime);
+  registerFileShared(app, runtime);
+  registerSettingsOpen(app, runtime);
+  registerSettingsEdit(app, runtime);
+  registerHoursSubmit(app, runtime);
 }

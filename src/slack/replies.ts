@@ -1,5 +1,9 @@
 import type { DomainError } from '../domain/errors.ts';
+import { downloadFailureText, sizeText, useText } from './audio-text.ts';
 import { code, escapeText, listing, mention, who } from './format.ts';
+import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
+import { placesAndDevicesText } from './replies-places-and-devices.ts';
+import { settingsErrorText } from './replies-settings.ts';
 
 const suggest = (suggestions: string[]) =>
   suggestions.length > 0
@@ -138,6 +142,84 @@ export function errorText(error: DomainError): string {
       return error.reason === 'not_allowed_by_admin'
         ? `Your phone admin manages your ${e(error.setting)}; ask them to change it, or to allow you to manage it yourself.`
         : `Only phone admins can change ${e(error.setting)}. You can change your own business hours, call handling, greetings, hold music, language, PIN and delegation.`;
+    case 'SETTINGS_STALE': {
+      const changes = error.changes
+        .slice(-5)
+        .map(
+          (c) => `${code(c.action)} by ${/^[UW][A-Z0-9]+$/.test(c.actor) ? mention(c.actor) : e(c.actor)}`,
+        );
+      const what = changes.length > 0 ? `: ${listing(changes)}` : '';
+      return `${who(error.user)} was changed since you opened this form${what}. Nothing was saved; open the settings again to see the new values.`;
+    }
+    case 'HOURS_INVALID':
+      return hoursErrorText(error);
+    case 'FORWARD_DESCRIPTION_INVALID':
+      return forwardDescriptionText(error);
+    case 'FORWARD_NUMBER_EXISTS':
+      return `${code(error.number)} is already one of the user's forward numbers; nothing changed. To change its description, remove it with ${code(`/phone forward remove`)} and add it again.`;
+    case 'FORWARD_NUMBER_OWN':
+      return `${code(error.number)} is one of the user's own direct numbers: forwarding to it would ring the same line again. Give another number, such as a mobile.`;
+    case 'FORWARD_NUMBER_LIMIT':
+      return `The user already has ${error.max} forward numbers, the most allowed. Remove one with ${code(e('/phone forward remove <user> <+E164>'))} first.`;
+    case 'FORWARD_NUMBER_NOT_FOUND':
+      return `${code(error.number)} is not one of the user's forward numbers. ${error.numbers.length > 0 ? `Their forward numbers: ${listing(error.numbers.map(code))}.` : 'They have no forward numbers.'}`;
+    case 'FORWARD_NUMBER_NEEDED':
+      return `${code(error.number)} is the last forward number, and closed hours forward calls to the forward numbers, so those calls would have nowhere to go. Change closed hours first (e.g. to voicemail), then remove it.`;
+    case 'ROUTES_INVALID':
+      return routesErrorText(error);
+    case 'AUDIO_EMPTY':
+      return `The file ${code(e(error.name))} is empty (0 bytes), so there is nothing to play. Send the recording again as a WAV or MP3 file.`;
+    case 'AUDIO_TOO_LARGE':
+      return `The file ${code(e(error.name))} is ${sizeText(error.bytes)}; an audio file may be at most ${sizeText(error.max)}. Shorten the recording or export it as MP3 at a lower bit rate (64 kbps holds about 20 minutes in 10 MB), then send it again.`;
+    case 'AUDIO_NOT_AUDIO':
+      return `The file ${code(e(error.name))} is not WAV or MP3 audio: it looks like ${e(error.detected)}. Its content counts, not its name: export the recording as WAV or MP3 and send that file.`;
+    case 'AUDIO_NAME_INVALID':
+      return `${code(e(error.input.slice(0, 80)))} cannot be an audio name: use 1 to ${error.max} printable characters. An upload is named after its file (without the extension), so rename the file and send it again.`;
+    case 'AUDIO_NOT_FOUND':
+      return `${who(error.user)} has no audio called ${code(e(error.name))}. ${error.known.length > 0 ? `Their library: ${listing(error.known.map((n) => code(e(n))))}.` : 'Their audio library is empty.'} Add one by sending a WAV or MP3 file to Switchboard in a direct message with the word ${code('greeting')}, ${code('hold music')} or ${code('message')}.`;
+    case 'AUDIO_IN_USE':
+      return `${code(e(error.name))} is still in use as the ${listing(error.uses.map((u) => `${useText(u.use)} of ${who(u.user)}`))}, so it was not removed. Choose something else there first (e.g. ${code(e('/phone greeting <user> default'))} or ${code(e('/phone hold-music <user> default'))}), then remove it.`;
+    case 'AUDIO_DOWNLOAD_FAILED':
+      return `Could not download the file ${code(e(error.name))}: ${downloadFailureText(error.reason)}`;
+    case 'ADDRESS_INCOMPLETE':
+    case 'ADDRESS_FIELD_INVALID':
+    case 'ADDRESS_COUNTRY_INVALID':
+    case 'SITE_NO_DEFAULT_ADDRESS':
+    case 'ADDRESS_ALREADY_SITE_DEFAULT':
+    case 'ADDRESS_SELF_SERVICE_UNCHANGED':
+    case 'MAC_INVALID':
+    case 'DESK_PHONE_MODEL_INVALID':
+    case 'DESK_PHONE_TAKEN':
+    case 'DESK_PHONE_LIMIT':
+    case 'DESK_PHONE_NOT_FOUND':
+    case 'QUEUE_NAME_INVALID':
+    case 'QUEUE_EXISTS':
+    case 'QUEUE_NOT_FOUND':
+    case 'QUEUE_MEMBER_EXISTS':
+    case 'QUEUE_NOT_MEMBER':
+    case 'QUEUE_NOT_MANAGER':
+    case 'RECEPTIONIST_NAME_INVALID':
+    case 'RECEPTIONIST_EXISTS':
+    case 'RECEPTIONIST_NOT_FOUND':
+    case 'RECEPTIONIST_OPERATOR_UNCHANGED':
+      return placesAndDevicesText(error);
+    case 'SETTINGS_INVALID':
+    case 'SETTINGS_UNCHANGED':
+    case 'BLOCKED_ENTRY_INVALID':
+    case 'BLOCKED_ALREADY':
+    case 'BLOCKED_NOT_FOUND':
+    case 'ASSISTANT_SELF':
+    case 'ASSISTANT_LIMIT':
+    case 'ASSISTANT_ALREADY':
+    case 'ASSISTANT_NOT_FOUND':
+    case 'COPY_TO_SELF':
+    case 'MAIN_NUMBER_ALREADY':
+    case 'NOT_MAIN_NUMBER':
+    case 'NUMBER_IS_MAIN':
+    case 'MAIN_NUMBER_IS_CALLER_ID':
+    case 'NOT_OWN_SETTINGS':
+    case 'PIN_NOT_VISIBLE':
+      return settingsErrorText(error);
     case 'CONCURRENT_CHANGE':
       return `Someone changed the same thing at the same moment (${e(error.what)}), so nothing was changed. Run the command again.`;
   }

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { auditLog, changeOutbox } from '../../db/schema/index.ts';
 import type { Change } from '../domain/changes.ts';
@@ -51,6 +51,15 @@ export async function auditForTarget(db: Executor, targetType: string, targetId:
     .where(and(eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
     .orderBy(desc(auditLog.id))
     .limit(limit);
+}
+
+/** What was done to a target after a moment, oldest first. */
+export async function auditSince(db: Executor, targetType: string, targetId: string, after: Date) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId), gt(auditLog.at, after)))
+    .orderBy(asc(auditLog.id));
 }
 
 export async function recentAudit(db: Executor, limit: number, beforeId?: number) {

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { directoryUsers, phoneNumbers, phoneUsers, sites } from '../../db/schema/index.ts';
+import { hideReleasedCallerId } from './main-numbers.ts';
 
 export type NumberRow = {
   id: number;
@@ -9,6 +10,8 @@ export type NumberRow = {
   site: string | null;
   phoneUserId: number | null;
   holder: string | null;
+  /** A main number of the account: shown as caller ID, never assigned to a user. */
+  isMain: boolean;
 };
 
 const numberColumns = {
@@ -18,6 +21,7 @@ const numberColumns = {
   site: sites.name,
   phoneUserId: phoneNumbers.phoneUserId,
   holder: directoryUsers.email,
+  isMain: phoneNumbers.isMain,
 };
 
 function numbersQuery(db: Executor, where: SQL | undefined) {
@@ -41,7 +45,7 @@ export async function listNumbers(
   limit: number,
 ): Promise<{ rows: NumberRow[]; total: number }> {
   const conditions: (SQL | undefined)[] = [];
-  if (filter.freeOnly) conditions.push(isNull(phoneNumbers.phoneUserId));
+  if (filter.freeOnly) conditions.push(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.isMain, false));
   if (filter.siteId !== undefined) conditions.push(eq(phoneNumbers.siteId, filter.siteId));
   const where = and(...conditions);
   const [rows, totals] = await Promise.all([
@@ -56,14 +60,16 @@ export async function nextFreeNumber(db: Executor, siteId: number): Promise<stri
   const [own] = await db
     .select({ number: phoneNumbers.number })
     .from(phoneNumbers)
-    .where(and(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.siteId, siteId)))
+    .where(
+      and(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.isMain, false), eq(phoneNumbers.siteId, siteId)),
+    )
     .orderBy(asc(phoneNumbers.number))
     .limit(1);
   if (own) return own.number;
   const [shared] = await db
     .select({ number: phoneNumbers.number })
     .from(phoneNumbers)
-    .where(and(isNull(phoneNumbers.phoneUserId), isNull(phoneNumbers.siteId)))
+    .where(and(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.isMain, false), isNull(phoneNumbers.siteId)))
     .orderBy(asc(phoneNumbers.number))
     .limit(1);
   return shared?.number;
@@ -83,12 +89,17 @@ export async function insertNumbers(tx: Executor, numbers: string[], siteId: num
   await tx.insert(phoneNumbers).values(numbers.map((number) => ({ number, siteId, createdAt: at })));
 }
 
-/** Assigns a number only if it is still free: the condition in the UPDATE is what makes a race harmless. */
+/**
+ * Assigns a number only if it is still free and not a main number: the condition in the UPDATE is what makes a
+ * race harmless.
+ */
 export async function assignNumber(tx: Executor, number: string, phoneUserId: number): Promise<boolean> {
   const updated = await tx
     .update(phoneNumbers)
     .set({ phoneUserId })
-    .where(and(eq(phoneNumbers.number, number), isNull(phoneNumbers.phoneUserId)))
+    .where(
+      and(eq(phoneNumbers.number, number), isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.isMain, false)),
+    )
     .returning({ id: phoneNumbers.id });
   return updated.length === 1;
 }
@@ -107,7 +118,9 @@ export async function releaseNumbers(
     .set({ phoneUserId: null })
     .where(condition)
     .returning({ number: phoneNumbers.number });
-  return released.map((row) => row.number).sort();
+  const releasedNumbers = released.map((row) => row.number).sort();
+  await hideReleasedCallerId(tx, phoneUserId, releasedNumbers);
+  return releasedNumbers;
 }
 
 export async function deleteFreeNumber(tx: Executor, number: string): Promise<boolean> {

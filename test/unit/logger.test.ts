@@ -29,3 +29,23 @@ describe('the logger', () => {
     expect(write).not.toHaveBeenCalled();
   });
 });
+
+describe('query errors in the log', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('never writes the parameters of a failed query, which can hold a voicemail PIN', () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const failed = new Error(
+      'Failed query: update "phone_user_settings" set "voicemail_pin" = $1\nparams: 482913,7',
+    );
+    const wrapped = Object.assign(new Error('wrapper'), { cause: failed, params: ['482913', 7] });
+    createLogger('debug', []).error('set failed', wrapped, failed);
+    const all = lines.join('');
+    expect(all).not.toContain('482913');
+    expect(all).toContain('params: [not logged]');
+  });
+});

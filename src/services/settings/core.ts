@@ -1,9 +1,11 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Transaction } from '../../../db/client.ts';
 import type { AccountSettingsRow } from '../../../db/schema/account.ts';
 import type { Result } from '../../domain/result.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { isAdmin } from '../../store/account.ts';
-import type { PhoneUserCard } from '../../store/phone-users.ts';
+import { auditSince } from '../../store/audit.ts';
+import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import {
   type PhoneUserSettings,
   readSettings,
@@ -42,6 +44,18 @@ const SELF_SERVICE: ReadonlySet<SettingsArea> = new Set<SettingsArea>([
   'delegation',
 ]);
 
+/**
+ * What a form knew when it was opened: the settings version and when. A change made inside `whileCurrent` is
+ * refused, with what changed since, if someone changed the same user in between; the check runs inside the
+ * transaction, under the account lock, so nothing can slip between the check and the write.
+ */
+export type FormSnapshot = { version: number; openedAt: Date };
+const formSnapshot = new AsyncLocalStorage<FormSnapshot>();
+
+export function whileCurrent<T>(snapshot: FormSnapshot, change: () => Promise<T>): Promise<T> {
+  return formSnapshot.run(snapshot, change);
+}
+
 export type SettingsTarget = { card: PhoneUserCard; settings: PhoneUserSettings; byAdmin: boolean };
 
 export type SettingsWork<T> = (
@@ -68,6 +82,15 @@ export async function runSettingsChange<T>(
     const settings = await readSettings(tx, card.phoneUserId);
     const byAdmin = await isAdmin(tx, actor.slackUserId);
     if (!byAdmin) authorizeSelfService(actor, card, settings, area, action);
+    const snapshot = formSnapshot.getStore();
+    if (snapshot && snapshot.version !== settings.version) {
+      const since = await auditSince(tx, 'user', String(card.directoryUserId), snapshot.openedAt);
+      fail({
+        code: 'SETTINGS_STALE',
+        user: personOf(card),
+        changes: since.map((entry) => ({ action: entry.action, actor: entry.actor, at: entry.at })),
+      });
+    }
     return work(tx, rec, { card, settings, byAdmin }, account);
   });
 }

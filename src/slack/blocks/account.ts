@@ -32,7 +32,7 @@ export function numbersMessage(
     );
   const lines = rows.map((row) => {
     const where = row.site ? ` · ${escapeText(row.site)}` : '';
-    const holder = row.holder ? ` · ${escapeText(row.holder)}` : ' · free';
+    const holder = row.isMain ? ' · *main number*' : row.holder ? ` · ${escapeText(row.holder)}` : ' · free';
     return `• ${code(row.number)}${where}${holder}`;
   });
   const footer = total > rows.length ? `Showing the first ${rows.length} of ${total}.` : undefined;

@@ -53,10 +53,24 @@ export function cardMessage(card: PhoneUserCard, details?: UserDetails): Message
       header(name),
       fieldsSection(fields),
       ...(details ? settingsBlocks(card, details) : []),
+      ...(details ? [editButton(card)] : []),
       context(footer.join(' · ')),
     ],
   };
 }
+
+/** Opens the settings form; the form itself decides what the viewer may change. */
+const editButton = (card: PhoneUserCard): KnownBlock => ({
+  type: 'actions',
+  elements: [
+    {
+      type: 'button',
+      action_id: ACTIONS.settingsOpen,
+      text: { type: 'plain_text', text: 'Edit settings' },
+      value: `u:${card.directoryUserId}`,
+    },
+  ],
+});
 
 const fieldsSection = (fields: string[]): KnownBlock => ({
   type: 'section',
@@ -85,7 +99,7 @@ function settingsBlocks(card: PhoneUserCard, d: UserDetails): KnownBlock[] {
   ];
   const people = [
     `*Phones*\n${phones.join('\n')}`,
-    `*Call routes*\n${none(s.routes.map((route) => routeText(route, model)))}`,
+    `*Call routes*\n${none(s.routes.map((route, i) => `${s.ringMode === 'sequential' ? `${i + 1}. ` : ''}${routeText(route, model)}`))}`,
     `*Forward numbers*\n${none(s.forwardNumbers.map((f) => `${f.number}${f.description ? ` (${escapeText(f.description)})` : ''}`))}`,
     `*Assistants*\n${none(d.assistants.map((a) => `${who(a.person)} (ext ${a.extension})`))}`,
     `*I can assist for*\n${none(d.assisting.map((a) => `${who(a.person)} (ext ${a.extension})`))}`,

@@ -23,6 +23,7 @@ export type { UserRef } from './user-ref.ts';
 export type PhoneCommand =
   | { name: 'help' }
   | { name: 'me' }
+  | { name: 'settings'; user?: UserRef }
   | { name: 'assign'; users: UserRef[]; site?: string; plan?: string }
   | { name: 'remove'; users: UserRef[] }
   | { name: 'show'; user: UserRef }
@@ -35,6 +36,25 @@ export type PhoneCommand =
   | { name: 'move'; user: UserRef; site: string }
   | { name: 'deactivate'; user: UserRef }
   | { name: 'activate'; user: UserRef }
+  | { name: 'set'; user: UserRef; values: { key: string; value: string }[] }
+  | { name: 'block.add'; user: UserRef; entry: string }
+  | { name: 'block.remove'; user: UserRef; entry: string }
+  | { name: 'blocked'; user: UserRef }
+  | { name: 'delegate.add'; user: UserRef; assistant: UserRef }
+  | { name: 'delegate.remove'; user: UserRef; assistant: UserRef }
+  | { name: 'copy'; from: UserRef; users: UserRef[] }
+  | { name: 'numbers.main'; action: 'add' | 'remove'; number: string }
+  | { name: 'audio'; user: UserRef }
+  | { name: 'audio.remove'; user: UserRef; audioName: string }
+  | { name: 'greeting'; user: UserRef; choice: { kind: 'default' } | { kind: 'audio'; name: string } }
+  | {
+      name: 'hold-music';
+      user: UserRef;
+      choice: { kind: 'default' } | { kind: 'none' } | { kind: 'audio'; name: string };
+    }
+  | { name: 'hours'; user: UserRef; text: string }
+  | { name: 'forward.add'; user: UserRef; number: string; description: string }
+  | { name: 'forward.remove'; user: UserRef; number: string }
   | { name: 'user.add'; email: string; firstName: string; lastName: string }
   | { name: 'history'; user: UserRef }
   | { name: 'history.recent' }
@@ -53,7 +73,25 @@ export type PhoneCommand =
   | { name: 'reserved.remove'; extension: string }
   | { name: 'admins' }
   | { name: 'admins.add'; user: UserRef }
-  | { name: 'admins.remove'; user: UserRef };
+  | { name: 'admins.remove'; user: UserRef }
+  | { name: 'address'; user: UserRef; address: AddressWords }
+  | { name: 'address.site-default'; user: UserRef }
+  | { name: 'address.allow-self'; user: UserRef; allowed: boolean }
+  | { name: 'site.address'; siteName: string; address: AddressWords }
+  | { name: 'phone.add'; user: UserRef; mac: string; model: string }
+  | { name: 'phone.remove'; user: UserRef; mac: string }
+  | { name: 'queue.add'; queueName: string; extension: string; site?: string }
+  | { name: 'queue.member'; action: 'add' | 'remove'; queueName: string; user: UserRef; manager: boolean }
+  | { name: 'queues' }
+  | {
+      name: 'receptionist.add';
+      receptionistName: string;
+      extension: string;
+      site?: string;
+      operator?: UserRef;
+    }
+  | { name: 'receptionist.operator'; receptionistName: string; operator: UserRef | null }
+  | { name: 'receptionists' };
 
 /** `message` is mrkdwn, ready to post (what the person typed is escaped); `usage` is plain text, one line per form. */
 export type UsageError = { code: 'USAGE'; message: string; usage: string };
@@ -77,7 +115,7 @@ export function parseCommand(text: string): ParseResult {
 type Failure = { ok: false; error: UsageError };
 type Parsed<T> = { ok: true; value: T } | Failure;
 type Handler = (args: Token[]) => ParseResult;
-type OptionKey = 'site' | 'plan' | 'status' | 'code' | 'first';
+type OptionKey = 'site' | 'plan' | 'status' | 'code' | 'first' | 'line2' | 'operator';
 
 const optionExamples: Record<OptionKey, string> = {
   site: 'site:Main',
@@ -85,6 +123,8 @@ const optionExamples: Record<OptionKey, string> = {
   status: 'status:active',
   code: 'code:12',
   first: 'first:4100',
+  line2: 'line2:"Suite 5"',
+  operator: 'operator:@ada',
 };
 /** Site and plan names have spaces; an unquoted value of these keys takes the words after it (see readOptions). */
 const multiWordKeys: ReadonlySet<OptionKey> = new Set(['site', 'plan']);
@@ -93,6 +133,7 @@ const rangeSeparator = /(\.{2,}|…)/;
 const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['help', () => ok({ name: 'help' })],
   ['me', (args) => bare('me', args)],
+  ['settings', parseSettings],
   ['assign', parseAssign],
   ['remove', parseRemove],
   ['show', (args) => oneUser('show', args)],
@@ -109,6 +150,34 @@ const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['move', parseMove],
   ['deactivate', (args) => oneUser('deactivate', args)],
   ['activate', (args) => oneUser('activate', args)],
+  ['set', parseSet],
+  [
+    'block',
+    group('block', {
+      add: (args) => parseBlock('block.add', args),
+      remove: (args) => parseBlock('block.remove', args),
+    }),
+  ],
+  ['blocked', parseBlocked],
+  [
+    'delegate',
+    group('delegate', {
+      add: (args) => parseDelegate('delegate.add', args),
+      remove: (args) => parseDelegate('delegate.remove', args),
+    }),
+  ],
+  ['copy', parseCopy],
+  ['audio', group('audio', { remove: parseAudioRemove }, parseAudio)],
+  ['greeting', parseGreeting],
+  ['hold-music', parseHoldMusic],
+  ['hours', parseHours],
+  [
+    'forward',
+    group('forward', {
+      add: (args) => parseForward('forward.add', args),
+      remove: (args) => parseForward('forward.remove', args),
+    }),
+  ],
   ['user', group('user', { add: parseUserAdd })],
   [
     'history',
@@ -118,9 +187,16 @@ const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ],
   ['licenses', parseLicenses],
   ['sites', (args) => bare('sites', args)],
-  ['site', group('site', { add: parseSiteAdd, edit: parseSiteEdit })],
+  ['site', group('site', { add: parseSiteAdd, edit: parseSiteEdit, address: parseSiteAddress })],
   ['sitecodes', parseSiteCodes],
-  ['numbers', group('numbers', { add: parseNumbersAdd, remove: parseNumbersRemove }, parseNumbers)],
+  [
+    'numbers',
+    group(
+      'numbers',
+      { add: parseNumbersAdd, remove: parseNumbersRemove, main: parseNumbersMain },
+      parseNumbers,
+    ),
+  ],
   ['plans', group('plans', { set: parsePlansSet }, (args) => bare('plans', args, true))],
   [
     'reserved',
@@ -141,7 +217,36 @@ const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
       (args) => bare('admins', args, true),
     ),
   ],
+  ['address', parseAddress],
+  [
+    'phone',
+    group('phone', {
+      add: (args) => parseDeskPhone('phone.add', args),
+      remove: (args) => parseDeskPhone('phone.remove', args),
+    }),
+  ],
+  ['queue', group('queue', { add: (args) => parseRoutingAdd('queue.add', args), member: parseQueueMember })],
+  ['queues', (args) => bare('queues', args)],
+  [
+    'receptionist',
+    group('receptionist', {
+      add: (args) => parseRoutingAdd('receptionist.add', args),
+      operator: parseReceptionistOperator,
+    }),
+  ],
+  ['receptionists', (args) => bare('receptionists', args)],
 ]);
+
+/** `settings` alone opens the caller's own settings; `settings <user>` someone else's (admins). */
+function parseSettings(args: Token[]): ParseResult {
+  const rest = positional('settings', args);
+  if (!rest.ok) return rest;
+  const [userWord, extra] = rest.value;
+  if (!userWord) return ok({ name: 'settings' });
+  if (extra) return unexpected('settings', extra);
+  const user = readUser('settings', userWord);
+  return user.ok ? ok({ name: 'settings', user: user.value }) : user;
+}
 
 function parseAssign(args: Token[]): ParseResult {
   const read = readOptions('assign', args, ['site', 'plan']);
@@ -181,6 +286,114 @@ function parseList(args: Token[]): ParseResult {
   if (!search.ok) return search;
   if (search.value !== '') command.search = search.value;
   return ok(command);
+}
+
+/** `set <user> key=value …`: which keys exist and what they take is the service's to say, for all keys at once. */
+function parseSet(args: Token[]): ParseResult {
+  const [userToken, ...rest] = args;
+  if (!userToken) return needs('set', 'a user and at least one setting');
+  if (userToken.kind !== 'word') return unexpected('set', userToken);
+  const user = readUser('set', userToken);
+  if (!user.ok) return user;
+  if (rest.length === 0) return needs('set', 'at least one setting after the user');
+  const values: { key: string; value: string }[] = [];
+  for (const token of rest) {
+    const pair = settingPair(token);
+    if (!pair) {
+      return fail(
+        `${showToken(token)} is not a setting: write each one as key=value without spaces, e.g. \`${example('set')}\`.`,
+        'set',
+      );
+    }
+    if (pair.value === '') return fail(`\`${pair.key}=\` needs a value after the =.`, 'set');
+    if (values.some((known) => known.key === pair.key)) {
+      return fail(`\`${pair.key}\` is given twice; give it once.`, 'set');
+    }
+    values.push(pair);
+  }
+  return ok({ name: 'set', user: user.value, values });
+}
+
+/** `key=value`, or `key:value` written like an option. */
+function settingPair(token: Token): { key: string; value: string } | undefined {
+  if (token.kind === 'option') return { key: token.key, value: token.value.trim() };
+  if (isStandaloneEntity(token) || token.quoted) return undefined;
+  const at = token.text.indexOf('=');
+  if (at <= 0) return undefined;
+  return { key: token.text.slice(0, at).toLowerCase(), value: token.text.slice(at + 1).trim() };
+}
+
+/** A number or a prefix, one word; the service tells which and checks it. */
+function parseBlock(name: 'block.add' | 'block.remove', args: Token[]): ParseResult {
+  const rest = positional(name, args);
+  if (!rest.ok) return rest;
+  const [userWord, entryWord, extra] = rest.value;
+  if (!userWord || !entryWord) return needs(name, 'a user and a number or prefix');
+  const user = readUser(name, userWord);
+  if (!user.ok) return user;
+  if (isStandaloneEntity(entryWord)) return unexpected(name, entryWord);
+  if (extra) {
+    return fail(
+      `A number or prefix is one word: type ${showInput(joinWords(rest.value.slice(1)))} without spaces, or put it in quotes.`,
+      name,
+    );
+  }
+  return ok({ name, user: user.value, entry: entryWord.text });
+}
+
+function parseBlocked(args: Token[]): ParseResult {
+  const rest = positional('blocked', args);
+  if (!rest.ok) return rest;
+  const [userWord, extra] = rest.value;
+  if (!userWord) return needs('blocked', 'a user');
+  const user = readUser('blocked', userWord);
+  if (!user.ok) return user;
+  if (extra) return unexpected('blocked', extra);
+  return ok({ name: 'blocked', user: user.value });
+}
+
+function parseDelegate(name: 'delegate.add' | 'delegate.remove', args: Token[]): ParseResult {
+  const rest = positional(name, args);
+  if (!rest.ok) return rest;
+  const [userWord, assistantWord, extra] = rest.value;
+  if (!userWord || !assistantWord) return needs(name, 'a user and then their assistant');
+  const user = readUser(name, userWord);
+  if (!user.ok) return user;
+  const assistant = readUser(name, assistantWord);
+  if (!assistant.ok) return assistant;
+  if (extra)
+    return fail(`\`${label(name)}\` takes one user and one assistant; remove ${showWord(extra)}.`, name);
+  return ok({ name, user: user.value, assistant: assistant.value });
+}
+
+function parseCopy(args: Token[]): ParseResult {
+  const rest = positional('copy', args);
+  if (!rest.ok) return rest;
+  const [fromWord, ...userWords] = rest.value;
+  if (!fromWord || userWords.length === 0)
+    return needs('copy', 'the user to copy from, then the users to copy to');
+  const from = readUser('copy', fromWord);
+  if (!from.ok) return from;
+  const users = readUsers('copy', userWords);
+  if (!users.ok) return users;
+  return ok({ name: 'copy', from: from.value, users: users.value });
+}
+
+function parseNumbersMain(args: Token[]): ParseResult {
+  const rest = positional('numbers.main', args);
+  if (!rest.ok) return rest;
+  const [actionWord, ...numberWords] = rest.value;
+  const action = actionWord && keyword(actionWord);
+  if (action !== 'add' && action !== 'remove') {
+    const not = actionWord ? `, not ${showWord(actionWord)}` : '';
+    return fail(
+      `\`numbers main\` needs \`add\` or \`remove\`${not}, e.g. \`${example('numbers.main')}\`.`,
+      'numbers.main',
+    );
+  }
+  const number = readNumber('numbers.main', numberWords);
+  if (!number.ok) return number;
+  return ok({ name: 'numbers.main', action, number: number.value });
 }
 
 function parseExt(args: Token[]): ParseResult {
@@ -230,6 +443,59 @@ function parseUserNumber(name: 'number.add' | 'number.remove', args: Token[]): P
   const number = readNumber(name, numberWords);
   if (!number.ok) return number;
   return ok({ name, user: user.value, number: number.value });
+}
+
+/**
+ * `hours <user> <hours>`: everything after the user is the hours text (`24/7`, `mon-fri 09:00-17:00 sat closed`),
+ * glued back as typed and read by the business-hours rules, which name the part at fault.
+ */
+function parseHours(args: Token[]): ParseResult {
+  const [userToken, ...hoursTokens] = args;
+  if (!userToken || hoursTokens.length === 0) return needs('hours', 'a user and the hours');
+  if (userToken.kind !== 'word') return unexpected('hours', userToken);
+  const user = readUser('hours', userToken);
+  if (!user.ok) return user;
+  const entity = hoursTokens.find((token) => token.kind === 'word' && isStandaloneEntity(token));
+  if (entity?.kind === 'word') {
+    return toUserRef(entity).ok
+      ? fail(`\`hours\` takes one user at a time; remove ${showWord(entity)}.`, 'hours')
+      : unexpected('hours', entity);
+  }
+  const text = hoursTokens
+    .map(
+      (token, index) =>
+        `${index === 0 ? '' : gapText(token.gapBefore)}${token.kind === 'word' ? token.text : token.raw}`,
+    )
+    .join('');
+  return ok({ name: 'hours', user: user.value, text });
+}
+
+/**
+ * `forward add <user> <+E164> ["description"]` and `forward remove <user> <+E164>`. A number typed with spaces
+ * (`+1 415 555 0100`, `(415) 555-0100`) is glued back into one, so the number rules judge it whole.
+ */
+function parseForward(name: 'forward.add' | 'forward.remove', args: Token[]): ParseResult {
+  const rest = positional(name, args);
+  if (!rest.ok) return rest;
+  const [userWord, ...words] = rest.value;
+  if (!userWord || words.length === 0) return needs(name, 'a user and a phone number');
+  const user = readUser(name, userWord);
+  if (!user.ok) return user;
+  const [first, ...others] = words;
+  if (!first || isStandaloneEntity(first)) return unexpected(name, first ?? userWord);
+  const pieceOfNumber = (word: WordToken) => !word.quoted && /^\+?[\d().\u2010-\u2014-]+$/.test(word.text);
+  const pieces = pieceOfNumber(first) ? others.findIndex((word) => !pieceOfNumber(word)) : 0;
+  const end = 1 + (pieces === -1 ? others.length : pieces);
+  const number = joinWords(words.slice(0, end));
+  if (!looksLikePhoneNumber(number)) return notANumber(name, number);
+  const after = words.slice(end);
+  if (name === 'forward.remove') {
+    const [extra] = after;
+    return extra ? unexpected(name, extra) : ok({ name, user: user.value, number });
+  }
+  const description = textOf(name, after);
+  if (!description.ok) return description;
+  return ok({ name, user: user.value, number, description: description.value });
 }
 
 function parseMove(args: Token[]): ParseResult {
@@ -383,6 +649,348 @@ function parsePlansSet(args: Token[]): ParseResult {
   return ok({ name: 'plans.set', plan: plan.value, count: count.count });
 }
 
+function parseAudio(args: Token[]): ParseResult {
+  const rest = positional('audio', args);
+  if (!rest.ok) return rest;
+  const [userWord, extra] = rest.value;
+  if (!userWord) return needs('audio', 'a user');
+  const user = readUser('audio', userWord);
+  if (!user.ok) return user;
+  if (extra) return unexpected('audio', extra);
+  return ok({ name: 'audio', user: user.value });
+}
+
+function parseAudioRemove(args: Token[]): ParseResult {
+  const rest = positional('audio.remove', args);
+  if (!rest.ok) return rest;
+  const [userWord, ...nameWords] = rest.value;
+  if (!userWord || nameWords.length === 0)
+    return needs('audio.remove', 'a user and the name of an audio file');
+  const user = readUser('audio.remove', userWord);
+  if (!user.ok) return user;
+  const audioName = textOf('audio.remove', nameWords);
+  if (!audioName.ok) return audioName;
+  return ok({ name: 'audio.remove', user: user.value, audioName: audioName.value });
+}
+
+/**
+ * A user, then `default`, `none` (hold music only) or the name of an audio file. A library file that is really
+ * called "default" is chosen by quoting it.
+ */
+function readAudioChoice(
+  name: 'greeting' | 'hold-music',
+  args: Token[],
+): Parsed<{ user: UserRef; word: 'default' | 'none' | undefined; audioName: string }> {
+  const rest = positional(name, args);
+  if (!rest.ok) return rest;
+  const [userWord, ...choiceWords] = rest.value;
+  const choices = name === 'greeting' ? '`default`' : '`default`, `none`';
+  if (!userWord || choiceWords.length === 0) {
+    return needs(name, `a user and then ${choices} or the name of an audio file`);
+  }
+  const user = readUser(name, userWord);
+  if (!user.ok) return user;
+  const [only] = choiceWords;
+  const word = choiceWords.length === 1 && only ? keyword(only) : undefined;
+  if (word === 'default' || word === 'none')
+    return { ok: true, value: { user: user.value, word, audioName: '' } };
+  const audioName = textOf(name, choiceWords);
+  if (!audioName.ok) return audioName;
+  return { ok: true, value: { user: user.value, word: undefined, audioName: audioName.value } };
+}
+
+function parseGreeting(args: Token[]): ParseResult {
+  const read = readAudioChoice('greeting', args);
+  if (!read.ok) return read;
+  const { user, word, audioName } = read.value;
+  if (word === 'none') {
+    return fail(
+      'Voicemail always plays a greeting: choose `default` or an audio file. To send unanswered calls nowhere, use `/phone set @ada unanswered=disconnect`.',
+      'greeting',
+    );
+  }
+  if (word === 'default') return ok({ name: 'greeting', user, choice: { kind: 'default' } });
+  return ok({ name: 'greeting', user, choice: { kind: 'audio', name: audioName } });
+}
+
+function parseHoldMusic(args: Token[]): ParseResult {
+  const read = readAudioChoice('hold-music', args);
+  if (!read.ok) return read;
+  const { user, word, audioName } = read.value;
+  if (word) return ok({ name: 'hold-music', user, choice: { kind: word } });
+  return ok({ name: 'hold-music', user, choice: { kind: 'audio', name: audioName } });
+}
+
+/** The parts of an emergency address as typed; the service checks them. */
+type AddressWords = {
+  line1: string;
+  line2?: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+};
+
+const addressOrder = '"line 1" "city" "state" "postal code" country';
+
+/**
+ * `address <user> "<line 1>" "<city>" "<state>" "<postal code>" <country> [line2:"…"]`, or `address <user>
+ * site-default`, or `address <user> allow-self on|off`.
+ */
+function parseAddress(args: Token[]): ParseResult {
+  const read = readOptions('address', args, ['line2']);
+  if (!read.ok) return read;
+  const [userWord, ...rest] = read.value.rest;
+  const { line2 } = read.value.options;
+  if (!userWord) {
+    const failure = needs('address', 'a user and their address');
+    failure.error.usage = usageFor('address');
+    return failure;
+  }
+  const user = readUser('address', userWord);
+  if (!user.ok) return user;
+  const [first, second, extra] = rest;
+  const word = first && keyword(first);
+  if (word === 'site-default' || word === 'allow-self') {
+    const name = word === 'site-default' ? 'address.site-default' : 'address.allow-self';
+    if (line2 !== undefined) return fail('`line2:` goes with a new address only; leave it out.', name);
+    if (name === 'address.site-default') {
+      return second ? unexpected(name, second) : ok({ name, user: user.value });
+    }
+    const value = second && keyword(second);
+    if (value !== 'on' && value !== 'off') {
+      const not = second ? `, not ${showWord(second)}` : '';
+      return fail(`\`${label(name)}\` needs \`on\` or \`off\`${not}, e.g. \`${example(name)}\`.`, name);
+    }
+    return extra ? unexpected(name, extra) : ok({ name, user: user.value, allowed: value === 'on' });
+  }
+  if (rest.length === 0) {
+    const failure = fail(
+      `\`address\` needs the address after the user, in this order: \`${addressOrder}\`, e.g. \`${example('address')}\`; or \`site-default\`, or \`allow-self on\` or \`off\`.`,
+      'address',
+    );
+    failure.error.usage = usageFor('address');
+    return failure;
+  }
+  const address = readAddress('address', rest, line2, 'after the user');
+  if (!address.ok) return address;
+  return ok({ name: 'address', user: user.value, address: address.value });
+}
+
+/** `site address <site> "<line 1>" "<city>" "<state>" "<postal code>" <country> [line2:"…"]`. */
+function parseSiteAddress(args: Token[]): ParseResult {
+  const read = readOptions('site.address', args, ['line2']);
+  if (!read.ok) return read;
+  const words = read.value.rest;
+  if (words.length === 0) return needs('site.address', 'a site and its address');
+  const siteWords = words.slice(0, Math.max(0, words.length - 5));
+  if (siteWords.length === 0) {
+    return fail(
+      `\`site address\` takes the site, then the five parts of the address in this order: \`${addressOrder}\`; you gave ${words.length} ${words.length === 1 ? 'word' : 'words'} in all. Quote each part that has spaces, e.g. \`${example('site.address')}\`.`,
+      'site.address',
+    );
+  }
+  const siteName = textOf('site.address', siteWords);
+  if (!siteName.ok) return siteName;
+  const address = readAddress('site.address', words.slice(-5), read.value.options.line2, 'after the site');
+  if (!address.ok) return address;
+  return ok({ name: 'site.address', siteName: siteName.value, address: address.value });
+}
+
+/** Exactly five parts in order; an empty quoted part ("") is kept, so the service can name it as missing. */
+function readAddress(
+  name: 'address' | 'site.address',
+  words: readonly WordToken[],
+  line2: string | undefined,
+  where: string,
+): Parsed<AddressWords> {
+  const entity = words.find(isStandaloneEntity);
+  if (entity) return unexpected(name, entity);
+  const [line1, city, state, postalCode, country] = words.map((word) => word.text);
+  if (words.length !== 5 || line1 === undefined || city === undefined || state === undefined) {
+    const gave =
+      words.length === 0 ? 'none' : `${words.length}: ${words.map((word) => showInput(word.text)).join(' ')}`;
+    return fail(
+      `\`${label(name)}\` takes five parts ${where}, in this order: \`${addressOrder}\`; you gave ${gave}. Quote each part that has spaces, e.g. \`${example(name)}\`.`,
+      name,
+    );
+  }
+  const address: AddressWords = {
+    line1,
+    city,
+    state,
+    postalCode: postalCode ?? '',
+    country: country ?? '',
+  };
+  if (line2 !== undefined) address.line2 = line2;
+  return { ok: true, value: address };
+}
+
+/**
+ * A MAC that starts with a letter and uses colons (`a0:1b:…`) reads like an option `a0:`; it is a word here.
+ */
+function macAsWord(token: Token): Token {
+  if (token.kind !== 'option' || !/^[0-9a-f]{2}$/i.test(token.key)) return token;
+  return {
+    kind: 'word',
+    text: token.raw,
+    quoted: false,
+    entity: undefined,
+    raw: token.raw,
+    gapBefore: token.gapBefore,
+  };
+}
+
+/** `phone add <user> <MAC> <model…>` and `phone remove <user> <MAC>`. */
+function parseDeskPhone(name: 'phone.add' | 'phone.remove', args: Token[]): ParseResult {
+  const rest = positional(name, args.map(macAsWord));
+  if (!rest.ok) return rest;
+  const [userWord, macWord, ...modelWords] = rest.value;
+  const adding = name === 'phone.add';
+  if (!userWord || !macWord) {
+    return needs(
+      name,
+      adding ? "a user, the phone's MAC address and its model" : "a user and the phone's MAC address",
+    );
+  }
+  const user = readUser(name, userWord);
+  if (!user.ok) return user;
+  if (isStandaloneEntity(macWord)) return unexpected(name, macWord);
+  const [extra] = modelWords;
+  if (!adding) return extra ? unexpected(name, extra) : ok({ name, user: user.value, mac: macWord.text });
+  if (!extra) {
+    return fail(
+      `\`phone add\` needs the phone's model after the MAC address, e.g. \`${example('phone.add')}\`.`,
+      name,
+    );
+  }
+  const model = textOf(name, modelWords);
+  if (!model.ok) return model;
+  return ok({ name, user: user.value, mac: macWord.text, model: model.value });
+}
+
+/** `queue add <name> <extension> [site:]` and `receptionist add <name> <extension> [site:] [operator:<user>]`. */
+function parseRoutingAdd(name: 'queue.add' | 'receptionist.add', args: Token[]): ParseResult {
+  const operator = name === 'receptionist.add' ? takeUserOption(name, args, 'operator') : undefined;
+  if (operator && !operator.ok) return operator;
+  const read = readOptions(
+    name,
+    operator?.value.rest ?? args,
+    name === 'queue.add' ? ['site'] : ['site', 'operator'],
+  );
+  if (!read.ok) return read;
+  const words = read.value.rest;
+  const extension = words.at(-1);
+  if (words.length < 2 || !extension) return needs(name, 'a name and an extension');
+  if (isStandaloneEntity(extension) || !/^\d+$/.test(extension.text)) {
+    return fail(
+      `\`${label(name)}\` ends with the extension, not ${showWord(extension)}, e.g. \`${example(name)}\`.`,
+      name,
+    );
+  }
+  const title = textOf(name, words.slice(0, -1));
+  if (!title.ok) return title;
+  const { site } = read.value.options;
+  const where = site === undefined ? {} : { site };
+  if (name === 'queue.add') return ok({ name, queueName: title.value, extension: extension.text, ...where });
+  const user = operator?.value.user;
+  return ok({
+    name,
+    receptionistName: title.value,
+    extension: extension.text,
+    ...where,
+    ...(user ? { operator: user } : {}),
+  });
+}
+
+/**
+ * Takes `key:<user>` out of the arguments. A mention cannot follow the colon in the same word (Slack sends it as
+ * its own markup), so `operator:@ada` arrives as an empty option and the mention after it.
+ */
+function takeUserOption(
+  name: CommandName,
+  args: Token[],
+  key: OptionKey,
+): Parsed<{ user: UserRef | undefined; rest: Token[] }> {
+  const rest: Token[] = [];
+  let user: UserRef | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const token = args[index];
+    if (!token) continue;
+    if (token.kind !== 'option' || token.key !== key) {
+      rest.push(token);
+      continue;
+    }
+    if (user) return fail(`Option \`${key}:\` is given twice; give it once.`, name);
+    const next = args[index + 1];
+    let word: WordToken | undefined;
+    if (token.value !== '' || token.quoted) {
+      word = {
+        kind: 'word',
+        text: token.value,
+        quoted: token.quoted,
+        entity: undefined,
+        raw: token.value,
+        gapBefore: '',
+      };
+    } else if (next?.kind === 'word') {
+      word = next;
+      index += 1;
+    }
+    if (!word) return fail(`\`${key}:\` needs a person, e.g. \`${optionExamples[key]}\`.`, name);
+    const ref = readUser(name, word);
+    if (!ref.ok) return ref;
+    user = ref.value;
+  }
+  return { ok: true, value: { user, rest } };
+}
+
+/** `queue member add|remove <queue> <user> [manager]`: the user is the last word, the queue's name before it. */
+function parseQueueMember(args: Token[]): ParseResult {
+  const [actionWord, ...after] = args;
+  const action = actionWord && keyword(actionWord);
+  if (action !== 'add' && action !== 'remove') {
+    const not = actionWord ? `, not ${showToken(actionWord)}` : '';
+    return fail(
+      `\`queue member\` needs \`add\` or \`remove\`${not}, e.g. \`${example('queue.member')}\`.`,
+      'queue.member',
+    );
+  }
+  const rest = positional('queue.member', after);
+  if (!rest.ok) return rest;
+  const last = rest.value.at(-1);
+  const manager = last !== undefined && keyword(last) === 'manager';
+  const words = manager ? rest.value.slice(0, -1) : rest.value;
+  const userWord = words.at(-1);
+  if (!userWord || words.length < 2) return needs('queue.member', 'a queue and a user');
+  const user = readUser('queue.member', userWord);
+  if (!user.ok) return user;
+  const queueName = textOf('queue.member', words.slice(0, -1));
+  if (!queueName.ok) return queueName;
+  return ok({ name: 'queue.member', action, queueName: queueName.value, user: user.value, manager });
+}
+
+/** `receptionist operator <name> <user|none>`. */
+function parseReceptionistOperator(args: Token[]): ParseResult {
+  const rest = positional('receptionist.operator', args);
+  if (!rest.ok) return rest;
+  const userWord = rest.value.at(-1);
+  if (!userWord || rest.value.length < 2)
+    return needs('receptionist.operator', 'a receptionist and a user (or `none`)');
+  const receptionistName = textOf('receptionist.operator', rest.value.slice(0, -1));
+  if (!receptionistName.ok) return receptionistName;
+  if (keyword(userWord) === 'none') {
+    return ok({ name: 'receptionist.operator', receptionistName: receptionistName.value, operator: null });
+  }
+  const user = readUser('receptionist.operator', userWord);
+  if (!user.ok) return user;
+  return ok({
+    name: 'receptionist.operator',
+    receptionistName: receptionistName.value,
+    operator: user.value,
+  });
+}
+
 function oneUser(
   name: 'show' | 'deactivate' | 'activate' | 'history' | 'admins.add' | 'admins.remove',
   args: Token[],
@@ -414,7 +1022,7 @@ function oneExtension(name: 'reserved.add' | 'reserved.remove', args: Token[]): 
 
 /** A command that takes nothing: `me`, `sites`, `history recent`, and `plans`, `reserved`, `admins` alone. */
 function bare(
-  name: 'me' | 'sites' | 'history.recent' | 'plans' | 'reserved' | 'admins',
+  name: 'me' | 'sites' | 'history.recent' | 'plans' | 'reserved' | 'admins' | 'queues' | 'receptionists',
   args: Token[],
   hasActions = false,
 ): ParseResult {

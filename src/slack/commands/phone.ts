@@ -37,7 +37,12 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
         await deliver({ modal }, { respond, client, logger, triggerId: command.trigger_id });
         return;
       }
-      await deliver(await route(ctx, parsed.command), { respond, client, logger });
+      await deliver(await route(ctx, parsed.command), {
+        respond,
+        client,
+        logger,
+        triggerId: command.trigger_id,
+      });
     } catch (error) {
       logger.error(`/phone ${parsed.command.name} failed`, error);
       await respond({ response_type: 'ephemeral', text: `:x: ${FAILED}` }).catch(() => {});

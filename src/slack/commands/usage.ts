@@ -1,7 +1,12 @@
 import type { PhoneCommand } from './parse-command.ts';
 
 export type CommandName = PhoneCommand['name'];
-export type HelpSection = 'Phone users' | 'Numbers & plans' | 'Account';
+export type HelpSection =
+  | 'Phone users'
+  | 'Numbers & plans'
+  | 'Account'
+  | 'Addresses, desk phones & queues'
+  | 'Settings, blocking & delegation';
 
 export type CommandDoc = {
   readonly name: CommandName;
@@ -29,6 +34,14 @@ export const commandReference: readonly CommandDoc[] = [
     syntax: 'me',
     description: 'Show your own phone card.',
     example: '/phone me',
+    adminOnly: false,
+    section: 'Phone users',
+  },
+  {
+    name: 'settings',
+    syntax: 'settings [<user>]',
+    description: 'Open the settings of a phone user in a form (your own with no user).',
+    example: '/phone settings @ada',
     adminOnly: false,
     section: 'Phone users',
   },
@@ -94,6 +107,121 @@ export const commandReference: readonly CommandDoc[] = [
     description: 'Set a phone user back to active.',
     example: '/phone activate @ada',
     adminOnly: true,
+    section: 'Phone users',
+  },
+  {
+    name: 'set',
+    syntax:
+      'set <user> language=<code> area-code=<digits> caller-id=<+E164|hidden> ring-mode=simultaneous|sequential pin=<digits> unanswered=voicemail|disconnect closed=voicemail|message|disconnect|forward',
+    description: 'Change one or more settings at once; all or none are applied.',
+    example: '/phone set @ada language=en-GB ring-mode=sequential',
+    adminOnly: false,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'block.add',
+    syntax: 'block add <user> <+E164|prefix>',
+    description: 'Block calls from a number, or from every number starting with a prefix.',
+    example: '/phone block add @ada +1900',
+    adminOnly: true,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'block.remove',
+    syntax: 'block remove <user> <+E164|prefix>',
+    description: 'Unblock a number or prefix.',
+    example: '/phone block remove @ada +1900',
+    adminOnly: true,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'blocked',
+    syntax: 'blocked <user>',
+    description: "Show a person's blocked numbers and prefixes.",
+    example: '/phone blocked @ada',
+    adminOnly: true,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'delegate.add',
+    syntax: 'delegate add <user> <assistant>',
+    description: "Let an assistant answer the person's calls.",
+    example: '/phone delegate add @ada @grace',
+    adminOnly: false,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'delegate.remove',
+    syntax: 'delegate remove <user> <assistant>',
+    description: 'End a delegation; the assistant may end it too.',
+    example: '/phone delegate remove @ada @grace',
+    adminOnly: false,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'copy',
+    syntax: 'copy <from> <users>',
+    description:
+      "Copy one person's basic settings (hours, call handling, hold music, language, area code) to others.",
+    example: '/phone copy @ada @grace',
+    adminOnly: true,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'hours',
+    syntax: 'hours <user> 24/7|<days> <from>-<to>|closed|24h …',
+    description: 'Set business hours in their time zone; days not named are closed.',
+    example: '/phone hours @ada mon-fri 09:00-17:00 sat 10:00-14:00',
+    adminOnly: false,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'forward.add',
+    syntax: 'forward add <user> <+E164> ["<description>"]',
+    description: 'Add a number calls may ring (at most 10).',
+    example: '/phone forward add @ada +14155550123 "Mobile"',
+    adminOnly: false,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'forward.remove',
+    syntax: 'forward remove <user> <+E164>',
+    description: 'Remove a forward number and its route.',
+    example: '/phone forward remove @ada +14155550123',
+    adminOnly: false,
+    section: 'Settings, blocking & delegation',
+  },
+  {
+    name: 'audio',
+    syntax: 'audio <user>',
+    description:
+      "List a person's audio files (send WAV or MP3 to the app with `greeting`, `hold music` or `message` to add one).",
+    example: '/phone audio @ada',
+    adminOnly: false,
+    section: 'Phone users',
+  },
+  {
+    name: 'audio.remove',
+    syntax: 'audio remove <user> <audio name>',
+    description: 'Remove an audio file that no setting plays.',
+    example: '/phone audio remove @ada Old welcome',
+    adminOnly: false,
+    section: 'Phone users',
+  },
+  {
+    name: 'greeting',
+    syntax: 'greeting <user> default|<audio name>',
+    description: 'Choose the voicemail greeting: the default one or an uploaded file.',
+    example: '/phone greeting @ada Welcome',
+    adminOnly: false,
+    section: 'Phone users',
+  },
+  {
+    name: 'hold-music',
+    syntax: 'hold-music <user> default|none|<audio name>',
+    description: 'Choose the hold music: the default, none, or an uploaded file.',
+    example: '/phone hold-music @ada Jazz loop',
+    adminOnly: false,
     section: 'Phone users',
   },
   {
@@ -173,6 +301,15 @@ export const commandReference: readonly CommandDoc[] = [
     syntax: 'numbers remove <+E164>',
     description: 'Remove a number from the inventory.',
     example: '/phone numbers remove +14155550100',
+    adminOnly: true,
+    section: 'Numbers & plans',
+  },
+  {
+    name: 'numbers.main',
+    syntax: 'numbers main add|remove <+E164>',
+    description:
+      "Make a free number one of the company's main numbers (a caller ID for anyone), or an ordinary number again.",
+    example: '/phone numbers main add +14155550100',
     adminOnly: true,
     section: 'Numbers & plans',
   },
@@ -280,6 +417,102 @@ export const commandReference: readonly CommandDoc[] = [
     adminOnly: true,
     section: 'Account',
   },
+  {
+    name: 'address',
+    syntax: 'address <user> "<line 1>" "<city>" "<state>" "<postal code>" <country> [line2:"<line 2>"]',
+    description: 'Give a person their own emergency address (yours, if your admin allows it).',
+    example: '/phone address @ada "1 Main St" "San Francisco" CA 94105 US',
+    adminOnly: false,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'address.site-default',
+    syntax: 'address <user> site-default',
+    description: "Put a person back on their site's default emergency address.",
+    example: '/phone address @ada site-default',
+    adminOnly: false,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'address.allow-self',
+    syntax: 'address <user> allow-self on|off',
+    description: 'Let a person manage their own emergency address, or stop them.',
+    example: '/phone address @ada allow-self on',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'phone.add',
+    syntax: 'phone add <user> <MAC> <model>',
+    description: 'Give a person a desk phone (at most 3); it rings with their other phones.',
+    example: '/phone phone add @ada 00:1A:2B:3C:4D:5E Model A20',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'phone.remove',
+    syntax: 'phone remove <user> <MAC>',
+    description: 'Take a desk phone away from a person.',
+    example: '/phone phone remove @ada 00:1A:2B:3C:4D:5E',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'site.address',
+    syntax: 'site address <site> "<line 1>" "<city>" "<state>" "<postal code>" <country> [line2:"<line 2>"]',
+    description: "Set a site's default emergency address.",
+    example: '/phone site address Main "1 Main St" "San Francisco" CA 94105 US',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'queues',
+    syntax: 'queues',
+    description: 'List the call queues with their members.',
+    example: '/phone queues',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'queue.add',
+    syntax: 'queue add <name> <extension> [site:<site>]',
+    description: 'Add a call queue.',
+    example: '/phone queue add Sales 2000 site:Main',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'queue.member',
+    syntax: 'queue member add|remove <queue> <user> [manager]',
+    description: 'Add or remove a queue member; with `manager`, mark or unmark a manager.',
+    example: '/phone queue member add Sales @ada manager',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'receptionists',
+    syntax: 'receptionists',
+    description: 'List the auto receptionists with their operators.',
+    example: '/phone receptionists',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'receptionist.add',
+    syntax: 'receptionist add <name> <extension> [site:<site>] [operator:<user>]',
+    description: 'Add an auto receptionist.',
+    example: '/phone receptionist add "Main line" 2100 operator:@ada',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
+  {
+    name: 'receptionist.operator',
+    syntax: 'receptionist operator <name> <user>|none',
+    description: "Change an auto receptionist's operator.",
+    example: '/phone receptionist operator "Main line" @grace',
+    adminOnly: true,
+    section: 'Addresses, desk phones & queues',
+  },
 ];
 
 const docsByName = new Map(commandReference.map((doc) => [doc.name, doc]));
@@ -304,7 +537,13 @@ export function usageFor(word: string): string {
   return lines.length > 0 ? lines.join('\n') : '/phone help';
 }
 
-const sectionOrder: readonly HelpSection[] = ['Phone users', 'Numbers & plans', 'Account'];
+const sectionOrder: readonly HelpSection[] = [
+  'Phone users',
+  'Numbers & plans',
+  'Account',
+  'Addresses, desk phones & queues',
+  'Settings, blocking & delegation',
+];
 
 const intro = [
   '*Switchboard: manage phone users with `/phone`*',

@@ -537,7 +537,7 @@ describe('parseCommand', () => {
       ['user', '`user` needs `add`, e.g. `/phone user add ada@example.com Ada Lovelace`.'],
       [
         'site',
-        '`site` needs `add` or `edit`, e.g. `/phone site add "New York" code:12 first:1200`. To list the sites, type `/phone sites`.',
+        '`site` needs `add`, `edit` or `address`, e.g. `/phone site add "New York" code:12 first:1200`. To list the sites, type `/phone sites`.',
       ],
     ])('asks which action %j means', (text, message) => {
       expect(usageError(text).message).toBe(message);
@@ -840,12 +840,14 @@ describe('the command reference', () => {
 });
 
 describe('helpText', () => {
-  it('is grouped into phone users, numbers and plans, and the account', () => {
+  it('is grouped into phone users, numbers and plans, the account, addresses, desk phones and queues, and settings', () => {
     const sections = helpSections();
-    expect(sections).toHaveLength(3);
+    expect(sections).toHaveLength(5);
     expect(sections[0]).toContain('*Phone users*');
     expect(sections[1]).toMatch(/^\*Numbers &amp; plans\*/);
     expect(sections[2]).toMatch(/^\*Account\*/);
+    expect(sections[3]).toMatch(/^\*Addresses, desk phones &amp; queues\*/);
+    expect(sections[4]).toMatch(/^\*Settings, blocking &amp; delegation\*/);
   });
 
   it('keeps every section within Slack section limits', () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "phone_numbers" ADD COLUMN "is_main" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "phone_numbers" ADD CONSTRAINT "phone_numbers_main_unassigned" CHECK (not "phone_numbers"."is_main" or "phone_numbers"."phone_user_id" is null);

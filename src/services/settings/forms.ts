@@ -1,0 +1,30 @@
+import { err, ok, type Result } from '../../domain/result.ts';
+import type { UserRef } from '../../domain/user-ref.ts';
+import { isAdmin } from '../../store/account.ts';
+import type { PhoneUserCard } from '../../store/phone-users.ts';
+import { type Actor, auditDenial, catchDomain, type Deps } from '../context.ts';
+import { findPhoneUser } from '../find-phone-user.ts';
+import { type UserDetails, userDetails } from './details.ts';
+
+/** Who is looking at a settings form, and what they may change in it. */
+export type SettingsForm = { card: PhoneUserCard; details: UserDetails; byAdmin: boolean; self: boolean };
+
+/**
+ * Opens a user's settings for a form: admins see anyone's; a phone user sees their own (the form then offers
+ * only what they may change). Anyone else is refused, and the attempt is audited.
+ */
+export async function settingsForm(deps: Deps, actor: Actor, ref: UserRef): Promise<Result<SettingsForm>> {
+  const found = await catchDomain(() => findPhoneUser(deps.db, ref));
+  const byAdmin = await isAdmin(deps.db, actor.slackUserId);
+  if (!found.ok) {
+    if (byAdmin) return found;
+    await auditDenial(deps, actor, 'settings');
+    return err({ code: 'NOT_ADMIN', action: 'settings' });
+  }
+  const self = found.value.slackUserId === actor.slackUserId;
+  if (!byAdmin && !self) {
+    await auditDenial(deps, actor, 'settings');
+    return err({ code: 'NOT_ADMIN', action: 'settings' });
+  }
+  return ok({ card: found.value, details: await userDetails(deps.db, found.value), byAdmin, self });
+}

@@ -1,0 +1,28 @@
+import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import type { Runtime } from '../runtime.ts';
+import { fileShareEvent, receiveFileShare } from './audio-upload.ts';
+
+type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
+
+/**
+ * Audio sent to the app. Slack reports one upload twice: a `message` event (subtype `file_share`) that carries
+ * the text with the instruction, and a `file_shared` event that carries only the file id. The upload is handled
+ * once, from the message; `file_shared` is acknowledged (Bolt does that before any listener runs) and left alone,
+ * since without the text nobody knows what the file is for. Should Slack deliver the message twice, the second
+ * delivery finds the same bytes already stored under that name and changes nothing.
+ */
+export function registerFileShared(app: App, runtime: Runtime): void {
+  app.event('message', async ({ event, context, client, logger }: MessageArgs) => {
+    const parsed = fileShareEvent.safeParse(event);
+    if (!parsed.success) return;
+    await receiveFileShare(parsed.data, {
+      deps: runtime.deps(),
+      client,
+      botToken: context.botToken ?? '',
+      botUserId: context.botUserId,
+      retryNum: context.retryNum ?? 0,
+      logger,
+    });
+  });
+  app.event('file_shared', async () => {});
+}

@@ -1,0 +1,124 @@
+import type { types } from '@slack/bolt';
+import type { UserDetails } from '../../../services/settings/details.ts';
+import type { PhoneUserCard } from '../../../store/phone-users.ts';
+import { personOfCard } from '../../blocks/card.ts';
+import {
+  addressText,
+  callerIdText,
+  closedText,
+  holdMusicText,
+  hoursText,
+  unansweredText,
+} from '../../blocks/settings-text.ts';
+import { escapeText, who } from '../../format.ts';
+import { ACTIONS, VIEWS } from '../../ids.ts';
+import { encodeFormMetadata } from './metadata.ts';
+
+/** The sections of a user's settings, each with its own form. */
+export type SectionKey = 'hours' | 'handling' | 'voicemail' | 'caller' | 'address';
+
+type Section = { key: SectionKey; title: string; text: (card: PhoneUserCard, d: UserDetails) => string };
+
+const SECTIONS: Section[] = [
+  {
+    key: 'hours',
+    title: 'Business hours',
+    text: (card, d) =>
+      `${hoursText(d.settings.businessHours)}${card.timezone ? ` (${escapeText(card.timezone)})` : ' (time zone unknown: read as UTC)'}`,
+  },
+  {
+    key: 'handling',
+    title: 'Call handling',
+    text: (_card, d) =>
+      [
+        `Ring mode: ${d.settings.ringMode}`,
+        `When not answered: ${unansweredText(d.settings.unanswered)}`,
+        `Closed hours: ${closedText(d.settings.closedHours)}`,
+      ].join('\n'),
+  },
+  {
+    key: 'voicemail',
+    title: 'Voicemail, language and hold music',
+    text: (_card, d) =>
+      [
+        `Audio prompts: ${d.settings.language}`,
+        `Hold music: ${holdMusicText(d.settings.holdMusic)}`,
+        'PIN: ••••••',
+      ].join('\n'),
+  },
+  {
+    key: 'caller',
+    title: 'Caller ID and area code',
+    text: (_card, d) =>
+      `Caller ID: ${callerIdText(d.settings.callerId)}\nArea code: ${d.settings.areaCode ?? 'not set'}`,
+  },
+  {
+    key: 'address',
+    title: 'Emergency address',
+    text: (_card, d) => (d.address ? addressText(d.address) : 'None'),
+  },
+];
+
+/**
+ * The first view of `/phone settings`: every section with its current value and an Edit button for the sections
+ * the viewer may change. Each Edit pushes that section's own form (Slack allows three views in a stack).
+ */
+export function settingsSummaryView(
+  card: PhoneUserCard,
+  details: UserDetails,
+  editable: ReadonlySet<SectionKey>,
+  channelId: string | undefined,
+  openedAt: Date,
+): types.ModalView {
+  const blocks: types.KnownBlock[] = [
+    {
+      type: 'context',
+      elements: [
+        {
+          type: 'mrkdwn',
+          text: `${who(personOfCard(card))} · extension ${card.extension} · ${escapeText(card.site)}`,
+        },
+      ],
+    },
+  ];
+  for (const section of SECTIONS) {
+    blocks.push({
+      type: 'section',
+      block_id: `summary_${section.key}`,
+      text: { type: 'mrkdwn', text: `*${section.title}*\n${section.text(card, details)}` },
+      ...(editable.has(section.key)
+        ? {
+            accessory: {
+              type: 'button',
+              action_id: ACTIONS.settingsEdit,
+              text: { type: 'plain_text', text: 'Edit' },
+              value: section.key,
+            },
+          }
+        : {}),
+    });
+  }
+  blocks.push({
+    type: 'context',
+    elements: [
+      { type: 'mrkdwn', text: 'Forwarding, desk phones, delegation and blocked numbers: see `/phone help`.' },
+    ],
+  });
+  const name = `${card.firstName} ${card.lastName}`.trim() || card.email;
+  return {
+    type: 'modal',
+    callback_id: VIEWS.settingsSummary,
+    title: { type: 'plain_text', text: clipTitle(`Phone: ${name}`) },
+    close: { type: 'plain_text', text: 'Done' },
+    private_metadata: encodeFormMetadata({
+      directoryUserId: card.directoryUserId,
+      version: details.settings.version,
+      openedAt,
+      channelId,
+    }),
+    blocks,
+  };
+}
+
+/** Modal titles hold 24 characters. */
+export const clipTitle = (text: string) => (text.length <= 24 ? text : `${text.slice(0, 23)}…`);

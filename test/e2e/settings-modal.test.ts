@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { View } from '../../src/local/index.ts';
+import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
+import { HOURS_BLOCKS } from '../../src/slack/views/settings/hours-form.ts';
+import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
+import { deniedAttempts, phoneCommands } from '../support/phone.ts';
+
+const sb = useSwitchboard();
+const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+
+afterEach(() => {
+  expect(sb.slack.violations()).toEqual([]);
+});
+
+async function openSettings(text: string, user = ADMIN_ID): Promise<View> {
+  const ack = await sb.slack.slash({ user, channel: CHANNEL, text });
+  expect(ack.latencyMs).toBeLessThan(3000);
+  return sb.slack.waitFor(() => sb.slack.openViews(user)[0]);
+}
+
+async function editSection(user: string, summary: View, section: string): Promise<View> {
+  await sb.slack.click({
+    user,
+    viewId: summary.id,
+    actionId: ACTIONS.settingsEdit,
+    value: section,
+    blockId: `summary_${section}`,
+  });
+  return sb.slack.waitFor(() => sb.slack.openViews(user)[1]);
+}
+
+const summaryText = (view: View) => visibleText({ text: '', blocks: view.blocks as unknown[] });
+
+type DayValue = 'interval' | '24h' | 'closed';
+/** The form values for a weekly schedule: `open` days from–to, the rest as given. */
+function weekly(
+  days: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [DayValue, string?, string?]>>,
+) {
+  const values: Record<string, Record<string, unknown>> = {
+    [HOURS_BLOCKS.mode]: { mode: { type: 'radio_buttons', selected_option: { value: 'weekly' } } },
+  };
+  for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const) {
+    const [type, from, to] = days[day] ?? ['closed'];
+    values[HOURS_BLOCKS.day(day)] = { type: { type: 'static_select', selected_option: { value: type } } };
+    values[HOURS_BLOCKS.from(day)] = { time: { type: 'timepicker', selected_time: from ?? null } };
+    values[HOURS_BLOCKS.to(day)] = { time: { type: 'timepicker', selected_time: to ?? null } };
+  }
+  return values as never;
+}
+
+const office = weekly({
+  mon: ['interval', '09:00', '17:00'],
+  tue: ['interval', '09:00', '17:00'],
+  wed: ['interval', '09:00', '17:00'],
+  thu: ['interval', '09:00', '17:00'],
+  fri: ['interval', '09:00', '17:00'],
+});
+
+describe('the settings form', () => {
+  it('shows a summary with an Edit button per section the viewer may change', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const summary = await openSettings(`settings <@${colleague(1)}>`);
+    expect(summary.callback_id).toBe(VIEWS.settingsSummary);
+    expect(summaryText(summary)).toContain('*Business hours*\n24/7');
+    const buttons = (summary.blocks as { accessory?: { action_id: string; value: string } }[])
+      .map((b) => b.accessory)
+      .filter((a) => a?.action_id === ACTIONS.settingsEdit)
+      .map((a) => a?.value);
+    expect(buttons).toContain('hours');
+  });
+
+  it('shows field errors in place, then saves, posts the change and redraws the summary', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const summary = await openSettings(`settings <@${colleague(1)}>`);
+    const form = await editSection(ADMIN_ID, summary, 'hours');
+    expect(form.callback_id).toBe(VIEWS.settingsHours);
+    await sb.slack.submit({
+      user: ADMIN_ID,
+      viewId: form.id,
+      values: weekly({ mon: ['interval', '09:00', '09:00'] }),
+    });
+    expect(sb.slack.openViews(ADMIN_ID)[1]?.errors).toEqual({
+      [HOURS_BLOCKS.to('mon')]:
+        'Monday would open and close at 09:00: choose a later closing time, or "Open 24 hours".',
+    });
+    await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: office });
+    await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID).length === 1);
+    const redrawn = await sb.slack.waitFor(() => {
+      const text = summaryText(sb.slack.openViews(ADMIN_ID)[0] as View);
+      return text.includes('Mon–Fri 09:00–17:00') ? text : undefined;
+    });
+    expect(redrawn).toContain('Sat–Sun closed');
+    const posted = await sb.slack.waitFor(() =>
+      sb.slack.messages(CHANNEL).find((m) => m.text.includes('business hours')),
+    );
+    expect(visibleText(posted)).toContain(`<@${ADMIN_ID}>`);
+    expect(await phoneReply(`show <@${colleague(1)}>`)).toContain('Mon–Fri 09:00–17:00');
+  });
+
+  it('refuses a save when someone changed the user since the form opened, and keeps their change', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const summary = await openSettings(`settings <@${colleague(1)}>`);
+    const form = await editSection(ADMIN_ID, summary, 'hours');
+    await phoneChange(`hours <@${colleague(1)}> mon-fri 08:00-16:00`);
+    await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: office });
+    const errors = sb.slack.openViews(ADMIN_ID)[1]?.errors ?? {};
+    expect(errors[HOURS_BLOCKS.mode]).toContain('was changed since you opened this form');
+    expect(await phoneReply(`show <@${colleague(1)}>`)).toContain('Mon–Fri 08:00–16:00');
+  });
+
+  it('lets a phone user open and change their own hours, and nobody else’s', async () => {
+    await setupAccount();
+    await license([colleague(1), colleague(2)]);
+    const own = await openSettings('settings', colleague(1));
+    const form = await editSection(colleague(1), own, 'hours');
+    await sb.slack.submit({ user: colleague(1), viewId: form.id, values: office });
+    await sb.slack.waitFor(() => sb.slack.openViews(colleague(1)).length === 1);
+    expect(await phoneReply(`show <@${colleague(1)}>`)).toContain('Mon–Fri 09:00–17:00');
+
+    const before = await deniedAttempts(sb.app.deps.db);
+    expect(await phoneReply(`settings <@${colleague(2)}>`, colleague(1))).toContain('Only phone admins');
+    expect(await deniedAttempts(sb.app.deps.db)).toHaveLength(before.length + 1);
+  });
+
+  it('opens from the Edit settings button under a card', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    await phoneReply('me', colleague(1));
+    const card = sb.slack.ephemerals(colleague(1), CHANNEL).at(-1);
+    expect(card).toBeDefined();
+    await sb.slack.click({
+      user: colleague(1),
+      actionId: ACTIONS.settingsOpen,
+      message: { ephemeralId: card?.id ?? '' },
+    });
+    const summary = await sb.slack.waitFor(() => sb.slack.openViews(colleague(1))[0]);
+    expect(summary.callback_id).toBe(VIEWS.settingsSummary);
+  });
+});

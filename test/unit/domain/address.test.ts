@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { addressLine, checkAddress } from '../../../src/domain/address.ts';
+
+const complete = {
+  line1: '1 Main St',
+  city: 'San Francisco',
+  state: 'CA',
+  postalCode: '94105',
+  country: 'US',
+};
+
+describe('checkAddress', () => {
+  it('accepts a complete address and keeps line 2 empty as null', () => {
+    expect(checkAddress(complete)).toEqual({ ok: true, value: { ...complete, line2: null } });
+  });
+
+  it('trims every part, collapses inner spaces and upper-cases the country', () => {
+    expect(
+      checkAddress({
+        line1: '  1   Main St ',
+        line2: ' Suite 5 ',
+        city: ' San  Francisco',
+        state: 'CA ',
+        postalCode: ' 94105',
+        country: ' us ',
+      }),
+    ).toEqual({ ok: true, value: { ...complete, line2: 'Suite 5' } });
+  });
+
+  it('names a missing city', () => {
+    expect(checkAddress({ ...complete, city: '' })).toEqual({
+      ok: false,
+      error: { code: 'ADDRESS_INCOMPLETE', missing: ['city'] },
+    });
+  });
+
+  it('names every missing or blank part at once, in the order of the address', () => {
+    expect(checkAddress({ line1: ' ', state: 'CA', country: undefined })).toEqual({
+      ok: false,
+      error: { code: 'ADDRESS_INCOMPLETE', missing: ['line 1', 'city', 'postal code', 'country'] },
+    });
+  });
+
+  it('does not require line 2', () => {
+    expect(checkAddress({ ...complete, line2: '   ' })).toMatchObject({ ok: true, value: { line2: null } });
+  });
+
+  it.each(['us', 'US', 'gb', 'DE', 'jp', 'Ca'])('accepts the country code %s in any case', (country) => {
+    expect(checkAddress({ ...complete, country })).toMatchObject({
+      ok: true,
+      value: { country: country.toUpperCase() },
+    });
+  });
+
+  it.each([
+    ['a made-up code', 'QQ', null],
+    ['a three-letter code', 'USA', 'US'],
+    ['the common name of Great Britain', 'UK', 'GB'],
+    ['a country name', 'Germany', null],
+    ['digits', '840', null],
+  ])('refuses %s as a country, suggesting the code where it is obvious', (_, country, suggestion) => {
+    expect(checkAddress({ ...complete, country })).toEqual({
+      ok: false,
+      error: { code: 'ADDRESS_COUNTRY_INVALID', input: country, suggestion },
+    });
+  });
+
+  it('refuses a part that is too long, naming it and its limit', () => {
+    const city = 'x'.repeat(65);
+    expect(checkAddress({ ...complete, city })).toEqual({
+      ok: false,
+      error: { code: 'ADDRESS_FIELD_INVALID', field: 'city', input: city, max: 64 },
+    });
+  });
+
+  it('refuses markup brackets and control characters in a part', () => {
+    expect(checkAddress({ ...complete, line2: '<script>' })).toMatchObject({
+      ok: false,
+      error: { code: 'ADDRESS_FIELD_INVALID', field: 'line 2' },
+    });
+    expect(checkAddress({ ...complete, state: 'C\u0007A' })).toMatchObject({
+      ok: false,
+      error: { code: 'ADDRESS_FIELD_INVALID', field: 'state' },
+    });
+  });
+
+  it.each(['94105', '94105-1234', 'SW1A 1AA', 'K1A 0B1', '100-0001'])(
+    'accepts the postal code %s',
+    (postalCode) => {
+      expect(checkAddress({ ...complete, postalCode })).toMatchObject({ ok: true });
+    },
+  );
+
+  it.each(['941#05', '-94105', '1234567890123'])('refuses the postal code %s', (postalCode) => {
+    expect(checkAddress({ ...complete, postalCode })).toMatchObject({
+      ok: false,
+      error: { code: 'ADDRESS_FIELD_INVALID', field: 'postal code', input: postalCode, max: 12 },
+    });
+  });
+});
+
+describe('addressLine', () => {
+  it('shows an address on one line, with line 2 only when there is one', () => {
+    expect(addressLine({ ...complete, line2: null })).toBe('1 Main St, San Francisco, CA 94105, US');
+    expect(addressLine({ ...complete, line2: 'Suite 5' })).toBe(
+      '1 Main St, Suite 5, San Francisco, CA 94105, US',
+    );
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseUploadInstruction } from '../../../src/slack/events/upload-instruction.ts';
+
+const BOT = 'UBOT00001';
+
+describe('the instruction sent with an audio file', () => {
+  it.each([
+    ['greeting', 'greeting'],
+    ['Greeting.', 'greeting'],
+    ['voicemail greeting', 'greeting'],
+    ['hold music', 'hold music'],
+    ['Hold-Music', 'hold music'],
+    ['message', 'message'],
+    ['closed-hours message', 'message'],
+  ] as const)('reads %j as the %s', (text, purpose) => {
+    expect(parseUploadInstruction(text, BOT)).toEqual({ kind: 'instruction', purpose, owner: undefined });
+  });
+
+  it('names whose library after `for`: a mention, an email or an extension', () => {
+    expect(parseUploadInstruction('greeting for <@U0BOB>', BOT)).toEqual({
+      kind: 'instruction',
+      purpose: 'greeting',
+      owner: { kind: 'slack', id: 'U0BOB', raw: '<@U0BOB>' },
+    });
+    expect(
+      parseUploadInstruction('hold music for <mailto:bob@example.com|bob@example.com>', BOT),
+    ).toMatchObject({
+      owner: { kind: 'email', email: 'bob@example.com' },
+    });
+    expect(parseUploadInstruction('message for 1002', BOT)).toMatchObject({
+      owner: { kind: 'extension', extension: '1002' },
+    });
+  });
+
+  it('skips a mention of the app in front, as people write in channels', () => {
+    expect(parseUploadInstruction(`<@${BOT}> hold music`, BOT)).toEqual({
+      kind: 'instruction',
+      purpose: 'hold music',
+      owner: undefined,
+    });
+  });
+
+  it('is no instruction at all when the text says something else, or nothing', () => {
+    expect(parseUploadInstruction('', BOT)).toEqual({ kind: 'none' });
+    expect(parseUploadInstruction('here is the message from the meeting', BOT)).toEqual({ kind: 'none' });
+    expect(parseUploadInstruction('site:Main', BOT)).toEqual({ kind: 'none' });
+  });
+
+  it('explains a `for` without exactly one person', () => {
+    const missing = parseUploadInstruction('greeting for', BOT);
+    expect(missing).toEqual({
+      kind: 'invalid',
+      message: 'After `for`, name one person: a mention, an email or an extension, e.g. `greeting for @ada`.',
+    });
+    const two = parseUploadInstruction('greeting for <@U0BOB> <@U0EVE>', BOT);
+    expect(two.kind === 'invalid' && two.message).toContain('name only one person');
+  });
+
+  it('explains a `for` followed by something that is not a person', () => {
+    const channel = parseUploadInstruction('hold music for <#C0SALES>', BOT);
+    expect(channel.kind === 'invalid' && channel.message).toContain('is a channel, not a person');
+  });
+});
