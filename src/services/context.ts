@@ -70,6 +70,8 @@ export async function runChange<T>(
  * The same transaction without the admin gate, for changes whose permission depends on what is changed and for
  * whom (self-service): the work decides, and a refusal it raises with `deny()` is audited like an admin refusal.
  */
+const DENIALS: ReadonlySet<string> = new Set(['NOT_ADMIN', 'SELF_SERVICE_DENIED', 'NOT_OWN_SETTINGS']);
+
 export async function runGatedChange<T>(
   deps: Deps,
   actor: Actor,
@@ -77,7 +79,7 @@ export async function runGatedChange<T>(
   work: ChangeWork<T>,
 ): Promise<Result<T>> {
   const result = await runTransaction(deps, actor, work);
-  if (!result.ok && (result.error.code === 'NOT_ADMIN' || result.error.code === 'SELF_SERVICE_DENIED')) {
+  if (!result.ok && DENIALS.has(result.error.code)) {
     await auditDenial(deps, actor, action);
   }
   return result;

@@ -127,7 +127,7 @@ describe('/phone address', () => {
       '*Emergency address*\n1 Main St, San Francisco, CA 94105, US · the user may change it',
     );
     expect(await phoneReply(`address ${mention(C1)} ${ADDRESS}`, MALLORY)).toContain(
-      'Only phone admins can use `/phone address`.',
+      'Only phone admins can use `/phone address` for someone else.',
     );
     expect(await phoneReply(`address ${mention(MALLORY)} allow-self off`, MALLORY)).toContain(
       'Only phone admins can use `/phone address allow-self`.',

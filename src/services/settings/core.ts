@@ -12,7 +12,7 @@ import {
   type SettingsPatch,
   updateSettings,
 } from '../../store/settings.ts';
-import { type Actor, type Deps, fail, type Recorder, runGatedChange } from '../context.ts';
+import { type Actor, catchDomain, type Deps, fail, type Recorder, runGatedChange } from '../context.ts';
 import { findPhoneUser } from '../find-phone-user.ts';
 import { auditTarget } from '../snapshots.ts';
 
@@ -78,9 +78,13 @@ export async function runSettingsChange<T>(
   work: SettingsWork<T>,
 ): Promise<Result<T>> {
   return runGatedChange(deps, actor, action, async (tx, rec, account) => {
-    const card = await findPhoneUser(tx, ref);
-    const settings = await readSettings(tx, card.phoneUserId);
     const byAdmin = await isAdmin(tx, actor.slackUserId);
+    const found = byAdmin ? undefined : await catchDomain(() => findPhoneUser(tx, ref));
+    // Someone who is not an admin learns nothing about other people: not even whether they hold a license.
+    if (found && !found.ok && !(ref.kind === 'slack' && ref.id === actor.slackUserId))
+      refuseOther(area, action);
+    const card = found?.ok ? found.value : await findPhoneUser(tx, ref);
+    const settings = await readSettings(tx, card.phoneUserId);
     if (!byAdmin) authorizeSelfService(actor, card, settings, area, action);
     const snapshot = formSnapshot.getStore();
     if (snapshot && snapshot.version !== settings.version) {
@@ -102,7 +106,7 @@ function authorizeSelfService(
   area: SettingsArea,
   action: string,
 ) {
-  if (card.slackUserId !== actor.slackUserId) fail({ code: 'NOT_ADMIN', action });
+  if (card.slackUserId !== actor.slackUserId) refuseOther(area, action);
   if (area === 'emergency address') {
     if (!settings.userManagesEmergencyAddress) {
       fail({ code: 'SELF_SERVICE_DENIED', setting: area, reason: 'not_allowed_by_admin' });
@@ -110,6 +114,15 @@ function authorizeSelfService(
     return;
   }
   if (!SELF_SERVICE.has(area)) fail({ code: 'SELF_SERVICE_DENIED', setting: area, reason: 'admin_only' });
+}
+
+/** A phone user acting on someone else's line: refused as not theirs where they could act on their own. */
+function refuseOther(area: SettingsArea, action: string): never {
+  return fail(
+    SELF_SERVICE.has(area) || area === 'emergency address'
+      ? { code: 'NOT_OWN_SETTINGS', command: action }
+      : { code: 'NOT_ADMIN', action },
+  );
 }
 
 /** What the audit log keeps of settings: everything but the PIN, which is only ever noted as changed. */

@@ -2,10 +2,12 @@ import type { DomainError } from '../../domain/errors.ts';
 import { err, type Result } from '../../domain/result.ts';
 
 /**
- * The settings gate refuses a phone user acting for someone else as NOT_ADMIN (and audits it as a denial). For
+ * The settings gate refuses a phone user acting for someone else (and audits it as a denial). For
  * commands a phone user may run on their own line, that refusal is worded as what it is: not their line.
  */
 export async function ownLineOnly<T>(result: Promise<Result<T>>, refusal: DomainError): Promise<Result<T>> {
   const settled = await result;
-  return !settled.ok && settled.error.code === 'NOT_ADMIN' ? err(refusal) : settled;
+  const notTheirs =
+    !settled.ok && (settled.error.code === 'NOT_ADMIN' || settled.error.code === 'NOT_OWN_SETTINGS');
+  return notTheirs ? err(refusal) : settled;
 }

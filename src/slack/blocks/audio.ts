@@ -125,7 +125,7 @@ export function uploadReply(uploader: string, result: UploadResult): Message {
 
 /** A refused upload, in the words of the person who sent the file. */
 export function uploadRefusal(error: DomainError, forSomeoneElse: boolean): Message {
-  if (error.code === 'NOT_ADMIN') {
+  if (error.code === 'NOT_ADMIN' || error.code === 'NOT_OWN_SETTINGS') {
     return textMessage(
       ':warning: Only phone admins can add audio to someone else’s library. Send the file again without `for …` to put it in your own.',
     );

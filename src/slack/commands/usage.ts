@@ -549,7 +549,7 @@ const intro = [
   '*Switchboard: manage phone users with `/phone`*',
   'A `<user>` is an @mention, an email or an extension; `<users>` is one or more, separated by spaces or commas.',
   'Quote a name that has spaces (`site:"New York"`), or leave it unquoted: it runs up to the next option, mention, email or all-digit word.',
-  'Everything except `help` and `me` is for phone admins.',
+  'Phone admins can use everything. Anyone can use `help` and `me`, and a phone user can change their own hours, call handling, greetings, hold music, language, PIN and delegation (the commands marked _(self)_).',
 ].join('\n');
 
 /** The help text as Slack section texts (mrkdwn), one per group; each stays under Slack's 3,000-character limit. */
@@ -557,7 +557,10 @@ export function helpSections(): string[] {
   return sectionOrder.map((section, index) => {
     const lines = commandReference
       .filter((doc) => doc.section === section)
-      .map((doc) => `\`/phone ${escapeMrkdwn(doc.syntax)}\` – ${escapeMrkdwn(doc.description)}`);
+      .map((doc) => {
+        const self = !doc.adminOnly && doc.name !== 'help' && doc.name !== 'me' ? ' _(self)_' : '';
+        return `\`/phone ${escapeMrkdwn(doc.syntax)}\` – ${escapeMrkdwn(doc.description)}${self}`;
+      });
     const group = [`*${escapeMrkdwn(section)}*`, ...lines].join('\n');
     return index === 0 ? `${escapeMrkdwn(intro)}\n\n${group}` : group;
   });

@@ -172,7 +172,7 @@ describe('the audio library', () => {
     it('refuses a non-admin who uploads into someone else’s library, audits the attempt and stores nothing', async () => {
       const before = await everything();
       const error = refusal(await upload(asCarol, { purpose: 'greeting', owner: refOf(bob) }));
-      expect(error).toEqual({ code: 'NOT_ADMIN', action: 'upload greeting' });
+      expect(error).toEqual({ code: 'NOT_OWN_SETTINGS', command: 'upload greeting' });
       expect(await everything()).toEqual(before);
       const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');
       expect(denied).toMatchObject([{ actor: asCarol.slackUserId, targetId: 'upload greeting' }]);
@@ -247,7 +247,7 @@ describe('the audio library', () => {
 
     it('refuses a non-admin choosing hold music for someone else, and audits it', async () => {
       const error = refusal(await chooseHoldMusic(deps, asCarol, refOf(bob), { kind: 'none' }));
-      expect(error).toEqual({ code: 'NOT_ADMIN', action: 'hold-music' });
+      expect(error).toEqual({ code: 'NOT_OWN_SETTINGS', command: 'hold-music' });
       const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');
       expect(denied).toMatchObject([{ actor: asCarol.slackUserId, targetId: 'hold-music' }]);
     });

@@ -225,8 +225,8 @@ describe('a phone user managing their own emergency address', () => {
   it("never lets them change someone else's address", async () => {
     unwrap(await allowSelfManagedAddress(deps, ADMIN, refOf(bob), true));
     expect(refusal(await setUserAddress(deps, asUser(bob), refOf(carol), sampleAddress))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'address',
+      code: 'NOT_OWN_SETTINGS',
+      command: 'address',
     });
   });
 

@@ -97,7 +97,7 @@ describe('business hours and call handling', () => {
     it("refuses a phone user changing someone else's hours, audits the attempt and changes nothing", async () => {
       const before = await everything();
       const result = await setBusinessHours(deps, asBob(), refOf(carol), officeHours);
-      expect(refusal(result)).toEqual({ code: 'NOT_ADMIN', action: 'hours' });
+      expect(refusal(result)).toEqual({ code: 'NOT_OWN_SETTINGS', command: 'hours' });
       expect(await everything()).toEqual(before);
       const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');
       expect(denied).toEqual([expect.objectContaining({ actor: bob.slackUserId, targetId: 'hours' })]);
@@ -166,8 +166,8 @@ describe('business hours and call handling', () => {
       unwrap(await addForwardNumber(deps, asBob(), refOf(bob), MOBILE, ''));
       const before = await everything();
       expect(refusal(await addForwardNumber(deps, asBob(), refOf(carol), MOBILE, ''))).toEqual({
-        code: 'NOT_ADMIN',
-        action: 'forward add',
+        code: 'NOT_OWN_SETTINGS',
+        command: 'forward add',
       });
       expect(await everything()).toEqual(before);
       const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');
@@ -268,7 +268,9 @@ describe('business hours and call handling', () => {
     it("refuses a phone user removing someone else's forward number, audited", async () => {
       const before = await everything();
       const asCarol = { slackUserId: carol.slackUserId ?? '' };
-      expect(refusal(await removeForwardNumber(deps, asCarol, refOf(bob), MOBILE)).code).toBe('NOT_ADMIN');
+      expect(refusal(await removeForwardNumber(deps, asCarol, refOf(bob), MOBILE)).code).toBe(
+        'NOT_OWN_SETTINGS',
+      );
       expect(await everything()).toEqual(before);
       const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');
       expect(denied).toEqual([
@@ -330,7 +332,7 @@ describe('business hours and call handling', () => {
     it('refuses someone else, audited', async () => {
       const asCarol = { slackUserId: carol.slackUserId ?? '' };
       const result = await setRouting(deps, asCarol, refOf(bob), { ringMode: 'sequential', routes: [apps] });
-      expect(refusal(result)).toEqual({ code: 'NOT_ADMIN', action: 'settings' });
+      expect(refusal(result)).toEqual({ code: 'NOT_OWN_SETTINGS', command: 'settings' });
     });
   });
 });

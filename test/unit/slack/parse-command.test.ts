@@ -867,7 +867,7 @@ describe('helpText', () => {
   });
 
   it('says who may use what', () => {
-    expect(helpText()).toContain('Everything except `help` and `me` is for phone admins.');
+    expect(helpText()).toContain('Anyone can use `help` and `me`');
   });
 
   it('names no phone vendor', () => {
