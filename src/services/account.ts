@@ -192,6 +192,14 @@ export async function setSiteCodes(
     const reserved = await reservedSet(tx);
     const onReserved = next.find((user) => reserved.has(user.next));
     if (onReserved) fail({ code: 'EXTENSION_RESERVED', extension: onReserved.next, suggestions: [] });
+    // Call queues and auto receptionists keep their numbers: a user renumbered onto one is refused by name.
+    const taken = await takenExtensions(tx);
+    for (const user of users) taken.delete(user.extension);
+    const onOther = next.find((user) => taken.has(user.next));
+    if (onOther) {
+      const holder = taken.get(onOther.next) ?? { name: onOther.next, email: '', slackUserId: null };
+      fail({ code: 'EXTENSION_TAKEN', extension: onOther.next, holder, suggestions: [] });
+    }
     const moving = next.filter((user) => user.next !== user.extension);
     await renumber(
       tx,

@@ -2,6 +2,7 @@ import { MAX_USERS_PER_REQUEST, parseCount } from '../domain/people.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { sameRef, type UserRef } from '../domain/user-ref.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
+import { keepSharedAudio } from '../store/audio.ts';
 import { releaseNumbers } from '../store/numbers.ts';
 import {
   cardsByDirectoryUsers,
@@ -176,6 +177,16 @@ export async function removeLicenses(
       if (!card) return fail({ code: 'NOT_A_PHONE_USER', user: personOf(candidate.user) });
       if (removed.some((r) => r.card.phoneUserId === card.phoneUserId)) continue;
       const releasedNumbers = await releaseNumbers(tx, card.phoneUserId);
+      for (const file of await keepSharedAudio(tx, card.phoneUserId)) {
+        rec.audit({
+          action: 'audio.kept_for_account',
+          targetType: 'audio',
+          targetId: String(file.id),
+          targetLabel: file.name,
+          before: { owner: card.email },
+          after: { owner: 'account', reason: 'other phone users still play it' },
+        });
+      }
       await deletePhoneUser(tx, card.phoneUserId);
       rec.audit({
         action: 'license.removed',

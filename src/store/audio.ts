@@ -125,3 +125,18 @@ export async function settingsUsingAudio(
     )
     .orderBy(asc(phoneUserSettings.phoneUserId));
 }
+
+/**
+ * Before a phone user's license goes (their files go with it): files that other people's settings still play,
+ * which happens after settings were copied from this user, move to the account's library instead of vanishing.
+ */
+export async function keepSharedAudio(tx: Executor, phoneUserId: number): Promise<AudioSummary[]> {
+  const kept: AudioSummary[] = [];
+  for (const file of await libraryOf(tx, phoneUserId)) {
+    const players = await settingsUsingAudio(tx, file.id);
+    if (!players.some((row) => row.phoneUserId !== phoneUserId)) continue;
+    await tx.update(audioFiles).set({ phoneUserId: null }).where(eq(audioFiles.id, file.id));
+    kept.push(file);
+  }
+  return kept;
+}

@@ -54,7 +54,8 @@ export function copiedPatch(source: PhoneUserSettings, target: PhoneUserSettings
  * Copies one phone user's basic settings (hours, closed hours, ring mode and routes, forward numbers, unanswered
  * action and greeting, hold music, language, area code) to 1 to 100 others, in one transaction: all of them or
  * none. Each target is audited before and after; the source's history notes whom it was copied to. Greetings and
- * hold music are shared, not duplicated: the targets play the same audio files.
+ * hold music are shared, not duplicated: the targets play the same audio files (and when the source loses their
+ * license, files that others still play move to the account library: see keepSharedAudio).
  */
 export async function copySettings(
   deps: Deps,

@@ -53,6 +53,10 @@ export function linesMessage(summary: string, lines: string[], footer?: string):
 
 /** Notification text: mrkdwn markup removed, mentions kept (Slack renders them in notifications). */
 export function plain(text: string): string {
-  const flat = text.replace(/[*_`~]/g, '').replace(/\n+/g, ' ');
+  // Underscores go only where they mark italics, so emoji codes such as :white_check_mark: survive.
+  const flat = text
+    .replace(/[*`~]/g, '')
+    .replace(/(^|[\s(])_([^_\n]+)_(?=$|[\s).,;:!?])/g, '$1$2')
+    .replace(/\n+/g, ' ');
   return flat.length > 3000 ? `${flat.slice(0, 2999)}…` : flat;
 }

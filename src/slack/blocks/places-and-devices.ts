@@ -1,5 +1,4 @@
-import { addressLine, type EmergencyAddress } from '../../domain/address.ts';
-import { macWithColons } from '../../domain/mac.ts';
+import type { EmergencyAddress } from '../../domain/address.ts';
 import type {
   MemberChange,
   OperatorChange,
@@ -14,8 +13,9 @@ import { code, escapeText, plural, who } from '../format.ts';
 import { personOfCard } from './card.ts';
 import { linesMessage, type Message } from './message.ts';
 import { changeLine } from './results.ts';
+import { addressText, formatMac } from './settings-text.ts';
 
-const address = (value: EmergencyAddress) => escapeText(addressLine(value));
+const address = addressText;
 
 /** "the emergency address of @bob", or "their own emergency address" when they changed it themselves. */
 function whose(actor: string, card: PhoneUserCard): string {
@@ -56,7 +56,7 @@ export function selfManagedAddressMessage(actor: string, card: PhoneUserCard, al
 }
 
 const phoneLabel = (phone: { mac: string; model: string }) =>
-  `${escapeText(phone.model)} ${code(macWithColons(phone.mac))}`;
+  `${escapeText(phone.model)} ${code(formatMac(phone.mac))}`;
 
 export function deskPhoneAddedMessage(actor: string, change: DeskPhoneChange): Message {
   return changeLine(

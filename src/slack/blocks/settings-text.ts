@@ -1,3 +1,5 @@
+import { addressLine, type EmergencyAddress } from '../../domain/address.ts';
+import { macWithColons } from '../../domain/mac.ts';
 import type {
   BusinessHours,
   CallerId,
@@ -9,7 +11,6 @@ import type {
   Weekday,
 } from '../../domain/settings.ts';
 import { WEEKDAYS } from '../../domain/settings.ts';
-import type { Address } from '../../store/user-details.ts';
 import { escapeText } from '../format.ts';
 
 const DAY_NAMES: Record<Weekday, string> = {
@@ -83,17 +84,7 @@ export function routeText(route: Route, deskPhoneModel: (mac: string) => string 
   return `${route.enabled ? '✓' : '✗'} ${target} (${route.ringSeconds} s)`;
 }
 
-/** 001A2B3C4D5E → 00:1A:2B:3C:4D:5E */
-export const formatMac = (mac: string) => mac.match(/.{2}/g)?.join(':') ?? mac;
+/** A MAC as people read it (00:1A:2B:3C:4D:5E). */
+export const formatMac = macWithColons;
 
-export function addressText(address: Address): string {
-  return [
-    address.line1,
-    address.line2,
-    `${address.city}, ${address.state} ${address.postalCode}`,
-    address.country,
-  ]
-    .filter((part): part is string => Boolean(part))
-    .map(escapeText)
-    .join(', ');
-}
+export const addressText = (address: EmergencyAddress): string => escapeText(addressLine(address));

@@ -10,6 +10,8 @@ import {
   uploadAudio,
 } from '../../../src/services/audio.ts';
 import type { Actor } from '../../../src/services/context.ts';
+import { removeLicenses } from '../../../src/services/licenses.ts';
+import { copySettings } from '../../../src/services/settings/copy.ts';
 import type { PhoneUserCard } from '../../../src/store/phone-users.ts';
 import { readSettings } from '../../../src/store/settings.ts';
 import { id3Mp3, mp3Frames, textFile, wavFile } from '../../support/audio.ts';
@@ -327,6 +329,26 @@ describe('the audio library', () => {
       });
       const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');
       expect(denied).toMatchObject([{ actor: asCarol.slackUserId, targetId: 'audio' }]);
+    });
+  });
+
+  describe('a file others still play when its owner loses their license', () => {
+    it('moves to the account library instead of vanishing, audited', async () => {
+      unwrap(await upload(asBob, { purpose: 'greeting' }));
+      unwrap(await copySettings(deps, ADMIN, refOf(bob), [refOf(carol)]));
+      const greetingId = (await readSettings(database.db, carol.phoneUserId)).unanswered;
+      unwrap(await removeLicenses(deps, ADMIN, [refOf(bob)]));
+      const files = await storedFiles();
+      expect(files).toMatchObject([{ phoneUserId: null, name: 'Welcome' }]);
+      expect(greetingId).toEqual({ action: 'voicemail', greetingId: files[0]?.id });
+      const kept = (await auditRows(database.db)).filter((row) => row.action === 'audio.kept_for_account');
+      expect(kept).toMatchObject([{ targetLabel: 'Welcome' }]);
+    });
+
+    it('goes with the license when nobody else plays it', async () => {
+      unwrap(await upload(asBob, { purpose: 'greeting' }));
+      unwrap(await removeLicenses(deps, ADMIN, [refOf(bob)]));
+      expect(await storedFiles()).toEqual([]);
     });
   });
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { addSite, editSite, reserveExtension, setSiteCodes } from '../../../src/services/account.ts';
 import { changeExtension, moveSite } from '../../../src/services/phone-user-changes.ts';
 import { showUser } from '../../../src/services/queries.ts';
+import { addQueue } from '../../../src/services/routing.ts';
 import { addReserved, readAccount } from '../../../src/store/account.ts';
 import { useTestDatabase } from '../../support/database.ts';
 import {
@@ -146,6 +147,20 @@ describe('switching site codes on', () => {
       code: 'EXTENSION_RESERVED',
       extension: '911',
       suggestions: [],
+    });
+    expect(await snapshotWithoutAudit(database.db)).toEqual(before);
+  });
+
+  it('refuses when a user would be renumbered onto a call queue, naming the queue, and changes nothing', async () => {
+    unwrap(await editSite(deps, ADMIN, { name: 'Main', code: '1' }));
+    const [ada] = await licensedPeople(deps, 1);
+    unwrap(await addQueue(deps, ADMIN, { name: 'Sales', extension: '11000' }));
+    expect(ada?.extension).toBe('1000');
+    const before = await snapshotWithoutAudit(database.db);
+    expect(refusal(await setSiteCodes(deps, ADMIN, true))).toMatchObject({
+      code: 'EXTENSION_TAKEN',
+      extension: '11000',
+      holder: { name: 'call queue Sales' },
     });
     expect(await snapshotWithoutAudit(database.db)).toEqual(before);
   });
