@@ -7,6 +7,16 @@
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+export const WEEKDAY_NAMES: Record<Weekday, string> = {
+  mon: 'Monday',
+  tue: 'Tuesday',
+  wed: 'Wednesday',
+  thu: 'Thursday',
+  fri: 'Friday',
+  sat: 'Saturday',
+  sun: 'Sunday',
+};
+
 /** One day: closed, open all day, or one interval; `to` earlier than `from` runs past midnight (a night shift). */
 export type DayHours = { type: 'closed' } | { type: '24h' } | { type: 'interval'; from: string; to: string };
 

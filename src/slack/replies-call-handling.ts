@@ -1,16 +1,9 @@
 import type { DomainError } from '../domain/errors.ts';
+import { WEEKDAY_NAMES } from '../domain/settings.ts';
 import { code, escapeText } from './format.ts';
 
 const e = escapeText;
-const DAY_NAMES: Record<string, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+const DAY_NAMES: Record<string, string> = WEEKDAY_NAMES;
 const HOW = `Name the days (${code('mon')} to ${code('sun')}, a range like ${code('mon-fri')} or a list like ${code('mon,wed,fri')}), each followed by an interval like ${code('09:00-17:00')}, ${code('closed')} or ${code('24h')}.`;
 
 /** What is wrong with typed (or submitted) business hours, naming the part at fault and how to write it. */

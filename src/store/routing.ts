@@ -10,6 +10,7 @@ import {
 } from '../../db/schema/index.ts';
 import type { Person } from '../domain/errors.ts';
 import { personOf } from './phone-users.ts';
+import { phoneUserPersonColumns } from './user-details.ts';
 
 export type CallQueue = typeof callQueues.$inferSelect;
 export type AutoReceptionist = typeof autoReceptionists.$inferSelect;
@@ -31,14 +32,7 @@ export type ReceptionistOverview = {
   operator: RoutingPerson | null;
 };
 
-const personColumns = {
-  phoneUserId: phoneUsers.id,
-  extension: phoneUsers.extension,
-  email: directoryUsers.email,
-  firstName: directoryUsers.firstName,
-  lastName: directoryUsers.lastName,
-  slackUserId: directoryUsers.slackUserId,
-};
+const personColumns = phoneUserPersonColumns;
 
 export async function queueByName(db: Executor, name: string): Promise<CallQueue | undefined> {
   const [row] = await db

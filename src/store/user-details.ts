@@ -28,7 +28,8 @@ export async function deskPhonesOf(db: Executor, phoneUserId: number): Promise<D
     .orderBy(asc(deskPhones.id));
 }
 
-const delegateColumns = {
+/** A phone user with what names them: for lists of people (assistants, queue members, operators). */
+export const phoneUserPersonColumns = {
   phoneUserId: phoneUsers.id,
   extension: phoneUsers.extension,
   email: directoryUsers.email,
@@ -47,7 +48,7 @@ const toDelegate = (row: DelegateRow): Delegate => ({
 /** The assistants who may answer this user's calls. */
 export async function assistantsOf(db: Executor, phoneUserId: number): Promise<Delegate[]> {
   const rows = await db
-    .select(delegateColumns)
+    .select(phoneUserPersonColumns)
     .from(delegations)
     .innerJoin(phoneUsers, eq(phoneUsers.id, delegations.assistantId))
     .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
@@ -59,7 +60,7 @@ export async function assistantsOf(db: Executor, phoneUserId: number): Promise<D
 /** The people whose calls this user may answer ("I can assist for"). */
 export async function assistingFor(db: Executor, phoneUserId: number): Promise<Delegate[]> {
   const rows = await db
-    .select(delegateColumns)
+    .select(phoneUserPersonColumns)
     .from(delegations)
     .innerJoin(phoneUsers, eq(phoneUsers.id, delegations.ownerId))
     .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))

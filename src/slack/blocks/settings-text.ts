@@ -10,18 +10,14 @@ import type {
   UnansweredAction,
   Weekday,
 } from '../../domain/settings.ts';
-import { WEEKDAYS } from '../../domain/settings.ts';
+import { WEEKDAY_NAMES, WEEKDAYS } from '../../domain/settings.ts';
 import { escapeText } from '../format.ts';
 
-const DAY_NAMES: Record<Weekday, string> = {
-  mon: 'Mon',
-  tue: 'Tue',
-  wed: 'Wed',
-  thu: 'Thu',
-  fri: 'Fri',
-  sat: 'Sat',
-  sun: 'Sun',
-};
+/** Mon, Tue… */
+const DAY_NAMES = Object.fromEntries(WEEKDAYS.map((day) => [day, WEEKDAY_NAMES[day].slice(0, 3)])) as Record<
+  Weekday,
+  string
+>;
 
 function dayText(day: DayHours): string {
   if (day.type === 'closed') return 'closed';

@@ -1,17 +1,9 @@
 import type { types } from '@slack/bolt';
 import type { BusinessHours, DayHours, Weekday } from '../../../domain/settings.ts';
-import { WEEKDAYS } from '../../../domain/settings.ts';
+import { WEEKDAY_NAMES, WEEKDAYS } from '../../../domain/settings.ts';
 import { VIEWS } from '../../ids.ts';
 
-const DAY_LABELS: Record<Weekday, string> = {
-  mon: 'Monday',
-  tue: 'Tuesday',
-  wed: 'Wednesday',
-  thu: 'Thursday',
-  fri: 'Friday',
-  sat: 'Saturday',
-  sun: 'Sunday',
-};
+const DAY_LABELS = WEEKDAY_NAMES;
 
 export const HOURS_BLOCKS = {
   mode: 'hours_mode',
