@@ -6,12 +6,20 @@ export const ACTIONS = {
   showPin: 'show_pin',
   settingsEdit: 'settings_edit',
   settingsOpen: 'settings_open',
+  settingsListRemove: 'settings_list_remove',
 } as const;
 
 export const VIEWS = {
   assign: 'assign_modal',
   settingsSummary: 'settings_summary',
   settingsHours: 'settings_hours',
+  settingsHandling: 'settings_handling',
+  settingsVoicemail: 'settings_voicemail',
+  settingsCaller: 'settings_caller',
+  settingsAddress: 'settings_address',
+  settingsForward: 'settings_forward',
+  settingsBlocked: 'settings_blocked',
+  settingsAssistants: 'settings_assistants',
 } as const;
 
 export const ASSIGN_BLOCKS = {

@@ -9,6 +9,7 @@ import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerFileShared } from './events/file-shared.ts';
 import type { Runtime } from './runtime.ts';
 import { registerAssignSubmit } from './views/assign-submit.ts';
+import { registerSettingsSections } from './views/settings/register-sections.ts';
 import { registerHoursSubmit } from './views/settings/submit-hours.ts';
 
 /** Every listener of the app, by Slack surface. */
@@ -23,4 +24,5 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerSettingsOpen(app, runtime);
   registerSettingsEdit(app, runtime);
   registerHoursSubmit(app, runtime);
+  registerSettingsSections(app, runtime);
 }

@@ -1,13 +1,24 @@
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { isAdmin } from '../../store/account.ts';
+import { type AudioSummary, libraryOf } from '../../store/audio.ts';
+import { mainNumbers } from '../../store/main-numbers.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
 import { type Actor, auditDenial, catchDomain, type Deps } from '../context.ts';
 import { findPhoneUser } from '../find-phone-user.ts';
 import { type UserDetails, userDetails } from './details.ts';
 
 /** Who is looking at a settings form, and what they may change in it. */
-export type SettingsForm = { card: PhoneUserCard; details: UserDetails; byAdmin: boolean; self: boolean };
+export type SettingsForm = {
+  card: PhoneUserCard;
+  details: UserDetails;
+  byAdmin: boolean;
+  self: boolean;
+  /** The user's audio library, offered where audio is chosen. */
+  library: AudioSummary[];
+  /** The account's main numbers, offered as caller ID besides the user's own. */
+  mainNumbers: string[];
+};
 
 /**
  * Opens a user's settings for a form: admins see anyone's; a phone user sees their own (the form then offers
@@ -26,5 +37,10 @@ export async function settingsForm(deps: Deps, actor: Actor, ref: UserRef): Prom
     await auditDenial(deps, actor, 'settings');
     return err({ code: 'NOT_ADMIN', action: 'settings' });
   }
-  return ok({ card: found.value, details: await userDetails(deps.db, found.value), byAdmin, self });
+  const [details, library, main] = await Promise.all([
+    userDetails(deps.db, found.value),
+    libraryOf(deps.db, found.value.phoneUserId),
+    mainNumbers(deps.db),
+  ]);
+  return ok({ card: found.value, details, byAdmin, self, library, mainNumbers: [...main] });
 }

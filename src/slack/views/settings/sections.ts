@@ -1,14 +1,22 @@
 import type { types } from '@slack/bolt';
 import type { SettingsForm } from '../../../services/settings/forms.ts';
+import { addressFormView } from './address-form.ts';
+import { callHandlingFormView } from './call-handling-form.ts';
+import { callerFormView } from './caller-form.ts';
 import { hoursFormView } from './hours-form.ts';
+import { assistantsListView, blockedListView, forwardListView } from './list-forms.ts';
 import { encodeFormMetadata } from './metadata.ts';
 import { type SectionKey, settingsSummaryView } from './summary.ts';
+import { voicemailFormView } from './voicemail-form.ts';
 
 /** The sections that have a form, and who may open each: admins all of them, a phone user their own self-service ones. */
 const FORMS: Partial<
   Record<
     SectionKey,
-    { selfService: boolean; view: (form: SettingsForm, metadata: string) => types.ModalView }
+    {
+      selfService: boolean | ((form: SettingsForm) => boolean);
+      view: (form: SettingsForm, metadata: string) => types.ModalView;
+    }
   >
 > = {
   hours: {
@@ -16,11 +24,28 @@ const FORMS: Partial<
     view: (form, metadata) =>
       hoursFormView(form.details.settings.businessHours, metadata, form.card.timezone),
   },
+  handling: {
+    selfService: true,
+    view: (form, metadata) => callHandlingFormView(form.details, metadata),
+  },
+  voicemail: { selfService: true, view: voicemailFormView },
+  caller: { selfService: false, view: callerFormView },
+  // A phone user changes their own emergency address only when an admin allowed it.
+  address: {
+    selfService: (form) => form.details.settings.userManagesEmergencyAddress,
+    view: addressFormView,
+  },
+  forward: { selfService: true, view: forwardListView },
+  blocked: { selfService: false, view: blockedListView },
+  assistants: { selfService: true, view: assistantsListView },
 };
+
+const selfService = (rule: boolean | ((form: SettingsForm) => boolean), form: SettingsForm) =>
+  typeof rule === 'function' ? rule(form) : rule;
 
 export function editableSections(form: SettingsForm): Set<SectionKey> {
   const keys = Object.entries(FORMS)
-    .filter(([, f]) => form.byAdmin || (form.self && f?.selfService))
+    .filter(([, f]) => form.byAdmin || (form.self && selfService(f?.selfService ?? false, form)))
     .map(([key]) => key as SectionKey);
   return new Set(keys);
 }

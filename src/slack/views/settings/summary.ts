@@ -15,7 +15,15 @@ import { ACTIONS, VIEWS } from '../../ids.ts';
 import { encodeFormMetadata } from './metadata.ts';
 
 /** The sections of a user's settings, each with its own form. */
-export type SectionKey = 'hours' | 'handling' | 'voicemail' | 'caller' | 'address';
+export type SectionKey =
+  | 'hours'
+  | 'handling'
+  | 'voicemail'
+  | 'caller'
+  | 'address'
+  | 'forward'
+  | 'blocked'
+  | 'assistants';
 
 type Section = { key: SectionKey; title: string; text: (card: PhoneUserCard, d: UserDetails) => string };
 
@@ -56,6 +64,34 @@ const SECTIONS: Section[] = [
     key: 'address',
     title: 'Emergency address',
     text: (_card, d) => (d.address ? addressText(d.address) : 'None'),
+  },
+  {
+    key: 'forward',
+    title: 'Forward numbers',
+    text: (_card, d) =>
+      d.settings.forwardNumbers.length > 0
+        ? d.settings.forwardNumbers
+            .map((f) => `${f.number}${f.description ? ` (${escapeText(f.description)})` : ''}`)
+            .join('\n')
+        : 'None',
+  },
+  {
+    key: 'assistants',
+    title: 'Assistants',
+    text: (_card, d) =>
+      d.assistants.length > 0 ? d.assistants.map((a) => who(a.person)).join(', ') : 'None',
+  },
+  {
+    key: 'blocked',
+    title: 'Blocked numbers',
+    // The list may be long: the summary names the first few, the section shows them all.
+    text: (_card, d) =>
+      d.blocked.length === 0
+        ? 'None'
+        : `${d.blocked
+            .slice(0, 10)
+            .map((b) => (b.kind === 'prefix' ? `${b.value}…` : b.value))
+            .join(', ')}${d.blocked.length > 10 ? ` and ${d.blocked.length - 10} more` : ''}`,
   },
 ];
 
@@ -100,9 +136,7 @@ export function settingsSummaryView(
   }
   blocks.push({
     type: 'context',
-    elements: [
-      { type: 'mrkdwn', text: 'Forwarding, desk phones, delegation and blocked numbers: see `/phone help`.' },
-    ],
+    elements: [{ type: 'mrkdwn', text: 'Desk phones and delegation: see `/phone help`.' }],
   });
   const name = `${card.firstName} ${card.lastName}`.trim() || card.email;
   return {

@@ -1,0 +1,103 @@
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { Result } from '../../domain/result.ts';
+import type { Deps } from '../../services/context.ts';
+import { removeBlocked } from '../../services/settings/blocked.ts';
+import { removeForwardNumber } from '../../services/settings/call-handling.ts';
+import { whileCurrent } from '../../services/settings/core.ts';
+import { removeAssistant } from '../../services/settings/delegation.ts';
+import { settingsForm } from '../../services/settings/forms.ts';
+import { forwardRemovedMessage } from '../blocks/call-handling.ts';
+import type { Message } from '../blocks/message.ts';
+import {
+  blockedRemovedMessage,
+  delegationDms,
+  delegationRemovedMessage,
+} from '../blocks/settings-changes.ts';
+import { announce, sendDirectMessages } from '../deliver.ts';
+import { ACTIONS } from '../ids.ts';
+import { errorText } from '../replies.ts';
+import type { Runtime } from '../runtime.ts';
+import { decodeRemoval, type ListKey, withNotice } from '../views/settings/list-forms.ts';
+import { decodeFormMetadata } from '../views/settings/metadata.ts';
+import { sectionView } from '../views/settings/sections.ts';
+import { refreshSummary } from '../views/settings/submit-hours.ts';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+type Ref = { kind: 'directory'; id: number; raw: string };
+type Removed = { message: Message; dms: { slackUserId: string; message: Message }[] };
+
+/** Each list's remove with its channel message and DMs: the services of `forward`, `block` and `delegate`. */
+const REMOVE: Record<
+  ListKey,
+  (deps: Deps, actor: { slackUserId: string }, ref: Ref, entry: string) => Promise<Result<Removed>>
+> = {
+  forward: async (deps, actor, ref, entry) => {
+    const removed = await removeForwardNumber(deps, actor, ref, entry);
+    if (!removed.ok) return removed;
+    return { ok: true, value: { message: forwardRemovedMessage(actor.slackUserId, removed.value), dms: [] } };
+  },
+  blocked: async (deps, actor, ref, entry) => {
+    const removed = await removeBlocked(deps, actor, ref, entry);
+    if (!removed.ok) return removed;
+    return { ok: true, value: { message: blockedRemovedMessage(actor.slackUserId, removed.value), dms: [] } };
+  },
+  assistants: async (deps, actor, ref, extension) => {
+    const assistant = { kind: 'extension' as const, extension, raw: extension };
+    const removed = await removeAssistant(deps, actor, ref, assistant);
+    if (!removed.ok) return removed;
+    const { slackUserId } = actor;
+    return {
+      ok: true,
+      value: {
+        message: delegationRemovedMessage(slackUserId, removed.value),
+        dms: delegationDms(slackUserId, removed.value, false),
+      },
+    };
+  },
+};
+
+/**
+ * A Remove button inside a list section: removes the entry (only if nobody changed the user since the list was
+ * drawn), posts the change, and redraws the list and the summary under it. A refusal shows above the list.
+ */
+export function registerSettingsListRemove(app: App, runtime: Runtime): void {
+  app.action(ACTIONS.settingsListRemove, async ({ ack, action, body, client, logger }: Args) => {
+    await ack();
+    const deps = runtime.deps();
+    const metadata = decodeFormMetadata(body.view?.private_metadata);
+    const removal = decodeRemoval(action.value);
+    if (!deps || !metadata || !removal || !body.view) return;
+    const actor = { slackUserId: body.user.id };
+    const ref: Ref = { kind: 'directory', id: metadata.directoryUserId, raw: `#${metadata.directoryUserId}` };
+    try {
+      const removed = await whileCurrent({ version: metadata.version, openedAt: metadata.openedAt }, () =>
+        REMOVE[removal.list](deps, actor, ref, removal.entry),
+      );
+      const form = await settingsForm(deps, actor, ref);
+      const view = form.ok
+        ? sectionView(form.value, removal.list, deps.clock.now(), metadata.channelId)
+        : undefined;
+      if (view) {
+        const what =
+          removal.list === 'assistants'
+            ? `the assistant at extension ${removal.entry}`
+            : `\`${removal.entry}\``;
+        const notice = removed.ok ? `Removed ${what}.` : `:warning: ${errorText(removed.error)}`;
+        await client.views.update({ view_id: body.view.id, view: withNotice(view, notice) });
+      }
+      if (!removed.ok) return;
+      await refreshSummary(
+        runtime,
+        client,
+        actor,
+        ref,
+        body.view.previous_view_id ?? undefined,
+        metadata.channelId,
+      );
+      await announce(client, metadata.channelId, removed.value.message, logger);
+      await sendDirectMessages(client, logger, removed.value.dms);
+    } catch (error) {
+      logger.error('removing from a settings list failed', error);
+    }
+  });
+}

@@ -1,0 +1,46 @@
+import type { App } from '@slack/bolt';
+import { addBlocked } from '../../../services/settings/blocked.ts';
+import { addForwardNumber } from '../../../services/settings/call-handling.ts';
+import { addAssistant } from '../../../services/settings/delegation.ts';
+import { forwardAddedMessage } from '../../blocks/call-handling.ts';
+import { blockedAddedMessage, delegationAddedMessage, delegationDms } from '../../blocks/settings-changes.ts';
+import { VIEWS } from '../../ids.ts';
+import type { Runtime } from '../../runtime.ts';
+import { LIST_BLOCKS, readAssistantAdd, readBlockedAdd, readForwardAdd } from './list-forms.ts';
+import { inlineError } from './submit-hours.ts';
+import { registerSectionSubmit } from './submit-section.ts';
+
+/** Adding to the list sections: a forward number, a blocked number or prefix, by the services of the shortcuts. */
+export function registerListSubmits(app: App, runtime: Runtime): void {
+  registerSectionSubmit(app, runtime, {
+    callbackId: VIEWS.settingsForward,
+    generalBlock: LIST_BLOCKS.forwardNumber,
+    what: 'a forward number',
+    read: (values) => readForwardAdd(values as never),
+    save: (deps, actor, ref, input, ctx) =>
+      ctx.current(() => addForwardNumber(deps, actor, ref, input.number, input.description)),
+    errorBlocks: (error) =>
+      error.code === 'FORWARD_DESCRIPTION_INVALID'
+        ? { [LIST_BLOCKS.forwardDescription]: inlineError(error) }
+        : undefined,
+    message: forwardAddedMessage,
+  });
+  registerSectionSubmit(app, runtime, {
+    callbackId: VIEWS.settingsBlocked,
+    generalBlock: LIST_BLOCKS.blockedEntry,
+    what: 'a blocked number',
+    read: (values) => readBlockedAdd(values as never),
+    save: (deps, actor, ref, input, ctx) => ctx.current(() => addBlocked(deps, actor, ref, input)),
+    message: blockedAddedMessage,
+  });
+  registerSectionSubmit(app, runtime, {
+    callbackId: VIEWS.settingsAssistants,
+    generalBlock: LIST_BLOCKS.assistant,
+    what: 'an assistant',
+    read: (values) => readAssistantAdd(values as never),
+    save: (deps, actor, ref, user, ctx) =>
+      ctx.current(() => addAssistant(deps, actor, ref, { kind: 'slack', id: user, raw: `<@${user}>` })),
+    message: delegationAddedMessage,
+    dms: (actor, result) => delegationDms(actor, result, true),
+  });
+}

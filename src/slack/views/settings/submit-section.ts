@@ -1,0 +1,121 @@
+import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
+import type { DomainError } from '../../../domain/errors.ts';
+import type { Result } from '../../../domain/result.ts';
+import type { Deps } from '../../../services/context.ts';
+import { whileCurrent } from '../../../services/settings/core.ts';
+import type { Message } from '../../blocks/message.ts';
+import { announce, sendDirectMessages } from '../../deliver.ts';
+import { FAILED, type Runtime, STARTING } from '../../runtime.ts';
+import { decodeFormMetadata } from './metadata.ts';
+import { inlineError, refreshSummary } from './submit-hours.ts';
+
+type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs;
+export type SectionRef = { kind: 'directory'; id: number; raw: string };
+export type Errors = Record<string, string>;
+export type Read<I> = { ok: true; input: I } | { ok: false; errors: Errors };
+/**
+ * What a save may need besides the form: Slack's client and the bot token (to download an uploaded file), and
+ * `current`, which runs a change only if nobody changed the user since the form was opened.
+ */
+export type SaveContext = {
+  client: Args['client'];
+  botToken: string;
+  current: <T>(change: () => Promise<T>) => Promise<T>;
+};
+
+/** One section of the settings form: how its values are read, saved, shown as errors and announced. */
+export type SectionSubmit<I, R> = {
+  callbackId: string;
+  /** The block that shows what belongs to no one field (a stale form, an outage). */
+  generalBlock: string;
+  what: string;
+  read: (values: Args['view']['state']['values']) => Read<I>;
+  save: (
+    deps: Deps,
+    actor: { slackUserId: string },
+    ref: SectionRef,
+    input: I,
+    ctx: SaveContext,
+  ) => Promise<Result<R>>;
+  /** The refusal under the fields at fault; left out, it shows under the general block. */
+  errorBlocks?: (error: DomainError) => Errors | undefined;
+  /** The channel message of a save; undefined when nothing changed (nothing is posted). */
+  message: (actor: string, result: R) => Message | undefined;
+  /** Who else hears of a save in a direct message (an assistant added for someone). */
+  dms?: (actor: string, result: R) => { slackUserId: string; message: Message }[];
+};
+
+/**
+ * Saving one section of the settings form, as the business hours do: the change runs only if nobody changed the
+ * user since the form was opened; errors show under the field; on success the form closes, the summary underneath
+ * is redrawn and the channel told.
+ */
+export function registerSectionSubmit<I, R>(app: App, runtime: Runtime, section: SectionSubmit<I, R>): void {
+  app.view(section.callbackId, async ({ ack, body, view, client, context, logger }: Args) => {
+    const general = (text: string) =>
+      ack({ response_action: 'errors', errors: { [section.generalBlock]: text } });
+    const deps = runtime.deps();
+    if (!deps) return void (await general(STARTING));
+    const metadata = decodeFormMetadata(view.private_metadata);
+    if (!metadata)
+      return void (await general('This form could not be read; close it and open the settings again.'));
+    const read = section.read(view.state.values);
+    if (!read.ok) return void (await ack({ response_action: 'errors', errors: read.errors }));
+    const actor = { slackUserId: body.user.id };
+    const ref: SectionRef = {
+      kind: 'directory',
+      id: metadata.directoryUserId,
+      raw: `#${metadata.directoryUserId}`,
+    };
+    let saved: Result<R>;
+    try {
+      const snapshot = { version: metadata.version, openedAt: metadata.openedAt };
+      const current = <T>(change: () => Promise<T>) => whileCurrent(snapshot, change);
+      saved = await section.save(deps, actor, ref, read.input, {
+        client,
+        botToken: context.botToken ?? '',
+        current,
+      });
+    } catch (error) {
+      logger.error(`saving ${section.what} failed`, error);
+      return void (await general(FAILED.replace(/`/g, '')));
+    }
+    if (!saved.ok) {
+      const errors = section.errorBlocks?.(saved.error) ?? {
+        [section.generalBlock]: inlineError(saved.error),
+      };
+      return void (await ack({ response_action: 'errors', errors }));
+    }
+    await ack();
+    await refreshSummary(runtime, client, actor, ref, view.previous_view_id ?? undefined, metadata.channelId);
+    const message = section.message(actor.slackUserId, saved.value);
+    if (message) await announce(client, metadata.channelId, message, logger);
+    await sendDirectMessages(client, logger, section.dms?.(actor.slackUserId, saved.value) ?? []);
+  });
+}
+
+/** Each problem of a SETTINGS_INVALID under the block of its key; the rest under `fallback`. */
+export function problemErrors(
+  error: DomainError,
+  blockOfKey: Record<string, string>,
+  fallback: string,
+): Errors | undefined {
+  if (error.code !== 'SETTINGS_INVALID') return undefined;
+  const errors: Errors = {};
+  for (const problem of error.problems) {
+    const block = blockOfKey[problem.key] ?? fallback;
+    const text = inlineError({ code: 'SETTINGS_INVALID', problems: [problem] }).replace(
+      /^Nothing was changed:\n• /,
+      '',
+    );
+    errors[block] = errors[block] ? `${errors[block]} ${text}` : text;
+  }
+  return errors;
+}
+
+/** Messages of one save that changed several things, as one channel message. */
+export function joinMessages(messages: (Message | undefined)[]): Message | undefined {
+  const present = messages.filter((m): m is Message => m !== undefined);
+  if (present.length === 0) return undefined;
+  return { text: present.map((m) => m.text).join('\n'), blocks: present.flatMap((m) => m.blocks) };
+}
