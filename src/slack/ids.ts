@@ -20,6 +20,7 @@ export const VIEWS = {
   settingsForward: 'settings_forward',
   settingsBlocked: 'settings_blocked',
   settingsAssistants: 'settings_assistants',
+  settingsPhones: 'settings_phones',
 } as const;
 
 export const ASSIGN_BLOCKS = {

@@ -5,9 +5,11 @@ import { removeBlocked } from '../../services/settings/blocked.ts';
 import { removeForwardNumber } from '../../services/settings/call-handling.ts';
 import { whileCurrent } from '../../services/settings/core.ts';
 import { removeAssistant } from '../../services/settings/delegation.ts';
+import { removeDeskPhone } from '../../services/settings/desk-phones.ts';
 import { settingsForm } from '../../services/settings/forms.ts';
 import { forwardRemovedMessage } from '../blocks/call-handling.ts';
 import type { Message } from '../blocks/message.ts';
+import { deskPhoneRemovedMessage } from '../blocks/places-and-devices.ts';
 import {
   blockedRemovedMessage,
   delegationDms,
@@ -40,6 +42,14 @@ const REMOVE: Record<
     const removed = await removeBlocked(deps, actor, ref, entry);
     if (!removed.ok) return removed;
     return { ok: true, value: { message: blockedRemovedMessage(actor.slackUserId, removed.value), dms: [] } };
+  },
+  phones: async (deps, actor, ref, mac) => {
+    const removed = await removeDeskPhone(deps, actor, ref, mac);
+    if (!removed.ok) return removed;
+    return {
+      ok: true,
+      value: { message: deskPhoneRemovedMessage(actor.slackUserId, removed.value), dms: [] },
+    };
   },
   assistants: async (deps, actor, ref, extension) => {
     const assistant = { kind: 'extension' as const, extension, raw: extension };

@@ -1,11 +1,12 @@
 import type { types } from '@slack/bolt';
-import { MAX_ASSISTANTS, MAX_FORWARD_NUMBERS } from '../../../domain/settings.ts';
+import { MAX_ASSISTANTS, MAX_DESK_PHONES, MAX_FORWARD_NUMBERS } from '../../../domain/settings.ts';
 import type { SettingsForm } from '../../../services/settings/forms.ts';
+import { formatMac } from '../../blocks/settings-text.ts';
 import { escapeText, who } from '../../format.ts';
 import { ACTIONS, VIEWS } from '../../ids.ts';
 
 /** The sections that are lists: each entry with a Remove button, and fields to add one. */
-export type ListKey = 'forward' | 'blocked' | 'assistants';
+export type ListKey = 'forward' | 'blocked' | 'assistants' | 'phones';
 
 export const LIST_BLOCKS = {
   notice: 'list_notice',
@@ -13,6 +14,8 @@ export const LIST_BLOCKS = {
   forwardDescription: 'forward_description',
   blockedEntry: 'blocked_entry',
   assistant: 'assistant_user',
+  deskMac: 'desk_phone_mac',
+  deskModel: 'desk_phone_model',
   entry: (list: ListKey, entry: string) => `${list}_entry_${entry}`,
 } as const;
 
@@ -35,7 +38,10 @@ export function decodeRemoval(raw: string | undefined): { list: ListKey; entry: 
   try {
     const parsed = JSON.parse(raw ?? '') as { l?: unknown; e?: unknown };
     if (
-      (parsed.l === 'forward' || parsed.l === 'blocked' || parsed.l === 'assistants') &&
+      (parsed.l === 'forward' ||
+        parsed.l === 'blocked' ||
+        parsed.l === 'assistants' ||
+        parsed.l === 'phones') &&
       typeof parsed.e === 'string'
     ) {
       return { list: parsed.l, entry: parsed.e };
@@ -182,4 +188,38 @@ export function readAssistantAdd(
   const user = values[LIST_BLOCKS.assistant]?.user?.selected_user;
   if (!user) return { ok: false, errors: { [LIST_BLOCKS.assistant]: 'Choose the person to add.' } };
   return { ok: true, input: user };
+}
+
+/** Desk phones (at most 3): each with Remove; a MAC and a model to add one. The apps are always there. */
+export function deskPhonesListView(form: SettingsForm, metadata: string): types.ModalView {
+  const entries = form.details.deskPhones.map((p) =>
+    entryBlock('phones', p.mac, `${escapeText(p.model)} \`${formatMac(p.mac)}\``),
+  );
+  return listView(
+    VIEWS.settingsPhones,
+    'Desk phones',
+    metadata,
+    entries,
+    `No desk phones (up to ${MAX_DESK_PHONES}); the desktop and mobile apps always ring.`,
+    [
+      textInput(
+        LIST_BLOCKS.deskMac,
+        'MAC address',
+        'Any usual spelling, e.g. 00:1A:2B:3C:4D:5E or 001a.2b3c.4d5e.',
+      ),
+      textInput(LIST_BLOCKS.deskModel, 'Model', 'The phone model, e.g. Poly VVX 450.'),
+    ],
+  );
+}
+
+/** The MAC and model to add; both are checked by the service, as `/phone phone add` checks them. */
+export function readDeskPhoneAdd(
+  values: Values,
+): { ok: true; input: { mac: string; model: string } } | { ok: false; errors: Record<string, string> } {
+  const mac = typed(values, LIST_BLOCKS.deskMac);
+  const model = typed(values, LIST_BLOCKS.deskModel);
+  const errors: Record<string, string> = {};
+  if (!mac) errors[LIST_BLOCKS.deskMac] = 'Enter the MAC address of the phone.';
+  if (!model) errors[LIST_BLOCKS.deskModel] = 'Enter the model of the phone.';
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, input: { mac, model } };
 }

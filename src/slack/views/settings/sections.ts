@@ -4,7 +4,7 @@ import { addressFormView } from './address-form.ts';
 import { callHandlingFormView } from './call-handling-form.ts';
 import { callerFormView } from './caller-form.ts';
 import { hoursFormView } from './hours-form.ts';
-import { assistantsListView, blockedListView, forwardListView } from './list-forms.ts';
+import { assistantsListView, blockedListView, deskPhonesListView, forwardListView } from './list-forms.ts';
 import { encodeFormMetadata } from './metadata.ts';
 import { type SectionKey, settingsSummaryView } from './summary.ts';
 import { voicemailFormView } from './voicemail-form.ts';
@@ -38,6 +38,7 @@ const FORMS: Partial<
   forward: { selfService: true, view: forwardListView },
   blocked: { selfService: false, view: blockedListView },
   assistants: { selfService: true, view: assistantsListView },
+  phones: { selfService: false, view: deskPhonesListView },
 };
 
 const selfService = (rule: boolean | ((form: SettingsForm) => boolean), form: SettingsForm) =>

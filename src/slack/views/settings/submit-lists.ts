@@ -2,11 +2,19 @@ import type { App } from '@slack/bolt';
 import { addBlocked } from '../../../services/settings/blocked.ts';
 import { addForwardNumber } from '../../../services/settings/call-handling.ts';
 import { addAssistant } from '../../../services/settings/delegation.ts';
+import { addDeskPhone } from '../../../services/settings/desk-phones.ts';
 import { forwardAddedMessage } from '../../blocks/call-handling.ts';
+import { deskPhoneAddedMessage } from '../../blocks/places-and-devices.ts';
 import { blockedAddedMessage, delegationAddedMessage, delegationDms } from '../../blocks/settings-changes.ts';
 import { VIEWS } from '../../ids.ts';
 import type { Runtime } from '../../runtime.ts';
-import { LIST_BLOCKS, readAssistantAdd, readBlockedAdd, readForwardAdd } from './list-forms.ts';
+import {
+  LIST_BLOCKS,
+  readAssistantAdd,
+  readBlockedAdd,
+  readDeskPhoneAdd,
+  readForwardAdd,
+} from './list-forms.ts';
 import { inlineError } from './submit-hours.ts';
 import { registerSectionSubmit } from './submit-section.ts';
 
@@ -32,6 +40,17 @@ export function registerListSubmits(app: App, runtime: Runtime): void {
     read: (values) => readBlockedAdd(values as never),
     save: (deps, actor, ref, input, ctx) => ctx.current(() => addBlocked(deps, actor, ref, input)),
     message: blockedAddedMessage,
+  });
+  registerSectionSubmit(app, runtime, {
+    callbackId: VIEWS.settingsPhones,
+    generalBlock: LIST_BLOCKS.deskMac,
+    what: 'a desk phone',
+    read: (values) => readDeskPhoneAdd(values as never),
+    save: (deps, actor, ref, input, ctx) =>
+      ctx.current(() => addDeskPhone(deps, actor, ref, input.mac, input.model)),
+    errorBlocks: (error) =>
+      error.code === 'DESK_PHONE_MODEL_INVALID' ? { [LIST_BLOCKS.deskModel]: inlineError(error) } : undefined,
+    message: deskPhoneAddedMessage,
   });
   registerSectionSubmit(app, runtime, {
     callbackId: VIEWS.settingsAssistants,

@@ -6,6 +6,7 @@ import {
   addressText,
   callerIdText,
   closedText,
+  formatMac,
   holdMusicText,
   hoursText,
   unansweredText,
@@ -23,7 +24,8 @@ export type SectionKey =
   | 'address'
   | 'forward'
   | 'blocked'
-  | 'assistants';
+  | 'assistants'
+  | 'phones';
 
 type Section = { key: SectionKey; title: string; text: (card: PhoneUserCard, d: UserDetails) => string };
 
@@ -93,6 +95,15 @@ const SECTIONS: Section[] = [
             .map((b) => (b.kind === 'prefix' ? `${b.value}…` : b.value))
             .join(', ')}${d.blocked.length > 10 ? ` and ${d.blocked.length - 10} more` : ''}`,
   },
+  {
+    key: 'phones',
+    title: 'Phones',
+    text: (_card, d) =>
+      [
+        'Desktop and mobile apps',
+        ...d.deskPhones.map((p) => `${escapeText(p.model)} ${formatMac(p.mac)}`),
+      ].join('\n'),
+  },
 ];
 
 /**
@@ -136,7 +147,7 @@ export function settingsSummaryView(
   }
   blocks.push({
     type: 'context',
-    elements: [{ type: 'mrkdwn', text: 'Desk phones and delegation: see `/phone help`.' }],
+    elements: [{ type: 'mrkdwn', text: 'Every setting also has a command: see `/phone help`.' }],
   });
   const name = `${card.firstName} ${card.lastName}`.trim() || card.email;
   return {
