@@ -1,0 +1,40 @@
+/**
+ * Why a whole file cannot be read. Row-level problems are reported per line by the import service; these stop
+ * the file before any row is looked at.
+ */
+export type CsvFileError =
+  | { code: 'CSV_UTF16' }
+  | { code: 'CSV_NOT_UTF8' }
+  | { code: 'CSV_EMPTY' }
+  | { code: 'CSV_NO_ROWS' }
+  | { code: 'CSV_EMAIL_COLUMN_MISSING'; headers: string[] }
+  | { code: 'CSV_DUPLICATE_COLUMN'; column: string; headers: string[] }
+  | { code: 'CSV_QUOTE_NOT_CLOSED'; line: number }
+  | { code: 'CSV_CELL_COUNT'; line: number; expected: number; found: number }
+  | { code: 'CSV_MALFORMED'; line: number; detail: string };
+
+export type CsvFileResult<T> = { ok: true; value: T } | { ok: false; error: CsvFileError };
+
+/** The one line an admin reads when a file is refused; each says what to do next. */
+export function describeCsvFileError(error: CsvFileError): string {
+  switch (error.code) {
+    case 'CSV_UTF16':
+      return 'This file is UTF-16 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    case 'CSV_NOT_UTF8':
+      return 'This file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    case 'CSV_EMPTY':
+      return 'This file is empty. Upload a CSV with a header row and one row per user.';
+    case 'CSV_NO_ROWS':
+      return 'This file has a header row but no users. Add one row per user and upload it again.';
+    case 'CSV_EMAIL_COLUMN_MISSING':
+      return `This file has no Email column (found: ${error.headers.join(', ') || 'no headers'}). Add one and upload it again.`;
+    case 'CSV_DUPLICATE_COLUMN':
+      return `The columns ${error.headers.map((h) => `"${h}"`).join(' and ')} both mean ${error.column}. Keep one and upload it again.`;
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `A quote opened on line ${error.line} is never closed. Close it and upload the file again.`;
+    case 'CSV_CELL_COUNT':
+      return `Line ${error.line} has ${error.found} cells but the header has ${error.expected}. Check for a stray delimiter or mixed delimiters.`;
+    case 'CSV_MALFORMED':
+      return `Line ${error.line} cannot be read as CSV (${error.detail}). Fix it and upload the file again.`;
+  }
+}
