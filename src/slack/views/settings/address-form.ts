@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { AddressInput, RequiredAddressField } from '../../../domain/address.ts';
 import type { SettingsForm } from '../../../services/settings/forms.ts';
 import { VIEWS } from '../../ids.ts';
+import { opt } from './elements.ts';
 
 export const ADDRESS_BLOCKS = {
   source: 'address_source',
@@ -29,7 +30,6 @@ export const BLOCK_OF_FIELD: Record<string, string> = Object.fromEntries(
   PARTS.map((part) => [part.field, ADDRESS_BLOCKS[part.key]]),
 );
 
-const opt = (text: string, value: string) => ({ text: { type: 'plain_text' as const, text }, value });
 const SOURCES = [opt('This address', 'own'), opt('The default address of their site', 'site')];
 const ALLOW = opt('Allow the user to manage their emergency address', 'allow');
 

@@ -5,6 +5,7 @@ import { CLOSED_CHOICES, UNANSWERED_CHOICES } from '../../../domain/settings-val
 import type { UserDetails } from '../../../services/settings/details.ts';
 import { formatMac } from '../../blocks/settings-text.ts';
 import { VIEWS } from '../../ids.ts';
+import { input, opt } from './elements.ts';
 
 /** A route's block ids carry what it rings, so the form reads back without knowing the routes it was drawn with. */
 const routeKey = (route: RouteTarget) =>
@@ -21,7 +22,6 @@ export const HANDLING_BLOCKS = {
   closed: 'handling_closed',
 } as const;
 
-const opt = (text: string, value: string) => ({ text: { type: 'plain_text' as const, text }, value });
 const MODES = [
   opt('Simultaneous: ring every route that is on at once', 'simultaneous'),
   opt('Sequential: ring the routes one after another', 'sequential'),
@@ -53,20 +53,6 @@ function routeLabel(route: Route, details: UserDetails): string {
   const description = details.settings.forwardNumbers.find((f) => f.number === route.number)?.description;
   return `Forward to ${route.number}${description ? ` (${description})` : ''}`.slice(0, 2000);
 }
-
-const input = (
-  blockId: string,
-  label: string,
-  element: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): types.KnownBlock =>
-  ({
-    type: 'input',
-    block_id: blockId,
-    label: { type: 'plain_text', text: label },
-    element,
-    ...extra,
-  }) as never;
 
 /**
  * The call-handling form: ring mode; per route on or off, its ring time and its place in the order; what

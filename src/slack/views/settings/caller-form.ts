@@ -1,10 +1,9 @@
 import type { types } from '@slack/bolt';
 import type { SettingsForm } from '../../../services/settings/forms.ts';
 import { VIEWS } from '../../ids.ts';
+import { opt } from './elements.ts';
 
 export const CALLER_BLOCKS = { callerId: 'caller_id', areaCode: 'caller_area_code' } as const;
-
-const opt = (text: string, value: string) => ({ text: { type: 'plain_text' as const, text }, value });
 
 /** Caller ID (hidden, one of the user's numbers or a main number of the account) and the outbound area code. */
 export function callerFormView(form: SettingsForm, metadata: string): types.ModalView {

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { BusinessHours, DayHours, Weekday } from '../../../domain/settings.ts';
 import { WEEKDAY_NAMES, WEEKDAYS } from '../../../domain/settings.ts';
 import { VIEWS } from '../../ids.ts';
+import { opt } from './elements.ts';
 
 const DAY_LABELS = WEEKDAY_NAMES;
 
@@ -12,7 +13,6 @@ export const HOURS_BLOCKS = {
   to: (day: Weekday) => `hours_${day}_to`,
 } as const;
 
-const opt = (text: string, value: string) => ({ text: { type: 'plain_text' as const, text }, value });
 const MODES = [opt('Open 24/7', 'always'), opt('Weekly schedule', 'weekly')];
 const DAY_TYPES = [opt('Open these hours', 'interval'), opt('Open 24 hours', '24h'), opt('Closed', 'closed')];
 

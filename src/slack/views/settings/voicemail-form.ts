@@ -9,6 +9,7 @@ import type {
 } from '../../../services/settings/voicemail-form.ts';
 import { currentGreetingId } from '../../../services/settings/voicemail-form.ts';
 import { VIEWS } from '../../ids.ts';
+import { input, opt } from './elements.ts';
 
 export const VOICEMAIL_BLOCKS = {
   language: 'voicemail_language',
@@ -19,31 +20,12 @@ export const VOICEMAIL_BLOCKS = {
   fileUse: 'voicemail_file_use',
 } as const;
 
-/** Slack's limits: 75 characters of option text, 100 options in a static select. */
-const opt = (text: string, value: string) => ({
-  text: { type: 'plain_text' as const, text: text.length <= 75 ? text : `${text.slice(0, 74)}…` },
-  value,
-});
 const LANGUAGES = AUDIO_PROMPT_LANGUAGES.map((language) => opt(language, language));
 const USES = [
   opt('Use it as the voicemail greeting', 'greeting'),
   opt('Use it as the hold music', 'hold music'),
   opt('Play it in closed hours, then disconnect', 'message'),
 ];
-
-const input = (
-  blockId: string,
-  label: string,
-  element: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): types.KnownBlock =>
-  ({
-    type: 'input',
-    block_id: blockId,
-    label: { type: 'plain_text', text: label },
-    element,
-    ...extra,
-  }) as never;
 
 const initial = (options: { value: string }[], value: string) => {
   const found = options.find((o) => o.value === value);

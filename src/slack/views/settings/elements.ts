@@ -1,0 +1,22 @@
+import type { types } from '@slack/bolt';
+
+/** A select or radio option; Slack allows 75 characters of option text. */
+export const opt = (text: string, value: string) => ({
+  text: { type: 'plain_text' as const, text: text.length <= 75 ? text : `${text.slice(0, 74)}…` },
+  value,
+});
+
+/** An input block of a settings form. */
+export const input = (
+  blockId: string,
+  label: string,
+  element: Record<string, unknown>,
+  extra: Record<string, unknown> = {},
+): types.KnownBlock =>
+  ({
+    type: 'input',
+    block_id: blockId,
+    label: { type: 'plain_text', text: label },
+    element,
+    ...extra,
+  }) as never;
