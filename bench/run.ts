@@ -13,6 +13,7 @@ import { createScratchDatabase, resetDatabase } from '../db/scratch.ts';
 import type { Config } from '../src/config.ts';
 import { type FakeSlack, startFakeSlack } from '../src/local/index.ts';
 import type { Deps } from '../src/services/context.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../src/services/imports/service.ts';
 import { assignLicenses } from '../src/services/licenses.ts';
 import { bootstrapAdmins } from '../src/services/people.ts';
 import type { Profiles, SlackProfile } from '../src/services/ports.ts';
@@ -107,6 +108,7 @@ async function endToEndRuns(databaseUrl: string | undefined) {
     adminUserIds: [ADMIN],
     port: 0,
     logLevel: 'error',
+    importLimits: DEFAULT_IMPORT_LIMITS,
   };
   const app = await startSwitchboard(config, { clientOptions: { retryConfig: { retries: 0 } } });
   slack.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);

@@ -43,6 +43,16 @@ const schema = z.object({
     .pipe(z.string().regex(/^[0-9]{1,5}$/, 'must be a port number such as 3000'))
     .transform(Number)
     .pipe(z.number().max(65535, 'must be at most 65535')),
+  IMPORT_MAX_MB: optionalText
+    .transform((raw) => raw ?? '20')
+    .pipe(z.string().regex(/^[0-9]{1,4}$/, 'must be a whole number of megabytes such as 20'))
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1')),
+  IMPORT_MAX_ROWS: optionalText
+    .transform((raw) => raw ?? '100000')
+    .pipe(z.string().regex(/^[0-9]{1,7}$/, 'must be a whole number of rows such as 100000'))
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1')),
   LOG_LEVEL: optionalText
     .transform((raw) => (raw ?? 'info').toLowerCase())
     .pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error')),
@@ -61,6 +71,8 @@ export type Config = {
   adminUserIds: string[];
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** The largest CSV file, in bytes and in rows, that an import reads. */
+  importLimits: { maxBytes: number; maxRows: number };
 };
 
 export class ConfigError extends Error {}
@@ -82,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminUserIds: v.ADMIN_USER_IDS,
     port: v.PORT,
     logLevel: v.LOG_LEVEL,
+    importLimits: { maxBytes: v.IMPORT_MAX_MB * 1024 * 1024, maxRows: v.IMPORT_MAX_ROWS },
   };
 }
 

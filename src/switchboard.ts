@@ -38,7 +38,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     slackApiUrl: config.slackApiUrl,
     port: config.port,
     logger,
-    runtime: { deps: () => deps, logger },
+    runtime: { deps: () => deps, logger, importLimits: config.importLimits },
     ready: () => deps !== undefined,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });

@@ -1,6 +1,7 @@
 export * from './account.ts';
 export * from './audit.ts';
 export * from './directory.ts';
+export * from './imports.ts';
 export * from './numbers.ts';
 export * from './phone-users.ts';
 export * from './plans.ts';

@@ -19,6 +19,8 @@ export type Change =
   /** Settings as written (the PIN is only marked as changed: an adapter sets it from the database). */
   | { kind: 'phone_user.settings_changed'; user: PhoneUserRef; settings: Record<string, unknown> }
   | { kind: 'directory_user.created'; user: PhoneUserRef; firstName: string; lastName: string }
+  | { kind: 'directory_user.renamed'; user: PhoneUserRef; firstName: string; lastName: string }
+  | { kind: 'directory_user.deleted'; user: PhoneUserRef }
   | { kind: 'account.licenses_changed'; total: number }
   | { kind: 'account.site_codes_changed'; enabled: boolean }
   | { kind: 'site.created'; site: string; siteCode: string | null; firstExtension: string | null }

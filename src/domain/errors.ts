@@ -185,6 +185,28 @@ export type DomainError =
       code: 'AUDIO_DOWNLOAD_FAILED';
       name: string;
       reason: 'login_page' | 'http_error' | 'network' | 'untrusted_host' | 'no_url';
-    };
+    }
+  /** CSV imports. Row problems are shown beside their line and column; the rest refuse an import as a whole. */
+  | { code: 'NUMBER_MANGLED'; input: string; reason: 'digits_lost' | 'not_a_whole_number' }
+  | { code: 'IMPORT_NAME_NEEDED'; email: string; missing: ('first name' | 'last name')[] }
+  | { code: 'IMPORT_ALREADY_PHONE_USER'; email: string; extension: string }
+  | { code: 'IMPORT_NOT_PHONE_USER'; email: string }
+  | { code: 'IMPORT_DUPLICATE_IN_FILE'; column: string; value: string; line: number }
+  | { code: 'IMPORT_CANNOT_CLEAR'; column: string }
+  | { code: 'IMPORT_NUMBERS_NEED_PLAN' }
+  | { code: 'IMPORT_DESK_PHONE_PAIR'; macs: number; models: number }
+  | { code: 'IMPORT_STATUS_INVALID'; input: string }
+  | { code: 'IMPORT_NO_LICENSES'; free: number; needed: number }
+  | { code: 'IMPORT_PLAN_INVENTORY'; plan: string; free: number; needed: number }
+  | { code: 'IMPORT_NOT_FOUND' }
+  | {
+      code: 'IMPORT_CLOSED';
+      fileName: string;
+      status: 'previewed' | 'applied' | 'cancelled' | 'undone' | 'failed';
+    }
+  | { code: 'IMPORT_ROWS_INVALID'; fileName: string; invalid: number; valid: number }
+  | { code: 'IMPORT_NOTHING_TO_APPLY'; fileName: string }
+  | { code: 'IMPORT_UNDO_EXPIRED'; fileName: string; hours: number }
+  | { code: 'IMPORT_FILE_INVALID'; fileName: string; reason: string };
 
 export type ErrorCode = DomainError['code'];

@@ -123,6 +123,10 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     homeView: (user) => structuredClone(store.homeViews.get(user)),
     apiCalls: (method) =>
       structuredClone(store.apiCalls.filter((c) => method === undefined || c.method === method)),
+    fileContent: (fileId) => {
+      const file = store.files.get(fileId);
+      return file?.completed && file.bytes ? Buffer.from(file.bytes) : undefined;
+    },
     violations: () => [...store.violations],
     waitFor: (probe, opts) => waitFor(probe, opts, recent),
   };

@@ -158,6 +158,8 @@ export interface FakeSlack {
   openViews(user: string): View[];
   homeView(user: string): View | undefined;
   apiCalls(method?: string): ApiCall[];
+  /** The bytes of a file uploaded to the workspace (by a person or by the app), once its upload is complete. */
+  fileContent(fileId: string): Buffer | undefined;
   violations(): string[];
   waitFor<T>(probe: () => T | undefined | false, opts?: { timeoutMs?: number }): Promise<T>;
 }

@@ -3,7 +3,14 @@ import type { WebClient } from '@slack/web-api';
 import type { Message } from './blocks/message.ts';
 import type { Outcome } from './outcome.ts';
 
-export type Channels = { respond: RespondFn; client: WebClient; logger: Logger; triggerId?: string };
+export type Channels = {
+  respond: RespondFn;
+  client: WebClient;
+  logger: Logger;
+  triggerId?: string;
+  /** Where the command came from: files are posted there. */
+  channelId?: string;
+};
 
 /**
  * Sends what a handler decided. Replies go through the response_url (it works in any channel, including ones
@@ -11,7 +18,7 @@ export type Channels = { respond: RespondFn; client: WebClient; logger: Logger; 
  */
 export async function deliver(
   outcome: Outcome,
-  { respond, client, logger, triggerId }: Channels,
+  { respond, client, logger, triggerId, channelId }: Channels,
 ): Promise<void> {
   if (outcome.replace) await respond({ replace_original: true, ...outcome.replace });
   if (outcome.ephemeral)
@@ -19,7 +26,34 @@ export async function deliver(
   if (outcome.channel)
     await respond({ response_type: 'in_channel', replace_original: false, ...outcome.channel });
   if (outcome.modal && triggerId) await client.views.open({ trigger_id: triggerId, view: outcome.modal });
+  if (outcome.file && channelId) await postFile(client, logger, respond, channelId, outcome.file);
   await sendDirectMessages(client, logger, outcome.dms ?? []);
+}
+
+/** Uploads a file to a channel; where the app may not post (not a member), says how to fix it. */
+async function postFile(
+  client: WebClient,
+  logger: Logger,
+  respond: RespondFn,
+  channelId: string,
+  file: NonNullable<Outcome['file']>,
+) {
+  try {
+    await client.files.uploadV2({
+      channel_id: channelId,
+      file: file.content,
+      filename: file.filename,
+      title: file.title,
+      initial_comment: file.comment,
+    });
+  } catch (error) {
+    logger.warn(`Could not post ${file.filename} to ${channelId}: ${describe(error)}`);
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: `:warning: Could not post ${file.filename} here (${describe(error)}). Invite the app to this channel (\`/invite @Switchboard\`), or use its direct messages.`,
+    });
+  }
 }
 
 export async function sendDirectMessages(

@@ -7,6 +7,10 @@ export const ACTIONS = {
   settingsEdit: 'settings_edit',
   settingsOpen: 'settings_open',
   settingsListRemove: 'settings_list_remove',
+  importAll: 'import_all',
+  importValid: 'import_valid',
+  importCancel: 'import_cancel',
+  importUndo: 'import_undo',
 } as const;
 
 export const VIEWS = {

@@ -12,6 +12,8 @@ export type Outcome = {
   replace?: Message;
   dms?: { slackUserId: string; message: Message }[];
   modal?: types.ModalView;
+  /** A file to post in the channel the command came from (samples, exports). */
+  file?: { filename: string; content: Buffer; title: string; comment: string };
 };
 
 export const ephemeral = (message: Message): Outcome => ({ ephemeral: message });

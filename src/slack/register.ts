@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { registerImportActions } from './actions/imports.ts';
 import { registerListNext } from './actions/list-next.ts';
 import { registerRemoveLicenses } from './actions/remove-licenses.ts';
 import { registerSettingsEdit } from './actions/settings-edit.ts';
@@ -25,4 +26,5 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerSettingsEdit(app, runtime);
   registerHoursSubmit(app, runtime);
   registerSettingsSections(app, runtime);
+  registerImportActions(app, runtime);
 }

@@ -2,6 +2,7 @@ import type { DomainError } from '../domain/errors.ts';
 import { downloadFailureText, sizeText, useText } from './audio-text.ts';
 import { code, escapeText, listing, mention, who } from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
+import { importErrorText } from './replies-imports.ts';
 import { placesAndDevicesText } from './replies-places-and-devices.ts';
 import { settingsErrorText } from './replies-settings.ts';
 
@@ -220,6 +221,24 @@ export function errorText(error: DomainError): string {
     case 'NOT_OWN_SETTINGS':
     case 'PIN_NOT_VISIBLE':
       return settingsErrorText(error);
+    case 'NUMBER_MANGLED':
+    case 'IMPORT_NAME_NEEDED':
+    case 'IMPORT_ALREADY_PHONE_USER':
+    case 'IMPORT_NOT_PHONE_USER':
+    case 'IMPORT_DUPLICATE_IN_FILE':
+    case 'IMPORT_CANNOT_CLEAR':
+    case 'IMPORT_NUMBERS_NEED_PLAN':
+    case 'IMPORT_DESK_PHONE_PAIR':
+    case 'IMPORT_STATUS_INVALID':
+    case 'IMPORT_NO_LICENSES':
+    case 'IMPORT_PLAN_INVENTORY':
+    case 'IMPORT_NOT_FOUND':
+    case 'IMPORT_CLOSED':
+    case 'IMPORT_ROWS_INVALID':
+    case 'IMPORT_NOTHING_TO_APPLY':
+    case 'IMPORT_UNDO_EXPIRED':
+    case 'IMPORT_FILE_INVALID':
+      return importErrorText(error);
     case 'CONCURRENT_CHANGE':
       return `Someone changed the same thing at the same moment (${e(error.what)}), so nothing was changed. Run the command again.`;
   }

@@ -21,27 +21,36 @@ export async function insertAudit(
   at: Date,
   entries: AuditEntry[],
 ) {
-  if (entries.length === 0) return;
-  await tx.insert(auditLog).values(
-    entries.map((entry) => ({
-      requestId,
-      actor,
-      at,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId,
-      targetLabel: entry.targetLabel,
-      before: entry.before ?? null,
-      after: entry.after ?? null,
-    })),
-  );
+  // Chunked: one statement may carry at most 65,535 parameters, and an import writes a row per user.
+  for (let start = 0; start < entries.length; start += CHUNK) {
+    await tx.insert(auditLog).values(
+      entries.slice(start, start + CHUNK).map((entry) => ({
+        requestId,
+        actor,
+        at,
+        action: entry.action,
+        targetType: entry.targetType,
+        targetId: entry.targetId,
+        targetLabel: entry.targetLabel,
+        before: entry.before ?? null,
+        after: entry.after ?? null,
+      })),
+    );
+  }
 }
 
+const CHUNK = 4000;
+
 export async function insertChanges(tx: Executor, requestId: string, at: Date, changes: Change[]) {
-  if (changes.length === 0) return;
-  await tx
-    .insert(changeOutbox)
-    .values(changes.map((change) => ({ requestId, at, kind: change.kind, payload: change })));
+  for (let start = 0; start < changes.length; start += CHUNK) {
+    await tx
+      .insert(changeOutbox)
+      .values(
+        changes
+          .slice(start, start + CHUNK)
+          .map((change) => ({ requestId, at, kind: change.kind, payload: change })),
+      );
+  }
 }
 
 export async function auditForTarget(db: Executor, targetType: string, targetId: string, limit: number) {

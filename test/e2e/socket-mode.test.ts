@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { type Switchboard, startSwitchboard } from '../../src/switchboard.ts';
 
 describe('Socket Mode', () => {
@@ -25,6 +26,7 @@ describe('Socket Mode', () => {
         adminUserIds: [],
         port: 0,
         logLevel: 'error',
+        importLimits: DEFAULT_IMPORT_LIMITS,
       },
       { clientOptions: { retryConfig: { retries: 0 } } },
     );

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
 import { createLogger } from '../../src/logger.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { type RunningSlackApp, startSlackApp } from '../../src/slack/app.ts';
 import { STARTING } from '../../src/slack/runtime.ts';
 
@@ -21,7 +22,7 @@ describe('while the database is still being prepared', () => {
       slackApiUrl: slack.apiUrl,
       port: 0,
       logger,
-      runtime: { deps: () => undefined, logger },
+      runtime: { deps: () => undefined, logger, importLimits: DEFAULT_IMPORT_LIMITS },
       ready: () => false,
       clientOptions: { retryConfig: { retries: 0 } },
     });

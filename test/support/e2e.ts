@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { bootstrapAdmins } from '../../src/services/people.ts';
 import { type Switchboard, startSwitchboard } from '../../src/switchboard.ts';
 import { createScratchDatabase, resetDatabase, testDatabaseUrl } from './database.ts';
@@ -70,6 +71,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       adminUserIds: options.adminUserIds ?? [ADMIN_ID],
       port: 0,
       logLevel: 'error',
+      importLimits: DEFAULT_IMPORT_LIMITS,
     };
     state.app = await startSwitchboard(config, { clientOptions: { retryConfig: { retries: 0 } } });
     state.slack.setRequestUrl(`http://127.0.0.1:${state.app.port}/slack/events`);

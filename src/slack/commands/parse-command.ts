@@ -28,6 +28,9 @@ export type PhoneCommand =
   | { name: 'remove'; users: UserRef[] }
   | { name: 'show'; user: UserRef }
   | { name: 'list'; site?: string; status?: 'active' | 'inactive'; plan?: string; search?: string }
+  | { name: 'import.sample'; mode: 'add' | 'update' }
+  | { name: 'imports' }
+  | { name: 'export'; site?: string; status?: 'active' | 'inactive'; plan?: string }
   | { name: 'ext'; user: UserRef; extension: string }
   | { name: 'plan.add'; user: UserRef; plan: string }
   | { name: 'plan.remove'; user: UserRef; plan?: string }
@@ -138,6 +141,14 @@ const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['remove', parseRemove],
   ['show', (args) => oneUser('show', args)],
   ['list', parseList],
+  [
+    'import',
+    group('import', { update: (args) => parseImportSample('update', args) }, (args) =>
+      parseImportSample('add', args),
+    ),
+  ],
+  ['imports', (args) => bare('imports', args)],
+  ['export', parseExport],
   ['ext', parseExt],
   ['plan', group('plan', { add: parsePlanAdd, remove: parsePlanRemove })],
   [
@@ -285,6 +296,33 @@ function parseList(args: Token[]): ParseResult {
   const search = textOf('list', rest);
   if (!search.ok) return search;
   if (search.value !== '') command.search = search.value;
+  return ok(command);
+}
+
+function parseImportSample(mode: 'add' | 'update', args: Token[]): ParseResult {
+  const [extra] = args;
+  const name = 'import.sample';
+  if (!extra) return ok({ name, mode });
+  return fail(
+    `Unexpected ${showToken(extra)}: \`import\` takes nothing else, or \`update\`. To import, upload the CSV file to this channel.`,
+    name,
+  );
+}
+
+function parseExport(args: Token[]): ParseResult {
+  const read = readOptions('export', args, ['site', 'status', 'plan']);
+  if (!read.ok) return read;
+  const { status, ...options } = read.value.options;
+  const command: Extract<PhoneCommand, { name: 'export' }> = { name: 'export', ...options };
+  if (status !== undefined) {
+    const lowered = status.toLowerCase();
+    if (lowered !== 'active' && lowered !== 'inactive') {
+      return fail(`\`status:\` is \`active\` or \`inactive\`, not ${showInput(status)}.`, 'export');
+    }
+    command.status = lowered;
+  }
+  const [extra] = read.value.rest;
+  if (extra) return unexpected('export', extra);
   return ok(command);
 }
 
@@ -1022,7 +1060,16 @@ function oneExtension(name: 'reserved.add' | 'reserved.remove', args: Token[]): 
 
 /** A command that takes nothing: `me`, `sites`, `history recent`, and `plans`, `reserved`, `admins` alone. */
 function bare(
-  name: 'me' | 'sites' | 'history.recent' | 'plans' | 'reserved' | 'admins' | 'queues' | 'receptionists',
+  name:
+    | 'me'
+    | 'sites'
+    | 'history.recent'
+    | 'plans'
+    | 'reserved'
+    | 'admins'
+    | 'queues'
+    | 'receptionists'
+    | 'imports',
   args: Token[],
   hasActions = false,
 ): ParseResult {

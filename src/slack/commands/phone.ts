@@ -42,6 +42,7 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
         client,
         logger,
         triggerId: command.trigger_id,
+        channelId: command.channel_id,
       });
     } catch (error) {
       logger.error(`/phone ${parsed.command.name} failed`, error);

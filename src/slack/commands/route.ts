@@ -4,6 +4,7 @@ import * as account from './handlers/account.ts';
 import * as audio from './handlers/audio.ts';
 import * as callHandling from './handlers/call-handling.ts';
 import type { HandlerContext } from './handlers/context.ts';
+import * as imports from './handlers/imports.ts';
 import * as people from './handlers/people.ts';
 import * as phoneUser from './handlers/phone-user.ts';
 import * as placesAndDevices from './handlers/places-and-devices.ts';
@@ -41,6 +42,12 @@ export function route(ctx: HandlerContext, command: PhoneCommand): Promise<Outco
         plan: command.plan,
         search: command.search,
       });
+    case 'import.sample':
+      return imports.sample(ctx, command.mode);
+    case 'imports':
+      return imports.list(ctx);
+    case 'export':
+      return imports.exportUsers(ctx, { site: command.site, status: command.status, plan: command.plan });
     case 'user.add':
       return people.addUser(ctx, command.email, command.firstName, command.lastName);
     case 'history':

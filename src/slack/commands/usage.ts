@@ -5,6 +5,7 @@ export type HelpSection =
   | 'Phone users'
   | 'Numbers & plans'
   | 'Account'
+  | 'Import & export'
   | 'Addresses, desk phones & queues'
   | 'Settings, blocking & delegation';
 
@@ -513,6 +514,31 @@ export const commandReference: readonly CommandDoc[] = [
     adminOnly: true,
     section: 'Addresses, desk phones & queues',
   },
+  {
+    name: 'import.sample',
+    syntax: 'import [update]',
+    description:
+      'Explain the CSV format and post a sample file: add (new phone users) or update (the export format). To import, upload the CSV file to a channel with the app in it, writing update in the message for an update file.',
+    example: '/phone import update',
+    adminOnly: true,
+    section: 'Import & export',
+  },
+  {
+    name: 'imports',
+    syntax: 'imports',
+    description: 'List recent imports: who, when, file, mode, counts and status.',
+    example: '/phone imports',
+    adminOnly: true,
+    section: 'Import & export',
+  },
+  {
+    name: 'export',
+    syntax: 'export [site:<site>] [status:active|inactive] [plan:<plan>]',
+    description: 'Post the phone users as a CSV file, in the update format: edit it and upload it back.',
+    example: '/phone export site:Main',
+    adminOnly: true,
+    section: 'Import & export',
+  },
 ];
 
 const docsByName = new Map(commandReference.map((doc) => [doc.name, doc]));
@@ -541,6 +567,7 @@ const sectionOrder: readonly HelpSection[] = [
   'Phone users',
   'Numbers & plans',
   'Account',
+  'Import & export',
   'Addresses, desk phones & queues',
   'Settings, blocking & delegation',
 ];

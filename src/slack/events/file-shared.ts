@@ -1,6 +1,7 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Runtime } from '../runtime.ts';
 import { fileShareEvent, receiveFileShare } from './audio-upload.ts';
+import { isCsvFile, receiveCsvUpload } from './csv-upload.ts';
 
 type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
 
@@ -14,7 +15,20 @@ type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
 export function registerFileShared(app: App, runtime: Runtime): void {
   app.event('message', async ({ event, context, client, logger }: MessageArgs) => {
     const parsed = fileShareEvent.safeParse(event);
-    if (!parsed.success) return;
+    if (!parsed.success || parsed.data.bot_id) return;
+    const csv = (parsed.data.files ?? []).find(isCsvFile);
+    if (csv) {
+      await receiveCsvUpload(parsed.data, csv, {
+        deps: runtime.deps(),
+        client,
+        botToken: context.botToken ?? '',
+        botUserId: context.botUserId,
+        retryNum: context.retryNum ?? 0,
+        logger,
+        limits: runtime.importLimits,
+      });
+      return;
+    }
     await receiveFileShare(parsed.data, {
       deps: runtime.deps(),
       client,

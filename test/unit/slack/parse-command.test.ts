@@ -840,14 +840,15 @@ describe('the command reference', () => {
 });
 
 describe('helpText', () => {
-  it('is grouped into phone users, numbers and plans, the account, addresses, desk phones and queues, and settings', () => {
+  it('is grouped into phone users, numbers and plans, the account, import and export, addresses, desk phones and queues, and settings', () => {
     const sections = helpSections();
-    expect(sections).toHaveLength(5);
+    expect(sections).toHaveLength(6);
     expect(sections[0]).toContain('*Phone users*');
     expect(sections[1]).toMatch(/^\*Numbers &amp; plans\*/);
     expect(sections[2]).toMatch(/^\*Account\*/);
-    expect(sections[3]).toMatch(/^\*Addresses, desk phones &amp; queues\*/);
-    expect(sections[4]).toMatch(/^\*Settings, blocking &amp; delegation\*/);
+    expect(sections[3]).toMatch(/^\*Import &amp; export\*/);
+    expect(sections[4]).toMatch(/^\*Addresses, desk phones &amp; queues\*/);
+    expect(sections[5]).toMatch(/^\*Settings, blocking &amp; delegation\*/);
   });
 
   it('keeps every section within Slack section limits', () => {
@@ -889,3 +890,25 @@ function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
   };
 }
+
+describe('import and export commands', () => {
+  it('reads import, import update, imports and export with filters', () => {
+    expect(parseCommand('import')).toEqual({ ok: true, command: { name: 'import.sample', mode: 'add' } });
+    expect(parseCommand('import update')).toEqual({
+      ok: true,
+      command: { name: 'import.sample', mode: 'update' },
+    });
+    expect(parseCommand('imports')).toEqual({ ok: true, command: { name: 'imports' } });
+    expect(parseCommand('export site:"New York" status:Inactive plan:200')).toEqual({
+      ok: true,
+      command: { name: 'export', site: 'New York', status: 'inactive', plan: '200' },
+    });
+  });
+
+  it('refuses what they do not take', () => {
+    const bad = parseCommand('export status:sleeping');
+    expect(bad.ok || bad.error.message).toMatch(/`status:` is `active` or `inactive`/);
+    const extra = parseCommand('import now');
+    expect(extra.ok || extra.error.message).toMatch(/upload the CSV file/);
+  });
+});

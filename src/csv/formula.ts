@@ -1,0 +1,31 @@
+/**
+ * Spreadsheets run a cell that begins with `=`, `+`, `-` or `@` (or a tab or carriage return, which some treat
+ * the same way) as a formula. Names and addresses come from Slack profiles, which anyone can edit, so exported
+ * free text that could start a formula gets a leading apostrophe, which spreadsheets show as text. The apostrophe
+ * is added only where it is needed, and nested ones are escaped the same way, so `restoreFormulaText` gives back
+ * exactly what `neutraliseFormulaText` was given.
+ */
+const TRIGGER = /^[=+\-@\p{Cc}]/u;
+
+function needsApostrophe(text: string): boolean {
+  if (TRIGGER.test(text)) return true;
+  return text.startsWith("'") && needsApostrophe(text.slice(1));
+}
+
+export function neutraliseFormulaText(text: string): string {
+  return needsApostrophe(text) ? `'${text}` : text;
+}
+
+export function restoreFormulaText(text: string): string {
+  return text.startsWith("'") && needsApostrophe(text.slice(1)) ? text.slice(1) : text;
+}
+
+/** One CSV record, quoted where RFC 4180 needs it (and where spaces at either end would be trimmed on reading). */
+export function csvRecord(cells: readonly string[]): string {
+  return `${cells.map(csvCell).join(',')}\r\n`;
+}
+
+function csvCell(cell: string): string {
+  if (/[",\r\n;\t]/.test(cell) || cell !== cell.trim()) return `"${cell.replaceAll('"', '""')}"`;
+  return cell;
+}

@@ -1,0 +1,516 @@
+import { eq, sql } from 'drizzle-orm';
+import { queryRows, type Transaction } from '../../../db/client.ts';
+import type { AccountSettingsRow } from '../../../db/schema/account.ts';
+import {
+  deskPhones,
+  directoryUsers,
+  emergencyAddresses,
+  phoneUserPlans,
+  phoneUserSettings,
+} from '../../../db/schema/index.ts';
+import { withDeskPhoneRoute, withoutDeskPhoneRoute } from '../../domain/call-handling.ts';
+import { fullExtension } from '../../domain/extensions.ts';
+import { deleteAddress, insertAddress, updateAddress } from '../../store/addresses.ts';
+import { insertPhoneUsers, updatePhoneUser } from '../../store/phone-users.ts';
+import { planCatalog } from '../../store/plans.ts';
+import { type PhoneUserSettings, readSettings, type SettingsPatch } from '../../store/settings.ts';
+import type { Site } from '../../store/sites.ts';
+import { listSites } from '../../store/sites.ts';
+import { fail, type Recorder } from '../context.ts';
+import { copiedPatch } from '../settings/copy.ts';
+import { allocateInSite, extensionState } from '../site-rules.ts';
+import type { ChangedField, PlannedRow } from './plan.ts';
+import type { CurrentUser, UserFields } from './view.ts';
+
+type CreateRow = Extract<PlannedRow, { kind: 'create' }>;
+type UpdateRow = Extract<PlannedRow, { kind: 'update' }>;
+
+/** What an import did, and what its undo needs. */
+export type Applied = {
+  created: { phoneUserId: number; directoryUserId: number; email: string }[];
+  createdDirectoryUsers: number[];
+  /** The fields of each updated user before the import, to restore them. */
+  updated: { directoryUserId: number; email: string; before: UserFields }[];
+};
+
+export type Progress = (done: number, total: number) => void;
+
+const CHUNK = 2000;
+
+function chunks<T>(items: readonly T[], size = CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
+  return out;
+}
+
+/**
+ * Carries out a plan inside the caller's transaction (which holds the account lock). New phone users are written
+ * a few thousand at a time in set-based statements; updates, which touch few users, go one user at a time.
+ */
+export async function applyPlan(
+  tx: Transaction,
+  rec: Recorder,
+  account: AccountSettingsRow,
+  rows: readonly PlannedRow[],
+  progress: Progress,
+): Promise<Applied> {
+  const catalog = new Map((await planCatalog(tx)).map((plan) => [plan.code, plan.shortName]));
+  const planNames = (codes: number[]) => codes.map((code) => catalog.get(code) ?? String(code));
+  const creates = rows.filter((row): row is CreateRow => row.kind === 'create');
+  const updates = rows.filter((row): row is UpdateRow => row.kind === 'update');
+  const total = creates.length + updates.length;
+  const sites = new Map((await listSites(tx)).map((site) => [site.id, site]));
+  const extensions = await allocator(tx, account, sites, rows);
+
+  const applied: Applied = { created: [], createdDirectoryUsers: [], updated: [] };
+  let done = 0;
+  for (const batch of chunks(creates)) {
+    await createBatch(tx, rec, batch, sites, extensions, applied, planNames);
+    done += batch.length;
+    progress(done, total);
+  }
+  for (const row of updates) {
+    await updateOne(tx, rec, row, sites, extensions, planNames);
+    applied.updated.push({
+      directoryUserId: row.current.directoryUserId,
+      email: row.email,
+      before: row.current,
+    });
+    done++;
+    if (done % 200 === 0) progress(done, total);
+  }
+  progress(total, total);
+  return applied;
+}
+
+type PlanNames = (codes: number[]) => string[];
+
+type Allocate = (site: Site) => { full: string; short: string };
+
+/**
+ * Hands out the extensions of rows whose cell was blank: the lowest free of each site, skipping what the account
+ * and every other row of the file hold. Read under the account lock, so nobody else is allocating meanwhile.
+ */
+async function allocator(
+  tx: Transaction,
+  account: AccountSettingsRow,
+  sites: Map<number, Site>,
+  rows: readonly PlannedRow[],
+): Promise<Allocate> {
+  const rules = { siteCodes: account.siteCodesEnabled };
+  const state = await extensionState(tx);
+  const placeholder = { name: 'this import', email: '', slackUserId: null };
+  for (const row of rows) {
+    if ((row.kind === 'create' || row.kind === 'update') && !row.autoExtension) {
+      state.taken.set(row.fields.extension, placeholder);
+    }
+  }
+  const counts = new Map<number, number>();
+  for (const row of rows) {
+    if ((row.kind === 'create' || row.kind === 'update') && row.autoExtension) {
+      counts.set(row.fields.siteId, (counts.get(row.fields.siteId) ?? 0) + 1);
+    }
+  }
+  const queues = new Map<number, string[]>();
+  for (const [siteId, count] of counts) {
+    const site = sites.get(siteId) as Site;
+    const shorts = allocateInSite(count, site, rules, state);
+    for (const short of shorts) state.taken.set(fullExtension(short, site.siteCode, rules), placeholder);
+    queues.set(siteId, shorts);
+  }
+  return (site) => {
+    const short = queues.get(site.id)?.shift();
+    if (short === undefined) throw new Error(`no extension was allocated for site ${site.id}`);
+    return { short, full: fullExtension(short, site.siteCode, rules) };
+  };
+}
+
+async function createBatch(
+  tx: Transaction,
+  rec: Recorder,
+  batch: CreateRow[],
+  sites: Map<number, Site>,
+  allocate: Allocate,
+  applied: Applied,
+  planNames: PlanNames,
+) {
+  // Directory entries for people the account does not know yet.
+  const newPeople = batch.filter((row) => !('id' in row.person));
+  const directoryIds = new Map<string, number>();
+  if (newPeople.length > 0) {
+    const inserted = await tx
+      .insert(directoryUsers)
+      .values(
+        newPeople.map((row) => ({
+          email: row.email,
+          firstName: row.fields.firstName,
+          lastName: row.fields.lastName,
+          createdAt: rec.at,
+        })),
+      )
+      .returning({ id: directoryUsers.id, email: directoryUsers.email });
+    for (const person of inserted) {
+      directoryIds.set(person.email.toLowerCase(), person.id);
+      applied.createdDirectoryUsers.push(person.id);
+    }
+    for (const row of newPeople) {
+      const id = directoryIds.get(row.email.toLowerCase()) as number;
+      rec.emit({
+        kind: 'directory_user.created',
+        user: { directoryUserId: id, email: row.email },
+        firstName: row.fields.firstName,
+        lastName: row.fields.lastName,
+      });
+    }
+  }
+  const directoryIdOf = (row: CreateRow) =>
+    'id' in row.person ? row.person.id : (directoryIds.get(row.email.toLowerCase()) as number);
+
+  for (const row of batch) {
+    if (row.autoExtension) {
+      const given = allocate(sites.get(row.fields.siteId) as Site);
+      row.fields.extension = given.full;
+      row.fields.shortExtension = given.short;
+    }
+  }
+  const inserted = await insertPhoneUsers(
+    tx,
+    batch.map((row) => ({
+      directoryUserId: directoryIdOf(row),
+      siteId: row.fields.siteId,
+      extension: row.fields.extension,
+      shortExtension: row.fields.shortExtension,
+      at: rec.at,
+    })),
+  );
+  const phoneUserIdOf = new Map(inserted.map((row) => [row.directoryUserId, row.id]));
+  const ids = batch.map((row) => phoneUserIdOf.get(directoryIdOf(row)) as number);
+
+  const plans = batch.flatMap((row, i) =>
+    row.fields.planCodes.map((planCode) => ({ phoneUserId: ids[i] as number, planCode, createdAt: rec.at })),
+  );
+  if (plans.length > 0) await tx.insert(phoneUserPlans).values(plans);
+
+  const numbers = batch.flatMap((row, i) => row.fields.numbers.map((number) => [number, ids[i]]));
+  if (numbers.length > 0) await assignNumbers(tx, numbers as [string, number][]);
+
+  const phones = batch.flatMap((row, i) =>
+    row.fields.deskPhones.map((phone) => ({ phoneUserId: ids[i] as number, ...phone, createdAt: rec.at })),
+  );
+  if (phones.length > 0) await tx.insert(deskPhones).values(phones);
+
+  const addresses = batch.flatMap((row, i) =>
+    row.fields.address ? [{ phoneUserId: ids[i] as number, ...row.fields.address }] : [],
+  );
+  const addressIds = new Map<number, number>();
+  if (addresses.length > 0) {
+    const rows = await tx
+      .insert(emergencyAddresses)
+      .values(addresses)
+      .returning({ id: emergencyAddresses.id, phoneUserId: emergencyAddresses.phoneUserId });
+    for (const row of rows) addressIds.set(row.phoneUserId as number, row.id);
+  }
+
+  // Settings: the defaults of a new line, changed only where the row (or the user copied from) says so.
+  const sources = new Map<number, PhoneUserSettings>();
+  let defaults: PhoneUserSettings | undefined;
+  const patches: { id: number; patch: SettingsPatch }[] = [];
+  for (const [i, row] of batch.entries()) {
+    const id = ids[i] as number;
+    const patch: SettingsPatch = {};
+    if (row.copyFrom) {
+      defaults ??= await readSettings(tx, id);
+      let source = sources.get(row.copyFrom.phoneUserId);
+      if (!source) {
+        source = await readSettings(tx, row.copyFrom.phoneUserId);
+        sources.set(row.copyFrom.phoneUserId, source);
+      }
+      Object.assign(patch, copiedPatch(source, defaults));
+    }
+    if (row.fields.callerId.kind !== 'hidden') patch.callerId = row.fields.callerId;
+    if (row.fields.deskPhones.length > 0) {
+      defaults ??= await readSettings(tx, id);
+      let routes = patch.routes ?? defaults.routes;
+      for (const phone of row.fields.deskPhones) routes = withDeskPhoneRoute(routes, phone.mac);
+      patch.routes = routes;
+    }
+    const addressId = addressIds.get(id);
+    if (addressId !== undefined) patch.emergencyAddressId = addressId;
+    if (Object.keys(patch).length > 0) patches.push({ id, patch });
+  }
+  if (patches.length > 0) await patchSettings(tx, patches, rec.at);
+
+  for (const [i, row] of batch.entries()) {
+    const id = ids[i] as number;
+    const directoryUserId = directoryIdOf(row);
+    const site = sites.get(row.fields.siteId) as Site;
+    const user = { directoryUserId, email: row.email };
+    rec.audit({
+      action: 'license.assigned',
+      targetType: 'user',
+      targetId: String(directoryUserId),
+      targetLabel: row.email,
+      before: null,
+      after: fieldsSnapshot(row.fields, site, planNames(row.fields.planCodes)),
+    });
+    rec.emit({
+      kind: 'phone_user.assigned',
+      user,
+      site: site.name,
+      extension: row.fields.extension,
+      plans: row.fields.planCodes,
+    });
+    for (const number of row.fields.numbers) rec.emit({ kind: 'phone_user.number_assigned', user, number });
+    for (const phone of row.fields.deskPhones) {
+      rec.emit({ kind: 'phone_user.desk_phone_added', user, mac: phone.mac, model: phone.model });
+    }
+    applied.created.push({ phoneUserId: id, directoryUserId, email: row.email });
+  }
+}
+
+/** What the audit log keeps of an imported user: the fields an import can set. No secret is among them. */
+export function fieldsSnapshot(fields: UserFields, site: Site, plans: string[]) {
+  return {
+    name: `${fields.firstName} ${fields.lastName}`.trim(),
+    site: site.name,
+    extension: fields.extension,
+    status: fields.status,
+    plans,
+    numbers: fields.numbers,
+    callerId: fields.callerId.kind === 'number' ? fields.callerId.number : 'hidden',
+    areaCode: fields.areaCode,
+    language: fields.language,
+    address: fields.address,
+    deskPhones: fields.deskPhones,
+  };
+}
+
+/** Gives free inventory numbers to users; a number someone took meanwhile is a concurrent change. */
+async function assignNumbers(tx: Transaction, pairs: [string, number][]) {
+  const rows = await queryRows<{ number: string }>(
+    tx,
+    sql`update phone_numbers n set phone_user_id = v.phone_user_id
+        from (select e->>0 as number, (e->>1)::int as phone_user_id
+              from jsonb_array_elements(${JSON.stringify(pairs)}::jsonb) e) v
+        where n.number = v.number and n.phone_user_id is null and not n.is_main
+        returning n.number`,
+  );
+  if (rows.length !== pairs.length) {
+    const done = new Set(rows.map((row) => row.number));
+    const missed = pairs.find(([number]) => !done.has(number));
+    fail({ code: 'CONCURRENT_CHANGE', what: missed?.[0] ?? 'phone numbers' });
+  }
+}
+
+/** Writes settings patches of many users in one statement per column set, bumping each version. */
+async function patchSettings(tx: Transaction, patches: { id: number; patch: SettingsPatch }[], at: Date) {
+  const jsonColumns = {
+    callerId: 'caller_id',
+    routes: 'routes',
+    businessHours: 'business_hours',
+    closedHours: 'closed_hours',
+    forwardNumbers: 'forward_numbers',
+    unanswered: 'unanswered',
+    holdMusic: 'hold_music',
+  } as const;
+  const textColumns = { ringMode: 'ring_mode', areaCode: 'area_code', language: 'language' } as const;
+  const assignments = [
+    ...Object.entries(jsonColumns).map(
+      ([key, column]) => `${column} = case when v.p ? '${key}' then v.p->'${key}' else s.${column} end`,
+    ),
+    ...Object.entries(textColumns).map(
+      ([key, column]) => `${column} = case when v.p ? '${key}' then v.p->>'${key}' else s.${column} end`,
+    ),
+    `emergency_address_id = case when v.p ? 'emergencyAddressId' then (v.p->>'emergencyAddressId')::int else s.emergency_address_id end`,
+  ].join(', ');
+  for (const batch of chunks(patches)) {
+    const payload = JSON.stringify(batch.map(({ id, patch }) => ({ id, p: patch })));
+    await tx.execute(
+      sql`update phone_user_settings s set ${sql.raw(assignments)}, version = s.version + 1, updated_at = ${at.toISOString()}::timestamptz
+          from (select (e->>'id')::int as id, e->'p' as p from jsonb_array_elements(${payload}::jsonb) e) v
+          where s.phone_user_id = v.id`,
+    );
+  }
+}
+
+/** Applies one update row: each changed field, audited once with the user's fields before and after. */
+async function updateOne(
+  tx: Transaction,
+  rec: Recorder,
+  row: UpdateRow,
+  sites: Map<number, Site>,
+  allocate: Allocate,
+  planNames: PlanNames,
+) {
+  const { current, fields } = row;
+  const id = current.phoneUserId;
+  const user = { directoryUserId: current.directoryUserId, email: current.email };
+  const has = (field: ChangedField) => row.changed.includes(field);
+  const site = sites.get(fields.siteId) as Site;
+  const oldSite = sites.get(current.siteId) as Site;
+
+  if (has('name')) {
+    await tx
+      .update(directoryUsers)
+      .set({ firstName: fields.firstName, lastName: fields.lastName })
+      .where(eq(directoryUsers.id, current.directoryUserId));
+    rec.emit({
+      kind: 'directory_user.renamed',
+      user,
+      firstName: fields.firstName,
+      lastName: fields.lastName,
+    });
+  }
+  if (row.autoExtension) {
+    const given = allocate(site);
+    fields.extension = given.full;
+    fields.shortExtension = given.short;
+  }
+  if (has('site') || has('extension') || has('status')) {
+    await updatePhoneUser(
+      tx,
+      id,
+      {
+        siteId: fields.siteId,
+        extension: fields.extension,
+        shortExtension: fields.shortExtension,
+        status: fields.status,
+      },
+      rec.at,
+    );
+    if (has('site')) {
+      rec.emit({
+        kind: 'phone_user.site_changed',
+        user,
+        from: oldSite.name,
+        to: site.name,
+        extension: fields.extension,
+      });
+    } else if (fields.extension !== current.extension) {
+      rec.emit({ kind: 'phone_user.extension_changed', user, from: current.extension, to: fields.extension });
+    }
+    if (has('status')) rec.emit({ kind: 'phone_user.status_changed', user, status: fields.status });
+  }
+  if (has('numbers')) {
+    const released = current.numbers.filter((n) => !fields.numbers.includes(n));
+    const gained = fields.numbers.filter((n) => !current.numbers.includes(n));
+    if (released.length > 0) {
+      await tx.execute(
+        sql`update phone_numbers set phone_user_id = null
+            where phone_user_id = ${id} and number in (select value from jsonb_array_elements_text(${JSON.stringify(released)}::jsonb))`,
+      );
+    }
+    for (const number of released) rec.emit({ kind: 'phone_user.number_released', user, number });
+    if (gained.length > 0)
+      await assignNumbers(
+        tx,
+        gained.map((n) => [n, id]),
+      );
+    for (const number of gained) rec.emit({ kind: 'phone_user.number_assigned', user, number });
+  }
+  if (has('plans')) {
+    const dropped = current.planCodes.filter((code) => !fields.planCodes.includes(code));
+    const added = fields.planCodes.filter((code) => !current.planCodes.includes(code));
+    if (dropped.length > 0) {
+      await tx.execute(
+        sql`delete from phone_user_plans where phone_user_id = ${id}
+            and plan_code in (select value::int from jsonb_array_elements_text(${JSON.stringify(dropped)}::jsonb))`,
+      );
+    }
+    if (added.length > 0) {
+      await tx
+        .insert(phoneUserPlans)
+        .values(added.map((planCode) => ({ phoneUserId: id, planCode, createdAt: rec.at })));
+    }
+    for (const plan of dropped) rec.emit({ kind: 'phone_user.plan_removed', user, plan });
+    for (const plan of added) rec.emit({ kind: 'phone_user.plan_added', user, plan });
+  }
+
+  const patch: SettingsPatch = {};
+  if (has('callerId')) patch.callerId = fields.callerId;
+  if (has('areaCode')) patch.areaCode = fields.areaCode;
+  if (has('language')) patch.language = fields.language;
+  if (has('deskPhones')) {
+    const settings = await readSettings(tx, id);
+    let routes = settings.routes;
+    for (const phone of current.deskPhones) {
+      const kept = fields.deskPhones.find((p) => p.mac === phone.mac);
+      if (!kept) {
+        await tx
+          .delete(deskPhones)
+          .where(sql`${deskPhones.phoneUserId} = ${id} and ${deskPhones.mac} = ${phone.mac}`);
+        routes = withoutDeskPhoneRoute(routes, phone.mac);
+        rec.emit({ kind: 'phone_user.desk_phone_removed', user, mac: phone.mac });
+      } else if (kept.model !== phone.model) {
+        await tx.update(deskPhones).set({ model: kept.model }).where(sql`${deskPhones.mac} = ${phone.mac}`);
+      }
+    }
+    for (const phone of fields.deskPhones) {
+      if (current.deskPhones.some((p) => p.mac === phone.mac)) continue;
+      await tx.insert(deskPhones).values({ phoneUserId: id, ...phone, createdAt: rec.at });
+      routes = withDeskPhoneRoute(routes, phone.mac);
+      rec.emit({ kind: 'phone_user.desk_phone_added', user, mac: phone.mac, model: phone.model });
+    }
+    patch.routes = routes;
+  }
+  if (has('address')) {
+    const settings = await readSettings(tx, id);
+    const own = await ownAddressId(tx, id, settings);
+    if (fields.address === null) {
+      patch.emergencyAddressId = null;
+      if (own !== null) {
+        await tx
+          .update(phoneUserSettings)
+          .set({ emergencyAddressId: null })
+          .where(eq(phoneUserSettings.phoneUserId, id));
+        await deleteAddress(tx, own);
+      }
+    } else if (own !== null) {
+      await updateAddress(tx, own, fields.address);
+    } else {
+      patch.emergencyAddressId = (await insertAddress(tx, fields.address, { phoneUserId: id })).id;
+    }
+    rec.emit({ kind: 'phone_user.emergency_address_changed', user, address: fields.address });
+  }
+  if (Object.keys(patch).length > 0) {
+    await patchSettings(tx, [{ id, patch }], rec.at);
+    rec.emit({ kind: 'phone_user.settings_changed', user, settings: settingsOfPatch(patch) });
+  } else if (row.changed.length > 0) {
+    // Any change bumps the version, so a settings form opened before the import sees it.
+    await tx
+      .update(phoneUserSettings)
+      .set({ version: sql`${phoneUserSettings.version} + 1`, updatedAt: rec.at })
+      .where(eq(phoneUserSettings.phoneUserId, id));
+  }
+
+  const before = fieldsSnapshot(current, oldSite, planNames(current.planCodes));
+  const after = fieldsSnapshot(fields, site, planNames(fields.planCodes));
+  const keys = Object.keys(after).filter(
+    (key) =>
+      JSON.stringify(before[key as keyof typeof before]) !== JSON.stringify(after[key as keyof typeof after]),
+  );
+  rec.audit({
+    action: 'import.updated',
+    targetType: 'user',
+    targetId: String(current.directoryUserId),
+    targetLabel: current.email,
+    before: Object.fromEntries(keys.map((key) => [key, before[key as keyof typeof before]])),
+    after: Object.fromEntries(keys.map((key) => [key, after[key as keyof typeof after]])),
+  });
+}
+
+async function ownAddressId(tx: Transaction, phoneUserId: number, settings: PhoneUserSettings) {
+  if (settings.emergencyAddressId === null) return null;
+  const [row] = await tx
+    .select({ id: emergencyAddresses.id, phoneUserId: emergencyAddresses.phoneUserId })
+    .from(emergencyAddresses)
+    .where(eq(emergencyAddresses.id, settings.emergencyAddressId));
+  return row && row.phoneUserId === phoneUserId ? row.id : null;
+}
+
+function settingsOfPatch(patch: SettingsPatch): Record<string, unknown> {
+  const { voicemailPin: _secret, ...rest } = patch;
+  return rest;
+}
+
+export type { CurrentUser };

@@ -1,0 +1,94 @@
+import { type SQL, sql } from 'drizzle-orm';
+import { csvRecord, neutraliseFormulaText } from '../../csv/formula.ts';
+import { UPDATE_HEADERS, type UpdateColumnKey } from '../../csv/headers.ts';
+import { matchPlan } from '../../domain/plans.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { phoneUserFields } from '../../store/import-rows.ts';
+import { planCatalog } from '../../store/plans.ts';
+import { findSiteByName, listSites } from '../../store/sites.ts';
+import { type Actor, type Deps, requireAdmin } from '../context.ts';
+import { updateCells } from './cells.ts';
+
+export type ExportFilter = {
+  site?: string | undefined;
+  status?: 'active' | 'inactive' | undefined;
+  plan?: string | undefined;
+};
+
+/** Free-text columns, whose cells could start a spreadsheet formula; the others hold checked values. */
+const FREE_TEXT: ReadonlySet<UpdateColumnKey> = new Set([
+  'firstName',
+  'lastName',
+  'site',
+  'emergencyAddressLine1',
+  'emergencyAddressLine2',
+  'emergencyCity',
+  'emergencyState',
+  'emergencyPostalCode',
+  'emergencyCountry',
+  'deskPhoneModel',
+]);
+
+const BATCH = 2000;
+
+export type ExportStream = { rows: () => AsyncGenerator<string>; describe: string };
+
+/**
+ * The phone users a filter selects, as an update file: a header row, then one row per user in id order, read
+ * from the database a batch at a time (by id, so memory stays flat however many users there are).
+ */
+export async function exportPhoneUsers(
+  deps: Deps,
+  actor: Actor,
+  filter: ExportFilter,
+): Promise<Result<ExportStream>> {
+  const allowed = await requireAdmin(deps, actor, 'export');
+  if (!allowed.ok) return allowed;
+  const conditions: SQL[] = [];
+  const described: string[] = [];
+  const sites = await listSites(deps.db);
+  if (filter.site !== undefined) {
+    const site = await findSiteByName(deps.db, filter.site);
+    if (!site) return err({ code: 'SITE_NOT_FOUND', input: filter.site, known: sites.map((s) => s.name) });
+    conditions.push(sql`pu.site_id = ${site.id}`);
+    described.push(`site ${site.name}`);
+  }
+  if (filter.status !== undefined) {
+    conditions.push(sql`pu.status = ${filter.status}`);
+    described.push(filter.status);
+  }
+  const catalog = await planCatalog(deps.db);
+  if (filter.plan !== undefined) {
+    const plan = matchPlan(filter.plan, catalog);
+    if (!plan)
+      return err({ code: 'PLAN_NOT_FOUND', input: filter.plan, known: catalog.map((p) => p.shortName) });
+    conditions.push(
+      sql`exists (select 1 from phone_user_plans p where p.phone_user_id = pu.id and p.plan_code = ${plan.code})`,
+    );
+    described.push(`plan ${plan.shortName}`);
+  }
+  const siteNames = new Map(sites.map((site) => [site.id, site.name]));
+  const planNames = new Map(catalog.map((plan) => [plan.code, plan.shortName]));
+  const keys = Object.keys(UPDATE_HEADERS) as UpdateColumnKey[];
+  const db = deps.db;
+  async function* rows(): AsyncGenerator<string> {
+    yield csvRecord(Object.values(UPDATE_HEADERS));
+    let after = 0;
+    for (;;) {
+      const where = sql.join([sql`pu.id > ${after}`, ...conditions], sql` and `);
+      const batch = await phoneUserFields(db, where, BATCH);
+      if (batch.length === 0) return;
+      let chunk = '';
+      for (const user of batch) {
+        const cells = updateCells(user, siteNames, planNames, 'empty');
+        chunk += csvRecord(
+          keys.map((key) => (FREE_TEXT.has(key) ? neutraliseFormulaText(cells[key]) : cells[key])),
+        );
+      }
+      yield chunk;
+      after = (batch.at(-1) as { phoneUserId: number }).phoneUserId;
+      if (batch.length < BATCH) return;
+    }
+  }
+  return ok({ rows, describe: described.join(', ') });
+}

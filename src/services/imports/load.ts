@@ -1,0 +1,94 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import type { AccountSettingsRow } from '../../../db/schema/account.ts';
+import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
+import { normalizeMac } from '../../domain/mac.ts';
+import {
+  deskPhonesByMac,
+  directoryByEmails,
+  jsonList,
+  numbersByValue,
+  phoneUserFields,
+} from '../../store/import-rows.ts';
+import { mainNumbers } from '../../store/main-numbers.ts';
+import { countPhoneUsers } from '../../store/phone-users.ts';
+import { planUsage } from '../../store/plans.ts';
+import { listSites } from '../../store/sites.ts';
+import { extensionState } from '../site-rules.ts';
+import type { ImportOptions, SourceRow } from './plan.ts';
+import type { AccountView, CurrentUser } from './view.ts';
+
+const values = (cell: string | undefined) =>
+  (cell ?? '')
+    .split(';')
+    .map((value) => value.trim())
+    .filter(Boolean);
+
+/**
+ * Reads what the planner needs for these rows, in a handful of statements whatever the file's size: the people,
+ * numbers and desk phones the file names, and the account-wide facts.
+ */
+export async function loadAccountView(
+  db: Executor,
+  account: AccountSettingsRow,
+  rows: readonly SourceRow[],
+  options: ImportOptions,
+): Promise<AccountView> {
+  const emails = new Set<string>();
+  const numbers = new Set<string>();
+  const macs = new Set<string>();
+  const copySources = new Set<string>();
+  for (const { cells } of rows) {
+    const c = cells;
+    if (c.email) emails.add(c.email.toLowerCase());
+    for (const input of values(c.phoneNumbers)) {
+      const read = repairSpreadsheetNumber(input);
+      if (read.ok) numbers.add(read.number);
+    }
+    for (const input of values(c.deskPhoneMac)) {
+      const mac = normalizeMac(input);
+      if (mac.ok) macs.add(mac.mac);
+    }
+    if (c.copySettingsFrom) copySources.add(c.copySettingsFrom.trim());
+  }
+  if (options.copyFrom) copySources.add(options.copyFrom.trim());
+  for (const source of copySources) if (source.includes('@')) emails.add(source.toLowerCase());
+  const copyExtensions = [...copySources].filter((source) => !source.includes('@'));
+
+  const [sites, plans, extensions, counts, main, directory, numberRows, macRows] = await Promise.all([
+    listSites(db),
+    planUsage(db),
+    extensionState(db),
+    countPhoneUsers(db),
+    mainNumbers(db),
+    directoryByEmails(db, [...emails]),
+    numbersByValue(db, [...numbers]),
+    deskPhonesByMac(db, [...macs]),
+  ]);
+  const directoryIds = [...directory.values()].map((entry) => entry.id);
+  const users = await phoneUserFields(
+    db,
+    sql`pu.directory_user_id::text in ${jsonList(directoryIds)} or pu.extension in ${jsonList(copyExtensions)}`,
+  );
+  const phoneUsers = new Map<string, CurrentUser>();
+  const phoneUsersByExtension = new Map<string, CurrentUser>();
+  for (const user of users) {
+    phoneUsers.set(user.email.toLowerCase(), user);
+    phoneUsersByExtension.set(user.extension, user);
+  }
+  return {
+    siteCodes: account.siteCodesEnabled,
+    licensesTotal: account.licensesTotal,
+    licensesUsed: counts.total,
+    sites,
+    plans,
+    taken: extensions.taken,
+    reserved: extensions.reserved,
+    directory,
+    phoneUsers,
+    phoneUsersByExtension,
+    numbers: numberRows,
+    macs: macRows,
+    mainNumbers: main,
+  };
+}

@@ -1,0 +1,385 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../../db/client.ts';
+import { type ImportCounts, type ImportRow, imports } from '../../../db/schema/imports.ts';
+import { decodeCsvBytes } from '../../csv/decode.ts';
+import { describeCsvFileError } from '../../csv/errors.ts';
+import type { ColumnKey, CsvMode, UnknownHeader } from '../../csv/headers.ts';
+import { type CsvTable, readCsv } from '../../csv/read.ts';
+import { err, ok, type Result } from '../../domain/result.ts';
+import { readAccount } from '../../store/account.ts';
+import { jsonList, phoneUserFields } from '../../store/import-rows.ts';
+import { planCatalog } from '../../store/plans.ts';
+import { listSites } from '../../store/sites.ts';
+import { type Actor, type Deps, fail, requireAdmin, runChange } from '../context.ts';
+import { type Applied, applyPlan, type Progress } from './apply.ts';
+import { updateCells } from './cells.ts';
+import { loadAccountView } from './load.ts';
+import { type ImportPlan, planImport, type SourceRow } from './plan.ts';
+import type { UserFields } from './view.ts';
+
+export type ImportLimits = { maxBytes: number; maxRows: number };
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 100_000 };
+
+/** How long an applied import can be undone. */
+export const UNDO_HOURS = 24;
+
+export type Upload = {
+  slackFileId: string;
+  fileName: string;
+  channelId: string;
+  threadTs: string;
+  mode: CsvMode;
+  site?: string | undefined;
+  copyFrom?: string | undefined;
+};
+
+/**
+ * Claims an upload before anything is read, so that the second delivery of the same file (Slack sends a message
+ * event and a file_shared event, and retries both) finds it claimed: the database's unique index decides.
+ * Returns undefined for a file already claimed.
+ */
+export async function claimUpload(
+  deps: Deps,
+  actor: Actor,
+  upload: Upload,
+): Promise<Result<ImportRow | undefined>> {
+  const allowed = await requireAdmin(deps, actor, 'import');
+  if (!allowed.ok) return allowed;
+  const [row] = await deps.db
+    .insert(imports)
+    .values({
+      ...upload,
+      site: upload.site ?? null,
+      copyFrom: upload.copyFrom ?? null,
+      uploadedBy: actor.slackUserId,
+      counts: { rows: 0, create: 0, update: 0, unchanged: 0, invalid: 0 },
+      createdAt: deps.clock.now(),
+    })
+    .onConflictDoNothing({ target: imports.slackFileId })
+    .returning();
+  return ok(row);
+}
+
+export type Preview = {
+  import: ImportRow;
+  plan: ImportPlan;
+  unknownHeaders: UnknownHeader[];
+  /** The file's rows, for the errors file. */
+  rows: SourceRow[];
+  /** Earlier previews of the same admin, channel and mode that this upload replaces. */
+  superseded: ImportRow[];
+};
+
+/** A file that cannot be read is recorded as failed, with the reason, and refused. */
+export async function refuseFile(deps: Deps, claimed: ImportRow, reason: string) {
+  await deps.db.update(imports).set({ status: 'failed', content: null }).where(eq(imports.id, claimed.id));
+  return err({ code: 'IMPORT_FILE_INVALID' as const, fileName: claimed.fileName, reason });
+}
+
+/**
+ * Reads and checks a claimed upload against the account, changing nothing but the import's own row: the preview
+ * counts, and the file's text kept for the apply (which checks it again, as the account may change meanwhile).
+ */
+export async function previewImport(
+  deps: Deps,
+  claimed: ImportRow,
+  bytes: Uint8Array,
+  limits: ImportLimits,
+): Promise<Result<Preview>> {
+  if (bytes.length > limits.maxBytes) {
+    return refuseFile(
+      deps,
+      claimed,
+      `it is ${mb(bytes.length)}; the limit is ${mb(limits.maxBytes)}. Split it into smaller files.`,
+    );
+  }
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) return refuseFile(deps, claimed, describeCsvFileError(decoded.error));
+  const table = readCsv(decoded.value, claimed.mode);
+  if (!table.ok) return refuseFile(deps, claimed, describeCsvFileError(table.error));
+  if (table.value.rows.length > limits.maxRows) {
+    return refuseFile(
+      deps,
+      claimed,
+      `it has ${table.value.rows.length.toLocaleString('en-US')} rows; the limit is ${limits.maxRows.toLocaleString('en-US')}. Split it into smaller files.`,
+    );
+  }
+  const plan = await planFor(deps, claimed, table.value);
+  const superseded = await deps.db
+    .update(imports)
+    .set({ status: 'cancelled', content: null, closedBy: claimed.uploadedBy, closedAt: deps.clock.now() })
+    .where(
+      and(
+        eq(imports.status, 'previewed'),
+        eq(imports.uploadedBy, claimed.uploadedBy),
+        eq(imports.channelId, claimed.channelId),
+        eq(imports.mode, claimed.mode),
+        sql`${imports.id} <> ${claimed.id}`,
+      ),
+    )
+    .returning();
+  const [stored] = await deps.db
+    .update(imports)
+    .set({ content: decoded.value, counts: plan.counts })
+    .where(eq(imports.id, claimed.id))
+    .returning();
+  return ok({
+    import: stored ?? claimed,
+    plan,
+    unknownHeaders: table.value.unknownHeaders,
+    rows: table.value.rows,
+    superseded,
+  });
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+async function planFor(deps: Deps, row: ImportRow, table: CsvTable<ColumnKey>, db = deps.db) {
+  const account = await readAccount(db);
+  const options = { site: row.site ?? undefined, copyFrom: row.copyFrom ?? undefined };
+  const view = await loadAccountView(db, account, table.rows, options);
+  return planImport(table.rows, row.mode, options, view);
+}
+
+/** The preview message's ts, recorded so later messages (progress, summary) can replace it. */
+export async function recordPreviewMessage(deps: Deps, id: number, ts: string): Promise<void> {
+  await deps.db.update(imports).set({ previewTs: ts }).where(eq(imports.id, id));
+}
+
+export type ApplyChoice = 'all' | 'valid';
+export type ImportApplied = { import: ImportRow; counts: ImportCounts };
+
+type UndoData = {
+  created: Applied['created'];
+  createdDirectoryUsers: number[];
+  updated: { directoryUserId: number; email: string; before: UserFields }[];
+};
+
+/**
+ * Applies a previewed import: every chosen row in one transaction, or none. The import's row is locked and moved
+ * out of `previewed` in the same transaction, so a second click, or a second app instance, finds it applied.
+ */
+export async function applyImport(
+  deps: Deps,
+  actor: Actor,
+  importId: number,
+  choice: ApplyChoice,
+  progress: Progress = () => {},
+): Promise<Result<ImportApplied>> {
+  return runChange(deps, actor, 'import', async (tx, rec, account) => {
+    const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
+    if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
+    if (row.status !== 'previewed' || row.content === null) {
+      return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+    }
+    const table = readCsv(row.content, row.mode);
+    if (!table.ok)
+      return fail({
+        code: 'IMPORT_FILE_INVALID',
+        fileName: row.fileName,
+        reason: describeCsvFileError(table.error),
+      });
+    const options = { site: row.site ?? undefined, copyFrom: row.copyFrom ?? undefined };
+    const view = await loadAccountView(tx, account, table.value.rows, options);
+    const plan = planImport(table.value.rows, row.mode, options, view);
+    const valid = plan.counts.create + plan.counts.update + plan.counts.unchanged;
+    if (choice === 'all' && plan.counts.invalid > 0) {
+      fail({ code: 'IMPORT_ROWS_INVALID', fileName: row.fileName, invalid: plan.counts.invalid, valid });
+    }
+    if (valid === 0) fail({ code: 'IMPORT_NOTHING_TO_APPLY', fileName: row.fileName });
+    const applied = await applyPlan(tx, rec, account, plan.rows, progress);
+    const counts: ImportCounts = { ...plan.counts, skipped: plan.counts.invalid };
+    rec.audit({
+      action: 'import.applied',
+      targetType: 'import',
+      targetId: String(row.id),
+      targetLabel: row.fileName,
+      before: null,
+      after: {
+        mode: row.mode,
+        created: counts.create,
+        updated: counts.update,
+        unchanged: counts.unchanged,
+        skipped: counts.skipped,
+      },
+    });
+    const undo: UndoData = applied;
+    const [stored] = await tx
+      .update(imports)
+      .set({
+        status: 'applied',
+        counts,
+        undo,
+        content: null,
+        requestId: rec.requestId,
+        appliedBy: actor.slackUserId,
+        appliedAt: rec.at,
+      })
+      .where(eq(imports.id, row.id))
+      .returning();
+    return { import: stored as ImportRow, counts };
+  });
+}
+
+/** Drops a preview: nothing was changed and nothing will be. */
+export async function cancelImport(deps: Deps, actor: Actor, importId: number): Promise<Result<ImportRow>> {
+  return runChange(deps, actor, 'import', async (tx, rec) => {
+    const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
+    if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
+    if (row.status !== 'previewed')
+      return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+    const [stored] = await tx
+      .update(imports)
+      .set({ status: 'cancelled', content: null, closedBy: actor.slackUserId, closedAt: rec.at })
+      .where(eq(imports.id, row.id))
+      .returning();
+    return stored as ImportRow;
+  });
+}
+
+export type UndoResult = {
+  import: ImportRow;
+  restored: number;
+  /** Users someone changed after the import: left as they are, named so the admin can look. */
+  keptChanged: string[];
+  /** Users whose earlier values can no longer be restored (say, a number someone else holds now). */
+  notRestorable: { email: string; line: number }[];
+};
+
+/**
+ * Takes an import back within 24 hours: new phone users lose their license again (and directory entries the
+ * import created go), updated users get their earlier values. A user someone changed since the import is left
+ * alone and named, since undoing would also undo that later change.
+ */
+export async function undoImport(deps: Deps, actor: Actor, importId: number): Promise<Result<UndoResult>> {
+  return runChange(deps, actor, 'import', async (tx, rec, account) => {
+    const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
+    if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
+    if (row.status !== 'applied' || !row.undo || !row.appliedAt) {
+      return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+    }
+    if (rec.at.getTime() - row.appliedAt.getTime() > UNDO_HOURS * 3600_000) {
+      fail({ code: 'IMPORT_UNDO_EXPIRED', fileName: row.fileName, hours: UNDO_HOURS });
+    }
+    const undo = row.undo as UndoData;
+    // Audit ids grow in commit order (writers hold the account lock), so a later id is a later change.
+    const targets = [
+      ...undo.created.map((u) => u.directoryUserId),
+      ...undo.updated.map((u) => u.directoryUserId),
+    ];
+    const changedSince = new Set(
+      (
+        await queryRows<{ target_id: string }>(
+          tx,
+          sql`select distinct target_id from audit_log
+              where target_type = 'user' and target_id in ${jsonList(targets.map(String))}
+                and id > (select max(id) from audit_log where request_id = ${row.requestId})`,
+        )
+      ).map((r) => Number(r.target_id)),
+    );
+    const keptChanged: string[] = [];
+    let restored = 0;
+
+    // Created users: take the license back, and the directory entry the import made.
+    const removable = undo.created.filter((u) => {
+      if (!changedSince.has(u.directoryUserId)) return true;
+      keptChanged.push(u.email);
+      return false;
+    });
+    if (removable.length > 0) {
+      const ids = removable.map((u) => u.phoneUserId);
+      const before = await phoneUserFields(tx, sql`pu.id::text in ${jsonList(ids)}`);
+      await tx.execute(
+        sql`update phone_numbers set phone_user_id = null where phone_user_id::text in ${jsonList(ids)}`,
+      );
+      await tx.execute(sql`delete from phone_users where id::text in ${jsonList(ids)}`);
+      const created = new Set(undo.createdDirectoryUsers);
+      const dropDirectory = removable
+        .filter((u) => created.has(u.directoryUserId))
+        .map((u) => u.directoryUserId);
+      if (dropDirectory.length > 0) {
+        await tx.execute(
+          sql`delete from directory_users d where d.id::text in ${jsonList(dropDirectory)}
+              and not exists (select 1 from phone_users p where p.directory_user_id = d.id)`,
+        );
+      }
+      for (const user of before) {
+        const ref = { directoryUserId: user.directoryUserId, email: user.email };
+        rec.audit({
+          action: 'license.removed',
+          targetType: 'user',
+          targetId: String(user.directoryUserId),
+          targetLabel: user.email,
+          before: {
+            site: user.site,
+            extension: user.extension,
+            plans: user.planNames,
+            numbers: user.numbers,
+          },
+          after: { reason: `import of ${row.fileName} undone` },
+        });
+        rec.emit({
+          kind: 'phone_user.removed',
+          user: ref,
+          extension: user.extension,
+          releasedNumbers: user.numbers,
+        });
+        if (created.has(user.directoryUserId)) rec.emit({ kind: 'directory_user.deleted', user: ref });
+      }
+      restored += removable.length;
+    }
+
+    // Updated users: plan their earlier values as an update file would, so every rule is checked again.
+    const notRestorable: UndoResult['notRestorable'] = [];
+    const restorable = undo.updated.filter((u) => {
+      if (!changedSince.has(u.directoryUserId)) return true;
+      keptChanged.push(u.email);
+      return false;
+    });
+    if (restorable.length > 0) {
+      const sites = new Map((await listSites(tx)).map((site) => [site.id, site.name]));
+      const plans = new Map((await planCatalog(tx)).map((plan) => [plan.code, plan.shortName]));
+      const rows = restorable.map((u, index) => ({
+        line: index + 2,
+        cells: updateCells({ ...u.before, email: u.email }, sites, plans, 'clear'),
+      }));
+      const view = await loadAccountView(tx, account, rows, {});
+      const plan = planImport(rows, 'update', {}, view);
+      for (const planned of plan.rows) {
+        if (planned.kind === 'invalid') notRestorable.push({ email: planned.email, line: planned.line });
+      }
+      await applyPlan(tx, rec, account, plan.rows, () => {});
+      restored += plan.counts.update + plan.counts.unchanged;
+    }
+
+    rec.audit({
+      action: 'import.undone',
+      targetType: 'import',
+      targetId: String(row.id),
+      targetLabel: row.fileName,
+      before: { status: 'applied' },
+      after: { status: 'undone', restored, keptChanged, notRestorable: notRestorable.map((r) => r.email) },
+    });
+    const [stored] = await tx
+      .update(imports)
+      .set({ status: 'undone', closedBy: actor.slackUserId, closedAt: rec.at })
+      .where(eq(imports.id, row.id))
+      .returning();
+    return { import: stored as ImportRow, restored, keptChanged, notRestorable };
+  });
+}
+
+export const IMPORTS_LISTED = 15;
+
+/** The latest imports, newest first. */
+export async function recentImports(deps: Deps, actor: Actor): Promise<Result<ImportRow[]>> {
+  const allowed = await requireAdmin(deps, actor, 'imports');
+  if (!allowed.ok) return allowed;
+  const rows = await deps.db.select().from(imports).orderBy(desc(imports.id)).limit(IMPORTS_LISTED);
+  return ok(rows);
+}
+
+export async function findImport(deps: Deps, id: number): Promise<ImportRow | undefined> {
+  const [row] = await deps.db.select().from(imports).where(eq(imports.id, id));
+  return row;
+}

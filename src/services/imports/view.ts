@@ -1,0 +1,68 @@
+import type { EmergencyAddress } from '../../domain/address.ts';
+import type { Person } from '../../domain/errors.ts';
+import type { CallerId } from '../../domain/settings.ts';
+import type { PhoneUserStatus } from '../../store/phone-users.ts';
+import type { CallingPlan } from '../../store/plans.ts';
+import type { Site } from '../../store/sites.ts';
+
+export type DeskPhoneValue = { mac: string; model: string };
+
+/** Everything an update file can change about one phone user, in the shape the planner compares. */
+export type UserFields = {
+  firstName: string;
+  lastName: string;
+  siteId: number;
+  extension: string;
+  shortExtension: string;
+  planCodes: number[];
+  numbers: string[];
+  callerId: CallerId;
+  status: PhoneUserStatus;
+  areaCode: string | null;
+  language: string;
+  /** The user's own emergency address; null means the site's default applies. */
+  address: EmergencyAddress | null;
+  deskPhones: DeskPhoneValue[];
+};
+
+/** A phone user as the account holds them now. */
+export type CurrentUser = UserFields & {
+  phoneUserId: number;
+  directoryUserId: number;
+  email: string;
+  slackUserId: string | null;
+};
+
+export type DirectoryEntry = {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  slackUserId: string | null;
+};
+
+/**
+ * What the planner needs to know of the account, read once for the whole file: the rows of the people, numbers
+ * and desk phones the file names, and the account-wide facts (sites, plans, extensions, licenses).
+ */
+export type AccountView = {
+  siteCodes: boolean;
+  licensesTotal: number;
+  licensesUsed: number;
+  sites: Site[];
+  plans: (CallingPlan & { used: number })[];
+  /** Every extension in use (people, call queues, auto receptionists) and who answers it. */
+  taken: Map<string, Person>;
+  reserved: Set<string>;
+  /** By lower-case email. */
+  directory: Map<string, DirectoryEntry>;
+  /** By lower-case email: the phone users among the file's emails and copy sources. */
+  phoneUsers: Map<string, CurrentUser>;
+  /** Phone users by extension, for Copy Settings From given as an extension. */
+  phoneUsersByExtension: Map<string, CurrentUser>;
+  /** The inventory rows of the numbers the file names. */
+  numbers: Map<string, { phoneUserId: number | null; isMain: boolean; holder: Person | null }>;
+  /** The desk phones the file names, by MAC. */
+  macs: Map<string, { phoneUserId: number; holder: Person }>;
+  mainNumbers: string[];
+};

@@ -1,0 +1,176 @@
+import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import {
+  type ApplyChoice,
+  applyImport,
+  cancelImport,
+  findImport,
+  undoImport,
+} from '../../services/imports/service.ts';
+import { appliedMessage, closedPreview, progressMessage, undoneMessage } from '../blocks/imports.ts';
+import { type Message, textMessage } from '../blocks/message.ts';
+import { describe } from '../deliver.ts';
+import { mention } from '../format.ts';
+import { ACTIONS } from '../ids.ts';
+import { errorText } from '../replies.ts';
+import { FAILED, type Runtime, STARTING } from '../runtime.ts';
+
+type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+
+/** Progress is shown at most this often: Slack rate-limits chat.update to about one call per second per message. */
+export const PROGRESS_INTERVAL_MS = 2000;
+
+/**
+ * Keeps one message up to date while an import runs: at most one update every two seconds, one at a time, and a
+ * failed update (rate limit, network) is only logged, since the import goes on regardless.
+ */
+function progressReporter(
+  client: WebClient,
+  channel: string,
+  ts: string,
+  fileName: string,
+  warn: (m: string) => void,
+) {
+  let last = Date.now();
+  let pending: Promise<unknown> = Promise.resolve();
+  return {
+    report(done: number, total: number) {
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS) return;
+      last = now;
+      pending = pending
+        .then(() => client.chat.update({ channel, ts, ...progressMessage(fileName, done, total) }))
+        .catch((error: unknown) => warn(`Could not update import progress: ${describe(error)}`));
+    },
+    settled: () => pending,
+  };
+}
+
+export function registerImportActions(app: App, runtime: Runtime): void {
+  const apply =
+    (choice: ApplyChoice) =>
+    async ({ ack, action, body, respond, client, logger }: Args) => {
+      await ack();
+      const deps = runtime.deps();
+      const ephemeral = (text: string) =>
+        respond({ response_type: 'ephemeral', replace_original: false, text });
+      if (!deps) return void (await ephemeral(STARTING));
+      const id = Number(action.value);
+      const row = Number.isSafeInteger(id) ? await findImport(deps, id) : undefined;
+      if (!row) return void (await ephemeral(`:warning: ${errorText({ code: 'IMPORT_NOT_FOUND' })}`));
+      const actor = { slackUserId: body.user.id };
+      if (row.status !== 'previewed') {
+        // A second click, or a click on an old preview: the first one did (or is doing) the work.
+        return void (await ephemeral(
+          `:warning: ${errorText({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status })}`,
+        ));
+      }
+      const total = choice === 'all' ? row.counts.rows : row.counts.create + row.counts.update;
+      let progressTs: string | undefined;
+      try {
+        const posted = await client.chat.postMessage({
+          channel: row.channelId,
+          thread_ts: row.threadTs,
+          ...progressMessage(row.fileName, 0, total),
+        });
+        progressTs = posted.ts;
+      } catch (error) {
+        logger.warn(`Could not post import progress: ${describe(error)}`);
+      }
+      const progress = progressTs
+        ? progressReporter(client, row.channelId, progressTs, row.fileName, (m) => logger.warn(m))
+        : undefined;
+      const show = async (message: Message) => {
+        await progress?.settled();
+        if (progressTs) {
+          await client.chat.update({ channel: row.channelId, ts: progressTs, ...message });
+        } else {
+          await client.chat.postMessage({
+            channel: row.channelId,
+            thread_ts: row.threadTs,
+            ...message,
+          });
+        }
+      };
+      let result: Awaited<ReturnType<typeof applyImport>>;
+      try {
+        result = await applyImport(deps, actor, row.id, choice, (done, all) => progress?.report(done, all));
+      } catch (error) {
+        logger.error(`import ${row.id} failed`, error);
+        await show(textMessage(`:x: Nothing was imported: ${FAILED}`)).catch(() => {});
+        return;
+      }
+      try {
+        if (!result.ok) {
+          await show(textMessage(`:warning: Nothing was imported. ${errorText(result.error)}`));
+          return;
+        }
+        await show(appliedMessage(actor.slackUserId, result.value));
+        // The preview keeps its counts and loses its buttons.
+        if (row.previewTs) {
+          await client.chat.update({
+            channel: row.channelId,
+            ts: row.previewTs,
+            ...closedPreview(result.value.import, `Imported by ${mention(actor.slackUserId)}.`),
+          });
+        }
+      } catch (error) {
+        // The import is committed; only a message could not be shown.
+        logger.warn(
+          `import ${row.id} was applied, but its messages could not be updated: ${describe(error)}`,
+        );
+      }
+    };
+
+  app.action(ACTIONS.importAll, apply('all'));
+  app.action(ACTIONS.importValid, apply('valid'));
+
+  app.action(ACTIONS.importCancel, async ({ ack, action, body, respond, logger }: Args) => {
+    await ack();
+    const deps = runtime.deps();
+    if (!deps)
+      return void (await respond({ response_type: 'ephemeral', replace_original: false, text: STARTING }));
+    try {
+      const result = await cancelImport(deps, { slackUserId: body.user.id }, Number(action.value));
+      if (!result.ok) {
+        return void (await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: `:warning: ${errorText(result.error)}`,
+        }));
+      }
+      await respond({
+        replace_original: true,
+        ...closedPreview(result.value, `Cancelled by ${mention(body.user.id)}: nothing was imported.`),
+      });
+    } catch (error) {
+      logger.error('cancel import failed', error);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `:x: ${FAILED}` }).catch(
+        () => {},
+      );
+    }
+  });
+
+  app.action(ACTIONS.importUndo, async ({ ack, action, body, respond, logger }: Args) => {
+    await ack();
+    const deps = runtime.deps();
+    if (!deps)
+      return void (await respond({ response_type: 'ephemeral', replace_original: false, text: STARTING }));
+    try {
+      const result = await undoImport(deps, { slackUserId: body.user.id }, Number(action.value));
+      if (!result.ok) {
+        return void (await respond({
+          response_type: 'ephemeral',
+          replace_original: false,
+          text: `:warning: ${errorText(result.error)}`,
+        }));
+      }
+      await respond({ replace_original: true, ...undoneMessage(body.user.id, result.value) });
+    } catch (error) {
+      logger.error('undo import failed', error);
+      await respond({ response_type: 'ephemeral', replace_original: false, text: `:x: ${FAILED}` }).catch(
+        () => {},
+      );
+    }
+  });
+}

@@ -1,0 +1,285 @@
+import type { ImportCounts, ImportRow } from '../../../db/schema/imports.ts';
+import { csvRecord } from '../../csv/formula.ts';
+import { ADD_HEADERS, type CsvMode, type UnknownHeader, UPDATE_HEADERS } from '../../csv/headers.ts';
+import type { ImportPlan, PlannedRow } from '../../services/imports/plan.ts';
+import type { ImportApplied, UndoResult } from '../../services/imports/service.ts';
+import { code, escapeText as e, mention, plural } from '../format.ts';
+import { ACTIONS } from '../ids.ts';
+import { errorText } from '../replies.ts';
+import { context, type KnownBlock, type Message, plain, section } from './message.ts';
+
+export const PROBLEMS_SHOWN = 20;
+const CHANGES_SHOWN = 10;
+
+const SAMPLE_ROWS: Record<CsvMode, string[][]> = {
+  add: [
+    ['ada.lovelace@example.com', 'Ada', 'Lovelace', 'Main', '', 'US/CA Unlimited', '', 'hidden'],
+    ['grace.hopper@example.com', 'Grace', 'Hopper', 'Main', '', '', '', ''],
+  ],
+  update: [
+    ['ada.lovelace@example.com', '', '', '', '', '', '', '', 'active', '', 'en-GB'],
+    ['grace.hopper@example.com', '', 'Hopper-Murray', '', '', '', '', '', 'inactive'],
+  ],
+};
+
+/** The sample file: the header row of the mode and two example rows. */
+export function sampleCsv(mode: CsvMode): string {
+  const headers = Object.values(mode === 'add' ? ADD_HEADERS : UPDATE_HEADERS);
+  const rows = SAMPLE_ROWS[mode].map((row) => [...row, ...Array(headers.length - row.length).fill('')]);
+  return [headers, ...rows].map(csvRecord).join('');
+}
+
+export function sampleExplanation(mode: CsvMode): Message {
+  const lines =
+    mode === 'add'
+      ? [
+          '*Add phone users from a CSV file.* One row per person; only `Email` is required.',
+          '• A person not yet in the directory needs `First Name` and `Last Name`.',
+          '• A blank `Extension` gets the lowest free one of the site; a blank `Site` means the upload’s `site:` or Main.',
+          '• Several `Calling Plans` or `Phone Numbers` go in one cell separated by `;`. Numbers need a plan.',
+          '• `Desk Phone MAC` and `Desk Phone Model` go together; `Copy Settings From` takes an email or extension.',
+          'Upload the file to this channel (or to the app’s DM). Add `site:<site>` or `copy:<user>` to the message to apply them to every row. You get a preview to confirm before anything changes.',
+        ]
+      : [
+          '*Update phone users from a CSV file* (the format `/phone export` writes). `Email` finds the user.',
+          '• A blank cell leaves the value as it is; a cell holding only `-` clears it.',
+          '• `Status` is active or inactive; several `Calling Plans` or `Phone Numbers` are separated by `;`.',
+          'Export, edit, then upload the file here with the word `update` in the message. You get a preview of the changes to confirm first.',
+        ];
+  return { text: plain(lines[0] ?? ''), blocks: [section(lines.join('\n'))] };
+}
+
+const modeName = (mode: CsvMode) => (mode === 'add' ? 'add' : 'update');
+
+function countsLine(counts: ImportCounts, mode: CsvMode): string {
+  const parts = [
+    plural(counts.rows, 'row'),
+    mode === 'add' ? `${counts.create} to add` : `${counts.update} to update`,
+    ...(counts.unchanged > 0 ? [`${counts.unchanged} unchanged`] : []),
+    `${counts.invalid} invalid`,
+  ];
+  return parts.join(' · ');
+}
+
+/** A row problem in plain words, for the errors file and the preview. */
+export function problemText(problem: { column: string; error: Parameters<typeof errorText>[0] }): string {
+  return errorText(problem.error);
+}
+
+const plainCell = (text: string) =>
+  text.replaceAll('`', '').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+
+/**
+ * The failing rows as a CSV to fix and upload again: the original cells, in the mode's columns, plus an `Error`
+ * column with every problem of the row.
+ */
+export function errorsCsv(
+  mode: CsvMode,
+  plan: ImportPlan,
+  cellsOf: (line: number) => string[] | undefined,
+): string {
+  const headers = Object.values(mode === 'add' ? ADD_HEADERS : UPDATE_HEADERS);
+  let text = csvRecord([...headers, 'Error']);
+  for (const row of plan.rows) {
+    if (row.kind !== 'invalid') continue;
+    const message = row.problems
+      .map((p) => `Line ${row.line}, ${p.column}: ${plainCell(problemText(p))}`)
+      .join(' | ');
+    text += csvRecord([...(cellsOf(row.line) ?? [row.email]), message]);
+  }
+  return text;
+}
+
+export const errorsFileName = (fileName: string) => `${fileName.replace(/\.csv$/i, '')}-errors.csv`;
+
+function changeLines(rows: readonly PlannedRow[]): string[] {
+  return rows
+    .flatMap((row) => (row.kind === 'update' ? [row] : []))
+    .slice(0, CHANGES_SHOWN)
+    .map((row) => `• Line ${row.line} ${e(row.email)}: ${row.changed.map(fieldName).join(', ')}`);
+}
+
+const FIELD_NAMES = {
+  name: 'name',
+  site: 'site',
+  extension: 'extension',
+  plans: 'calling plans',
+  numbers: 'phone numbers',
+  callerId: 'caller ID',
+  status: 'status',
+  areaCode: 'area code',
+  language: 'language',
+  address: 'emergency address',
+  deskPhones: 'desk phones',
+} as const;
+const fieldName = (field: keyof typeof FIELD_NAMES) => FIELD_NAMES[field];
+
+/** The preview in the file's thread: counts, problems, repairs, changes, and the choices. */
+export function previewMessage(row: ImportRow, plan: ImportPlan, unknownHeaders: UnknownHeader[]): Message {
+  const { counts } = plan;
+  const valid = counts.create + counts.update;
+  const title = `*${e(row.fileName)}*: ${modeName(row.mode)} file · ${countsLine(counts, row.mode)}`;
+  const blocks: KnownBlock[] = [section(title)];
+  const problems = plan.rows.flatMap((r) =>
+    r.kind === 'invalid' ? r.problems.map((p) => `• Line ${r.line}, ${e(p.column)}: ${problemText(p)}`) : [],
+  );
+  if (problems.length > 0) {
+    const shown = problems.slice(0, PROBLEMS_SHOWN);
+    const more = problems.length - shown.length;
+    blocks.push(
+      section(
+        clipSection(
+          `*Problems*\n${shown.join('\n')}${more > 0 ? `\n…and ${more} more in the errors file.` : ''}`,
+        ),
+      ),
+    );
+  }
+  if (plan.repairs.length > 0) {
+    const repairs = plan.repairs
+      .slice(0, 10)
+      .map((r) => `• Line ${r.line}, ${e(r.column)}: ${code(e(r.from))} read as ${code(r.to)}`);
+    blocks.push(
+      section(clipSection(`*Numbers a spreadsheet changed, restored (check them)*\n${repairs.join('\n')}`)),
+    );
+  }
+  const changes = changeLines(plan.rows);
+  if (changes.length > 0) blocks.push(section(clipSection(`*Changes*\n${changes.join('\n')}`)));
+  if (unknownHeaders.length > 0) {
+    const names = unknownHeaders.map((h) =>
+      h.usedIn ? `${code(e(h.header))} (belongs to ${h.usedIn} files)` : code(e(h.header)),
+    );
+    blocks.push(context(`:information_source: Ignored columns: ${names.join(', ')}.`));
+  }
+  const buttons: KnownBlock = {
+    type: 'actions',
+    block_id: 'import_choices',
+    elements: [
+      ...(valid > 0 && counts.invalid === 0
+        ? [button(`Import ${plural(valid, 'user')}`, ACTIONS.importAll, row.id, 'primary')]
+        : []),
+      ...(valid > 0 && counts.invalid > 0
+        ? [button(`Ignore issues and import ${valid} others`, ACTIONS.importValid, row.id, 'primary')]
+        : []),
+      button('Cancel', ACTIONS.importCancel, row.id),
+    ],
+  };
+  if (valid === 0) {
+    blocks.push(
+      context(
+        counts.invalid > 0
+          ? 'Nothing can be imported: fix the rows in the errors file and upload it here again.'
+          : 'Nothing to change: every row matches the account already (0 changes).',
+      ),
+    );
+  } else if (counts.invalid > 0) {
+    blocks.push(
+      context(
+        'Fix the rows in the errors file and upload it again to replace this preview, or import the valid rows now.',
+      ),
+    );
+  }
+  blocks.push(buttons);
+  return { text: plain(title), blocks };
+}
+
+function button(
+  text: string,
+  actionId: string,
+  importId: number,
+  style?: 'primary' | 'danger',
+): {
+  type: 'button';
+  text: { type: 'plain_text'; text: string };
+  action_id: string;
+  value: string;
+  style?: 'primary' | 'danger';
+} {
+  return {
+    type: 'button',
+    text: { type: 'plain_text', text },
+    action_id: actionId,
+    value: String(importId),
+    ...(style ? { style } : {}),
+  };
+}
+
+const clipSection = (text: string) => (text.length > 2900 ? `${text.slice(0, 2899)}…` : text);
+
+/** The preview once decided: its summary without the buttons, and what became of it. */
+export function closedPreview(row: ImportRow, outcome: string): Message {
+  const title = `*${e(row.fileName)}*: ${modeName(row.mode)} file · ${countsLine(row.counts, row.mode)}`;
+  return { text: plain(`${title} ${outcome}`), blocks: [section(title), context(outcome)] };
+}
+
+export function progressMessage(fileName: string, done: number, total: number): Message {
+  return {
+    text: `Importing ${fileName}: ${done} of ${total} rows…`,
+    blocks: [
+      section(
+        `:hourglass_flowing_sand: Importing *${e(fileName)}*: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows…`,
+      ),
+    ],
+  };
+}
+
+export function appliedMessage(actorId: string, applied: ImportApplied): Message {
+  const { counts } = applied;
+  const text = `:white_check_mark: ${mention(actorId)} imported *${e(applied.import.fileName)}*: ${counts.create} created, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.skipped ?? 0} skipped.`;
+  return {
+    text: plain(text),
+    blocks: [
+      section(text),
+      {
+        type: 'actions',
+        block_id: 'import_undo',
+        elements: [button('Undo import', ACTIONS.importUndo, applied.import.id, 'danger')],
+      },
+      context('Undo works for 24 hours; it leaves alone anyone changed since.'),
+    ],
+  };
+}
+
+export function undoneMessage(actorId: string, undone: UndoResult): Message {
+  const lines = [
+    `:leftwards_arrow_with_hook: ${mention(actorId)} undid the import of *${e(undone.import.fileName)}*: ${plural(undone.restored, 'user')} restored.`,
+  ];
+  if (undone.keptChanged.length > 0) {
+    lines.push(
+      `Left as they are, because someone changed them since: ${undone.keptChanged.map(e).join(', ')}.`,
+    );
+  }
+  if (undone.notRestorable.length > 0) {
+    lines.push(
+      `Could not be restored (their earlier values are taken now): ${undone.notRestorable.map((r) => e(r.email)).join(', ')}.`,
+    );
+  }
+  const text = lines.join('\n');
+  return { text: plain(text), blocks: [section(clipSection(text))] };
+}
+
+const STATUS_ICONS: Record<ImportRow['status'], string> = {
+  previewed: ':mag:',
+  applied: ':white_check_mark:',
+  cancelled: ':no_entry_sign:',
+  undone: ':leftwards_arrow_with_hook:',
+  failed: ':x:',
+};
+
+export function importsList(rows: ImportRow[]): Message {
+  if (rows.length === 0)
+    return {
+      text: 'No imports yet.',
+      blocks: [section('No imports yet. Upload a CSV file to a channel with the app to start one.')],
+    };
+  const lines = rows.map((row) => {
+    const when = row.createdAt.toISOString().slice(0, 16).replace('T', ' ');
+    const c = row.counts;
+    const counts =
+      row.status === 'failed'
+        ? 'file refused'
+        : `${c.rows} rows: ${c.create} add, ${c.update} update, ${c.unchanged} unchanged, ${c.invalid} invalid`;
+    return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${code(e(row.fileName))} · ${row.mode} · ${counts} · *${row.status}*`;
+  });
+  const text = `*Recent imports* (newest first)\n${lines.join('\n')}`;
+  return { text: 'Recent imports', blocks: [section(clipSection(text))] };
+}

@@ -1,0 +1,48 @@
+import { requireAdmin } from '../../../services/context.ts';
+import { type ExportFilter, exportPhoneUsers } from '../../../services/imports/export.ts';
+import { recentImports } from '../../../services/imports/service.ts';
+import { importsList, sampleCsv, sampleExplanation } from '../../blocks/imports.ts';
+import { textMessage } from '../../blocks/message.ts';
+import { ephemeral, type Outcome } from '../../outcome.ts';
+import { type HandlerContext, settle } from './context.ts';
+
+export async function sample(ctx: HandlerContext, mode: 'add' | 'update'): Promise<Outcome> {
+  return settle(requireAdmin(ctx.deps, ctx.actor, 'import'), () => ({
+    ephemeral: sampleExplanation(mode),
+    file: {
+      filename: mode === 'add' ? 'phone-users-add-sample.csv' : 'phone-users-update-sample.csv',
+      content: Buffer.from(sampleCsv(mode), 'utf8'),
+      title: mode === 'add' ? 'Sample add file' : 'Sample update file',
+      comment: `Sample ${mode} file: a header row and two example rows.`,
+    },
+  }));
+}
+
+export async function list(ctx: HandlerContext): Promise<Outcome> {
+  return settle(recentImports(ctx.deps, ctx.actor), (rows) => ephemeral(importsList(rows)));
+}
+
+/** Reads the export a batch at a time; the upload needs the whole file, which is the CSV's size and no more. */
+export async function exportUsers(ctx: HandlerContext, filter: ExportFilter): Promise<Outcome> {
+  return settle(exportPhoneUsers(ctx.deps, ctx.actor, filter), async (stream) => {
+    const chunks: Buffer[] = [];
+    let rows = -1;
+    for await (const chunk of stream.rows()) {
+      chunks.push(Buffer.from(chunk, 'utf8'));
+      rows += chunk.split('\r\n').length - 1;
+    }
+    const date = ctx.deps.clock.now().toISOString().slice(0, 10);
+    const what = stream.describe ? ` (${stream.describe})` : '';
+    return {
+      ephemeral: textMessage(
+        `Exported ${rows} phone users${what}. Edit the file and upload it here with the word \`update\` to apply the changes.`,
+      ),
+      file: {
+        filename: `phone-users-${date}.csv`,
+        content: Buffer.concat(chunks),
+        title: `Phone users ${date}`,
+        comment: `Phone users export${what}: ${rows} rows.`,
+      },
+    };
+  });
+}

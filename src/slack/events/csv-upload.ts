@@ -1,0 +1,176 @@
+import type { WebClient } from '@slack/web-api';
+import type { ImportRow } from '../../../db/schema/imports.ts';
+import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
+import type { Deps } from '../../services/context.ts';
+import {
+  claimUpload,
+  type ImportLimits,
+  previewImport,
+  recordPreviewMessage,
+  refuseFile,
+} from '../../services/imports/service.ts';
+import { closedPreview, errorsCsv, errorsFileName, previewMessage } from '../blocks/imports.ts';
+import { textMessage } from '../blocks/message.ts';
+import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../download-file.ts';
+import { errorText } from '../replies.ts';
+import { STARTING } from '../runtime.ts';
+import type { FileShareEvent, UploadContext } from './audio-upload.ts';
+
+type SlackFile = NonNullable<FileShareEvent['files']>[number];
+
+/** Slack calls a CSV `csv` (filetype) or text/csv; the name is the last word. */
+export function isCsvFile(file: SlackFile): boolean {
+  return (
+    file.filetype === 'csv' || (file.mimetype ?? '').startsWith('text/csv') || /\.csv$/i.test(file.name ?? '')
+  );
+}
+
+export type CsvInstruction = { mode: CsvMode; site?: string; copyFrom?: string };
+
+/**
+ * What the message with the file says: `update` for an update file, `site:<site>` and `copy:<user>` for an add
+ * file. A mention of the app itself and other words are ignored.
+ */
+export function parseCsvInstruction(text: string): CsvInstruction {
+  const instruction: CsvInstruction = { mode: /(^|\s)update(\s|$)/i.test(text) ? 'update' : 'add' };
+  const site = /site:(?:"([^"]+)"|(\S+))/i.exec(text);
+  if (site) instruction.site = (site[1] ?? site[2] ?? '').trim();
+  const copy = /copy:(?:<@([A-Z0-9]+)(?:\|[^>]*)?>|<mailto:[^|>]+\|([^>]+)>|(\S+))/i.exec(text);
+  if (copy) instruction.copyFrom = copy[1] ? `<@${copy[1]}>` : (copy[2] ?? copy[3] ?? '').trim();
+  return instruction;
+}
+
+/**
+ * A CSV sent to a channel or to the app's DM: claim it (once, whatever Slack redelivers), download it with the
+ * bot token, check every row, and answer in the file's thread with the preview and, when rows fail, the errors
+ * file.
+ */
+export async function receiveCsvUpload(
+  event: FileShareEvent,
+  file: SlackFile,
+  ctx: UploadContext & { limits: ImportLimits },
+): Promise<void> {
+  const threadTs = event.thread_ts ?? event.ts;
+  const say = (text: string) =>
+    ctx.client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...textMessage(text) });
+  if (!ctx.deps) return void (ctx.retryNum === 0 ? await say(STARTING) : undefined);
+  const deps = ctx.deps;
+  const instruction = parseCsvInstruction(event.text ?? '');
+  const copyFrom = await copySource(deps, instruction.copyFrom);
+  const claimed = await claimUpload(
+    deps,
+    { slackUserId: event.user },
+    {
+      slackFileId: file.id,
+      fileName: file.name ?? `${file.id}.csv`,
+      channelId: event.channel,
+      threadTs,
+      mode: instruction.mode,
+      site: instruction.site,
+      copyFrom,
+    },
+  );
+  if (!claimed.ok) {
+    // Refused politely, once, without reading the file.
+    if (ctx.retryNum === 0) await say(`:warning: ${errorText(claimed.error)} This file was not read.`);
+    return;
+  }
+  if (!claimed.value) return; // Another delivery of the same upload is handling it.
+  const row = claimed.value;
+  try {
+    await preview(deps, ctx, row, file, say);
+  } catch (error) {
+    ctx.logger.error(`Previewing the uploaded file ${file.id} failed`, error);
+    await refuseFile(deps, row, 'something went wrong on our side').catch(() => {});
+    await say(
+      ':x: Something went wrong on our side while reading this file. Upload it again in a minute.',
+    ).catch(() => {});
+  }
+}
+
+async function preview(
+  deps: Deps,
+  ctx: UploadContext & { limits: ImportLimits },
+  row: ImportRow,
+  file: SlackFile,
+  say: (text: string) => Promise<unknown>,
+) {
+  if (file.size !== undefined && file.size > ctx.limits.maxBytes) {
+    const refused = await refuseFile(
+      deps,
+      row,
+      `it is larger than the limit of ${ctx.limits.maxBytes / 1024 / 1024} MB. Split it into smaller files.`,
+    );
+    return void (await say(`:warning: ${errorText(refused.error)}`));
+  }
+  const url = file.url_private_download ?? (await fileUrl(ctx.client, file.id));
+  const download = url
+    ? await downloadSlackFile(url, {
+        token: ctx.botToken,
+        trustedOrigins: [SLACK_FILE_ORIGIN, new URL(ctx.client.slackApiUrl).origin],
+        maxBytes: ctx.limits.maxBytes,
+      })
+    : ({ ok: false, reason: 'http_error' } as const);
+  if (!download.ok) {
+    const reason =
+      download.reason === 'login_page'
+        ? 'Slack answered with its sign-in page instead of the file (the app may lack the files:read scope), so nothing was read.'
+        : download.reason === 'too_large'
+          ? `it is larger than the limit of ${ctx.limits.maxBytes / 1024 / 1024} MB. Split it into smaller files.`
+          : 'it could not be downloaded from Slack. Upload it again in a minute.';
+    const refused = await refuseFile(deps, row, reason);
+    return void (await say(`:warning: ${errorText(refused.error)}`));
+  }
+  const result = await previewImport(deps, row, download.content, ctx.limits);
+  if (!result.ok) return void (await say(`:warning: ${errorText(result.error)}`));
+  const { plan, rows } = result.value;
+  const posted = await ctx.client.chat.postMessage({
+    channel: row.channelId,
+    thread_ts: row.threadTs,
+    ...previewMessage(result.value.import, plan, result.value.unknownHeaders),
+  });
+  if (posted.ts) await recordPreviewMessage(deps, row.id, posted.ts);
+  if (plan.counts.invalid > 0) {
+    const keys = Object.keys(HEADERS_BY_MODE[row.mode]) as ColumnKey[];
+    const byLine = new Map(rows.map((r) => [r.line, keys.map((key) => r.cells[key] ?? '')]));
+    await ctx.client.files.uploadV2({
+      channel_id: row.channelId,
+      thread_ts: row.threadTs,
+      file: Buffer.from(
+        errorsCsv(row.mode, plan, (line) => byLine.get(line)),
+        'utf8',
+      ),
+      filename: errorsFileName(row.fileName),
+      title: errorsFileName(row.fileName),
+      initial_comment: `The ${plan.counts.invalid} failing rows, each with an Error column: fix them and upload the file here again.`,
+    });
+  }
+  for (const old of result.value.superseded) {
+    if (!old.previewTs) continue;
+    await ctx.client.chat
+      .update({
+        channel: old.channelId,
+        ts: old.previewTs,
+        ...closedPreview(
+          old,
+          `Replaced by the newer upload ${row.fileName}; nothing was imported from this one.`,
+        ),
+      })
+      .catch((error: unknown) =>
+        ctx.logger.warn(`Could not mark preview ${old.id} replaced: ${String(error)}`),
+      );
+  }
+}
+
+/** `copy:@ada` names the person by mention; the import finds phone users by email or extension. */
+async function copySource(deps: Deps, input: string | undefined): Promise<string | undefined> {
+  const mention = input && /^<@([A-Z0-9]+)>$/.exec(input);
+  if (!mention) return input;
+  const profile = await deps.profiles.bySlackId(mention[1] ?? '');
+  return profile?.email ?? input;
+}
+
+async function fileUrl(client: WebClient, id: string): Promise<string | undefined> {
+  const info = await client.files.info({ file: id });
+  return (info.file as { url_private_download?: string } | undefined)?.url_private_download;
+}
