@@ -282,11 +282,9 @@ function parseList(args: Token[]): ParseResult {
   const { status, ...options } = read.value.options;
   const command: Extract<PhoneCommand, { name: 'list' }> = { name: 'list', ...options };
   if (status !== undefined) {
-    const lowered = status.toLowerCase();
-    if (lowered !== 'active' && lowered !== 'inactive') {
-      return fail(`\`status:\` is \`active\` or \`inactive\`, not ${showInput(status)}.`, 'list');
-    }
-    command.status = lowered;
+    const read = readStatus(status, 'list');
+    if (!read.ok) return read;
+    command.status = read.value;
   }
   const { rest } = read.value;
   const mention = rest.find((word) => word.entity?.kind === 'user');
@@ -297,6 +295,13 @@ function parseList(args: Token[]): ParseResult {
   if (!search.ok) return search;
   if (search.value !== '') command.search = search.value;
   return ok(command);
+}
+
+/** The `status:` filter of `list` and `export`. */
+function readStatus(status: string, name: 'list' | 'export'): Parsed<'active' | 'inactive'> {
+  const lowered = status.toLowerCase();
+  if (lowered === 'active' || lowered === 'inactive') return { ok: true, value: lowered };
+  return fail(`\`status:\` is \`active\` or \`inactive\`, not ${showInput(status)}.`, name);
 }
 
 function parseImportSample(mode: 'add' | 'update', args: Token[]): ParseResult {
@@ -315,11 +320,9 @@ function parseExport(args: Token[]): ParseResult {
   const { status, ...options } = read.value.options;
   const command: Extract<PhoneCommand, { name: 'export' }> = { name: 'export', ...options };
   if (status !== undefined) {
-    const lowered = status.toLowerCase();
-    if (lowered !== 'active' && lowered !== 'inactive') {
-      return fail(`\`status:\` is \`active\` or \`inactive\`, not ${showInput(status)}.`, 'export');
-    }
-    command.status = lowered;
+    const read = readStatus(status, 'export');
+    if (!read.ok) return read;
+    command.status = read.value;
   }
   const [extra] = read.value.rest;
   if (extra) return unexpected('export', extra);
