@@ -65,21 +65,26 @@ export function allocateInSite(
   return shorts;
 }
 
+export type CheckedExtension = { ok: true; full: string; short: string } | { ok: false; error: DomainError };
+
 /**
  * Checks an extension an admin typed for a user in a site: digits and length, reserved, taken by someone else.
  * Returns the full and short extension; refusals carry the nearest free extensions.
  */
-export function checkRequestedExtension(
+export function checkExtension(
   input: string,
   site: Site,
   rules: ExtensionRules,
   state: ExtensionState,
   self?: string,
-): { full: string; short: string } {
+): CheckedExtension {
   const short = input.trim();
   if (!isValidExtension(short, rules)) {
     const { min, max } = extensionDigits(rules);
-    fail({ code: 'EXTENSION_INVALID', input, minDigits: min, maxDigits: max, siteCodes: rules.siteCodes });
+    return {
+      ok: false,
+      error: { code: 'EXTENSION_INVALID', input, minDigits: min, maxDigits: max, siteCodes: rules.siteCodes },
+    };
   }
   const full = fullExtension(short, site.siteCode, rules);
   const allocation = {
@@ -89,18 +94,40 @@ export function checkRequestedExtension(
     reserved: state.reserved,
   };
   if (state.reserved.has(full) || state.reserved.has(short)) {
-    fail({ code: 'EXTENSION_RESERVED', extension: short, suggestions: suggestExtensions(short, allocation) });
+    return {
+      ok: false,
+      error: {
+        code: 'EXTENSION_RESERVED',
+        extension: short,
+        suggestions: suggestExtensions(short, allocation),
+      },
+    };
   }
   const holder: Person | undefined = state.taken.get(full);
   if (holder && full !== self) {
-    fail({
-      code: 'EXTENSION_TAKEN',
-      extension: short,
-      holder,
-      suggestions: suggestExtensions(short, allocation),
-    });
+    return {
+      ok: false,
+      error: {
+        code: 'EXTENSION_TAKEN',
+        extension: short,
+        holder,
+        suggestions: suggestExtensions(short, allocation),
+      },
+    };
   }
-  return { full, short };
+  return { ok: true, full, short };
+}
+
+/** `checkExtension` inside a change: a refusal ends the change. */
+export function checkRequestedExtension(
+  input: string,
+  site: Site,
+  rules: ExtensionRules,
+  state: ExtensionState,
+  self?: string,
+): { full: string; short: string } {
+  const checked = checkExtension(input, site, rules, state, self);
+  return checked.ok ? checked : fail(checked.error);
 }
 
 export type { DomainError };

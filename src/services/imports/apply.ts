@@ -457,14 +457,9 @@ async function updateOne(
     const settings = await readSettings(tx, id);
     const own = await ownAddressId(tx, id, settings);
     if (fields.address === null) {
-      patch.emergencyAddressId = null;
-      if (own !== null) {
-        await tx
-          .update(phoneUserSettings)
-          .set({ emergencyAddressId: null })
-          .where(eq(phoneUserSettings.phoneUserId, id));
-        await deleteAddress(tx, own);
-      }
+      // The settings row lets go of the address before it is deleted (a foreign key points at it).
+      await patchSettings(tx, [{ id, patch: { emergencyAddressId: null } }], rec.at);
+      if (own !== null) await deleteAddress(tx, own);
     } else if (own !== null) {
       await updateAddress(tx, own, fields.address);
     } else {

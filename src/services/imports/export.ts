@@ -31,7 +31,9 @@ const FREE_TEXT: ReadonlySet<UpdateColumnKey> = new Set([
 
 const BATCH = 2000;
 
-export type ExportStream = { rows: () => AsyncGenerator<string>; describe: string };
+/** CSV text a batch at a time, each with how many users it holds (the header chunk holds none). */
+export type ExportChunk = { text: string; users: number };
+export type ExportStream = { rows: () => AsyncGenerator<ExportChunk>; describe: string };
 
 /**
  * The phone users a filter selects, as an update file: a header row, then one row per user in id order, read
@@ -71,8 +73,8 @@ export async function exportPhoneUsers(
   const planNames = new Map(catalog.map((plan) => [plan.code, plan.shortName]));
   const keys = Object.keys(UPDATE_HEADERS) as UpdateColumnKey[];
   const db = deps.db;
-  async function* rows(): AsyncGenerator<string> {
-    yield csvRecord(Object.values(UPDATE_HEADERS));
+  async function* rows(): AsyncGenerator<ExportChunk> {
+    yield { text: csvRecord(Object.values(UPDATE_HEADERS)), users: 0 };
     let after = 0;
     for (;;) {
       const where = sql.join([sql`pu.id > ${after}`, ...conditions], sql` and `);
@@ -85,7 +87,7 @@ export async function exportPhoneUsers(
           keys.map((key) => (FREE_TEXT.has(key) ? neutraliseFormulaText(cells[key]) : cells[key])),
         );
       }
-      yield chunk;
+      yield { text: chunk, users: batch.length };
       after = (batch.at(-1) as { phoneUserId: number }).phoneUserId;
       if (batch.length < BATCH) return;
     }

@@ -4,12 +4,7 @@ import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
 import { checkAddress, type EmergencyAddress } from '../../domain/address.ts';
 import type { DomainError } from '../../domain/errors.ts';
-import {
-  extensionDigits,
-  fullExtension,
-  isValidExtension,
-  suggestExtensions,
-} from '../../domain/extensions.ts';
+import { fullExtension } from '../../domain/extensions.ts';
 import { normalizeMac } from '../../domain/mac.ts';
 import { isValidEmail, isValidName } from '../../domain/people.ts';
 import { MAX_NUMBERS_PER_USER } from '../../domain/phone-numbers.ts';
@@ -23,7 +18,8 @@ import {
   countryOfNumbers,
 } from '../../domain/settings-values.ts';
 import type { Site } from '../../store/sites.ts';
-import { MAX_MODEL_LENGTH } from '../settings/desk-phones.ts';
+import { cleanModel, MAX_MODEL_LENGTH } from '../settings/desk-phones.ts';
+import { checkExtension } from '../site-rules.ts';
 import type { AccountView, CurrentUser, DeskPhoneValue, UserFields } from './view.ts';
 
 export type ImportOptions = { site?: string | undefined; copyFrom?: string | undefined };
@@ -238,7 +234,7 @@ export function planImport(
     let shortExtension = current?.shortExtension ?? '';
     let autoExtension = !current;
     if (site && given('extension')) {
-      const checked = checkExtension(cell('extension'), site, view, rules, current?.extension);
+      const checked = checkExtension(cell('extension'), site, rules, view, current?.extension);
       if (!checked.ok) problem('extension', checked.error);
       else {
         const twice = claims.extension.claim(checked.full, row.line);
@@ -397,55 +393,6 @@ function findSite(sites: readonly Site[], input: string): Site | undefined {
   return sites.find((site) => site.name.toLowerCase() === wanted || site.siteCode === wanted);
 }
 
-type CheckedExtension = { ok: true; full: string; short: string } | { ok: false; error: DomainError };
-
-function checkExtension(
-  input: string,
-  site: Site,
-  view: AccountView,
-  rules: { siteCodes: boolean },
-  self: string | undefined,
-): CheckedExtension {
-  const short = input.trim();
-  if (!isValidExtension(short, rules)) {
-    const { min, max } = extensionDigits(rules);
-    return {
-      ok: false,
-      error: { code: 'EXTENSION_INVALID', input, minDigits: min, maxDigits: max, siteCodes: rules.siteCodes },
-    };
-  }
-  const full = fullExtension(short, site.siteCode, rules);
-  const allocation = {
-    siteCode: site.siteCode,
-    rules,
-    taken: new Set(view.taken.keys()),
-    reserved: view.reserved,
-  };
-  if (view.reserved.has(full) || view.reserved.has(short)) {
-    return {
-      ok: false,
-      error: {
-        code: 'EXTENSION_RESERVED',
-        extension: short,
-        suggestions: suggestExtensions(short, allocation),
-      },
-    };
-  }
-  const holder = view.taken.get(full);
-  if (holder && full !== self) {
-    return {
-      ok: false,
-      error: {
-        code: 'EXTENSION_TAKEN',
-        extension: short,
-        holder,
-        suggestions: suggestExtensions(short, allocation),
-      },
-    };
-  }
-  return { ok: true, full, short };
-}
-
 function checkNumber(
   number: string,
   view: AccountView,
@@ -528,15 +475,20 @@ function readDeskPhones(
   const phones: DeskPhoneValue[] = [];
   let ok = true;
   for (const [index, input] of macs.entries()) {
-    const model = (models[index] ?? '').replace(/\s+/g, ' ');
+    const modelInput = models[index] ?? '';
+    const model = cleanModel(modelInput) ?? '';
     const mac = normalizeMac(input);
     if (!mac.ok) {
       problem('deskPhoneMac', mac.error);
       ok = false;
       continue;
     }
-    if (model.length > MAX_MODEL_LENGTH || /[\p{Cc}<>]/u.test(model)) {
-      problem('deskPhoneModel', { code: 'DESK_PHONE_MODEL_INVALID', input: model, max: MAX_MODEL_LENGTH });
+    if (model === '') {
+      problem('deskPhoneModel', {
+        code: 'DESK_PHONE_MODEL_INVALID',
+        input: modelInput,
+        max: MAX_MODEL_LENGTH,
+      });
       ok = false;
     }
     const holder = view.macs.get(mac.mac);

@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { queryRows } from '../../../db/client.ts';
+import { type Executor, queryRows } from '../../../db/client.ts';
+import type { AccountSettingsRow } from '../../../db/schema/account.ts';
 import { type ImportCounts, type ImportRow, imports } from '../../../db/schema/imports.ts';
 import { decodeCsvBytes } from '../../csv/decode.ts';
 import { describeCsvFileError } from '../../csv/errors.ts';
@@ -104,7 +105,7 @@ export async function previewImport(
       `it has ${table.value.rows.length.toLocaleString('en-US')} rows; the limit is ${limits.maxRows.toLocaleString('en-US')}. Split it into smaller files.`,
     );
   }
-  const plan = await planFor(deps, claimed, table.value);
+  const plan = await planFor(deps.db, await readAccount(deps.db), claimed, table.value);
   const superseded = await deps.db
     .update(imports)
     .set({ status: 'cancelled', content: null, closedBy: claimed.uploadedBy, closedAt: deps.clock.now() })
@@ -134,8 +135,13 @@ export async function previewImport(
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-async function planFor(deps: Deps, row: ImportRow, table: CsvTable<ColumnKey>, db = deps.db) {
-  const account = await readAccount(db);
+/** Checks a file's rows against the account as `db` sees it: outside a transaction for a preview, inside for apply. */
+async function planFor(
+  db: Executor,
+  account: AccountSettingsRow,
+  row: ImportRow,
+  table: CsvTable<ColumnKey>,
+) {
   const options = { site: row.site ?? undefined, copyFrom: row.copyFrom ?? undefined };
   const view = await loadAccountView(db, account, table.rows, options);
   return planImport(table.rows, row.mode, options, view);
@@ -179,9 +185,7 @@ export async function applyImport(
         fileName: row.fileName,
         reason: describeCsvFileError(table.error),
       });
-    const options = { site: row.site ?? undefined, copyFrom: row.copyFrom ?? undefined };
-    const view = await loadAccountView(tx, account, table.value.rows, options);
-    const plan = planImport(table.value.rows, row.mode, options, view);
+    const plan = await planFor(tx, account, row, table.value);
     const valid = plan.counts.create + plan.counts.update + plan.counts.unchanged;
     if (choice === 'all' && plan.counts.invalid > 0) {
       fail({ code: 'IMPORT_ROWS_INVALID', fileName: row.fileName, invalid: plan.counts.invalid, valid });

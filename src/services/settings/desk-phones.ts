@@ -21,12 +21,15 @@ function checkedMac(input: string): string {
   return result.ok ? result.mac : fail(result.error);
 }
 
-function checkedModel(input: string): string {
+/** A desk phone model as stored (spaces collapsed), or undefined when it is blank, too long or unprintable. */
+export function cleanModel(input: string): string | undefined {
   const model = input.trim().replace(/\s+/g, ' ');
-  if (model === '' || model.length > MAX_MODEL_LENGTH || /[\p{Cc}<>]/u.test(model)) {
-    fail({ code: 'DESK_PHONE_MODEL_INVALID', input, max: MAX_MODEL_LENGTH });
-  }
+  if (model === '' || model.length > MAX_MODEL_LENGTH || /[\p{Cc}<>]/u.test(model)) return undefined;
   return model;
+}
+
+function checkedModel(input: string): string {
+  return cleanModel(input) ?? fail({ code: 'DESK_PHONE_MODEL_INVALID', input, max: MAX_MODEL_LENGTH });
 }
 
 /**

@@ -55,7 +55,7 @@ async function cardOf(email: string) {
 async function exported(filter = {}) {
   const stream = unwrap(await exportPhoneUsers(deps, ADMIN, filter));
   let text = '';
-  for await (const chunk of stream.rows()) text += chunk;
+  for await (const chunk of stream.rows()) text += chunk.text;
   return text;
 }
 

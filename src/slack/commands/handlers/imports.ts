@@ -26,10 +26,10 @@ export async function list(ctx: HandlerContext): Promise<Outcome> {
 export async function exportUsers(ctx: HandlerContext, filter: ExportFilter): Promise<Outcome> {
   return settle(exportPhoneUsers(ctx.deps, ctx.actor, filter), async (stream) => {
     const chunks: Buffer[] = [];
-    let rows = -1;
+    let rows = 0;
     for await (const chunk of stream.rows()) {
-      chunks.push(Buffer.from(chunk, 'utf8'));
-      rows += chunk.split('\r\n').length - 1;
+      chunks.push(Buffer.from(chunk.text, 'utf8'));
+      rows += chunk.users;
     }
     const date = ctx.deps.clock.now().toISOString().slice(0, 10);
     const what = stream.describe ? ` (${stream.describe})` : '';
