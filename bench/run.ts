@@ -1,7 +1,8 @@
 /**
- * `npm run bench`: how long assigning 100 people takes, on PGlite and on PostgreSQL, each next to a baseline
- * measured in the same run on the same database (one INSERT of 100 rows), because these machines are shared and
- * noisy. Prints a table and writes bench/results.json.
+ * `npm run bench`: how long assigning 100 people takes, and how long CSV imports of 10,000 and 100,000 people and
+ * an export of 100,000 take, on PGlite and on PostgreSQL, each next to a baseline measured in the same run on the
+ * same database (one INSERT of 100 rows; a raw COPY in and out), because these machines are shared and noisy.
+ * Prints tables and writes bench/results.json. `BENCH_ONLY=assign` or `BENCH_ONLY=imports` runs one part.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -20,8 +21,10 @@ import type { Profiles, SlackProfile } from '../src/services/ports.ts';
 import { randomIds, systemClock } from '../src/services/ports.ts';
 import { addAdmin, updateAccount } from '../src/store/account.ts';
 import { startSwitchboard } from '../src/switchboard.ts';
+import { benchImport, type Engine, type ImportFigures } from './imports.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+const ONLY = process.env.BENCH_ONLY;
 const PEOPLE = 100;
 const ADMIN = 'UBENCHADM1';
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -167,30 +170,64 @@ async function benchDatabase(name: string, url: string | undefined): Promise<Row
   };
 }
 
-const rows: Row[] = [await benchDatabase('PGlite (embedded)', undefined)];
-if (await postgresReachable()) {
-  const scratch = await createScratchDatabase(SERVER_URL);
-  try {
-    rows.push(await benchDatabase('PostgreSQL', scratch.url));
-  } finally {
-    await scratch.drop();
-  }
-} else {
+const serverReachable = await postgresReachable();
+if (!serverReachable) {
   process.stdout.write(
-    `PostgreSQL at ${SERVER_URL.replace(/:[^:@/]*@/, ':***@')} is not reachable: skipped.\n`,
+    `PostgreSQL at ${SERVER_URL.replace(/:[^:@/]*@/, ':***@')} is not reachable: only PGlite is measured.\n`,
   );
 }
 
 const f = (ms: number) => `${ms.toFixed(1)} ms`;
-process.stdout.write(`\nAssign ${PEOPLE} people in one request (median of ${RUNS} runs)\n\n`);
-process.stdout.write(
-  '| Database | Baseline: one INSERT of 100 rows | assignLicenses (service) | Ratio | /phone assign, slash command to channel message |\n|---|---|---|---|---|\n',
-);
-for (const r of rows)
+const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const results: Record<string, unknown> = { at: new Date().toISOString() };
+
+if (ONLY === undefined || ONLY === 'assign') {
+  const rows: Row[] = [await benchDatabase('PGlite (embedded)', undefined)];
+  if (serverReachable) {
+    const scratch = await createScratchDatabase(SERVER_URL);
+    try {
+      rows.push(await benchDatabase('PostgreSQL', scratch.url));
+    } finally {
+      await scratch.drop();
+    }
+  }
+  process.stdout.write(`\nAssign ${PEOPLE} people in one request (median of ${RUNS} runs)\n\n`);
   process.stdout.write(
-    `| ${r.database} | ${f(r.baselineMs)} | ${f(r.assignMs)} | ${r.ratio.toFixed(1)}× | ${f(r.endToEndMs)} |\n`,
+    '| Database | Baseline: one INSERT of 100 rows | assignLicenses (service) | Ratio | /phone assign, slash command to channel message |\n|---|---|---|---|---|\n',
   );
-writeFileSync(
-  new URL('./results.json', import.meta.url),
-  `${JSON.stringify({ at: new Date().toISOString(), runs: RUNS, people: PEOPLE, rows }, null, 2)}\n`,
-);
+  for (const r of rows)
+    process.stdout.write(
+      `| ${r.database} | ${f(r.baselineMs)} | ${f(r.assignMs)} | ${r.ratio.toFixed(1)}× | ${f(r.endToEndMs)} |\n`,
+    );
+  results.assign = { runs: RUNS, people: PEOPLE, rows };
+}
+
+if (ONLY === undefined || ONLY === 'imports') {
+  const engines: Engine[] = [
+    ...(serverReachable ? [{ name: 'PostgreSQL', kind: 'postgres' as const, serverUrl: SERVER_URL }] : []),
+    { name: 'PGlite (embedded)', kind: 'pglite' },
+  ];
+  const figures: ImportFigures[] = [];
+  for (const engine of engines) {
+    figures.push(await benchImport(engine, 10_000, false));
+    figures.push(await benchImport(engine, 100_000, true));
+  }
+  process.stdout.write(
+    '\nCSV add import through Slack (upload event → preview → Import → summary) and export, one run each\n\n',
+  );
+  process.stdout.write(
+    '| Database | Rows | Baseline: COPY in | Preview | Import | Upload to summary | Ratio | Baseline: COPY out | /phone export | Ratio | Peak RSS of the app |\n|---|---|---|---|---|---|---|---|---|---|---|\n',
+  );
+  for (const r of figures) {
+    const exported =
+      r.exportMs === undefined || r.exportCopyMs === undefined
+        ? '| – | – | –'
+        : `| ${f(r.exportCopyMs)} | ${s(r.exportMs)} | ${(r.exportMs / r.exportCopyMs).toFixed(1)}×`;
+    process.stdout.write(
+      `| ${r.database} | ${r.rows.toLocaleString('en-US')} | ${f(r.copyMs)} | ${s(r.previewMs)} | ${s(r.applyMs)} | ${s(r.totalMs)} | ${(r.totalMs / r.copyMs).toFixed(1)}× ${exported} | ${r.peakRssMb.toFixed(0)} MB |\n`,
+    );
+  }
+  results.imports = figures;
+}
+
+writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

@@ -31,14 +31,25 @@ export function fail(error: DomainError): never {
   throw new Abort(error);
 }
 
-/** What a use case writes besides its own tables: audit rows and outbox changes, flushed before commit. */
+/**
+ * What a use case writes besides its own tables: audit rows and outbox changes, flushed before commit. A long
+ * use case (an import) may flush as it goes, so that it holds one batch of them in memory rather than all.
+ */
 export class Recorder {
-  readonly entries: AuditEntry[] = [];
-  readonly changes: Change[] = [];
+  entries: AuditEntry[] = [];
+  changes: Change[] = [];
   constructor(
     readonly requestId: string,
     readonly at: Date,
+    readonly actor: string,
   ) {}
+  async flush(tx: Transaction) {
+    const { entries, changes } = this;
+    this.entries = [];
+    this.changes = [];
+    await insertAudit(tx, this.requestId, this.actor, this.at, entries);
+    await insertChanges(tx, this.requestId, this.at, changes);
+  }
   audit(entry: AuditEntry) {
     this.entries.push(entry);
   }
@@ -87,13 +98,12 @@ export async function runGatedChange<T>(
 
 async function runTransaction<T>(deps: Deps, actor: Actor, work: ChangeWork<T>): Promise<Result<T>> {
   for (let attempt = 1; ; attempt++) {
-    const rec = new Recorder(deps.ids.requestId(), deps.clock.now());
+    const rec = new Recorder(deps.ids.requestId(), deps.clock.now(), actor.slackUserId);
     try {
       const value = await deps.db.transaction(async (tx) => {
         const account = await lockAccount(tx);
         const result = await work(tx, rec, account);
-        await insertAudit(tx, rec.requestId, actor.slackUserId, rec.at, rec.entries);
-        await insertChanges(tx, rec.requestId, rec.at, rec.changes);
+        await rec.flush(tx);
         return result;
       });
       return ok(value);

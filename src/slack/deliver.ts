@@ -2,6 +2,7 @@ import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Message } from './blocks/message.ts';
 import type { Outcome } from './outcome.ts';
+import { discard, uploadSpooled } from './spool.ts';
 
 export type Channels = {
   respond: RespondFn;
@@ -26,26 +27,36 @@ export async function deliver(
   if (outcome.channel)
     await respond({ response_type: 'in_channel', replace_original: false, ...outcome.channel });
   if (outcome.modal && triggerId) await client.views.open({ trigger_id: triggerId, view: outcome.modal });
-  if (outcome.file && channelId) await postFile(client, logger, respond, channelId, outcome.file);
+  if (outcome.file) await postFile(client, logger, respond, channelId, outcome.file);
   await sendDirectMessages(client, logger, outcome.dms ?? []);
 }
 
-/** Uploads a file to a channel; where the app may not post (not a member), says how to fix it. */
+/**
+ * Uploads a file to a channel; where the app may not post (not a member), says how to fix it. A spooled file is
+ * streamed from disk and removed afterwards, posted or not.
+ */
 async function postFile(
   client: WebClient,
   logger: Logger,
   respond: RespondFn,
-  channelId: string,
+  channelId: string | undefined,
   file: NonNullable<Outcome['file']>,
 ) {
+  const { content } = file;
   try {
-    await client.files.uploadV2({
-      channel_id: channelId,
-      file: file.content,
-      filename: file.filename,
-      title: file.title,
-      initial_comment: file.comment,
-    });
+    if (!channelId) return;
+    const target = { channelId, filename: file.filename, title: file.title, comment: file.comment };
+    if (Buffer.isBuffer(content)) {
+      await client.files.uploadV2({
+        channel_id: channelId,
+        file: content,
+        filename: file.filename,
+        title: file.title,
+        initial_comment: file.comment,
+      });
+    } else {
+      await uploadSpooled(client, content, target);
+    }
   } catch (error) {
     logger.warn(`Could not post ${file.filename} to ${channelId}: ${describe(error)}`);
     await respond({
@@ -53,6 +64,8 @@ async function postFile(
       replace_original: false,
       text: `:warning: Could not post ${file.filename} here (${describe(error)}). Invite the app to this channel (\`/invite @Switchboard\`), or use its direct messages.`,
     });
+  } finally {
+    if (!Buffer.isBuffer(content)) await discard(content);
   }
 }
 

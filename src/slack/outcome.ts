@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Message } from './blocks/message.ts';
+import type { SpooledFile } from './spool.ts';
 
 /**
  * What a handler wants shown: a reply only the caller sees, a message for the channel (successful changes,
@@ -13,7 +14,7 @@ export type Outcome = {
   dms?: { slackUserId: string; message: Message }[];
   modal?: types.ModalView;
   /** A file to post in the channel the command came from (samples, exports). */
-  file?: { filename: string; content: Buffer; title: string; comment: string };
+  file?: { filename: string; content: Buffer | SpooledFile; title: string; comment: string };
 };
 
 export const ephemeral = (message: Message): Outcome => ({ ephemeral: message });

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, lt } from 'drizzle-orm';
+import { insertRecords } from '../../db/bulk.ts';
 import type { Executor } from '../../db/client.ts';
 import { auditLog, changeOutbox } from '../../db/schema/index.ts';
 import type { Change } from '../domain/changes.ts';
@@ -21,9 +22,11 @@ export async function insertAudit(
   at: Date,
   entries: AuditEntry[],
 ) {
-  // Chunked: one statement may carry at most 65,535 parameters, and an import writes a row per user.
+  // Chunked so one statement's JSON stays a few megabytes however many users an import touches.
   for (let start = 0; start < entries.length; start += CHUNK) {
-    await tx.insert(auditLog).values(
+    await insertRecords(
+      tx,
+      auditLog,
       entries.slice(start, start + CHUNK).map((entry) => ({
         requestId,
         actor,
@@ -39,17 +42,17 @@ export async function insertAudit(
   }
 }
 
-const CHUNK = 4000;
+const CHUNK = 5000;
 
 export async function insertChanges(tx: Executor, requestId: string, at: Date, changes: Change[]) {
   for (let start = 0; start < changes.length; start += CHUNK) {
-    await tx
-      .insert(changeOutbox)
-      .values(
-        changes
-          .slice(start, start + CHUNK)
-          .map((change) => ({ requestId, at, kind: change.kind, payload: change })),
-      );
+    await insertRecords(
+      tx,
+      changeOutbox,
+      changes
+        .slice(start, start + CHUNK)
+        .map((change) => ({ requestId, at, kind: change.kind, payload: change })),
+    );
   }
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, gt, ilike, inArray, or, type SQL, sql } from 'drizzle-orm';
+import { insertRecords } from '../../db/bulk.ts';
 import type { Executor } from '../../db/client.ts';
 import {
   autoReceptionists,
@@ -195,11 +196,12 @@ export async function insertPhoneUsers(
   tx: Executor,
   rows: { directoryUserId: number; siteId: number; extension: string; shortExtension: string; at: Date }[],
 ) {
-  if (rows.length === 0) return [];
-  return tx
-    .insert(phoneUsers)
-    .values(rows.map(({ at, ...row }) => ({ ...row, createdAt: at, updatedAt: at })))
-    .returning({ id: phoneUsers.id, directoryUserId: phoneUsers.directoryUserId });
+  return insertRecords<{ id: number; directoryUserId: number }>(
+    tx,
+    phoneUsers,
+    rows.map(({ at, ...row }) => ({ ...row, createdAt: at, updatedAt: at })),
+    { id: phoneUsers.id, directoryUserId: phoneUsers.directoryUserId },
+  );
 }
 
 export async function updatePhoneUser(

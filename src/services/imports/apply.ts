@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { insertRecords } from '../../../db/bulk.ts';
 import { queryRows, type Transaction } from '../../../db/client.ts';
 import type { AccountSettingsRow } from '../../../db/schema/account.ts';
 import {
@@ -66,6 +67,7 @@ export async function applyPlan(
   let done = 0;
   for (const batch of chunks(creates)) {
     await createBatch(tx, rec, batch, sites, extensions, applied, planNames);
+    await rec.flush(tx);
     done += batch.length;
     progress(done, total);
   }
@@ -77,7 +79,10 @@ export async function applyPlan(
       before: row.current,
     });
     done++;
-    if (done % 200 === 0) progress(done, total);
+    if (done % 200 === 0) {
+      await rec.flush(tx);
+      progress(done, total);
+    }
   }
   progress(total, total);
   return applied;
@@ -138,20 +143,20 @@ async function createBatch(
   const newPeople = batch.filter((row) => !('id' in row.person));
   const directoryIds = new Map<string, number>();
   if (newPeople.length > 0) {
-    const inserted = await tx
-      .insert(directoryUsers)
-      .values(
-        newPeople.map((row) => ({
-          email: row.email,
-          firstName: row.fields.firstName,
-          lastName: row.fields.lastName,
-          createdAt: rec.at,
-        })),
-      )
-      .returning({ id: directoryUsers.id, email: directoryUsers.email });
+    const inserted = await insertRecords<{ id: number; email: string }>(
+      tx,
+      directoryUsers,
+      newPeople.map((row) => ({
+        email: row.email,
+        firstName: row.fields.firstName,
+        lastName: row.fields.lastName,
+        createdAt: rec.at,
+      })),
+      { id: directoryUsers.id, email: directoryUsers.email },
+    );
     for (const person of inserted) {
-      directoryIds.set(person.email.toLowerCase(), person.id);
-      applied.createdDirectoryUsers.push(person.id);
+      directoryIds.set(person.email.toLowerCase(), Number(person.id));
+      applied.createdDirectoryUsers.push(Number(person.id));
     }
     for (const row of newPeople) {
       const id = directoryIds.get(row.email.toLowerCase()) as number;
@@ -183,13 +188,13 @@ async function createBatch(
       at: rec.at,
     })),
   );
-  const phoneUserIdOf = new Map(inserted.map((row) => [row.directoryUserId, row.id]));
+  const phoneUserIdOf = new Map(inserted.map((row) => [Number(row.directoryUserId), Number(row.id)]));
   const ids = batch.map((row) => phoneUserIdOf.get(directoryIdOf(row)) as number);
 
   const plans = batch.flatMap((row, i) =>
     row.fields.planCodes.map((planCode) => ({ phoneUserId: ids[i] as number, planCode, createdAt: rec.at })),
   );
-  if (plans.length > 0) await tx.insert(phoneUserPlans).values(plans);
+  await insertRecords(tx, phoneUserPlans, plans);
 
   const numbers = batch.flatMap((row, i) => row.fields.numbers.map((number) => [number, ids[i]]));
   if (numbers.length > 0) await assignNumbers(tx, numbers as [string, number][]);
@@ -197,19 +202,19 @@ async function createBatch(
   const phones = batch.flatMap((row, i) =>
     row.fields.deskPhones.map((phone) => ({ phoneUserId: ids[i] as number, ...phone, createdAt: rec.at })),
   );
-  if (phones.length > 0) await tx.insert(deskPhones).values(phones);
+  await insertRecords(tx, deskPhones, phones);
 
   const addresses = batch.flatMap((row, i) =>
     row.fields.address ? [{ phoneUserId: ids[i] as number, ...row.fields.address }] : [],
   );
   const addressIds = new Map<number, number>();
-  if (addresses.length > 0) {
-    const rows = await tx
-      .insert(emergencyAddresses)
-      .values(addresses)
-      .returning({ id: emergencyAddresses.id, phoneUserId: emergencyAddresses.phoneUserId });
-    for (const row of rows) addressIds.set(row.phoneUserId as number, row.id);
-  }
+  const insertedAddresses = await insertRecords<{ id: number; phoneUserId: number }>(
+    tx,
+    emergencyAddresses,
+    addresses,
+    { id: emergencyAddresses.id, phoneUserId: emergencyAddresses.phoneUserId },
+  );
+  for (const row of insertedAddresses) addressIds.set(Number(row.phoneUserId), Number(row.id));
 
   // Settings: the defaults of a new line, changed only where the row (or the user copied from) says so.
   const sources = new Map<number, PhoneUserSettings>();

@@ -9,6 +9,7 @@ import { type CsvTable, readCsv } from '../../csv/read.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { readAccount } from '../../store/account.ts';
 import { jsonList, phoneUserFields } from '../../store/import-rows.ts';
+import { refreshUserStatistics } from '../../store/maintenance.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
 import { type Actor, type Deps, fail, requireAdmin, runChange } from '../context.ts';
@@ -172,7 +173,7 @@ export async function applyImport(
   choice: ApplyChoice,
   progress: Progress = () => {},
 ): Promise<Result<ImportApplied>> {
-  return runChange(deps, actor, 'import', async (tx, rec, account) => {
+  const result = await runChange(deps, actor, 'import', async (tx, rec, account): Promise<ImportApplied> => {
     const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
     if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
     if (row.status !== 'previewed' || row.content === null) {
@@ -223,7 +224,17 @@ export async function applyImport(
       .returning();
     return { import: stored as ImportRow, counts };
   });
+  if (result.ok && result.value.counts.create + result.value.counts.update >= REFRESH_STATISTICS_AFTER) {
+    await refreshUserStatistics(deps.db);
+  }
+  return result;
 }
+
+/**
+ * Past this many rows, an import refreshes the planner's statistics of the tables it wrote: until the server
+ * gets round to it (the embedded database never does), queries on them are planned as if they were still small.
+ */
+const REFRESH_STATISTICS_AFTER = 1000;
 
 /** Drops a preview: nothing was changed and nothing will be. */
 export async function cancelImport(deps: Deps, actor: Actor, importId: number): Promise<Result<ImportRow>> {

@@ -4,6 +4,7 @@ import { recentImports } from '../../../services/imports/service.ts';
 import { importsList, sampleCsv, sampleExplanation } from '../../blocks/imports.ts';
 import { textMessage } from '../../blocks/message.ts';
 import { ephemeral, type Outcome } from '../../outcome.ts';
+import { spool } from '../../spool.ts';
 import { type HandlerContext, settle } from './context.ts';
 
 export async function sample(ctx: HandlerContext, mode: 'add' | 'update'): Promise<Outcome> {
@@ -22,24 +23,30 @@ export async function list(ctx: HandlerContext): Promise<Outcome> {
   return settle(recentImports(ctx.deps, ctx.actor), (rows) => ephemeral(importsList(rows)));
 }
 
-/** Reads the export a batch at a time; the upload needs the whole file, which is the CSV's size and no more. */
+/**
+ * Writes the export to a temporary file a batch at a time, and the upload streams it from there: memory holds
+ * one batch, however many users there are.
+ */
 export async function exportUsers(ctx: HandlerContext, filter: ExportFilter): Promise<Outcome> {
   return settle(exportPhoneUsers(ctx.deps, ctx.actor, filter), async (stream) => {
-    const chunks: Buffer[] = [];
-    let rows = 0;
-    for await (const chunk of stream.rows()) {
-      chunks.push(Buffer.from(chunk.text, 'utf8'));
-      rows += chunk.users;
-    }
     const date = ctx.deps.clock.now().toISOString().slice(0, 10);
+    const filename = `phone-users-${date}.csv`;
+    let rows = 0;
+    async function* text() {
+      for await (const chunk of stream.rows()) {
+        rows += chunk.users;
+        yield chunk.text;
+      }
+    }
+    const content = await spool(text(), filename);
     const what = stream.describe ? ` (${stream.describe})` : '';
     return {
       ephemeral: textMessage(
         `Exported ${rows} phone users${what}. Edit the file and upload it here with the word \`update\` to apply the changes.`,
       ),
       file: {
-        filename: `phone-users-${date}.csv`,
-        content: Buffer.concat(chunks),
+        filename,
+        content,
         title: `Phone users ${date}`,
         comment: `Phone users export${what}: ${rows} rows.`,
       },
