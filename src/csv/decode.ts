@@ -11,6 +11,10 @@ export function decodeCsvBytes(bytes: Uint8Array): CsvFileResult<string> {
   try {
     // ignoreBOM: false (the default) strips a leading UTF-8 BOM, which Excel writes for "CSV UTF-8".
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // A NUL never appears in CSV text (and a database text column cannot hold one): a binary file, such as a
+    // workbook renamed to .csv.
+    const nul = text.indexOf('\u0000');
+    if (nul >= 0) return { ok: false, error: { code: 'CSV_BINARY', line: lineAt(text, nul) } };
     return { ok: true, value: text };
   } catch {
     return { ok: false, error: { code: 'CSV_NOT_UTF8' } };
@@ -25,4 +29,10 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   let nuls = 0;
   for (const byte of sample) if (byte === 0) nuls++;
   return sample.length > 0 && nuls / sample.length > 0.1;
+}
+
+function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }

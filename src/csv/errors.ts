@@ -5,6 +5,7 @@
 export type CsvFileError =
   | { code: 'CSV_UTF16' }
   | { code: 'CSV_NOT_UTF8' }
+  | { code: 'CSV_BINARY'; line: number }
   | { code: 'CSV_EMPTY' }
   | { code: 'CSV_NO_ROWS' }
   | { code: 'CSV_EMAIL_COLUMN_MISSING'; headers: string[] }
@@ -22,6 +23,8 @@ export function describeCsvFileError(error: CsvFileError): string {
       return 'This file is UTF-16 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
     case 'CSV_NOT_UTF8':
       return 'This file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    case 'CSV_BINARY':
+      return `Line ${error.line} holds a NUL character, which CSV text never does: this looks like a binary file (a workbook renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.`;
     case 'CSV_EMPTY':
       return 'This file is empty. Upload a CSV with a header row and one row per user.';
     case 'CSV_NO_ROWS':
@@ -33,8 +36,10 @@ export function describeCsvFileError(error: CsvFileError): string {
     case 'CSV_QUOTE_NOT_CLOSED':
       return `A quote opened on line ${error.line} is never closed. Close it and upload the file again.`;
     case 'CSV_CELL_COUNT':
-      return `Line ${error.line} has ${error.found} cells but the header has ${error.expected}. Check for a stray delimiter or mixed delimiters.`;
+      return `Line ${error.line} has ${cells(error.found)} but the header has ${cells(error.expected)}. Check for a stray delimiter or mixed delimiters.`;
     case 'CSV_MALFORMED':
       return `Line ${error.line} cannot be read as CSV (${error.detail}). Fix it and upload the file again.`;
   }
 }
+
+const cells = (count: number) => `${count} ${count === 1 ? 'cell' : 'cells'}`;

@@ -109,6 +109,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     closeView: (a) => people.closeView(a),
     deliverEvent: (event, opts) => people.deliverEvent(event, opts),
     uploadFile: (a) => people.uploadFile(a),
+    retryEvent: (delivery, opts) => people.retryEvent(delivery, opts),
     sendRaw: (a) => driver.send(a),
 
     messages: (channel) => structuredClone(store.timeline(channelId(channel))),
@@ -127,6 +128,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       const file = store.files.get(fileId);
       return file?.completed && file.bytes ? Buffer.from(file.bytes) : undefined;
     },
+    fileDownloads: (fileId) => store.downloads.get(fileId) ?? 0,
     violations: () => [...store.violations],
     waitFor: (probe, opts) => waitFor(probe, opts, recent),
   };

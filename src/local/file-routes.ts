@@ -37,6 +37,7 @@ export function handleDownload(store: Store, teamAndFile: string, req: IncomingM
   if (!teamAndFile.startsWith(`${store.identity.teamId}-`) || !file?.completed || !file.bytes) {
     return sendText(res, 404, 'file not found');
   }
+  store.downloads.set(fileId, (store.downloads.get(fileId) ?? 0) + 1);
   res.writeHead(200, {
     'content-type': file.mimetype,
     'content-length': String(file.bytes.length),

@@ -8,9 +8,12 @@ import type {
   AckResult,
   ClickArgs,
   DeliverEventOptions,
+  EventDelivery,
+  RetryOptions,
   SlashArgs,
   SubmitArgs,
   UploadFileArgs,
+  UploadResult,
   View,
 } from './types.ts';
 import { toWireMessage } from './web-api/chat.ts';
@@ -179,6 +182,26 @@ export class People {
   }
 
   async deliverEvent(event: Record<string, unknown>, opts: DeliverEventOptions = {}): Promise<AckResult> {
+    return (await this.deliver(event, opts)).ack;
+  }
+
+  /** Wraps an event in its envelope and sends it; the delivery returned can be sent again with `retryEvent`. */
+  private async deliver(event: Record<string, unknown>, opts: DeliverEventOptions): Promise<EventDelivery> {
+    const eventId = opts.eventId ?? this.store.ids.next('Ev');
+    const envelope = eventEnvelope(this.store, event, eventId);
+    const ack = await this.sendEnvelope(envelope, opts);
+    return { eventId, envelope, ack };
+  }
+
+  /**
+   * Slack retries an event the app did not acknowledge in time (or answered with an error) with the very same
+   * envelope, event_id included, numbering the attempt in `x-slack-retry-num`.
+   */
+  retryEvent(delivery: EventDelivery, opts: RetryOptions = {}): Promise<AckResult> {
+    return this.sendEnvelope(delivery.envelope, { ...opts, retryNum: opts.retryNum ?? 1 });
+  }
+
+  private async sendEnvelope(envelope: Record<string, unknown>, opts: RetryOptions): Promise<AckResult> {
     const headers: Record<string, string> =
       opts.retryNum === undefined
         ? {}
@@ -186,14 +209,16 @@ export class People {
             'x-slack-retry-num': String(opts.retryNum),
             'x-slack-retry-reason': opts.retryReason ?? 'http_timeout',
           };
-    const envelope = eventEnvelope(this.store, event, opts.eventId ?? this.store.ids.next('Ev'));
     const ack = await this.driver.sendEvent(envelope, headers);
-    wasLate(this.store, `event ${String(event.type)}`, ack);
+    wasLate(this.store, `event ${String((envelope.event as { type?: unknown }).type)}`, ack);
     return ack;
   }
 
-  /** A person drops a file into a channel: Slack posts a file_share message and sends two independent events. */
-  async uploadFile(a: UploadFileArgs): Promise<{ fileId: string; ts: string }> {
+  /**
+   * A person drops a file into a channel: Slack posts a file_share message and sends two independent events, a
+   * `message` (subtype file_share) and a `file_shared`, returned in that order for `retryEvent`.
+   */
+  async uploadFile(a: UploadFileArgs): Promise<UploadResult> {
     this.user(a.user);
     const channel = this.channel(a.channel);
     const { store } = this;
@@ -216,27 +241,33 @@ export class People {
       .timeline(channel.id)
       .push({ ts, channel: channel.id, user: a.user, subtype: 'file_share', text, files });
     const channelType = channel.isIm ? 'im' : channel.isPrivate ? 'group' : 'channel';
-    await this.deliverEvent({
-      type: 'message',
-      subtype: 'file_share',
-      text,
-      files,
-      upload: true,
-      user: a.user,
-      display_as_bot: false,
-      ts,
-      channel: channel.id,
-      channel_type: channelType,
-      event_ts: ts,
-    });
-    await this.deliverEvent({
-      type: 'file_shared',
-      channel_id: channel.id,
-      file_id: file.id,
-      user_id: a.user,
-      file: { id: file.id },
-      event_ts: ts,
-    });
-    return { fileId: file.id, ts };
+    const message = await this.deliver(
+      {
+        type: 'message',
+        subtype: 'file_share',
+        text,
+        files,
+        upload: true,
+        user: a.user,
+        display_as_bot: false,
+        ts,
+        channel: channel.id,
+        channel_type: channelType,
+        event_ts: ts,
+      },
+      {},
+    );
+    const shared = await this.deliver(
+      {
+        type: 'file_shared',
+        channel_id: channel.id,
+        file_id: file.id,
+        user_id: a.user,
+        file: { id: file.id },
+        event_ts: ts,
+      },
+      {},
+    );
+    return { fileId: file.id, ts, deliveries: [message, shared] };
   }
 }

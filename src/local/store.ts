@@ -63,6 +63,8 @@ export class Store {
   responseUrls = new Map<string, ResponseUrlRecord>();
   files = new Map<string, FileRecord>();
   uploadTickets = new Map<string, string>();
+  /** Times each file was served with the bot token. */
+  downloads = new Map<string, number>();
   apiCalls: ApiCall[] = [];
   violations: string[] = [];
 
@@ -81,6 +83,7 @@ export class Store {
     this.responseUrls = new Map();
     this.files = new Map();
     this.uploadTickets = new Map();
+    this.downloads = new Map();
     this.apiCalls = [];
     this.violations = [];
   }

@@ -112,6 +112,15 @@ export type SubmitArgs = { user: string; viewId: string; values: Record<string, 
 
 export type DeliverEventOptions = { retryNum?: number; retryReason?: string; eventId?: string };
 
+/** How Slack marks a retry: `x-slack-retry-num` (1 to 3) and `x-slack-retry-reason`. */
+export type RetryOptions = { retryNum?: number; retryReason?: string };
+
+/** One Events API request as the stand-in sent it, to be sent again with `retryEvent`. */
+export type EventDelivery = { eventId: string; envelope: Record<string, unknown>; ack: AckResult };
+
+/** What an upload left: the file, its file_share message, and the two events Slack sent (message first). */
+export type UploadResult = { fileId: string; ts: string; deliveries: EventDelivery[] };
+
 export type UploadFileArgs = {
   user: string;
   channel: string;
@@ -149,7 +158,9 @@ export interface FakeSlack {
   submit(a: SubmitArgs): Promise<AckResult>;
   closeView(a: { user: string; viewId: string }): Promise<AckResult>;
   deliverEvent(event: Record<string, unknown>, opts?: DeliverEventOptions): Promise<AckResult>;
-  uploadFile(a: UploadFileArgs): Promise<{ fileId: string; ts: string }>;
+  uploadFile(a: UploadFileArgs): Promise<UploadResult>;
+  /** Slack's retry of an event already delivered: the same envelope and event_id, with the retry headers. */
+  retryEvent(delivery: EventDelivery, opts?: RetryOptions): Promise<AckResult>;
   sendRaw(a: SendRawArgs): Promise<AckResult>;
 
   messages(channel: string): Message[];
@@ -160,6 +171,8 @@ export interface FakeSlack {
   apiCalls(method?: string): ApiCall[];
   /** The bytes of a file uploaded to the workspace (by a person or by the app), once its upload is complete. */
   fileContent(fileId: string): Buffer | undefined;
+  /** How many times a file's bytes were served to a request carrying the bot token. */
+  fileDownloads(fileId: string): number;
   violations(): string[];
   waitFor<T>(probe: () => T | undefined | false, opts?: { timeoutMs?: number }): Promise<T>;
 }

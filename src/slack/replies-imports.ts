@@ -43,7 +43,8 @@ export function importErrorText(error: ImportError): string {
     case 'IMPORT_CANNOT_CLEAR':
       return `${e(error.column)} cannot be cleared with ${code('-')}; leave the cell blank to keep the current value.`;
     case 'IMPORT_NUMBERS_NEED_PLAN':
-      return 'Direct numbers need a calling plan: give one in Calling Plans, or clear Phone Numbers with -.';
+      // `-` clears a cell only in an update file; in an add file it is read as a number, and refused.
+      return 'Direct numbers need a calling plan: give one in Calling Plans, or remove the numbers (leave Phone Numbers blank in an add file; put - in it in an update file).';
     case 'IMPORT_DESK_PHONE_PAIR':
       return `Desk phones need a MAC and a model each: this row has ${plural(error.macs, 'MAC')} and ${plural(error.models, 'model')}.`;
     case 'IMPORT_STATUS_INVALID':

@@ -1,62 +1,16 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Message } from '../../src/local/index.ts';
-import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
+import { CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 import { phoneCommands } from '../support/phone.ts';
+import { buttonOf, csvUploads, uploadClaims, waitForDb } from '../support/uploads.ts';
 
 const sb = useSwitchboard();
 const { phoneReply, setupAccount, license } = phoneCommands(sb);
+const { botReplies, upload, press, attachedFile, previewRecorded } = csvUploads(sb);
 const MALLORY = 'UNOTADMIN1';
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
 });
-
-const botReplies = (ts: string) =>
-  sb.slack.messages(CHANNEL).filter((m) => m.thread_ts === ts && m.bot_id !== undefined);
-
-/** Uploads a CSV as a person does, and waits for the app's first answer in the file's thread. */
-async function upload(filename: string, text: string | Buffer, comment?: string, user = ADMIN_ID) {
-  const content = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  const { ts } = await sb.slack.uploadFile({
-    user,
-    channel: CHANNEL,
-    filename,
-    content,
-    mimetype: 'text/csv',
-    ...(comment === undefined ? {} : { comment }),
-  });
-  const reply = await sb.slack.waitFor(() => botReplies(ts)[0]);
-  return { ts, reply, text: visibleText(reply) };
-}
-
-function buttonOf(message: Message, label: RegExp) {
-  for (const block of (message.blocks ?? []) as { type: string; elements?: unknown[] }[]) {
-    if (block.type !== 'actions') continue;
-    for (const element of block.elements as { text: { text: string }; action_id: string; value: string }[]) {
-      if (label.test(element.text.text)) return element;
-    }
-  }
-  return undefined;
-}
-
-async function press(message: Message, label: RegExp, user = ADMIN_ID) {
-  const button = buttonOf(message, label);
-  if (!button) throw new Error(`no button ${label} on: ${visibleText(message)}`);
-  const ack = await sb.slack.click({
-    user,
-    actionId: button.action_id,
-    value: button.value,
-    message: { channel: CHANNEL, ts: message.ts },
-  });
-  expect(ack.status).toBe(200);
-}
-
-/** The file the app attached to a message in the channel, as text. */
-function attachedFile(message: Message): { name: string; text: string } {
-  const [file] = (message.files ?? []) as { id: string; name: string }[];
-  if (!file) throw new Error(`no file on: ${message.text}`);
-  return { name: file.name, text: sb.slack.fileContent(file.id)?.toString('utf8') ?? '' };
-}
 
 describe('CSV import through Slack', () => {
   it('posts the sample files, which import cleanly', async () => {
@@ -119,9 +73,14 @@ describe('CSV import through Slack', () => {
 
   it('answers one upload once, however Slack delivers it', async () => {
     await setupAccount();
-    const { ts } = await upload('one.csv', 'Email,First Name,Last Name\nken@example.com,Ken,Thompson\n');
-    // The stand-in delivers a message event and a file_shared event; a retry of the message comes too.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const { ts, fileId, reply, deliveries } = await upload(
+      'one.csv',
+      'Email,First Name,Last Name\nken@example.com,Ken,Thompson\n',
+    );
+    // Slack sends a file_share message and a file_shared event; only the message is read, and claimed once.
+    expect(deliveries.map((d) => d.ack.status)).toEqual([200, 200]);
+    await waitForDb(async () => (await uploadClaims(sb.app.deps.db)) === 1, 'the message to be claimed');
+    await previewRecorded(fileId, reply);
     expect(botReplies(ts)).toHaveLength(1);
   });
 

@@ -89,11 +89,7 @@ export async function previewImport(
   limits: ImportLimits,
 ): Promise<Result<Preview>> {
   if (bytes.length > limits.maxBytes) {
-    return refuseFile(
-      deps,
-      claimed,
-      `it is ${mb(bytes.length)}; the limit is ${mb(limits.maxBytes)}. Split it into smaller files.`,
-    );
+    return refuseFile(deps, claimed, tooLarge(limits));
   }
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return refuseFile(deps, claimed, describeCsvFileError(decoded.error));
@@ -134,7 +130,9 @@ export async function previewImport(
   });
 }
 
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+/** Why a file over the size limit is refused, whoever noticed it first (the event's size, the download, the bytes). */
+export const tooLarge = (limits: ImportLimits) =>
+  `it is larger than the limit of ${Number((limits.maxBytes / 1024 / 1024).toFixed(1))} MB. Split it into smaller files.`;
 
 /** Checks a file's rows against the account as `db` sees it: outside a transaction for a preview, inside for apply. */
 async function planFor(

@@ -106,11 +106,13 @@ export function registerImportActions(app: App, runtime: Runtime): void {
           return;
         }
         await show(appliedMessage(actor.slackUserId, result.value));
-        // The preview keeps its counts and loses its buttons.
-        if (row.previewTs) {
+        // The preview keeps its counts and loses its buttons. Its ts is recorded just after it is posted; a
+        // click in between still names it, as the message the button was on.
+        const previewTs = row.previewTs ?? body.message?.ts;
+        if (previewTs) {
           await client.chat.update({
             channel: row.channelId,
-            ts: row.previewTs,
+            ts: previewTs,
             ...closedPreview(result.value.import, `Imported by ${mention(actor.slackUserId)}.`),
           });
         }

@@ -158,7 +158,14 @@ export function previewMessage(row: ImportRow, plan: ImportPlan, unknownHeaders:
         ? [button(`Import ${plural(valid, 'user')}`, ACTIONS.importAll, row.id, 'primary')]
         : []),
       ...(valid > 0 && counts.invalid > 0
-        ? [button(`Ignore issues and import ${valid} others`, ACTIONS.importValid, row.id, 'primary')]
+        ? [
+            button(
+              `Ignore issues and import ${plural(valid, 'other')}`,
+              ACTIONS.importValid,
+              row.id,
+              'primary',
+            ),
+          ]
         : []),
       button('Cancel', ACTIONS.importCancel, row.id),
     ],

@@ -8,6 +8,7 @@ import {
   previewImport,
   recordPreviewMessage,
   refuseFile,
+  tooLarge,
 } from '../../services/imports/service.ts';
 import { closedPreview, errorsCsv, errorsFileName, previewMessage } from '../blocks/imports.ts';
 import { textMessage } from '../blocks/message.ts';
@@ -96,11 +97,7 @@ async function preview(
   say: (text: string) => Promise<unknown>,
 ) {
   if (file.size !== undefined && file.size > ctx.limits.maxBytes) {
-    const refused = await refuseFile(
-      deps,
-      row,
-      `it is larger than the limit of ${ctx.limits.maxBytes / 1024 / 1024} MB. Split it into smaller files.`,
-    );
+    const refused = await refuseFile(deps, row, tooLarge(ctx.limits));
     return void (await say(`:warning: ${errorText(refused.error)}`));
   }
   const url = file.url_private_download ?? (await fileUrl(ctx.client, file.id));
@@ -114,9 +111,10 @@ async function preview(
   if (!download.ok) {
     const reason =
       download.reason === 'login_page'
-        ? 'Slack answered with its sign-in page instead of the file (the app may lack the files:read scope), so nothing was read.'
+        ? // The downloader cannot tell Slack's sign-in page from a web page someone saved as .csv and uploaded.
+          'what the app received is a web page (HTML), not CSV text, so nothing was read. Either the file is a saved web page (save your list from a spreadsheet as "CSV UTF-8" and upload that), or Slack sent its sign-in page instead of the file (the app may lack the `files:read` scope).'
         : download.reason === 'too_large'
-          ? `it is larger than the limit of ${ctx.limits.maxBytes / 1024 / 1024} MB. Split it into smaller files.`
+          ? tooLarge(ctx.limits)
           : 'it could not be downloaded from Slack. Upload it again in a minute.';
     const refused = await refuseFile(deps, row, reason);
     return void (await say(`:warning: ${errorText(refused.error)}`));

@@ -25,6 +25,12 @@ describe('decodeCsvBytes', () => {
     expect(describeCsvFileError({ code: 'CSV_UTF16' })).toContain('CSV UTF-8');
   });
 
+  it('refuses a NUL character, naming its line, since CSV text never holds one', () => {
+    const result = decodeCsvBytes(utf8('Email,First Name\nken@example.com,Ken\nzoe@example.com,Zo\u0000e\n'));
+    expect(result).toEqual({ ok: false, error: { code: 'CSV_BINARY', line: 3 } });
+    expect(describeCsvFileError({ code: 'CSV_BINARY', line: 3 })).toMatch(/^Line 3 holds a NUL character/);
+  });
+
   it('refuses UTF-16 without a BOM, recognised by its NUL bytes', () => {
     const bytes = new Uint8Array(Buffer.from('Email,First Name\n', 'utf16le'));
     expect(decodeCsvBytes(bytes)).toEqual({ ok: false, error: { code: 'CSV_UTF16' } });

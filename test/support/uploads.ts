@@ -1,0 +1,124 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { asc, eq, sql } from 'drizzle-orm';
+import { expect } from 'vitest';
+import { type Database, queryRows } from '../../db/client.ts';
+import { type ImportRow, imports } from '../../db/schema/index.ts';
+import type { Message } from '../../src/local/index.ts';
+import { ADMIN_ID, CHANNEL, type useSwitchboard, visibleText } from './e2e.ts';
+
+type Harness = ReturnType<typeof useSwitchboard>;
+
+/** The first button of the message's actions blocks whose label matches. */
+export function buttonOf(message: Message, label: RegExp) {
+  for (const block of (message.blocks ?? []) as { type: string; elements?: unknown[] }[]) {
+    if (block.type !== 'actions') continue;
+    for (const element of block.elements as { text: { text: string }; action_id: string; value: string }[]) {
+      if (label.test(element.text.text)) return element;
+    }
+  }
+  return undefined;
+}
+
+/** The labels of every button on a message, in order. */
+export function buttonLabels(message: Message): string[] {
+  return ((message.blocks ?? []) as { type: string; elements?: { text: { text: string } }[] }[])
+    .filter((block) => block.type === 'actions')
+    .flatMap((block) => (block.elements ?? []).map((element) => element.text.text));
+}
+
+/** CSV files as a person uploads them to the admins' channel, and what the app answers in the file's thread. */
+export function csvUploads(sb: Harness) {
+  /** The app's messages in the thread of the message `ts`, oldest first. */
+  const botReplies = (ts: string) =>
+    sb.slack.messages(CHANNEL).filter((m) => m.thread_ts === ts && m.bot_id !== undefined);
+
+  /** Uploads a CSV as a person does, and waits for the app's first answer in the file's thread. */
+  async function upload(filename: string, text: string | Buffer, comment?: string, user = ADMIN_ID) {
+    const content = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+    const uploaded = await sb.slack.uploadFile({
+      user,
+      channel: CHANNEL,
+      filename,
+      content,
+      mimetype: 'text/csv',
+      ...(comment === undefined ? {} : { comment }),
+    });
+    const reply = await sb.slack.waitFor(() => botReplies(uploaded.ts)[0]);
+    return { ...uploaded, reply, text: visibleText(reply) };
+  }
+
+  /** Clicks a button of a message in the channel, as the admin, and checks Slack got its acknowledgement. */
+  async function press(message: Message, label: RegExp, user = ADMIN_ID) {
+    const button = buttonOf(message, label);
+    if (!button) throw new Error(`no button ${label} on: ${visibleText(message)}`);
+    const ack = await sb.slack.click({
+      user,
+      actionId: button.action_id,
+      value: button.value,
+      message: { channel: CHANNEL, ts: message.ts },
+    });
+    expect(ack.status).toBe(200);
+  }
+
+  /** The file the app attached to a message in the channel, as text. */
+  function attachedFile(message: Message): { name: string; text: string } {
+    const [file] = (message.files ?? []) as { id: string; name: string }[];
+    if (!file) throw new Error(`no file on: ${message.text}`);
+    return { name: file.name, text: sb.slack.fileContent(file.id)?.toString('utf8') ?? '' };
+  }
+
+  /**
+   * Waits until the app has recorded `preview` as the preview of the upload: its last step for a file without bad
+   * rows, and what an import button needs to close the preview once pressed.
+   */
+  async function previewRecorded(fileId: string, preview: Message): Promise<ImportRow> {
+    return waitForDb(async () => {
+      const row = await importOf(sb.app.deps.db, fileId);
+      return row?.previewTs === preview.ts ? row : undefined;
+    }, `the preview ${preview.ts} of ${fileId} to be recorded`);
+  }
+
+  return { botReplies, upload, press, attachedFile, previewRecorded };
+}
+
+/** The import the app recorded for a Slack file, if any. */
+export async function importOf(db: Database, slackFileId: string): Promise<ImportRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(imports)
+    .where(eq(imports.slackFileId, slackFileId))
+    .orderBy(asc(imports.id));
+  return row;
+}
+
+/**
+ * How many times the app has tried to claim an upload since the last reset. A claim is an insert into `imports`
+ * that does nothing when the file is already claimed, but it draws an id from the sequence either way, so this
+ * counts every delivery of a file_share message that got as far as the claim, winner or not.
+ */
+export async function uploadClaims(db: Database): Promise<number> {
+  const [row] = await queryRows<{ last_value: string | number; is_called: boolean }>(
+    db,
+    sql`select last_value, is_called from imports_id_seq`,
+  );
+  if (!row) throw new Error('imports_id_seq not found');
+  return row.is_called ? Number(row.last_value) : Number(row.last_value) - 1;
+}
+
+/**
+ * Polls an asynchronous probe, such as a database read, until it returns something other than undefined, null or
+ * false; `waitFor` of the stand-in does the same for probes that read Slack.
+ */
+export async function waitForDb<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  what: string,
+  timeoutMs = 5000,
+): Promise<T> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== null && value !== false) return value;
+    if (performance.now() >= deadline) throw new Error(`gave up after ${timeoutMs} ms waiting for ${what}`);
+    await sleep(10);
+  }
+}
