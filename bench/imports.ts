@@ -121,6 +121,16 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The arguments `npm start` gives node (its script is `node <arguments>`), so the app runs as it does there. */
+function startArguments(): string[] {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [command, ...args] = manifest.scripts.start.split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs ${command}, not node: update the benchmark`);
+  return args;
+}
+
 /** The app as `npm start` runs it, in its own process. */
 async function startApp(slack: FakeSlack, database: { url?: string | undefined; dir?: string | undefined }) {
   const port = await freePort();
@@ -134,15 +144,11 @@ async function startApp(slack: FakeSlack, database: { url?: string | undefined; 
     LOG_LEVEL: 'error',
     ...(database.url ? { DATABASE_URL: database.url } : { PGLITE_DIR: database.dir }),
   };
-  const child = spawn(
-    process.execPath,
-    [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'src/main.ts'],
-    {
-      cwd: ROOT,
-      env,
-      stdio: ['ignore', 'ignore', 'inherit'],
-    },
-  );
+  const child = spawn(process.execPath, startArguments(), {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   const deadline = Date.now() + MINUTES;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);

@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { type Executor, queryRows } from '../../../db/client.ts';
+import { type Executor, queryRows, type Transaction } from '../../../db/client.ts';
 import type { AccountSettingsRow } from '../../../db/schema/account.ts';
 import { type ImportCounts, type ImportRow, imports } from '../../../db/schema/imports.ts';
 import { decodeCsvBytes } from '../../csv/decode.ts';
@@ -138,7 +138,7 @@ export const tooLarge = (limits: ImportLimits) =>
 async function planFor(
   db: Executor,
   account: AccountSettingsRow,
-  row: ImportRow,
+  row: Pick<ImportRow, 'mode' | 'site' | 'copyFrom'>,
   table: CsvTable<ColumnKey>,
 ) {
   const options = { site: row.site ?? undefined, copyFrom: row.copyFrom ?? undefined };
@@ -172,19 +172,7 @@ export async function applyImport(
   progress: Progress = () => {},
 ): Promise<Result<ImportApplied>> {
   const result = await runChange(deps, actor, 'import', async (tx, rec, account): Promise<ImportApplied> => {
-    const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
-    if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
-    if (row.status !== 'previewed' || row.content === null) {
-      return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
-    }
-    const table = readCsv(row.content, row.mode);
-    if (!table.ok)
-      return fail({
-        code: 'IMPORT_FILE_INVALID',
-        fileName: row.fileName,
-        reason: describeCsvFileError(table.error),
-      });
-    const plan = await planFor(tx, account, row, table.value);
+    const { row, plan } = await lockAndPlan(tx, account, importId);
     const valid = plan.counts.create + plan.counts.update + plan.counts.unchanged;
     if (choice === 'all' && plan.counts.invalid > 0) {
       fail({ code: 'IMPORT_ROWS_INVALID', fileName: row.fileName, invalid: plan.counts.invalid, valid });
@@ -233,6 +221,29 @@ export async function applyImport(
  * gets round to it (the embedded database never does), queries on them are planned as if they were still small.
  */
 const REFRESH_STATISTICS_AFTER = 1000;
+
+/**
+ * Locks a previewed import and checks its file again against the account as it is now. Only the plan leaves this
+ * function: the file's text and parsed rows (tens of megabytes for a large file) can be collected while the plan
+ * is applied.
+ */
+async function lockAndPlan(tx: Transaction, account: AccountSettingsRow, importId: number) {
+  const [locked] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
+  if (!locked) return fail({ code: 'IMPORT_NOT_FOUND' });
+  const { content, ...row } = locked;
+  if (row.status !== 'previewed' || content === null) {
+    return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+  }
+  const table = readCsv(content, row.mode);
+  if (!table.ok) {
+    return fail({
+      code: 'IMPORT_FILE_INVALID',
+      fileName: row.fileName,
+      reason: describeCsvFileError(table.error),
+    });
+  }
+  return { row, plan: await planFor(tx, account, row, table.value) };
+}
 
 /** Drops a preview: nothing was changed and nothing will be. */
 export async function cancelImport(deps: Deps, actor: Actor, importId: number): Promise<Result<ImportRow>> {
