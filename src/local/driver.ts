@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { Clock } from './clock.ts';
+import type { SocketMode } from './socket-mode.ts';
 import type { AckResult, SignMode } from './types.ts';
 
 /** Past this the driver stops waiting; Slack itself gives up after 3 s, which the caller judges from latencyMs. */
@@ -20,8 +21,12 @@ export type OutgoingRequest = {
   sign?: SignMode;
 };
 
-/** Signs requests exactly as Slack does and posts them to the app's request URL. */
+/**
+ * Signs requests exactly as Slack does and posts them to the app's request URL; once the app has connected in
+ * Socket Mode, sends commands, interactions and events as envelopes on its socket instead, as Slack does.
+ */
 export class Driver {
+  socket: SocketMode | undefined;
   constructor(
     private readonly clock: Clock,
     private readonly signingSecret: string,
@@ -78,11 +83,25 @@ export class Driver {
     return this.send({ body: new URLSearchParams(fields).toString(), contentType: FORM });
   }
 
+  sendSlash(fields: Record<string, string>): Promise<AckResult> {
+    if (this.socket?.connected) return this.socket.deliver('slash_commands', fields, undefined);
+    return this.sendForm(fields);
+  }
+
   sendInteraction(payload: Record<string, unknown>): Promise<AckResult> {
+    if (this.socket?.connected) return this.socket.deliver('interactive', payload, undefined);
     return this.sendForm({ payload: JSON.stringify(payload) });
   }
 
   sendEvent(envelope: Record<string, unknown>, headers: Record<string, string>): Promise<AckResult> {
+    if (this.socket?.connected) {
+      const attempt = headers['x-slack-retry-num'];
+      const retry =
+        attempt === undefined
+          ? undefined
+          : { attempt: Number(attempt), reason: headers['x-slack-retry-reason'] ?? 'timeout' };
+      return this.socket.deliver('events_api', envelope, retry);
+    }
     return this.send({ body: JSON.stringify(envelope), contentType: JSON_TYPE, headers });
   }
 }

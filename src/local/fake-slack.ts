@@ -7,6 +7,7 @@ import { sendText } from './http-io.ts';
 import { Ids } from './ids.ts';
 import { People } from './people.ts';
 import { handleResponseUrl } from './response-url.ts';
+import { openConnection, SocketMode } from './socket-mode.ts';
 import { type Identity, Store } from './store.ts';
 import type { FakeSlack, FakeSlackOptions } from './types.ts';
 import { waitFor } from './wait-for.ts';
@@ -28,8 +29,11 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/files-pri\/([\w-]+)\/(?:download\/)?[^/]+$/, handle: handleDownload },
 ];
 
-async function route(store: Store, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function route(store: Store, req: IncomingMessage, res: ServerResponse, socket: SocketMode) {
   const path = new URL(req.url ?? '/', store.identity.baseUrl).pathname;
+  // Socket Mode's door: the one Web API method that takes the app-level token, not the bot token.
+  if (req.method === 'POST' && path === '/api/apps.connections.open')
+    return openConnection(store, socket, req, res);
   for (const { method, pattern, handle } of ROUTES) {
     const match = req.method === method ? pattern.exec(path) : null;
     if (match) return handle(store, match[1] ?? '', req, res);
@@ -56,6 +60,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     botId: 'B0LOCALBOT',
     appId: 'A0LOCALAPP',
     botToken: options.botToken,
+    appToken: options.appToken,
     verificationToken: 'local-verification-token',
     baseUrl: `http://127.0.0.1:${port}`,
   };
@@ -64,9 +69,11 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     store.addUser({ id: identity.botUserId, name: 'switchboard', realName: 'Switchboard', isBot: true });
   seedBot();
   const driver = new Driver(clock, options.signingSecret, options.requestUrl);
+  const socket = new SocketMode(store, server);
+  driver.socket = socket;
   const people = new People(store, driver);
   server.on('request', (req, res) => {
-    route(store, req, res).catch((error: unknown) => {
+    route(store, req, res, socket).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
       else sendText(res, 500, `fake-slack failed: ${error instanceof Error ? error.stack : String(error)}`);
     });
@@ -96,6 +103,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     },
     stop: () =>
       new Promise<void>((resolve, reject) => {
+        socket.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
@@ -129,6 +137,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       return file?.completed && file.bytes ? Buffer.from(file.bytes) : undefined;
     },
     fileDownloads: (fileId) => store.downloads.get(fileId) ?? 0,
+    socketConnections: () => socket.connections,
     violations: () => [...store.violations],
     waitFor: (probe, opts) => waitFor(probe, opts, recent),
   };

@@ -55,7 +55,7 @@ export class People {
     const channel = this.channel(a.channel);
     const { identity } = this.store;
     const command = a.command ?? '/phone';
-    const ack = await this.driver.sendForm({
+    const ack = await this.driver.sendSlash({
       token: identity.verificationToken,
       team_id: identity.teamId,
       team_domain: identity.teamDomain,

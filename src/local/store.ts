@@ -9,6 +9,8 @@ export type Identity = {
   botId: string;
   appId: string;
   botToken: string;
+  /** The app-level token (`xapp-…`) that may open Socket Mode connections, if the app uses Socket Mode. */
+  appToken: string | undefined;
   verificationToken: string;
   baseUrl: string;
 };

@@ -5,6 +5,11 @@ export type FakeSlackOptions = {
   botToken: string;
   /** The driver signs every request to the app with it. */
   signingSecret: string;
+  /**
+   * The app-level token (`xapp-…`) for Socket Mode: `apps.connections.open` with it returns a local `ws://` URL,
+   * and while the app is connected there, everything reaches it over the socket instead of HTTP.
+   */
+  appToken?: string;
   /** The app's endpoint, e.g. `http://127.0.0.1:3999/slack/events`; may be set later with `setRequestUrl`. */
   requestUrl?: string;
   clock?: Clock;
@@ -173,6 +178,8 @@ export interface FakeSlack {
   fileContent(fileId: string): Buffer | undefined;
   /** How many times a file's bytes were served to a request carrying the bot token. */
   fileDownloads(fileId: string): number;
+  /** Open Socket Mode connections from the app. */
+  socketConnections(): number;
   violations(): string[];
   waitFor<T>(probe: () => T | undefined | false, opts?: { timeoutMs?: number }): Promise<T>;
 }

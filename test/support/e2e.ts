@@ -8,6 +8,7 @@ import { createScratchDatabase, resetDatabase, testDatabaseUrl } from './databas
 
 export const BOT_TOKEN = 'xoxb-0000000000-e2e-test-token';
 export const SIGNING_SECRET = 'e2e-signing-secret-4f7c2a9d';
+export const APP_TOKEN = 'xapp-1-A0LOCALAPP-e2e-app-token';
 
 export const ADMIN_ID = 'UADMIN0001';
 export const CHANNEL = 'CPHONEADM1';
@@ -48,6 +49,8 @@ export const colleague = (i: number) => `UCOLL${String(i).padStart(5, '0')}`;
 export type SwitchboardOptions = {
   /** ADMIN_USER_IDS of the app; by default the seeded admin alone. */
   adminUserIds?: string[];
+  /** How Slack reaches the app: signed HTTP requests (the default) or envelopes on a Socket Mode connection. */
+  transport?: 'http' | 'socket';
 };
 
 /**
@@ -59,12 +62,19 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
   const state: { slack?: FakeSlack; app?: Switchboard; drop?: () => Promise<void> } = {};
 
   beforeAll(async () => {
-    state.slack = await startFakeSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+    const socketMode = options.transport === 'socket';
+    state.slack = await startFakeSlack({
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+      ...(socketMode ? { appToken: APP_TOKEN } : {}),
+    });
     seedWorkspace(state.slack);
     const scratch = testDatabaseUrl ? await createScratchDatabase(testDatabaseUrl) : undefined;
     state.drop = scratch?.drop;
     const config: Config = {
-      slack: { kind: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
+      slack: socketMode
+        ? { kind: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, signingSecret: undefined }
+        : { kind: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
       slackApiUrl: state.slack.apiUrl,
       databaseUrl: scratch?.url,
       pgliteDir: 'memory://',
@@ -74,7 +84,12 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       importLimits: DEFAULT_IMPORT_LIMITS,
     };
     state.app = await startSwitchboard(config, { clientOptions: { retryConfig: { retries: 0 } } });
-    state.slack.setRequestUrl(`http://127.0.0.1:${state.app.port}/slack/events`);
+    if (socketMode) {
+      const slack = state.slack;
+      await slack.waitFor(() => slack.socketConnections() > 0, { timeoutMs: 15_000 });
+    } else {
+      state.slack.setRequestUrl(`http://127.0.0.1:${state.app.port}/slack/events`);
+    }
   });
 
   beforeEach(async () => {
