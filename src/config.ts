@@ -53,6 +53,11 @@ const schema = z.object({
     .pipe(z.string().regex(/^[0-9]{1,7}$/, 'must be a whole number of rows such as 100000'))
     .transform(Number)
     .pipe(z.number().min(1, 'must be at least 1')),
+  LOCAL_SLACK_PORT: optionalText
+    .transform((raw) => raw ?? '3001')
+    .pipe(z.string().regex(/^[0-9]{1,5}$/, 'must be a port number such as 3001'))
+    .transform(Number)
+    .pipe(z.number().max(65535, 'must be at most 65535')),
   LOG_LEVEL: optionalText
     .transform((raw) => (raw ?? 'info').toLowerCase())
     .pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error')),
@@ -73,6 +78,8 @@ export type Config = {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** The largest CSV file, in bytes and in rows, that an import reads. */
   importLimits: { maxBytes: number; maxRows: number };
+  /** Without Slack credentials: the port of the local Slack workspace (its page and its Web API). */
+  localSlackPort: number;
 };
 
 export class ConfigError extends Error {}
@@ -95,6 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: v.PORT,
     logLevel: v.LOG_LEVEL,
     importLimits: { maxBytes: v.IMPORT_MAX_MB * 1024 * 1024, maxRows: v.IMPORT_MAX_ROWS },
+    localSlackPort: v.LOCAL_SLACK_PORT,
   };
 }
 

@@ -5,7 +5,7 @@ import { buttonOf, csvUploads, uploadClaims, waitForDb } from '../support/upload
 
 const sb = useSwitchboard();
 const { phoneReply, setupAccount, license } = phoneCommands(sb);
-const { botReplies, upload, press, attachedFile, previewRecorded } = csvUploads(sb);
+const { botReplies, upload, press, attachedFile, previewRecorded, exportFile } = csvUploads(sb);
 const MALLORY = 'UNOTADMIN1';
 
 afterEach(() => {
@@ -99,15 +99,7 @@ describe('CSV import through Slack', () => {
   it('exports, and an untouched export imported as an update changes nothing', async () => {
     await setupAccount();
     await license([colleague(1), colleague(2)]);
-    const before = sb.slack.messages(CHANNEL).length;
-    await phoneReply('export');
-    const exported = await sb.slack.waitFor(() =>
-      sb.slack
-        .messages(CHANNEL)
-        .slice(before)
-        .find((m) => m.files?.length),
-    );
-    const file = attachedFile(exported);
+    const file = await exportFile();
     expect(file.name).toMatch(/^phone-users-\d{4}-\d{2}-\d{2}\.csv$/);
     expect(file.text.trimEnd().split('\r\n')).toHaveLength(3);
 

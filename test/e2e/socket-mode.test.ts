@@ -27,6 +27,7 @@ describe('Socket Mode', () => {
         port: 0,
         logLevel: 'error',
         importLimits: DEFAULT_IMPORT_LIMITS,
+        localSlackPort: 0,
       },
       { clientOptions: { retryConfig: { retries: 0 } } },
     );

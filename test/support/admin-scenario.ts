@@ -36,7 +36,7 @@ function weekdays(from: string, to: string, mondayTo = to) {
  */
 export function adminScenario(sb: Harness) {
   const { phoneReply, phoneChange, setupAccount } = phoneCommands(sb);
-  const { upload, press, attachedFile, botReplies, previewRecorded } = csvUploads(sb);
+  const { upload, press, attachedFile, botReplies, previewRecorded, exportFile } = csvUploads(sb);
 
   describe("an admin's first day", () => {
     it('licenses two teammates, looks one up, and sets business hours in the form after one inline error', async () => {
@@ -98,15 +98,7 @@ export function adminScenario(sb: Harness) {
       );
       expect(visibleText(summary)).toContain('2 created, 0 updated, 0 unchanged, 1 skipped');
 
-      const before = sb.slack.messages(CHANNEL).length;
-      await phoneReply('export');
-      const exported = await sb.slack.waitFor(() =>
-        sb.slack
-          .messages(CHANNEL)
-          .slice(before)
-          .find((m) => m.files?.length),
-      );
-      const lines = attachedFile(exported).text.trimEnd().split('\r\n');
+      const lines = (await exportFile()).text.trimEnd().split('\r\n');
       expect(lines).toHaveLength(3);
       expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual([
         'ken@example.com',

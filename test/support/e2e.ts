@@ -82,6 +82,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       port: 0,
       logLevel: 'error',
       importLimits: DEFAULT_IMPORT_LIMITS,
+      localSlackPort: 0,
     };
     state.app = await startSwitchboard(config, { clientOptions: { retryConfig: { retries: 0 } } });
     if (socketMode) {

@@ -5,6 +5,7 @@ import { type Database, queryRows } from '../../db/client.ts';
 import { type ImportRow, imports } from '../../db/schema/index.ts';
 import type { Message } from '../../src/local/index.ts';
 import { ADMIN_ID, CHANNEL, type useSwitchboard, visibleText } from './e2e.ts';
+import { phoneCommands } from './phone.ts';
 
 type Harness = ReturnType<typeof useSwitchboard>;
 
@@ -78,7 +79,20 @@ export function csvUploads(sb: Harness) {
     }, `the preview ${preview.ts} of ${fileId} to be recorded`);
   }
 
-  return { botReplies, upload, press, attachedFile, previewRecorded };
+  /** Runs `/phone export …` as the admin and returns the file the app posted to the channel. */
+  async function exportFile(command = 'export') {
+    const before = sb.slack.messages(CHANNEL).length;
+    await phoneCommands(sb).phoneReply(command);
+    const posted = await sb.slack.waitFor(() =>
+      sb.slack
+        .messages(CHANNEL)
+        .slice(before)
+        .find((m) => m.files?.length),
+    );
+    return attachedFile(posted);
+  }
+
+  return { botReplies, upload, press, attachedFile, previewRecorded, exportFile };
 }
 
 /** The import the app recorded for a Slack file, if any. */

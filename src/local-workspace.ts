@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/client.ts';
+import type { Config } from './config.ts';
+import { DEMO_ADMIN, DEMO_CHANNELS, seedDemoAccount, seedDemoWorkspace } from './local/demo.ts';
+import { type FakeSlack, startFakeSlack } from './local/index.ts';
+import { type Switchboard, startSwitchboard } from './switchboard.ts';
+
+export type LocalWorkspace = {
+  url: string;
+  app: Switchboard;
+  slack: FakeSlack;
+  /** On the first start (and without `empty`): types the demo account's commands; the page shows them arrive. */
+  demo: (() => Promise<void>) | undefined;
+  stop: () => Promise<void>;
+};
+
+/**
+ * Switchboard without Slack: the local Slack stand-in (its page in the browser, its Web API for the app) and the
+ * app wired to it over signed HTTP, as in Slack. Credentials are made up for this run only. The phone account
+ * lives in its own embedded database next to PGLITE_DIR (`local-workspace/`), so demo data never mixes with a
+ * real account; on its first start it can be filled with a demo account (unless `empty` is set).
+ */
+export async function startLocalWorkspace(
+  config: Config,
+  options: { empty: boolean },
+): Promise<LocalWorkspace> {
+  const botToken = `xoxb-local-${randomBytes(12).toString('hex')}`;
+  const signingSecret = randomBytes(16).toString('hex');
+  const slack = await startFakeSlack({ botToken, signingSecret, port: config.localSlackPort });
+  seedDemoWorkspace(slack);
+  let app: Switchboard;
+  try {
+    app = await startSwitchboard({
+      ...config,
+      slack: { kind: 'http', botToken, signingSecret },
+      slackApiUrl: slack.apiUrl,
+      pgliteDir: join(dirname(config.pgliteDir), 'local-workspace'),
+      adminUserIds: [...new Set([...config.adminUserIds, DEMO_ADMIN])],
+    });
+  } catch (error) {
+    await slack.stop();
+    throw error;
+  }
+  slack.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);
+  const firstStart = !options.empty && !(await accountInUse(app));
+  return {
+    url: `${slack.baseUrl}/#${DEMO_CHANNELS.admins}`,
+    app,
+    slack,
+    demo: firstStart ? () => seedDemoAccount(slack) : undefined,
+    stop: async () => {
+      await app.stop();
+      await slack.stop();
+    },
+  };
+}
+
+/** Whether the account already holds phone users or numbers: then it is not the first start. */
+async function accountInUse(app: Switchboard): Promise<boolean> {
+  const [row] = await queryRows<{ used: boolean }>(
+    app.deps.db,
+    sql`select exists (select 1 from phone_users) or exists (select 1 from phone_numbers) as used`,
+  );
+  return row?.used === true;
+}
