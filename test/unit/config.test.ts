@@ -20,6 +20,11 @@ describe('configuration', () => {
     expect(loadConfig({}).slack).toEqual({ kind: 'none' });
   });
 
+  it('puts the local Slack workspace on port 3001 unless LOCAL_SLACK_PORT says otherwise', () => {
+    expect(loadConfig({}).localSlackPort).toBe(3001);
+    expect(loadConfig({ LOCAL_SLACK_PORT: '4001' }).localSlackPort).toBe(4001);
+  });
+
   it('uses Socket Mode when an app token is set', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A' }).slack.kind).toBe('socket');
   });
@@ -45,6 +50,7 @@ describe('configuration', () => {
   it.each([
     [{ ...http, PORT: 'eighty' }, /^PORT: /],
     [{ ...http, PORT: '70000' }, /^PORT: /],
+    [{ LOCAL_SLACK_PORT: 'three' }, /^LOCAL_SLACK_PORT: /],
     [{ ...http, LOG_LEVEL: 'loud' }, /^LOG_LEVEL: /],
     [{ ...http, DATABASE_URL: 'mysql://x' }, /^DATABASE_URL: /],
     [{ ...http, SLACK_API_URL: 'not a url' }, /^SLACK_API_URL: /],
