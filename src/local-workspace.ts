@@ -18,23 +18,32 @@ export type LocalWorkspace = {
 
 /**
  * Switchboard without Slack: the local Slack stand-in (its page in the browser, its Web API for the app) and the
- * app wired to it over signed HTTP, as in Slack. Credentials are made up for this run only. The phone account
+ * app wired to it over signed HTTP, as in Slack (or, for tests of that path, over Socket Mode). Credentials are made up for this run only. The phone account
  * lives in its own embedded database next to PGLITE_DIR (`local-workspace/`), so demo data never mixes with a
  * real account; on its first start it can be filled with a demo account (unless `empty` is set).
  */
 export async function startLocalWorkspace(
   config: Config,
-  options: { empty: boolean },
+  options: { empty: boolean; transport?: 'http' | 'socket' },
 ): Promise<LocalWorkspace> {
   const botToken = `xoxb-local-${randomBytes(12).toString('hex')}`;
   const signingSecret = randomBytes(16).toString('hex');
-  const slack = await startFakeSlack({ botToken, signingSecret, port: config.localSlackPort });
+  const socketMode = options.transport === 'socket';
+  const appToken = `xapp-1-local-${randomBytes(12).toString('hex')}`;
+  const slack = await startFakeSlack({
+    botToken,
+    signingSecret,
+    port: config.localSlackPort,
+    ...(socketMode ? { appToken } : {}),
+  });
   seedDemoWorkspace(slack);
   let app: Switchboard;
   try {
     app = await startSwitchboard({
       ...config,
-      slack: { kind: 'http', botToken, signingSecret },
+      slack: socketMode
+        ? { kind: 'socket', botToken, appToken, signingSecret: undefined }
+        : { kind: 'http', botToken, signingSecret },
       slackApiUrl: slack.apiUrl,
       pgliteDir: join(dirname(config.pgliteDir), 'local-workspace'),
       adminUserIds: [...new Set([...config.adminUserIds, DEMO_ADMIN])],
@@ -43,7 +52,8 @@ export async function startLocalWorkspace(
     await slack.stop();
     throw error;
   }
-  slack.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);
+  if (socketMode) await slack.waitFor(() => slack.socketConnections() > 0, { timeoutMs: 15_000 });
+  else slack.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);
   const firstStart = !options.empty && !(await accountInUse(app));
   return {
     url: `${slack.baseUrl}/#${DEMO_CHANNELS.admins}`,

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { startLocalWorkspace } from './local-workspace.ts';
 import { startSwitchboard } from './switchboard.ts';
 
 async function main(): Promise<void> {
@@ -12,13 +13,29 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  let app: { stop: () => Promise<void> };
   if (config.slack.kind === 'none') {
-    process.stderr.write(
-      'No Slack credentials: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (HTTP mode), or SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode). See README.md, "Configuration".\n',
+    // No Slack credentials: run against the local Slack workspace, in the browser.
+    const local = await startLocalWorkspace(config, { empty: process.argv.includes('--empty') });
+    app = local;
+    process.stdout.write(
+      [
+        'No Slack credentials: Switchboard runs against a local Slack workspace.',
+        `Open ${local.url} and type /phone help.`,
+        'For a real workspace, set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md, "Configuration").',
+        '',
+      ].join('\n'),
     );
-    process.exit(1);
+    if (local.demo) {
+      process.stdout.write(
+        'First start: setting up a demo account (`npm start -- --empty` starts without one)…\n',
+      );
+      await local.demo();
+      process.stdout.write('The demo account is ready.\n');
+    }
+  } else {
+    app = await startSwitchboard(config);
   }
-  const app = await startSwitchboard(config);
   const shutdown = (signal: string) => {
     process.stdout.write(`${signal}: shutting down\n`);
     app.stop().then(

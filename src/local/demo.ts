@@ -43,7 +43,7 @@ export function seedDemoWorkspace(slack: FakeSlack): void {
   slack.addUser({
     id: DEMO_ADMIN,
     name: 'you',
-    realName: 'You (phone admin)',
+    realName: 'You',
     email: 'you@example.com',
     tz: 'America/New_York',
   });

@@ -10,6 +10,7 @@ import { handleResponseUrl } from './response-url.ts';
 import { openConnection, SocketMode } from './socket-mode.ts';
 import { type Identity, Store } from './store.ts';
 import type { FakeSlack, FakeSlackOptions } from './types.ts';
+import { type UiHandler, uiRoutes } from './ui-routes.ts';
 import { waitFor } from './wait-for.ts';
 import { handleApiRequest } from './web-api/router.ts';
 
@@ -29,11 +30,18 @@ const ROUTES: Route[] = [
   { method: 'GET', pattern: /^\/files-pri\/([\w-]+)\/(?:download\/)?[^/]+$/, handle: handleDownload },
 ];
 
-async function route(store: Store, req: IncomingMessage, res: ServerResponse, socket: SocketMode) {
+async function route(
+  store: Store,
+  req: IncomingMessage,
+  res: ServerResponse,
+  socket: SocketMode,
+  ui: UiHandler,
+) {
   const path = new URL(req.url ?? '/', store.identity.baseUrl).pathname;
   // Socket Mode's door: the one Web API method that takes the app-level token, not the bot token.
   if (req.method === 'POST' && path === '/api/apps.connections.open')
     return openConnection(store, socket, req, res);
+  if (path === '/' || path.startsWith('/ui/')) return ui(req, res, path);
   for (const { method, pattern, handle } of ROUTES) {
     const match = req.method === method ? pattern.exec(path) : null;
     if (match) return handle(store, match[1] ?? '', req, res);
@@ -48,7 +56,10 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-/** Starts the local Slack on 127.0.0.1: Web API, upload and download URLs, response_urls, and a signing driver. */
+/**
+ * Starts the local Slack on 127.0.0.1: Web API, upload and download URLs, response_urls, a signing driver, and a
+ * browser page at `baseUrl` where a person can use the app as in Slack.
+ */
 export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSlack> {
   const clock = options.clock ?? systemClock;
   const server = createServer();
@@ -72,8 +83,9 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const socket = new SocketMode(store, server);
   driver.socket = socket;
   const people = new People(store, driver);
+  const ui = uiRoutes(store, people);
   server.on('request', (req, res) => {
-    route(store, req, res, socket).catch((error: unknown) => {
+    route(store, req, res, socket, ui).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
       else sendText(res, 500, `fake-slack failed: ${error instanceof Error ? error.stack : String(error)}`);
     });

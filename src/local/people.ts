@@ -3,7 +3,7 @@ import { buildStateValues } from './block-kit/view-state.ts';
 import type { Driver } from './driver.ts';
 import { guessMimetype, toSlackFile } from './file-object.ts';
 import { actionEntry, channelName, eventEnvelope, findElement, interactionBase } from './payloads.ts';
-import type { ChannelRecord, InteractionSource, Store } from './store.ts';
+import type { ChannelRecord, FileRecord, InteractionSource, Store } from './store.ts';
 import type {
   AckResult,
   ClickArgs,
@@ -162,6 +162,7 @@ export class People {
       response_urls: [],
     });
     handleViewSubmissionAck(this.store, a.user, view.id, ack);
+    this.store.notify();
     return ack;
   }
 
@@ -171,6 +172,7 @@ export class People {
     const stack = this.store.stack(a.user);
     if (view.clear_on_close) stack.length = 0;
     else stack.pop();
+    this.store.notify();
     if (!view.notify_on_close) return { status: 0, body: '', latencyMs: 0 };
     const ack = await this.driver.sendInteraction({
       ...interactionBase(this.store, 'view_closed', a.user),
@@ -214,6 +216,31 @@ export class People {
     return ack;
   }
 
+  private storeFile(a: Omit<UploadFileArgs, 'channel' | 'comment'>, channels: string[]): FileRecord {
+    const file: FileRecord = {
+      id: this.store.ids.next('F'),
+      name: a.filename,
+      title: a.filename,
+      mimetype: a.mimetype ?? guessMimetype(a.filename),
+      user: a.user,
+      created: Math.floor(this.store.clock.now() / 1000),
+      bytes: Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content, 'utf8'),
+      completed: true,
+      channels,
+    };
+    this.store.files.set(file.id, file);
+    return file;
+  }
+
+  /**
+   * A file a person picks in a modal's `file_input`: Slack uploads it before the submit, shares it nowhere, and
+   * puts its file object in `view.state`, so this returns what `values` should carry for it.
+   */
+  pickFile(a: Omit<UploadFileArgs, 'channel' | 'comment'>): Record<string, unknown> {
+    this.user(a.user);
+    return toSlackFile(this.store, this.storeFile(a, []));
+  }
+
   /**
    * A person drops a file into a channel: Slack posts a file_share message and sends two independent events, a
    * `message` (subtype file_share) and a `file_shared`, returned in that order for `retryEvent`.
@@ -222,24 +249,14 @@ export class People {
     this.user(a.user);
     const channel = this.channel(a.channel);
     const { store } = this;
-    const file = {
-      id: store.ids.next('F'),
-      name: a.filename,
-      title: a.filename,
-      mimetype: a.mimetype ?? guessMimetype(a.filename),
-      user: a.user,
-      created: Math.floor(store.clock.now() / 1000),
-      bytes: Buffer.isBuffer(a.content) ? a.content : Buffer.from(a.content, 'utf8'),
-      completed: true,
-      channels: [channel.id],
-    };
-    store.files.set(file.id, file);
+    const file = this.storeFile(a, [channel.id]);
     const files = [toSlackFile(store, file)];
     const ts = store.ids.ts();
     const text = a.comment ?? '';
     store
       .timeline(channel.id)
       .push({ ts, channel: channel.id, user: a.user, subtype: 'file_share', text, files });
+    store.notify();
     const channelType = channel.isIm ? 'im' : channel.isPrivate ? 'group' : 'channel';
     const message = await this.deliver(
       {

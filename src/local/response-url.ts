@@ -34,6 +34,7 @@ function changeSource(
         ts: current.ts,
         ...next,
       };
+    store.notify();
     return;
   }
   const message = store.findMessage(source.channel, source.ts);
@@ -42,6 +43,7 @@ function changeSource(
   message.text = next.text;
   if (next.blocks) message.blocks = next.blocks;
   else delete message.blocks;
+  store.notify();
 }
 
 /**

@@ -69,12 +69,27 @@ export class Store {
   downloads = new Map<string, number>();
   apiCalls: ApiCall[] = [];
   violations: string[] = [];
+  private readonly listeners = new Set<() => void>();
 
   constructor(
     readonly identity: Identity,
     readonly ids: Ids,
     readonly clock: Clock,
   ) {}
+
+  /**
+   * Calls `listener` after each change a person could see (messages, ephemerals, views, violations), so that the
+   * browser page can refresh; returns the function that stops it.
+   */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Mutations made outside the store's own methods (chat.update, the view stacks) call this themselves. */
+  notify(): void {
+    for (const listener of this.listeners) listener();
+  }
 
   reset(): void {
     this.timelines = new Map();
@@ -88,10 +103,12 @@ export class Store {
     this.downloads = new Map();
     this.apiCalls = [];
     this.violations = [];
+    this.notify();
   }
 
   addUser(user: SeedUser): void {
     this.users.set(user.id, { ...user });
+    this.notify();
   }
 
   addChannel(c: SeedChannel): void {
@@ -103,6 +120,7 @@ export class Store {
       ...(c.members ? { members: new Set(c.members) } : {}),
       botIsMember: c.botIsMember ?? true,
     });
+    this.notify();
   }
 
   /** The bot's DM with a user: one stable `D…` id per user, as conversations.open returns. */
@@ -119,6 +137,7 @@ export class Store {
       members: new Set([userId]),
       botIsMember: true,
     });
+    this.notify();
     return id;
   }
 
@@ -154,6 +173,7 @@ export class Store {
       channelId,
       this.timeline(channelId).filter((m) => m.ts !== ts),
     );
+    this.notify();
   }
 
   postAsBot(channelId: string, content: { text: string; blocks?: unknown[]; thread_ts?: string }): Message {
@@ -168,6 +188,7 @@ export class Store {
       ...(content.thread_ts ? { thread_ts: content.thread_ts } : {}),
     };
     this.timeline(channelId).push(message);
+    this.notify();
     return message;
   }
 
@@ -182,6 +203,7 @@ export class Store {
       ...(content.blocks ? { blocks: content.blocks } : {}),
     };
     this.ephemerals.push(ephemeral);
+    this.notify();
     return ephemeral;
   }
 
@@ -222,6 +244,7 @@ export class Store {
     for (const [user, view] of this.homeViews) {
       if (view.id === next.id) this.homeViews.set(user, next);
     }
+    this.notify();
   }
 
   issueTrigger(user: string): string {
@@ -238,5 +261,6 @@ export class Store {
 
   recordViolation(where: string, messages: string[]): void {
     for (const message of messages) this.violations.push(`${where}: ${message}`);
+    this.notify();
   }
 }

@@ -85,6 +85,7 @@ export const chatMethods: Record<string, ApiHandler> = {
     const blocks = blocksArg(args);
     if (blocks) message.blocks = blocks;
     message.edited = { user: store.identity.botUserId, ts: store.ids.ts() };
+    store.notify();
     return ok({
       channel: found.channel,
       ts: message.ts,

@@ -57,6 +57,7 @@ export const viewsMethods: Record<string, ApiHandler> = {
     trigger.used = true;
     const view = buildView(store, payload, { root: null, previous: null });
     store.modalStacks.set(trigger.user, [view]);
+    store.notify();
     return ok({ view: toWireView(view) });
   },
 
@@ -78,6 +79,7 @@ export const viewsMethods: Record<string, ApiHandler> = {
       previous: stack.at(-1)?.id ?? null,
     });
     stack.push(view);
+    store.notify();
     return ok({ view: toWireView(view) });
   },
 
@@ -119,6 +121,7 @@ export const viewsMethods: Record<string, ApiHandler> = {
     const view = buildView(store, payload, { id: current?.id, root: null, previous: null });
     if (current) view.state = keepMatchingState(current.state, view.blocks);
     store.homeViews.set(user, view);
+    store.notify();
     return ok({ view: toWireView(view) });
   },
 };

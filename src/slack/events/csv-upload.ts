@@ -129,6 +129,10 @@ async function preview(
   });
   if (posted.ts) await recordPreviewMessage(deps, row.id, posted.ts);
   if (plan.counts.invalid > 0) {
+    const failing =
+      plan.counts.invalid === 1
+        ? 'The failing row, with an Error column: fix it'
+        : `The ${plan.counts.invalid} failing rows, each with an Error column: fix them`;
     const keys = Object.keys(HEADERS_BY_MODE[row.mode]) as ColumnKey[];
     const byLine = new Map(rows.map((r) => [r.line, keys.map((key) => r.cells[key] ?? '')]));
     await ctx.client.files.uploadV2({
@@ -140,7 +144,7 @@ async function preview(
       ),
       filename: errorsFileName(row.fileName),
       title: errorsFileName(row.fileName),
-      initial_comment: `The ${plan.counts.invalid} failing rows, each with an Error column: fix them and upload the file here again.`,
+      initial_comment: `${failing} and upload the file here again.`,
     });
   }
   for (const old of result.value.superseded) {

@@ -1,0 +1,615 @@
+/**
+ * The local workspace page: a channel list, the timeline, modals and the Home tab, drawn from the stand-in's
+ * /ui/api and refreshed on every change it streams. What a person does here goes to /ui/api, which sends the app
+ * the same signed requests Slack would.
+ */
+import {
+  escapeHtml,
+  inputBlocks,
+  inputValue,
+  isEmptyInput,
+  memberName,
+  mrkdwnToHtml,
+  renderBlocks,
+  renderFiles,
+  textToHtml,
+} from './blocks.js';
+
+/** The one slash command the app declares in manifest.yml. */
+const COMMAND = '/phone';
+const REQUIRED = 'Please complete this required field.';
+/** Drawn, not an emoji: the page must not depend on an emoji font being installed. */
+const LOCK =
+  '<svg class="icon" viewBox="0 0 24 24" aria-label="private"><rect x="5" y="11" width="14" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg>';
+
+const $ = (id) => document.getElementById(id);
+
+const state = {
+  workspace: undefined,
+  as: undefined,
+  /** `{ kind: 'channel', id }` or `{ kind: 'home' }`, kept in the URL's hash. */
+  place: { kind: 'channel', id: undefined },
+  channel: undefined,
+  views: { modals: [], home: null },
+  /** What the person entered in each open view, by view id then block_id, kept across redraws. */
+  drafts: new Map(),
+  /** Required inputs left empty, by view id: the page refuses the submit as the Slack client does. */
+  missing: new Map(),
+  dismissedViolations: 0,
+  history: [],
+  drawn: { timeline: '', modals: '', home: '' },
+};
+
+async function api(path, body) {
+  const init =
+    body === undefined
+      ? {}
+      : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const response = await fetch(path, init);
+  const data = await response.json().catch(() => ({ error: `${response.status} ${response.statusText}` }));
+  if (!response.ok) throw new Error(data.error ?? `${response.status} ${response.statusText}`);
+  return data;
+}
+
+function showError(message) {
+  const box = $('error');
+  box.innerHTML = `<span>${escapeHtml(message)}</span><button type="button" class="banner-close" aria-label="Dismiss">×</button>`;
+  box.hidden = false;
+}
+
+/** Runs one thing the person did; whatever fails is shown on the page. */
+async function attempt(work) {
+  document.body.classList.add('busy');
+  try {
+    await work();
+  } catch (error) {
+    showError(error instanceof Error ? error.message : String(error));
+  } finally {
+    document.body.classList.remove('busy');
+  }
+}
+
+function ctx() {
+  const users = Object.fromEntries((state.workspace?.users ?? []).map((u) => [u.id, u]));
+  const channels = Object.fromEntries((state.workspace?.channels ?? []).map((c) => [c.id, c]));
+  return { users, channels };
+}
+
+const appName = () => memberName(ctx().users, state.workspace?.botUserId) ?? 'App';
+
+// ---- loading -------------------------------------------------------------------------------------------------
+
+function readHash() {
+  const hash = location.hash.replace(/^#/, '');
+  if (hash === 'home') return { kind: 'home' };
+  const id = /^channel\/([\w-]+)$/.exec(hash)?.[1];
+  return { kind: 'channel', id };
+}
+
+async function load() {
+  const as = encodeURIComponent(state.as);
+  const [workspace, views] = await Promise.all([
+    api(`/ui/api/workspace?as=${as}`),
+    api(`/ui/api/views?as=${as}`),
+  ]);
+  state.workspace = workspace;
+  state.views = views;
+  if (state.place.kind === 'channel') {
+    const ids = [...workspace.channels.map((c) => c.id), workspace.appDm];
+    if (!ids.includes(state.place.id)) state.place = { kind: 'channel', id: ids[0] };
+    state.channel = await api(`/ui/api/channel/${encodeURIComponent(state.place.id)}?as=${as}`);
+  }
+  draw();
+}
+
+let loading;
+let stale = false;
+
+/** Loads again after each change; changes that arrive while loading are folded into one more load. */
+function refresh() {
+  stale = true;
+  if (!loading) {
+    loading = (async () => {
+      while (stale) {
+        stale = false;
+        await load();
+      }
+    })()
+      .catch((error) => showError(error.message))
+      .finally(() => {
+        loading = undefined;
+      });
+  }
+  return loading;
+}
+
+function listen() {
+  const events = new EventSource('/ui/api/events');
+  events.onmessage = () => refresh();
+  events.onopen = () => {
+    setStatus('live', true);
+    refresh();
+  };
+  events.onerror = () => setStatus('reconnecting…', false);
+}
+
+function setStatus(text, live) {
+  const status = $('status');
+  status.textContent = `${live ? '●' : '○'} ${text}`;
+  status.classList.toggle('live', live);
+}
+
+// ---- drawing -------------------------------------------------------------------------------------------------
+
+function draw() {
+  drawActing();
+  drawNav();
+  drawViolations();
+  drawMain();
+  drawModals();
+}
+
+function drawActing() {
+  const select = $('acting-as');
+  const people = state.workspace.users.filter((u) => !u.isBot && !u.deleted);
+  const html = people
+    .map(
+      (u) =>
+        `<option value="${escapeHtml(u.id)}"${u.id === state.as ? ' selected' : ''}>${escapeHtml(u.realName || u.name)} (@${escapeHtml(u.name)})</option>`,
+    )
+    .join('');
+  if (select.innerHTML !== html) select.innerHTML = html;
+}
+
+function navItem(href, label, current, extra = '') {
+  return `<a class="nav-item${current ? ' current' : ''}" href="${href}">${label}${extra}</a>`;
+}
+
+function drawNav() {
+  const { channels, appDm } = state.workspace;
+  const here = state.place;
+  const channelLinks = channels
+    .map((c) =>
+      navItem(
+        `#channel/${encodeURIComponent(c.id)}`,
+        `<span class="sigil">${c.isPrivate ? LOCK : '#'}</span>${escapeHtml(c.name)}`,
+        here.kind === 'channel' && here.id === c.id,
+      ),
+    )
+    .join('');
+  const name = escapeHtml(appName());
+  $('nav').innerHTML = [
+    '<div class="nav-section">Channels</div>',
+    channelLinks || '<div class="nav-empty">No channels</div>',
+    '<div class="nav-section">Direct messages</div>',
+    navItem(
+      `#channel/${encodeURIComponent(appDm)}`,
+      `<span class="sigil">●</span>${name}`,
+      here.kind === 'channel' && here.id === appDm,
+      '<span class="tag">APP</span>',
+    ),
+    '<div class="nav-section">Apps</div>',
+    navItem('#home', `<span class="sigil">⌂</span>${name} Home`, here.kind === 'home'),
+  ].join('');
+}
+
+function drawViolations() {
+  const box = $('violations');
+  const { violations } = state.workspace;
+  // reset() empties the journal: what was dismissed before is gone, and new ones must show.
+  if (violations.length < state.dismissedViolations) state.dismissedViolations = 0;
+  const fresh = violations.slice(state.dismissedViolations);
+  box.hidden = fresh.length === 0;
+  if (fresh.length === 0) return;
+  const lines = fresh
+    .slice(-5)
+    .map((v) => `<li>${escapeHtml(v)}</li>`)
+    .join('');
+  const more = fresh.length > 5 ? `<div>…and ${fresh.length - 5} earlier.</div>` : '';
+  box.innerHTML = `<div><strong>Slack would reject what the app just did</strong> (${fresh.length}):<ul>${lines}</ul>${more}</div><button type="button" class="banner-close" data-dismiss-violations aria-label="Dismiss">×</button>`;
+}
+
+function drawMain() {
+  const home = state.place.kind === 'home';
+  $('timeline').hidden = home;
+  $('composer').hidden = home;
+  $('home').hidden = !home;
+  if (home) return drawHome();
+  const { channel } = state.channel;
+  const botAway =
+    !channel.isIm && state.workspace.channels.find((c) => c.id === channel.id)?.botIsMember === false;
+  $('title').innerHTML = channel.isIm
+    ? `${escapeHtml(appName())} <span class="tag">APP</span>`
+    : `${channel.isPrivate ? LOCK : '#'}${escapeHtml(channel.name)}`;
+  $('subtitle').textContent = botAway
+    ? `${appName()} is not in this channel: it cannot post here until someone invites it.`
+    : channel.isIm
+      ? 'Your direct messages with the app. Commands and files work here too.'
+      : '';
+  drawTimeline();
+}
+
+function time(ts) {
+  return new Date(Number(String(ts).split('.')[0]) * 1000).toLocaleTimeString([], {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+function avatar(name) {
+  const hue = [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
+  return `<div class="avatar" style="background:hsl(${hue} 45% 45%)">${escapeHtml(name.slice(0, 1).toUpperCase())}</div>`;
+}
+
+function content(message) {
+  const body =
+    Array.isArray(message.blocks) && message.blocks.length > 0
+      ? renderBlocks(message.blocks, ctx())
+      : `<div class="msg-text">${mrkdwnToHtml(message.text, ctx().users, ctx().channels)}</div>`;
+  return `${body}${renderFiles(message.files)}`;
+}
+
+function messageHtml(message) {
+  const fromApp = message.bot_id !== undefined;
+  const name = fromApp ? appName() : (memberName(ctx().users, message.user) ?? message.user ?? 'someone');
+  const replies = message.replies ?? [];
+  const thread =
+    replies.length > 0
+      ? `<div class="thread"><div class="thread-count">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}</div>${replies.map(messageHtml).join('')}</div>`
+      : '';
+  return `<article class="msg" data-container="message" data-channel="${escapeHtml(message.channel)}" data-ts="${escapeHtml(message.ts)}">
+    ${avatar(name)}
+    <div class="msg-main">
+      <div class="msg-head"><strong>${escapeHtml(name)}</strong>${fromApp ? '<span class="tag">APP</span>' : ''}<time>${time(message.ts)}</time>${message.edited ? '<span class="edited">(edited)</span>' : ''}</div>
+      ${content(message)}
+      ${thread}
+    </div>
+  </article>`;
+}
+
+function ephemeralHtml(ephemeral) {
+  return `<article class="msg ephemeral" data-container="ephemeral" data-ephemeral-id="${escapeHtml(ephemeral.id)}">
+    ${avatar(appName())}
+    <div class="msg-main">
+      <div class="msg-head"><strong>${escapeHtml(appName())}</strong><span class="tag">APP</span><time>${time(ephemeral.ts)}</time><span class="only-you">Only visible to you</span></div>
+      ${content(ephemeral)}
+    </div>
+  </article>`;
+}
+
+function drawTimeline() {
+  const { messages, ephemerals } = state.channel;
+  // Slack's ts values have a fixed width, so comparing them as strings orders them exactly.
+  const items = [
+    ...messages.map((m) => ({ ts: m.ts, html: messageHtml(m) })),
+    ...ephemerals.map((e) => ({ ts: e.ts, html: ephemeralHtml(e) })),
+  ].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+  const html =
+    items.length > 0
+      ? items.map((i) => i.html).join('')
+      : `<div class="empty">No messages yet. Type <code>${COMMAND} help</code> below to start.</div>`;
+  if (html === state.drawn.timeline) return;
+  const timeline = $('timeline');
+  const atBottom = timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 40;
+  timeline.innerHTML = html;
+  state.drawn.timeline = html;
+  if (atBottom || state.drawn.scrolledFor !== state.place.id) timeline.scrollTop = timeline.scrollHeight;
+  state.drawn.scrolledFor = state.place.id;
+}
+
+function drawHome() {
+  $('title').innerHTML = `${escapeHtml(appName())} <span class="tag">APP</span>`;
+  $('subtitle').textContent = 'Home';
+  const view = state.views.home;
+  const html = view
+    ? `<div class="home-view" data-container="view" data-view-id="${escapeHtml(view.id)}">${renderBlocks(view.blocks, ctx())}</div>`
+    : `<div class="empty">${escapeHtml(appName())} has not published a Home tab for you yet.</div>`;
+  if (html === state.drawn.home) return;
+  $('home').innerHTML = html;
+  state.drawn.home = html;
+}
+
+function draftsOf(viewId) {
+  if (!state.drafts.has(viewId)) state.drafts.set(viewId, {});
+  return state.drafts.get(viewId);
+}
+
+function modalHtml(view, index, count) {
+  const top = index === count - 1;
+  const errors = { ...(view.errors ?? {}), ...(state.missing.get(view.id) ?? {}) };
+  const body = renderBlocks(view.blocks, { ...ctx(), errors, drafts: draftsOf(view.id) });
+  const close = view.close ? textToHtml(view.close) : 'Cancel';
+  const submit = view.submit
+    ? `<button type="submit" class="btn btn-primary">${textToHtml(view.submit)}</button>`
+    : '';
+  return `<div class="overlay${top ? '' : ' below'}"${top ? '' : ' inert'} style="--depth:${index}">
+    <form class="modal" data-container="view" data-view-id="${escapeHtml(view.id)}" novalidate>
+      <header class="modal-head"><h2>${textToHtml(view.title)}</h2><span class="depth">${count > 1 ? `${index + 1} of ${count}` : ''}</span><button type="button" class="modal-x" data-close aria-label="Close">×</button></header>
+      <div class="modal-body">${body}</div>
+      <footer class="modal-foot"><button type="button" class="btn" data-close>${close}</button>${submit}</footer>
+    </form>
+  </div>`;
+}
+
+function drawModals() {
+  const { modals } = state.views;
+  const open = new Set(modals.map((v) => v.id));
+  for (const id of state.drafts.keys()) if (!open.has(id)) state.drafts.delete(id);
+  for (const id of state.missing.keys()) if (!open.has(id)) state.missing.delete(id);
+  // Drawn again only when a view changed, so that typing is not interrupted by unrelated changes.
+  const key = JSON.stringify([modals, [...state.missing], state.workspace.users]);
+  if (key === state.drawn.modals) return;
+  state.drawn.modals = key;
+  $('modals').innerHTML = modals.map((v, i) => modalHtml(v, i, modals.length)).join('');
+  restoreFiles();
+  document.body.classList.toggle('has-modal', modals.length > 0);
+}
+
+/** A browser will not redraw a chosen file from HTML; the File objects are put back into the new inputs. */
+function restoreFiles() {
+  for (const input of document.querySelectorAll('#modals input[type="file"]')) {
+    const viewId = input.closest('[data-view-id]')?.dataset.viewId;
+    const files = state.drafts.get(viewId)?.[input.dataset.blockId];
+    if (!Array.isArray(files) || files.length === 0) continue;
+    const transfer = new DataTransfer();
+    for (const file of files) transfer.items.add(file);
+    input.files = transfer.files;
+  }
+}
+
+// ---- what the person does ------------------------------------------------------------------------------------
+
+/** Where a clicked element lives, in the terms of POST /ui/api/click. */
+function origin(element) {
+  const box = element.closest('[data-container]');
+  switch (box?.dataset.container) {
+    case 'message':
+      return { message: { channel: box.dataset.channel, ts: box.dataset.ts } };
+    case 'ephemeral':
+      return { message: { ephemeralId: box.dataset.ephemeralId } };
+    case 'view':
+      return { viewId: box.dataset.viewId };
+    default:
+      return {};
+  }
+}
+
+function click(element, extra) {
+  return attempt(() =>
+    api('/ui/api/click', {
+      as: state.as,
+      actionId: element.dataset.actionId,
+      blockId: element.dataset.blockId,
+      ...origin(element),
+      ...extra,
+    }),
+  );
+}
+
+function confirmDialog(confirm) {
+  return new Promise((resolve) => {
+    const box = $('confirm');
+    const style = confirm.style === 'danger' ? 'btn-danger' : 'btn-primary';
+    box.innerHTML = `<div class="overlay confirm-overlay"><div class="modal confirm" role="alertdialog" aria-modal="true">
+      <header class="modal-head"><h2>${textToHtml(confirm.title) || 'Are you sure?'}</h2></header>
+      <div class="modal-body">${textToHtml(confirm.text, ctx())}</div>
+      <footer class="modal-foot"><button type="button" class="btn" data-answer="no">${textToHtml(confirm.deny) || 'Cancel'}</button><button type="button" class="btn ${style}" data-answer="yes">${textToHtml(confirm.confirm) || 'Yes'}</button></footer>
+    </div></div>`;
+    box.hidden = false;
+    const answer = (yes) => {
+      box.hidden = true;
+      box.innerHTML = '';
+      box.onclick = null;
+      resolve(yes);
+    };
+    box.onclick = (event) => {
+      const button = event.target.closest('[data-answer]');
+      if (button) answer(button.dataset.answer === 'yes');
+    };
+    box.answer = answer;
+    box.querySelector('[data-answer="yes"]').focus();
+  });
+}
+
+async function press(button) {
+  if (button.dataset.confirm && !(await confirmDialog(JSON.parse(button.dataset.confirm)))) return;
+  await click(button, button.dataset.value === undefined ? {} : { value: button.dataset.value });
+}
+
+async function choose(select) {
+  const option = select.selectedOptions[0];
+  if (!option || option.value === '') return;
+  const chosen =
+    select.dataset.kind === 'users'
+      ? { selectedUsers: [option.value] }
+      : { selectedOption: { value: option.value, text: option.textContent } };
+  // An overflow menu is a list of commands, not a choice that stays shown.
+  if (select.dataset.kind === 'overflow') select.value = '';
+  await click(select, chosen);
+}
+
+/** The raw value of one input block as the form shows it, in the shape inputValue() reads. */
+function rawValue(block, type) {
+  switch (type) {
+    case 'checkboxes':
+    case 'multi_users_select':
+      return [...block.querySelectorAll('input:checked')].map((i) => i.value);
+    case 'radio_buttons':
+      return block.querySelector('input:checked')?.value ?? '';
+    case 'file_input':
+      return [...(block.querySelector('input[type="file"]')?.files ?? [])];
+    default:
+      return block.querySelector('[data-input]')?.value ?? '';
+  }
+}
+
+function remember(target) {
+  const block = target.closest('[data-input-block]');
+  const viewId = target.closest('[data-view-id]')?.dataset.viewId;
+  const type = block?.querySelector('[data-input]')?.dataset.input;
+  if (!block || !viewId || !type) return;
+  draftsOf(viewId)[block.dataset.inputBlock] = rawValue(block, type);
+}
+
+function base64(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error(`could not read ${file.name}`));
+    reader.readAsDataURL(file);
+  });
+}
+
+const encodeFiles = (files) =>
+  Promise.all(files.map(async (file) => ({ filename: file.name, contentBase64: await base64(file) })));
+
+async function submitView(form) {
+  const view = state.views.modals.find((v) => v.id === form.dataset.viewId);
+  if (!view) return;
+  const values = {};
+  const missing = {};
+  for (const { blockId, element, optional } of inputBlocks(view.blocks)) {
+    const block = form.querySelector(`[data-input-block="${CSS.escape(blockId)}"]`);
+    let raw = block ? rawValue(block, element.type) : undefined;
+    if (element.type === 'file_input') raw = await encodeFiles(raw ?? []);
+    const value = inputValue(element, raw);
+    if (!optional && isEmptyInput(value)) missing[blockId] = REQUIRED;
+    else if (value) values[blockId] = { [element.action_id]: value };
+  }
+  state.missing.set(view.id, missing);
+  if (Object.keys(missing).length > 0) return drawModals();
+  const button = form.querySelector('button[type="submit"]');
+  if (button) button.disabled = true;
+  await attempt(() => api('/ui/api/submit', { as: state.as, viewId: view.id, values }));
+  if (button) button.disabled = false;
+}
+
+function closeTop() {
+  const top = state.views.modals.at(-1);
+  if (top) return attempt(() => api('/ui/api/close', { as: state.as, viewId: top.id }));
+}
+
+function readFileAsUpload(file) {
+  const comment = $('composer-text').value.trim();
+  if (comment.startsWith('/')) {
+    showError('A file goes with a plain message (e.g. update), not with a slash command.');
+    return;
+  }
+  return attempt(async () => {
+    await api('/ui/api/upload', {
+      as: state.as,
+      channel: state.place.id,
+      filename: file.name,
+      contentBase64: await base64(file),
+      ...(comment ? { comment } : {}),
+    });
+    $('composer-text').value = '';
+  });
+}
+
+function send() {
+  const box = $('composer-text');
+  const line = box.value.trim();
+  if (!line) return;
+  const match = /^(\/\S+)\s*([\s\S]*)$/.exec(line);
+  if (!match) {
+    showError(
+      `${appName()} reads commands and files, not messages: type ${COMMAND} help, or use the paperclip to send a file with this text.`,
+    );
+    return;
+  }
+  const [, command, text] = match;
+  if (command !== COMMAND) {
+    showError(`${command} is not a valid command. In this workspace, ${appName()} answers ${COMMAND}.`);
+    return;
+  }
+  state.history.push(line);
+  box.value = '';
+  return attempt(() => api('/ui/api/slash', { as: state.as, channel: state.place.id, text }));
+}
+
+function openHome() {
+  return attempt(() => api('/ui/api/home', { as: state.as }));
+}
+
+function go() {
+  state.place = readHash();
+  state.drawn.timeline = '';
+  refresh();
+  if (state.place.kind === 'home') openHome();
+}
+
+function wire() {
+  document.addEventListener('click', (event) => {
+    const target = event.target;
+    if (target.closest('[data-dismiss-violations]')) {
+      state.dismissedViolations = state.workspace.violations.length;
+      drawViolations();
+    } else if (target.closest('#error .banner-close')) {
+      $('error').hidden = true;
+    } else if (target.closest('[data-close]')) {
+      closeTop();
+    } else if (target.closest('button[data-kind="button"]')) {
+      press(target.closest('button[data-kind="button"]'));
+    } else if (target.closest('#attach')) {
+      $('file-picker').click();
+    }
+  });
+  document.addEventListener('change', (event) => {
+    const select = event.target.closest('select[data-kind]');
+    if (select) choose(select);
+    else remember(event.target);
+  });
+  document.addEventListener('input', (event) => remember(event.target));
+  document.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = event.target;
+    if (form.id === 'composer') send();
+    else if (form.dataset.viewId) submitView(form);
+  });
+  document.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    const confirm = $('confirm');
+    if (!confirm.hidden) confirm.answer?.(false);
+    else closeTop();
+  });
+  $('composer-text').addEventListener('keydown', (event) => {
+    const box = event.target;
+    if (event.key === 'Enter' && !event.shiftKey) {
+      event.preventDefault();
+      send();
+    } else if (event.key === 'ArrowUp' && box.value === '' && state.history.length > 0) {
+      event.preventDefault();
+      box.value = state.history.at(-1);
+    }
+  });
+  $('file-picker').addEventListener('change', (event) => {
+    const [file] = event.target.files;
+    event.target.value = '';
+    if (file) readFileAsUpload(file);
+  });
+  $('acting-as').addEventListener('change', (event) => {
+    state.as = event.target.value;
+    localStorage.setItem('local-workspace.as', state.as);
+    state.drafts.clear();
+    state.missing.clear();
+    go();
+  });
+  window.addEventListener('hashchange', go);
+}
+
+async function start() {
+  wire();
+  const { users } = await api('/ui/api/workspace');
+  const people = users.filter((u) => !u.isBot && !u.deleted).map((u) => u.id);
+  const saved = localStorage.getItem('local-workspace.as');
+  state.as = people.includes(saved) ? saved : people[0];
+  if (!state.as) {
+    showError('The workspace has no members yet: seed people with addUser().');
+    return;
+  }
+  go();
+  listen();
+}
+
+start().catch((error) => showError(error.message));

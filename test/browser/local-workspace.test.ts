@@ -1,0 +1,157 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Config } from '../../src/config.ts';
+import { teammate } from '../../src/local/demo.ts';
+import { type LocalWorkspace, startLocalWorkspace } from '../../src/local-workspace.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
+
+/** Debian's Chromium (`.ci/run` installs it when missing), or the one CHROMIUM_PATH names. */
+const executable = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
+  (path): path is string => path !== undefined && existsSync(path),
+);
+if (!executable && process.env.CI)
+  throw new Error('CI needs Chromium for the browser tests: apt-get install chromium');
+
+const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'browser');
+
+const BAD_ROW_CSV = [
+  'Email,First Name,Last Name,Extension',
+  'new.hire@example.com,New,Hire,',
+  'second.hire@example.com,Second,Hire,911',
+  'third.hire@example.com,Third,Hire,',
+].join('\n');
+
+/**
+ * The local workspace in a real browser: what a newcomer does after `npm start` without Slack credentials, each
+ * step through the page, the stand-in's signed requests (or Socket Mode envelopes) and the real app.
+ */
+describe.skipIf(!executable).each(['http', 'socket'] as const)(
+  'the local workspace in a browser, over %s',
+  (transport) => {
+    const dir = mkdtempSync(join(tmpdir(), `switchboard-browser-${transport}-`));
+    let workspace: LocalWorkspace;
+    let browser: Browser;
+    let page: Page;
+    let step = 0;
+
+    const config: Config = {
+      slack: { kind: 'none' },
+      slackApiUrl: undefined,
+      databaseUrl: undefined,
+      pgliteDir: join(dir, 'pglite'),
+      adminUserIds: [],
+      port: 0,
+      logLevel: 'error',
+      importLimits: DEFAULT_IMPORT_LIMITS,
+      localSlackPort: 0,
+    };
+
+    beforeAll(async () => {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      workspace = await startLocalWorkspace(config, { empty: false, transport });
+      await workspace.demo?.();
+      browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox'] });
+      page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+      // A step that cannot happen fails within the test's time, naming the step.
+      page.setDefaultTimeout(8_000);
+      page.on('pageerror', (error) => {
+        throw error;
+      });
+      await page.goto(workspace.url);
+    });
+
+    afterAll(async () => {
+      await browser?.close();
+      await workspace?.stop();
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    /** Saves what the page shows now, as a test artefact. */
+    async function shot(name: string) {
+      step++;
+      await page.screenshot({
+        path: join(ARTIFACTS, `${transport}-${String(step).padStart(2, '0')}-${name}.png`),
+      });
+    }
+
+    /** Types a command in the composer and sends it. */
+    async function type(command: string) {
+      await page.locator('#composer-text').fill(command);
+      await page.locator('#composer-text').press('Enter');
+    }
+
+    const timeline = () => page.locator('#timeline');
+
+    it('licenses two teammates and shows one', async () => {
+      await type('/phone assign donald.knuth@example.com margaret.hamilton@example.com');
+      await expect
+        .poll(() => timeline().innerText())
+        .toMatch(/gave phone licenses to 2 people[\s\S]*Donald Knuth[\s\S]*Margaret Hamilton/);
+      await type('/phone show donald.knuth@example.com');
+      const shown = page.locator('article.ephemeral').last();
+      await expect.poll(() => shown.innerText()).toContain('Only visible to you');
+      expect(await shown.innerText()).toContain('Donald Knuth');
+      await shot('assigned-and-shown');
+    });
+
+    it('changes business hours in the form, after one inline error', async () => {
+      await type(`/phone settings <@${teammate(7)}>`);
+      const summary = page.locator('.modal').last();
+      await summary.locator('button[data-block-id="summary_hours"]').click();
+      const form = page.locator('.modal').last();
+      await expect.poll(() => form.locator('h2').innerText()).toBe('Business hours');
+      await form.getByLabel('Weekly schedule').check();
+      await form.locator('input[data-block-id="hours_mon_to"]').fill('09:00');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect
+        .poll(() => form.locator('[data-input-block="hours_mon_to"]').innerText())
+        .toContain('Monday would open and close at 09:00');
+      await shot('inline-error');
+      await form.locator('input[data-block-id="hours_mon_to"]').fill('17:00');
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect.poll(() => page.locator('.modal').count()).toBe(1);
+      await page.locator('.modal [data-close]').first().click();
+      await expect.poll(() => timeline().innerText()).toContain('set the business hours of @Donald Knuth');
+      await shot('hours-saved');
+    });
+
+    it('uploads a CSV with one bad row, imports the others, and exports', async () => {
+      await page.locator('#file-picker').setInputFiles({
+        name: 'new-hires.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(BAD_ROW_CSV, 'utf8'),
+      });
+      const ignore = page.getByRole('button', { name: 'Ignore issues and import 2 others' });
+      await ignore.waitFor();
+      expect(await timeline().innerText()).toContain('Line 3, Extension: Extension 911 is reserved');
+      expect(await timeline().innerText()).toContain('new-hires-errors.csv');
+      await shot('preview');
+      await ignore.click();
+      await expect
+        .poll(() => timeline().innerText())
+        .toContain('2 created, 0 updated, 0 unchanged, 1 skipped');
+      await shot('imported');
+
+      await type('/phone export');
+      const download = page.getByRole('link', { name: /Download/ }).last();
+      await expect.poll(() => timeline().innerText()).toMatch(/phone-users-\d{4}-\d{2}-\d{2}\.csv/);
+      const href = await download.getAttribute('href');
+      const file = await (await fetch(new URL(href ?? '', workspace.slack.baseUrl))).text();
+      expect(file).toContain('new.hire@example.com');
+      expect(file).not.toContain('second.hire@example.com');
+      await shot('exported');
+    });
+
+    it('refuses a non-admin', async () => {
+      await page.locator('#acting-as').selectOption(teammate(9));
+      await type('/phone assign grace.hopper@example.com');
+      const refused = page.locator('article.ephemeral').last();
+      await expect.poll(() => refused.innerText()).toContain('Only phone admins');
+      await shot('non-admin-refused');
+      expect(workspace.slack.violations()).toEqual([]);
+    });
+  },
+);
