@@ -127,7 +127,8 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
       const ignore = page.getByRole('button', { name: 'Ignore issues and import 2 others' });
       await ignore.waitFor();
       expect(await timeline().innerText()).toContain('Line 3, Extension: Extension 911 is reserved');
-      expect(await timeline().innerText()).toContain('new-hires-errors.csv');
+      // The errors file follows the preview into the thread.
+      await expect.poll(() => timeline().innerText()).toContain('new-hires-errors.csv');
       await shot('preview');
       await ignore.click();
       await expect
