@@ -70,10 +70,14 @@ async function everywhereButEphemerals(): Promise<string> {
   const db = sb.app.deps.db;
   const people = [ADMIN_ID, MALLORY, C1, C2, C3];
   return JSON.stringify({
-    channel: sb.slack.messages(CHANNEL),
-    dms: people.map((id) => sb.slack.messages(sb.slack.dmChannel(id))),
-    audit: await db.select().from(auditLog),
-    outbox: await db.select().from(changeOutbox),
+    // What people read, without timestamps, whose digits could hold a PIN by chance.
+    channel: sb.slack.messages(CHANNEL).map(({ text, blocks }) => ({ text, blocks })),
+    dms: people.map((id) =>
+      sb.slack.messages(sb.slack.dmChannel(id)).map(({ text, blocks }) => ({ text, blocks })),
+    ),
+    // Without the random request ids: a UUID may hold any run of digits, a PIN among them.
+    audit: (await db.select().from(auditLog)).map(({ requestId: _id, ...row }) => row),
+    outbox: (await db.select().from(changeOutbox)).map(({ requestId: _id, ...row }) => row),
   });
 }
 
