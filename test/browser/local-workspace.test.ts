@@ -3,10 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config.ts';
 import { teammate } from '../../src/local/demo.ts';
 import { type LocalWorkspace, startLocalWorkspace } from '../../src/local-workspace.ts';
-import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
+import { localWorkspaceConfig } from '../support/local-workspace.ts';
 
 /** Debian's Chromium (`.ci/run` installs it when missing), or the one CHROMIUM_PATH names. */
 const executable = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -37,17 +36,7 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
     let page: Page;
     let step = 0;
 
-    const config: Config = {
-      slack: { kind: 'none' },
-      slackApiUrl: undefined,
-      databaseUrl: undefined,
-      pgliteDir: join(dir, 'pglite'),
-      adminUserIds: [],
-      port: 0,
-      logLevel: 'error',
-      importLimits: DEFAULT_IMPORT_LIMITS,
-      localSlackPort: 0,
-    };
+    const config = localWorkspaceConfig(dir);
 
     beforeAll(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });

@@ -2,27 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Config } from '../../src/config.ts';
 import { DEMO_ADMIN, DEMO_CHANNELS, teammate } from '../../src/local/demo.ts';
 import type { FakeSlack } from '../../src/local/index.ts';
 import { startLocalWorkspace } from '../../src/local-workspace.ts';
-import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { visibleText } from '../support/e2e.ts';
+import { localWorkspaceConfig } from '../support/local-workspace.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-local-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const config: Config = {
-  slack: { kind: 'none' },
-  slackApiUrl: undefined,
-  databaseUrl: undefined,
-  pgliteDir: join(dir, 'pglite'),
-  adminUserIds: [],
-  port: 0,
-  logLevel: 'error',
-  importLimits: DEFAULT_IMPORT_LIMITS,
-  localSlackPort: 0,
-};
+const config = localWorkspaceConfig(dir);
 
 /** What you read after typing a lookup in #phone-admins. */
 async function lookUp(slack: FakeSlack, text: string): Promise<string> {
