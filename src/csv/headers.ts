@@ -42,6 +42,23 @@ export const UPDATE_HEADERS = {
 export type AddColumnKey = keyof typeof ADD_HEADERS;
 export type UpdateColumnKey = keyof typeof UPDATE_HEADERS;
 export type ColumnKey = AddColumnKey | UpdateColumnKey;
+/**
+ * Columns whose cells are free text, which could start a spreadsheet formula: an export neutralises them and an
+ * import reads them back without it. The other columns hold checked values.
+ */
+export const FREE_TEXT_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
+  'firstName',
+  'lastName',
+  'site',
+  'emergencyAddressLine1',
+  'emergencyAddressLine2',
+  'emergencyCity',
+  'emergencyState',
+  'emergencyPostalCode',
+  'emergencyCountry',
+  'deskPhoneModel',
+]);
+
 export type ColumnKeyOf<M extends CsvMode> = M extends 'add' ? AddColumnKey : UpdateColumnKey;
 
 export const HEADERS_BY_MODE: { [M in CsvMode]: Record<ColumnKeyOf<M>, string> } = {

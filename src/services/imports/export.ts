@@ -1,6 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { csvRecord, neutraliseFormulaText } from '../../csv/formula.ts';
-import { UPDATE_HEADERS, type UpdateColumnKey } from '../../csv/headers.ts';
+import { FREE_TEXT_COLUMNS, UPDATE_HEADERS, type UpdateColumnKey } from '../../csv/headers.ts';
 import { matchPlan } from '../../domain/plans.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { phoneUserFields } from '../../store/import-rows.ts';
@@ -14,20 +14,6 @@ export type ExportFilter = {
   status?: 'active' | 'inactive' | undefined;
   plan?: string | undefined;
 };
-
-/** Free-text columns, whose cells could start a spreadsheet formula; the others hold checked values. */
-const FREE_TEXT: ReadonlySet<UpdateColumnKey> = new Set([
-  'firstName',
-  'lastName',
-  'site',
-  'emergencyAddressLine1',
-  'emergencyAddressLine2',
-  'emergencyCity',
-  'emergencyState',
-  'emergencyPostalCode',
-  'emergencyCountry',
-  'deskPhoneModel',
-]);
 
 const BATCH = 2000;
 
@@ -84,7 +70,7 @@ export async function exportPhoneUsers(
       for (const user of batch) {
         const cells = updateCells(user, siteNames, planNames, 'empty');
         chunk += csvRecord(
-          keys.map((key) => (FREE_TEXT.has(key) ? neutraliseFormulaText(cells[key]) : cells[key])),
+          keys.map((key) => (FREE_TEXT_COLUMNS.has(key) ? neutraliseFormulaText(cells[key]) : cells[key])),
         );
       }
       yield { text: chunk, users: batch.length };

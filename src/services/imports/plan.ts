@@ -1,6 +1,6 @@
 import type { ImportCounts } from '../../../db/schema/imports.ts';
 import { restoreFormulaText } from '../../csv/formula.ts';
-import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
+import { type ColumnKey, type CsvMode, FREE_TEXT_COLUMNS, HEADERS_BY_MODE } from '../../csv/headers.ts';
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
 import { checkAddress, type EmergencyAddress } from '../../domain/address.ts';
 import type { DomainError } from '../../domain/errors.ts';
@@ -92,20 +92,6 @@ const DEFAULT_FIELDS = {
   deskPhones: [],
 } as const satisfies Partial<UserFields>;
 
-/** Columns whose cells are free text: exported with formula neutralisation, so read back without it. */
-const FREE_TEXT: ReadonlySet<ColumnKey> = new Set([
-  'firstName',
-  'lastName',
-  'site',
-  'emergencyAddressLine1',
-  'emergencyAddressLine2',
-  'emergencyCity',
-  'emergencyState',
-  'emergencyPostalCode',
-  'emergencyCountry',
-  'deskPhoneModel',
-]);
-
 const splitValues = (cell: string) =>
   cell
     .split(';')
@@ -152,7 +138,7 @@ export function planImport(
   const planned = rows.map((row): PlannedRow => {
     const cells: Cells = {};
     for (const [key, raw] of Object.entries(row.cells) as [ColumnKey, string][]) {
-      cells[key] = FREE_TEXT.has(key) ? restoreFormulaText(raw) : raw;
+      cells[key] = FREE_TEXT_COLUMNS.has(key) ? restoreFormulaText(raw) : raw;
     }
     const problems: RowProblem[] = [];
     const problem = (key: ColumnKey, error: DomainError) => problems.push({ column: header(key), error });
