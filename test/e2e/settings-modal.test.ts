@@ -4,32 +4,15 @@ import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { HOURS_BLOCKS } from '../../src/slack/views/settings/hours-form.ts';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 import { deniedAttempts, phoneCommands } from '../support/phone.ts';
+import { settingsModal } from '../support/settings-modal.ts';
 
 const sb = useSwitchboard();
 const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+const { openSettings, editSection, summaryText } = settingsModal(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
 });
-
-async function openSettings(text: string, user = ADMIN_ID): Promise<View> {
-  const ack = await sb.slack.slash({ user, channel: CHANNEL, text });
-  expect(ack.latencyMs).toBeLessThan(3000);
-  return sb.slack.waitFor(() => sb.slack.openViews(user)[0]);
-}
-
-async function editSection(user: string, summary: View, section: string): Promise<View> {
-  await sb.slack.click({
-    user,
-    viewId: summary.id,
-    actionId: ACTIONS.settingsEdit,
-    value: section,
-    blockId: `summary_${section}`,
-  });
-  return sb.slack.waitFor(() => sb.slack.openViews(user)[1]);
-}
-
-const summaryText = (view: View) => visibleText({ text: '', blocks: view.blocks as unknown[] });
 
 type DayValue = 'interval' | '24h' | 'closed';
 /** The form values for a weekly schedule: `open` days from–to, the rest as given. */
