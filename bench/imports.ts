@@ -5,29 +5,32 @@
  * database engine: a raw COPY of the same rows into a table of the same shape, and a raw COPY ... TO STDOUT of
  * the exported data.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import postgres from 'postgres';
 import { insertRecords } from '../db/bulk.ts';
-import { openDatabase } from '../db/client.ts';
 import { callingPlans, phoneNumbers } from '../db/schema/index.ts';
-import { createScratchDatabase } from '../db/scratch.ts';
 import { type FakeSlack, type Message, startFakeSlack } from '../src/local/index.ts';
 import { addAdmin, updateAccount } from '../src/store/account.ts';
+import {
+  type AppDatabase,
+  type Engine,
+  freshDatabase,
+  peakRssMb,
+  startAppProcess,
+  stopAppProcess,
+  switchboardEnv,
+} from './app-process.ts';
+
+export type { Engine } from './app-process.ts';
 
 const ADMIN = 'UBENCHADM1';
 const CHANNEL = 'CBENCHIMP1';
 const BOT_TOKEN = 'xoxb-bench-import-000';
 const SIGNING_SECRET = 'bench-import-secret-000';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MINUTES = 60_000;
 
 const HEADER = 'Email,First Name,Last Name,Site,Extension,Calling Plans,Phone Numbers';
@@ -64,8 +67,6 @@ const EXPORT_QUERY = `select du.email, du.first_name, du.last_name, s.name, pu.e
   left join emergency_addresses a on a.id = st.emergency_address_id
   order by pu.id`;
 
-export type Engine = { name: string; kind: 'pglite' } | { name: string; kind: 'postgres'; serverUrl: string };
-
 export type ImportFigures = {
   database: string;
   rows: number;
@@ -83,100 +84,27 @@ export type ImportFigures = {
 };
 
 /** A database for one run: seeded with the admin, licenses, plan inventory and numbers for `rows` people. */
-async function freshDatabase(engine: Engine, rows: number) {
-  let url: string | undefined;
-  let dir: string | undefined;
-  let drop = async () => {};
-  if (engine.kind === 'postgres') {
-    const scratch = await createScratchDatabase(engine.serverUrl);
-    url = scratch.url;
-    drop = scratch.drop;
-  } else {
-    dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
-    drop = async () => rmSync(dir as string, { recursive: true, force: true });
-  }
-  const handle = await openDatabase({ databaseUrl: url, pgliteDir: dir });
-  await handle.migrate();
-  await addAdmin(handle.db, ADMIN, 'bench');
-  await updateAccount(handle.db, { licensesTotal: rows }, new Date());
-  await handle.db.update(callingPlans).set({ inventory: rows });
-  for (let start = 0; start < rows; start += 10_000) {
-    const numbers = [];
-    for (let i = start; i < Math.min(rows, start + 10_000); i++)
-      numbers.push({ number: numberOf(i), createdAt: new Date() });
-    await insertRecords(handle.db, phoneNumbers, numbers);
-  }
-  await handle.close();
-  return { url, dir, drop };
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+function seededDatabase(engine: Engine, rows: number) {
+  return freshDatabase(engine, async (handle) => {
+    await addAdmin(handle.db, ADMIN, 'bench');
+    await updateAccount(handle.db, { licensesTotal: rows }, new Date());
+    await handle.db.update(callingPlans).set({ inventory: rows });
+    for (let start = 0; start < rows; start += 10_000) {
+      const numbers = [];
+      for (let i = start; i < Math.min(rows, start + 10_000); i++)
+        numbers.push({ number: numberOf(i), createdAt: new Date() });
+      await insertRecords(handle.db, phoneNumbers, numbers);
+    }
   });
-}
-
-/** The arguments `npm start` gives node (its script is `node <arguments>`), so the app runs as it does there. */
-function startArguments(): string[] {
-  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
-    scripts: { start: string };
-  };
-  const [command, ...args] = manifest.scripts.start.split(/\s+/);
-  if (command !== 'node') throw new Error(`npm start runs ${command}, not node: update the benchmark`);
-  return args;
 }
 
 /** The app as `npm start` runs it, in its own process. */
-async function startApp(slack: FakeSlack, database: { url?: string | undefined; dir?: string | undefined }) {
-  const port = await freePort();
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
-    SLACK_API_URL: slack.apiUrl,
-    ADMIN_USER_IDS: ADMIN,
-    PORT: String(port),
-    LOG_LEVEL: 'error',
-    ...(database.url ? { DATABASE_URL: database.url } : { PGLITE_DIR: database.dir }),
-  };
-  const child = spawn(process.execPath, startArguments(), {
-    cwd: ROOT,
-    env,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const deadline = Date.now() + MINUTES;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the app exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error('the app did not become healthy within a minute');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  slack.setRequestUrl(`http://127.0.0.1:${port}/slack/events`);
-  return child;
-}
-
-/** Peak resident set size of a process, from the kernel's high-water mark. */
-function peakRssMb(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? Number.NaN);
-  return kb / 1024;
-}
-
-async function stopApp(child: ChildProcess) {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await exited;
+async function startApp(slack: FakeSlack, database: AppDatabase) {
+  const app = await startAppProcess(
+    switchboardEnv(slack, { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET }, [ADMIN], database),
+  );
+  slack.setRequestUrl(app.requestUrl);
+  return app.child;
 }
 
 function buttonOf(message: Message, label: RegExp) {
@@ -244,11 +172,7 @@ async function exportThroughSlack(slack: FakeSlack, rows: number) {
 }
 
 /** COPY of the file into a fresh table, and COPY of the exported data to the client, on the engine's own terms. */
-async function baselines(
-  engine: Engine,
-  database: { url?: string | undefined; dir?: string | undefined },
-  file: Buffer,
-) {
+async function baselines(engine: Engine, database: AppDatabase, file: Buffer) {
   if (engine.kind === 'postgres') {
     const sql = postgres(database.url as string, { max: 1, onnotice: () => {} });
     try {
@@ -298,7 +222,7 @@ async function baselines(
 
 /** One run: a fresh database and app, one import of `rows` people, then (if asked) an export of all of them. */
 export async function benchImport(engine: Engine, rows: number, withExport: boolean): Promise<ImportFigures> {
-  const database = await freshDatabase(engine, rows);
+  const database = await seededDatabase(engine, rows);
   const slack = await startFakeSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
   slack.addUser({ id: ADMIN, name: 'admin', realName: 'Bench Admin', email: 'admin@example.com' });
   slack.addChannel({ id: CHANNEL, name: 'phone-admins' });
@@ -309,7 +233,7 @@ export async function benchImport(engine: Engine, rows: number, withExport: bool
     const imported = await importThroughSlack(slack, `people-${rows}.csv`, file);
     const exportMs = withExport ? await exportThroughSlack(slack, rows) : undefined;
     const peak = peakRssMb(child);
-    await stopApp(child);
+    await stopAppProcess(child);
     const base = await baselines(engine, database, file);
     return {
       database: engine.name,
@@ -320,7 +244,7 @@ export async function benchImport(engine: Engine, rows: number, withExport: bool
       peakRssMb: peak,
     };
   } finally {
-    if (child) await stopApp(child);
+    if (child) await stopAppProcess(child);
     await slack.stop();
     await database.drop();
   }

@@ -61,7 +61,14 @@ async function prepare(handle: DatabaseHandle) {
 
 /** The service alone: 100 people resolved, licensed, numbered and audited in one transaction. */
 async function serviceRuns(handle: DatabaseHandle) {
-  const deps: Deps = { db: handle.db, clock: systemClock, ids: randomIds, profiles, configAdmins: new Set() };
+  const deps: Deps = {
+    db: handle.db,
+    clock: systemClock,
+    ids: randomIds,
+    profiles,
+    configAdmins: new Set(),
+    leases: handle.leases,
+  };
   const baseline: number[] = [];
   const assign: number[] = [];
   for (let run = 0; run < RUNS; run++) {

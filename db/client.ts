@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { advisoryLeases, type Leases, processLeases } from './leases.ts';
 import * as schema from './schema/index.ts';
 
 export type Schema = typeof schema;
@@ -22,6 +23,8 @@ export type DatabaseHandle = {
   driver: 'pglite' | 'postgres';
   /** Applies the committed migrations; with Postgres, under an advisory lock so two instances never race. */
   migrate: () => Promise<void>;
+  /** Who is applying what right now: see leases.ts. */
+  leases: Leases;
   close: () => Promise<void>;
 };
 
@@ -55,6 +58,7 @@ async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
     driver: 'pglite',
     // One embedded database belongs to one process, so there is no other instance to race.
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    leases: processLeases(),
     close: () => client.close(),
   };
 }
@@ -78,6 +82,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
         lockConnection.release();
       }
     },
+    leases: advisoryLeases(url, client),
     close: () => client.end({ timeout: 5 }),
   };
 }

@@ -8,6 +8,7 @@ import { bootstrapAdmins } from './services/people.ts';
 import { type Clock, type Ids, randomIds, systemClock } from './services/ports.ts';
 import { startSlackApp } from './slack/app.ts';
 import { describe as describeError } from './slack/deliver.ts';
+import { watchInterruptedImports } from './slack/interrupted-imports.ts';
 import { slackProfiles } from './slack/profiles.ts';
 
 export type Switchboard = { port: number; stop: () => Promise<void>; deps: Deps };
@@ -65,10 +66,12 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     ids: options.ids ?? randomIds,
     profiles: slackProfiles(client),
     configAdmins: new Set(config.adminUserIds),
+    leases: database.leases,
   };
   const added = await bootstrapAdmins(built);
   if (added.length > 0) logger.info(`Phone admins from ADMIN_USER_IDS: ${added.join(', ')}`);
   deps = built;
+  const stopWatching = watchInterruptedImports(built, client, logger);
   // Socket Mode connects only now, so that events never arrive before the services exist, and so that a
   // Slack outage at start-up cannot hold back the migrations. A failed first connection is tried again with a
   // growing pause (the client reconnects by itself only once it has connected).
@@ -96,6 +99,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     deps: built,
     stop: async () => {
       stopped = true;
+      await stopWatching();
       deps = undefined;
       await slack.stop();
       await database.close();

@@ -11,7 +11,12 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
-export type ImportStatus = 'previewed' | 'applied' | 'cancelled' | 'undone' | 'failed';
+/**
+ * `applying` is committed before the apply's own transaction starts, while the applier holds the import's lease
+ * (db/leases.ts): an import left `applying` with its lease free was interrupted, and is marked `failed`. A failed
+ * import that still has its file can be applied again; one whose file could not be read cannot.
+ */
+export type ImportStatus = 'previewed' | 'applying' | 'applied' | 'cancelled' | 'undone' | 'failed';
 
 /** What a preview counted, and after an apply what happened to the rows. */
 export type ImportCounts = {
@@ -44,7 +49,7 @@ export const imports = pgTable(
     site: text('site'),
     copyFrom: text('copy_from'),
     content: text('content'),
-    status: text('status', { enum: ['previewed', 'applied', 'cancelled', 'undone', 'failed'] })
+    status: text('status', { enum: ['previewed', 'applying', 'applied', 'cancelled', 'undone', 'failed'] })
       .$type<ImportStatus>()
       .notNull()
       .default('previewed'),
@@ -61,7 +66,10 @@ export const imports = pgTable(
   (t) => [
     uniqueIndex('imports_slack_file_unique').on(t.slackFileId),
     index('imports_created_idx').on(t.createdAt),
-    check('imports_status', sql`${t.status} in ('previewed', 'applied', 'cancelled', 'undone', 'failed')`),
+    check(
+      'imports_status',
+      sql`${t.status} in ('previewed', 'applying', 'applied', 'cancelled', 'undone', 'failed')`,
+    ),
     check('imports_mode', sql`${t.mode} in ('add', 'update')`),
   ],
 );

@@ -202,7 +202,7 @@ export type DomainError =
   | {
       code: 'IMPORT_CLOSED';
       fileName: string;
-      status: 'previewed' | 'applied' | 'cancelled' | 'undone' | 'failed';
+      status: 'previewed' | 'applying' | 'applied' | 'cancelled' | 'undone' | 'failed';
     }
   | { code: 'IMPORT_ROWS_INVALID'; fileName: string; invalid: number; valid: number }
   | { code: 'IMPORT_NOTHING_TO_APPLY'; fileName: string }

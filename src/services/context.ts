@@ -1,5 +1,6 @@
 import type { Database, Executor, Transaction } from '../../db/client.ts';
 import { constraintViolation, isRetryableTransactionError } from '../../db/errors.ts';
+import type { Leases } from '../../db/leases.ts';
 import type { AccountSettingsRow } from '../../db/schema/account.ts';
 import type { Change } from '../domain/changes.ts';
 import type { DomainError } from '../domain/errors.ts';
@@ -15,6 +16,8 @@ export type Deps = {
   profiles: Profiles;
   /** Admins named in ADMIN_USER_IDS: they can only be removed there. */
   configAdmins: ReadonlySet<string>;
+  /** Who is applying what right now, across every instance on the database. */
+  leases: Leases;
 };
 
 /** The Slack user on whose behalf a use case runs. */

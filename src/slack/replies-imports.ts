@@ -56,6 +56,8 @@ export function importErrorText(error: ImportError): string {
     case 'IMPORT_NOT_FOUND':
       return 'That import no longer exists. Upload the file again.';
     case 'IMPORT_CLOSED':
+      if (error.status === 'applying')
+        return `${e(error.fileName)} is being imported right now; its summary will follow in the file's thread.`;
       return `${e(error.fileName)} is already ${error.status}; nothing was done. See ${code('/phone imports')}.`;
     case 'IMPORT_ROWS_INVALID':
       return `${e(error.fileName)} now has ${plural(error.invalid, 'invalid row')} (the account changed since the preview), so nothing was imported. Choose to import the ${plural(error.valid, 'valid row')} or upload a fixed file.`;

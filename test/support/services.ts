@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client.ts';
+import { processLeases } from '../../db/leases.ts';
 import type { Actor, Deps } from '../../src/services/context.ts';
 import type { Clock, Ids, Profiles, SlackProfile } from '../../src/services/ports.ts';
 import { addAdmin, updateAccount } from '../../src/store/account.ts';
@@ -59,6 +60,7 @@ export function makeDeps(
     ids: new SequentialIds(),
     profiles: new FakeProfiles(),
     configAdmins: new Set([ADMIN.slackUserId]),
+    leases: processLeases(),
     ...overrides,
   } as Deps & { profiles: FakeProfiles; clock: FixedClock };
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, isNotNull, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows, type Transaction } from '../../../db/client.ts';
+import { IMPORT_LEASES } from '../../../db/leases.ts';
 import type { AccountSettingsRow } from '../../../db/schema/account.ts';
-import { type ImportCounts, type ImportRow, imports } from '../../../db/schema/imports.ts';
+import { type ImportCounts, type ImportRow, type ImportStatus, imports } from '../../../db/schema/imports.ts';
 import { decodeCsvBytes } from '../../csv/decode.ts';
 import { describeCsvFileError } from '../../csv/errors.ts';
 import type { ColumnKey, CsvMode, UnknownHeader } from '../../csv/headers.ts';
@@ -12,7 +13,7 @@ import { jsonList, phoneUserFields } from '../../store/import-rows.ts';
 import { refreshUserStatistics } from '../../store/maintenance.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
-import { type Actor, type Deps, fail, requireAdmin, runChange } from '../context.ts';
+import { type Actor, type Deps, fail, type Recorder, requireAdmin, runChange } from '../context.ts';
 import { type Applied, applyPlan, type Progress } from './apply.ts';
 import { updateCells } from './cells.ts';
 import { loadAccountView } from './load.ts';
@@ -108,7 +109,7 @@ export async function previewImport(
     .set({ status: 'cancelled', content: null, closedBy: claimed.uploadedBy, closedAt: deps.clock.now() })
     .where(
       and(
-        eq(imports.status, 'previewed'),
+        or(eq(imports.status, 'previewed'), and(eq(imports.status, 'failed'), isNotNull(imports.content))),
         eq(imports.uploadedBy, claimed.uploadedBy),
         eq(imports.channelId, claimed.channelId),
         eq(imports.mode, claimed.mode),
@@ -161,8 +162,12 @@ type UndoData = {
 };
 
 /**
- * Applies a previewed import: every chosen row in one transaction, or none. The import's row is locked and moved
- * out of `previewed` in the same transaction, so a second click, or a second app instance, finds it applied.
+ * Applies a previewed import: every chosen row in one transaction, or none.
+ *
+ * The applier first takes the import's lease, then commits `applying`, then applies under the import's row lock
+ * and writes the outcome: so a second click, or a second app instance, finds it busy or applied, and an import
+ * whose applier died (its lease freed with the process) is found by `recoverInterruptedImports` and marked failed,
+ * to be applied again. A refusal (rows that became invalid, say) puts it back as it was.
  */
 export async function applyImport(
   deps: Deps,
@@ -171,49 +176,137 @@ export async function applyImport(
   choice: ApplyChoice,
   progress: Progress = () => {},
 ): Promise<Result<ImportApplied>> {
-  const result = await runChange(deps, actor, 'import', async (tx, rec, account): Promise<ImportApplied> => {
-    const { row, plan } = await lockAndPlan(tx, account, importId);
-    const valid = plan.counts.create + plan.counts.update + plan.counts.unchanged;
-    if (choice === 'all' && plan.counts.invalid > 0) {
-      fail({ code: 'IMPORT_ROWS_INVALID', fileName: row.fileName, invalid: plan.counts.invalid, valid });
+  const allowed = await requireAdmin(deps, actor, 'import');
+  if (!allowed.ok) return allowed;
+  const release = await deps.leases.take({ space: IMPORT_LEASES, id: importId });
+  if (!release) return busy(deps, importId);
+  try {
+    const claimed = await claimForApply(deps, importId);
+    if (!claimed.ok) return claimed;
+    let result: Result<ImportApplied>;
+    try {
+      result = await runChange(deps, actor, 'import', (tx, rec, account) =>
+        applyLocked(tx, rec, account, actor, importId, choice, progress),
+      );
+    } catch (error) {
+      await settleApply(deps, importId, 'failed').catch(() => {});
+      throw error;
     }
-    if (valid === 0) fail({ code: 'IMPORT_NOTHING_TO_APPLY', fileName: row.fileName });
-    const applied = await applyPlan(tx, rec, account, plan.rows, progress);
-    const counts: ImportCounts = { ...plan.counts, skipped: plan.counts.invalid };
-    rec.audit({
-      action: 'import.applied',
-      targetType: 'import',
-      targetId: String(row.id),
-      targetLabel: row.fileName,
-      before: null,
-      after: {
-        mode: row.mode,
-        created: counts.create,
-        updated: counts.update,
-        unchanged: counts.unchanged,
-        skipped: counts.skipped,
-      },
-    });
-    const undo: UndoData = applied;
-    const [stored] = await tx
-      .update(imports)
-      .set({
-        status: 'applied',
-        counts,
-        undo,
-        content: null,
-        requestId: rec.requestId,
-        appliedBy: actor.slackUserId,
-        appliedAt: rec.at,
-      })
-      .where(eq(imports.id, row.id))
-      .returning();
-    return { import: stored as ImportRow, counts };
-  });
-  if (result.ok && result.value.counts.create + result.value.counts.update >= REFRESH_STATISTICS_AFTER) {
-    await refreshUserStatistics(deps.db);
+    if (!result.ok) await settleApply(deps, importId, claimed.value);
+    if (result.ok && result.value.counts.create + result.value.counts.update >= REFRESH_STATISTICS_AFTER) {
+      await refreshUserStatistics(deps.db);
+    }
+    return result;
+  } finally {
+    await release();
   }
-  return result;
+}
+
+/** Whether an import's buttons can still apply it: a preview, or an apply that failed with its file kept. */
+export function canApply(row: Pick<ImportRow, 'status'> & { content?: string | null }): boolean {
+  return row.status === 'previewed' || (row.status === 'failed' && row.content !== null);
+}
+
+/** Marks an appliable import `applying`, returning the status to put back if the apply is refused. */
+async function claimForApply(deps: Deps, importId: number): Promise<Result<ImportStatus>> {
+  const [row] = await deps.db
+    .select({ status: imports.status, fileName: imports.fileName, kept: sql<boolean>`content is not null` })
+    .from(imports)
+    .where(eq(imports.id, importId));
+  if (!row) return err({ code: 'IMPORT_NOT_FOUND' });
+  const [claimed] = canApply({ status: row.status, content: row.kept ? '' : null })
+    ? await deps.db
+        .update(imports)
+        .set({ status: 'applying' })
+        .where(and(eq(imports.id, importId), eq(imports.status, row.status)))
+        .returning({ id: imports.id })
+    : [];
+  if (!claimed) return err({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+  return ok(row.status);
+}
+
+/** Someone else holds the import's lease: it is being applied right now. */
+async function busy(deps: Deps, importId: number): Promise<Result<never>> {
+  const row = await findImport(deps, importId);
+  if (!row) return err({ code: 'IMPORT_NOT_FOUND' });
+  return err({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: 'applying' });
+}
+
+/** Ends an apply that did not commit: back to what it was after a refusal, `failed` after an error. */
+async function settleApply(deps: Deps, importId: number, status: ImportStatus) {
+  await deps.db
+    .update(imports)
+    .set({ status })
+    .where(and(eq(imports.id, importId), eq(imports.status, 'applying')));
+}
+
+async function applyLocked(
+  tx: Transaction,
+  rec: Recorder,
+  account: AccountSettingsRow,
+  actor: Actor,
+  importId: number,
+  choice: ApplyChoice,
+  progress: Progress,
+): Promise<ImportApplied> {
+  const { row, plan } = await lockAndPlan(tx, account, importId);
+  const valid = plan.counts.create + plan.counts.update + plan.counts.unchanged;
+  if (choice === 'all' && plan.counts.invalid > 0) {
+    fail({ code: 'IMPORT_ROWS_INVALID', fileName: row.fileName, invalid: plan.counts.invalid, valid });
+  }
+  if (valid === 0) fail({ code: 'IMPORT_NOTHING_TO_APPLY', fileName: row.fileName });
+  const applied = await applyPlan(tx, rec, account, plan.rows, progress);
+  const counts: ImportCounts = { ...plan.counts, skipped: plan.counts.invalid };
+  rec.audit({
+    action: 'import.applied',
+    targetType: 'import',
+    targetId: String(row.id),
+    targetLabel: row.fileName,
+    before: null,
+    after: {
+      mode: row.mode,
+      created: counts.create,
+      updated: counts.update,
+      unchanged: counts.unchanged,
+      skipped: counts.skipped,
+    },
+  });
+  const undo: UndoData = applied;
+  const [stored] = await tx
+    .update(imports)
+    .set({
+      status: 'applied',
+      counts,
+      undo,
+      content: null,
+      requestId: rec.requestId,
+      appliedBy: actor.slackUserId,
+      appliedAt: rec.at,
+    })
+    .where(eq(imports.id, row.id))
+    .returning();
+  return { import: stored as ImportRow, counts };
+}
+
+/**
+ * Finds imports left `applying` by an applier that died (its lease is free: the process that held it is gone)
+ * and marks them failed. Their transaction never committed, so nothing of them is in the account, and their file
+ * is kept: they can be applied again. Every instance runs this when it starts and now and then after.
+ */
+export async function recoverInterruptedImports(deps: Deps): Promise<ImportRow[]> {
+  const stuck = await deps.db.select({ id: imports.id }).from(imports).where(eq(imports.status, 'applying'));
+  const recovered: ImportRow[] = [];
+  for (const { id } of stuck) {
+    if (await deps.leases.held({ space: IMPORT_LEASES, id })) continue;
+    // Waits for the row lock if a transaction that lost its lease is still running; finds it applied after.
+    const [row] = await deps.db
+      .update(imports)
+      .set({ status: 'failed' })
+      .where(and(eq(imports.id, id), eq(imports.status, 'applying')))
+      .returning();
+    if (row) recovered.push(row);
+  }
+  return recovered;
 }
 
 /**
@@ -231,7 +324,7 @@ async function lockAndPlan(tx: Transaction, account: AccountSettingsRow, importI
   const [locked] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
   if (!locked) return fail({ code: 'IMPORT_NOT_FOUND' });
   const { content, ...row } = locked;
-  if (row.status !== 'previewed' || content === null) {
+  if (row.status !== 'applying' || content === null) {
     return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
   }
   const table = readCsv(content, row.mode);
@@ -250,8 +343,7 @@ export async function cancelImport(deps: Deps, actor: Actor, importId: number): 
   return runChange(deps, actor, 'import', async (tx, rec) => {
     const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
     if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
-    if (row.status !== 'previewed')
-      return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+    if (!canApply(row)) return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
     const [stored] = await tx
       .update(imports)
       .set({ status: 'cancelled', content: null, closedBy: actor.slackUserId, closedAt: rec.at })
@@ -396,11 +488,24 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
 export const IMPORTS_LISTED = 15;
 
 /** The latest imports, newest first. */
-export async function recentImports(deps: Deps, actor: Actor): Promise<Result<ImportRow[]>> {
+/** An import as listed: without its file's text, and whether it can still be applied. */
+export type ImportSummary = Omit<ImportRow, 'content'> & { appliable: boolean };
+
+export async function recentImports(deps: Deps, actor: Actor): Promise<Result<ImportSummary[]>> {
   const allowed = await requireAdmin(deps, actor, 'imports');
   if (!allowed.ok) return allowed;
-  const rows = await deps.db.select().from(imports).orderBy(desc(imports.id)).limit(IMPORTS_LISTED);
-  return ok(rows);
+  const { content, ...columns } = getTableColumns(imports);
+  const rows = await deps.db
+    .select({ ...columns, kept: sql<boolean>`${content} is not null` })
+    .from(imports)
+    .orderBy(desc(imports.id))
+    .limit(IMPORTS_LISTED);
+  return ok(
+    rows.map(({ kept, ...row }) => ({
+      ...row,
+      appliable: canApply({ status: row.status, content: kept ? '' : null }),
+    })),
+  );
 }
 
 export async function findImport(deps: Deps, id: number): Promise<ImportRow | undefined> {

@@ -3,6 +3,7 @@ import type { WebClient } from '@slack/web-api';
 import {
   type ApplyChoice,
   applyImport,
+  canApply,
   cancelImport,
   findImport,
   undoImport,
@@ -59,7 +60,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       const row = Number.isSafeInteger(id) ? await findImport(deps, id) : undefined;
       if (!row) return void (await ephemeral(`:warning: ${errorText({ code: 'IMPORT_NOT_FOUND' })}`));
       const actor = { slackUserId: body.user.id };
-      if (row.status !== 'previewed') {
+      if (!canApply(row)) {
         // A second click, or a click on an old preview: the first one did (or is doing) the work.
         return void (await ephemeral(
           `:warning: ${errorText({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status })}`,

@@ -2,7 +2,7 @@ import type { ImportCounts, ImportRow } from '../../../db/schema/imports.ts';
 import { csvRecord } from '../../csv/formula.ts';
 import { ADD_HEADERS, type CsvMode, type UnknownHeader, UPDATE_HEADERS } from '../../csv/headers.ts';
 import type { ImportPlan, PlannedRow } from '../../services/imports/plan.ts';
-import type { ImportApplied, UndoResult } from '../../services/imports/service.ts';
+import type { ImportApplied, ImportSummary, UndoResult } from '../../services/imports/service.ts';
 import { code, escapeText as e, mention, plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
@@ -218,6 +218,12 @@ export function closedPreview(row: ImportRow, outcome: string): Message {
   return { text: plain(`${title} ${outcome}`), blocks: [section(title), context(outcome)] };
 }
 
+/** In the file's thread, when an apply was cut short (the app stopped) and rolled back. */
+export function interruptedMessage(row: ImportRow): Message {
+  const text = `:x: Importing *${e(row.fileName)}* did not finish: Switchboard stopped before the import was saved, so nothing was changed. Use the preview's buttons to import it again.`;
+  return { text: plain(text), blocks: [section(text)] };
+}
+
 export function progressMessage(fileName: string, done: number, total: number): Message {
   return {
     text: `Importing ${fileName}: ${done} of ${total} rows…`,
@@ -266,13 +272,14 @@ export function undoneMessage(actorId: string, undone: UndoResult): Message {
 
 const STATUS_ICONS: Record<ImportRow['status'], string> = {
   previewed: ':mag:',
+  applying: ':hourglass_flowing_sand:',
   applied: ':white_check_mark:',
   cancelled: ':no_entry_sign:',
   undone: ':leftwards_arrow_with_hook:',
   failed: ':x:',
 };
 
-export function importsList(rows: ImportRow[]): Message {
+export function importsList(rows: ImportSummary[]): Message {
   if (rows.length === 0)
     return {
       text: 'No imports yet.',
@@ -282,10 +289,16 @@ export function importsList(rows: ImportRow[]): Message {
     const when = row.createdAt.toISOString().slice(0, 16).replace('T', ' ');
     const c = row.counts;
     const counts =
-      row.status === 'failed'
+      row.status === 'failed' && !row.appliable
         ? 'file refused'
         : `${c.rows} rows: ${c.create} add, ${c.update} update, ${c.unchanged} unchanged, ${c.invalid} invalid`;
-    return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${code(e(row.fileName))} · ${row.mode} · ${counts} · *${row.status}*`;
+    const status =
+      row.status === 'failed' && row.appliable
+        ? '*failed*: stopped before it was saved, nothing changed; its preview can import it again'
+        : row.status === 'applying'
+          ? '*being imported*'
+          : `*${row.status}*`;
+    return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${code(e(row.fileName))} · ${row.mode} · ${counts} · ${status}`;
   });
   const text = `*Recent imports* (newest first)\n${lines.join('\n')}`;
   return { text: 'Recent imports', blocks: [section(clipSection(text))] };

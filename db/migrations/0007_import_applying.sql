@@ -1,0 +1,2 @@
+ALTER TABLE "imports" DROP CONSTRAINT "imports_status";--> statement-breakpoint
+ALTER TABLE "imports" ADD CONSTRAINT "imports_status" CHECK ("imports"."status" in ('previewed', 'applying', 'applied', 'cancelled', 'undone', 'failed'));
