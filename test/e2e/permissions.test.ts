@@ -3,7 +3,7 @@ import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
 import { accountState, deniedAttempts, phoneCommands, unreadableMarkup } from '../support/phone.ts';
 
 const sb = useSwitchboard();
-const { phone, phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+const { phone, phoneReply, setupAccount, busyAccount, license } = phoneCommands(sb);
 
 const MALLORY = 'UNOTADMIN1';
 const C1 = colleague(1);
@@ -12,15 +12,6 @@ afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
   expect(unreadableMarkup(sb, [ADMIN_ID, MALLORY, C1])).toEqual([]);
 });
-
-/** An account where every command has something to act on: colleague 1 on 1000 with a plan and a number. */
-async function busyAccount() {
-  await setupAccount();
-  await phoneChange('site add Boston');
-  await phoneChange('numbers add +14155550100..+14155550101');
-  await license([C1], 'plan:200');
-  await phoneChange(`number add <@${C1}>`);
-}
 
 /** `/phone <text>` as typed, and the command the refusal names (which is also what the audit log records). */
 const changes: [text: string, command: string][] = [

@@ -1,6 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq, getTableName, gt, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import { expect } from 'vitest';
 import type { Database } from '../../db/client.ts';
+import * as schema from '../../db/schema/index.ts';
 import {
   accountSettings,
   admins,
@@ -14,7 +16,7 @@ import {
   sites,
 } from '../../db/schema/index.ts';
 import type { Ephemeral, Message } from '../../src/local/index.ts';
-import { ADMIN_ID, CHANNEL, type useSwitchboard, visibleText } from './e2e.ts';
+import { ADMIN_ID, CHANNEL, colleague, type useSwitchboard, visibleText } from './e2e.ts';
 
 type Harness = ReturnType<typeof useSwitchboard>;
 
@@ -62,6 +64,19 @@ export function phoneCommands(sb: Harness) {
   async function setupAccount(): Promise<void> {
     await phoneChange('licenses 50');
     await phoneChange('plans set 200 50');
+  }
+
+  /**
+   * An account where every account-wide command has something to act on: the starting account, a second site
+   * (Boston), numbers +14155550100 and +14155550101, and colleague 1 on extension 1000 with US/CA Unlimited and
+   * the first number.
+   */
+  async function busyAccount(): Promise<void> {
+    await setupAccount();
+    await phoneChange('site add Boston');
+    await phoneChange('numbers add +14155550100..+14155550101');
+    await license([colleague(1)], 'plan:200');
+    await phoneChange(`number add <@${colleague(1)}>`);
   }
 
   /** Gives the mentioned people licenses and waits for each one's direct message, so none arrives later. */
@@ -113,6 +128,7 @@ export function phoneCommands(sb: Harness) {
     phoneReply,
     phoneChange,
     setupAccount,
+    busyAccount,
     license,
     directMessage,
     directMessages,
@@ -153,6 +169,39 @@ export async function accountState(db: Database) {
     db.select().from(reservedExtensions).orderBy(asc(reservedExtensions.extension)),
   ]);
   return { account, adminRows, people, users, plans, held, numbers, siteRows, reserved };
+}
+
+/**
+ * Every table of the schema but the audit log (a new table is included by itself), each table's rows in a stable
+ * order: settings, hours, forward numbers, audio, imports, numbers, queues and the change outbox alike. Equal
+ * snapshots mean nothing was changed anywhere.
+ */
+export async function everyTable(db: Database): Promise<Record<string, unknown[]>> {
+  const tables = Object.values(schema as Record<string, unknown>).filter(
+    (value): value is PgTable => is(value, PgTable) && value !== auditLog,
+  );
+  const snapshot: Record<string, unknown[]> = {};
+  for (const table of tables) {
+    const rows: unknown[] = await db.select().from(table);
+    const keyed = rows.map((row) => [JSON.stringify(row), row] as const);
+    snapshot[getTableName(table)] = keyed.sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row);
+  }
+  return snapshot;
+}
+
+/** The id of the latest audit row, to read what a request audited with `auditedAfter`. */
+export async function lastAuditId(db: Database): Promise<number> {
+  const [row] = await db.select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1);
+  return row?.id ?? 0;
+}
+
+/** The audit rows written after `id`, oldest first: who did what, to which target. */
+export async function auditedAfter(db: Database, id: number) {
+  return db
+    .select({ actor: auditLog.actor, action: auditLog.action, target: auditLog.targetId })
+    .from(auditLog)
+    .where(gt(auditLog.id, id))
+    .orderBy(asc(auditLog.id));
 }
 
 /** The audit rows of refused attempts, oldest first: who tried and which command. */
