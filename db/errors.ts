@@ -34,3 +34,39 @@ export function isRetryableTransactionError(error: unknown): boolean {
   }
   return false;
 }
+
+/** Node's socket errors when the server cannot be reached or the connection breaks. */
+const SOCKET_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
+/** postgres.js's own codes for a connection that closed, ended or never opened in time. */
+const CLIENT_CODES = new Set([
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/**
+ * Whether the database could not be reached or went away (a restart, a failover, a network cut), as opposed to a
+ * query it refused: SQLSTATE class 08 (connection exception), 57P01 to 57P03 (the server shutting down or not yet
+ * accepting connections), and the socket and client codes of the drivers. Such a request can be tried again later.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let current: unknown = error;
+  for (let depth = 0; depth < 5 && current && typeof current === 'object'; depth++) {
+    const code = (current as PgLikeError).code;
+    if (typeof code === 'string') {
+      if (SOCKET_CODES.has(code) || CLIENT_CODES.has(code)) return true;
+      if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+    }
+    current = (current as PgLikeError).cause;
+  }
+  return false;
+}

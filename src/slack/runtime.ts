@@ -1,4 +1,5 @@
 import type { Logger } from '@slack/bolt';
+import { isDatabaseUnavailable } from '../../db/errors.ts';
 import type { Deps } from '../services/context.ts';
 import type { ImportLimits } from '../services/imports/service.ts';
 
@@ -8,3 +9,10 @@ export type Runtime = { deps: () => Deps | undefined; logger: Logger; importLimi
 export const STARTING = 'Switchboard is still starting up; try again in a few seconds.';
 export const FAILED =
   'Something went wrong on our side while handling this. Check `/phone history recent` to see whether the change was made before trying again.';
+export const UNAVAILABLE =
+  "Switchboard can't reach its database right now (it may be restarting). Try again in a minute; if you were making a change, `/phone history recent` shows whether it was saved.";
+
+/** What to tell someone whose request failed: try again later when the database was away, else the general line. */
+export function failureText(error: unknown): string {
+  return isDatabaseUnavailable(error) ? UNAVAILABLE : FAILED;
+}

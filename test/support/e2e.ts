@@ -51,6 +51,8 @@ export type SwitchboardOptions = {
   adminUserIds?: string[];
   /** How Slack reaches the app: signed HTTP requests (the default) or envelopes on a Socket Mode connection. */
   transport?: 'http' | 'socket';
+  /** Where the app finds its PostgreSQL database, given the test's own (to put something in between). */
+  databaseUrl?: (url: string) => string | Promise<string>;
 };
 
 /**
@@ -76,7 +78,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
         ? { kind: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, signingSecret: undefined }
         : { kind: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
       slackApiUrl: state.slack.apiUrl,
-      databaseUrl: scratch?.url,
+      databaseUrl: scratch && options.databaseUrl ? await options.databaseUrl(scratch.url) : scratch?.url,
       pgliteDir: 'memory://',
       adminUserIds: options.adminUserIds ?? [ADMIN_ID],
       port: 0,

@@ -14,7 +14,7 @@ import { describe } from '../deliver.ts';
 import { mention } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
-import { FAILED, type Runtime, STARTING } from '../runtime.ts';
+import { failureText, type Runtime, STARTING } from '../runtime.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -98,7 +98,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
         result = await applyImport(deps, actor, row.id, choice, (done, all) => progress?.report(done, all));
       } catch (error) {
         logger.error(`import ${row.id} failed`, error);
-        await show(textMessage(`:x: Nothing was imported: ${FAILED}`)).catch(() => {});
+        await show(textMessage(`:x: Nothing was imported. ${failureText(error)}`)).catch(() => {});
         return;
       }
       try {
@@ -148,9 +148,11 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       });
     } catch (error) {
       logger.error('cancel import failed', error);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:x: ${FAILED}` }).catch(
-        () => {},
-      );
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:x: ${failureText(error)}`,
+      }).catch(() => {});
     }
   });
 
@@ -171,9 +173,11 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       await respond({ replace_original: true, ...undoneMessage(body.user.id, result.value) });
     } catch (error) {
       logger.error('undo import failed', error);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:x: ${FAILED}` }).catch(
-        () => {},
-      );
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:x: ${failureText(error)}`,
+      }).catch(() => {});
     }
   });
 }

@@ -3,7 +3,7 @@ import * as people from '../commands/handlers/people.ts';
 import { deliver } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { decodeListCursor } from '../payloads.ts';
-import { FAILED, type Runtime, STARTING } from '../runtime.ts';
+import { failureText, type Runtime, STARTING } from '../runtime.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -29,9 +29,11 @@ export function registerListNext(app: App, runtime: Runtime): void {
       await deliver({ replace: outcome.ephemeral ?? outcome.channel }, { respond, client, logger });
     } catch (error) {
       logger.error('list next failed', error);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:x: ${FAILED}` }).catch(
-        () => {},
-      );
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:x: ${failureText(error)}`,
+      }).catch(() => {});
     }
   });
 }

@@ -7,7 +7,7 @@ import { plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { decodeRemoval } from '../payloads.ts';
 import { errorText } from '../replies.ts';
-import { FAILED, type Runtime, STARTING } from '../runtime.ts';
+import { failureText, type Runtime, STARTING } from '../runtime.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -49,9 +49,11 @@ export function registerRemoveLicenses(app: App, runtime: Runtime): void {
       );
     } catch (error) {
       logger.error('remove licenses failed', error);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: `:x: ${FAILED}` }).catch(
-        () => {},
-      );
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:x: ${failureText(error)}`,
+      }).catch(() => {});
     }
   });
 

@@ -1,7 +1,9 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { settingsForm } from '../../services/settings/forms.ts';
+import { textMessage } from '../blocks/message.ts';
+import { privateNoteModal } from '../blocks/settings-changes.ts';
 import { ACTIONS } from '../ids.ts';
-import type { Runtime } from '../runtime.ts';
+import { failureText, type Runtime } from '../runtime.ts';
 import { decodeFormMetadata } from '../views/settings/metadata.ts';
 import { sectionView } from '../views/settings/sections.ts';
 
@@ -32,6 +34,13 @@ export function registerSettingsEdit(app: App, runtime: Runtime): void {
       if (view) await client.views.push({ trigger_id: body.trigger_id, view });
     } catch (error) {
       logger.error('opening a settings section failed', error);
+      // A button in a modal has no response_url: the answer goes on top of the form.
+      await client.views
+        .push({
+          trigger_id: body.trigger_id,
+          view: privateNoteModal('Settings', textMessage(`:x: ${failureText(error)}`)),
+        })
+        .catch(() => {});
     }
   });
 }

@@ -8,17 +8,18 @@ import { removeAssistant } from '../../services/settings/delegation.ts';
 import { removeDeskPhone } from '../../services/settings/desk-phones.ts';
 import { settingsForm } from '../../services/settings/forms.ts';
 import { forwardRemovedMessage } from '../blocks/call-handling.ts';
-import type { Message } from '../blocks/message.ts';
+import { type Message, textMessage } from '../blocks/message.ts';
 import { deskPhoneRemovedMessage } from '../blocks/places-and-devices.ts';
 import {
   blockedRemovedMessage,
   delegationDms,
   delegationRemovedMessage,
+  privateNoteModal,
 } from '../blocks/settings-changes.ts';
 import { announce, sendDirectMessages } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
-import type { Runtime } from '../runtime.ts';
+import { failureText, type Runtime } from '../runtime.ts';
 import { decodeRemoval, type ListKey, withNotice } from '../views/settings/list-forms.ts';
 import { decodeFormMetadata } from '../views/settings/metadata.ts';
 import { sectionView } from '../views/settings/sections.ts';
@@ -108,6 +109,13 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
       await sendDirectMessages(client, logger, removed.value.dms);
     } catch (error) {
       logger.error('removing from a settings list failed', error);
+      // A button in a modal has no response_url: the answer goes on top of the form.
+      await client.views
+        .push({
+          trigger_id: body.trigger_id,
+          view: privateNoteModal('Settings', textMessage(`:x: ${failureText(error)}`)),
+        })
+        .catch(() => {});
     }
   });
 }

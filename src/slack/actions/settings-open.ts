@@ -3,7 +3,7 @@ import { settingsForm } from '../../services/settings/forms.ts';
 import { ACTIONS } from '../ids.ts';
 import { decodeDirectoryUser } from '../payloads.ts';
 import { errorText } from '../replies.ts';
-import type { Runtime } from '../runtime.ts';
+import { failureText, type Runtime } from '../runtime.ts';
 import { summaryView } from '../views/settings/sections.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
@@ -35,6 +35,11 @@ export function registerSettingsOpen(app: App, runtime: Runtime): void {
       });
     } catch (error) {
       logger.error('opening the settings form failed', error);
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: `:x: ${failureText(error)}`,
+      }).catch(() => {});
     }
   });
 }

@@ -4,7 +4,7 @@ import { type Message, textMessage } from '../blocks/message.ts';
 import { pinMessage, privateNoteModal } from '../blocks/settings-changes.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
-import { FAILED, type Runtime, STARTING } from '../runtime.ts';
+import { failureText, type Runtime, STARTING } from '../runtime.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -53,7 +53,7 @@ export function registerShowPin(app: App, runtime: Runtime): void {
       );
     } catch (error) {
       logger.error('show PIN failed', error);
-      await reply(textMessage(`:x: ${FAILED}`)).catch(() => {});
+      await reply(textMessage(`:x: ${failureText(error)}`)).catch(() => {});
     }
   });
 }

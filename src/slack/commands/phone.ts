@@ -3,7 +3,7 @@ import { requireAdmin } from '../../services/context.ts';
 import { textMessage } from '../blocks/message.ts';
 import { deliver } from '../deliver.ts';
 import { errorText } from '../replies.ts';
-import { FAILED, type Runtime, STARTING } from '../runtime.ts';
+import { failureText, type Runtime, STARTING } from '../runtime.ts';
 import { assignModal } from '../views/assign-modal.ts';
 import { parseCommand } from './parse-command.ts';
 import { route } from './route.ts';
@@ -46,7 +46,7 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
       });
     } catch (error) {
       logger.error(`/phone ${parsed.command.name} failed`, error);
-      await respond({ response_type: 'ephemeral', text: `:x: ${FAILED}` }).catch(() => {});
+      await respond({ response_type: 'ephemeral', text: `:x: ${failureText(error)}` }).catch(() => {});
     }
   });
 }

@@ -8,7 +8,7 @@ import { assignedDms, assignedMessage } from '../blocks/results.ts';
 import { sendDirectMessages } from '../deliver.ts';
 import { ASSIGN_BLOCKS, ASSIGN_INPUTS, VIEWS } from '../ids.ts';
 import { errorText } from '../replies.ts';
-import { FAILED, type Runtime, STARTING } from '../runtime.ts';
+import { failureText, type Runtime, STARTING } from '../runtime.ts';
 import { assignMetadata } from './assign-modal.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs;
@@ -94,7 +94,7 @@ export function registerAssignSubmit(app: App, runtime: Runtime): void {
     } catch (error) {
       logger.error('assign modal failed', error);
       await client.chat
-        .postEphemeral({ channel, user: actor.slackUserId, text: `:x: ${FAILED}` })
+        .postEphemeral({ channel, user: actor.slackUserId, text: `:x: ${failureText(error)}` })
         .catch(() => {});
     }
   });

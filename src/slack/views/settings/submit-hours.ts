@@ -8,7 +8,7 @@ import { hoursChangedMessage } from '../../blocks/call-handling.ts';
 import { announce } from '../../deliver.ts';
 import { VIEWS } from '../../ids.ts';
 import { errorText } from '../../replies.ts';
-import { FAILED, type Runtime, STARTING } from '../../runtime.ts';
+import { failureText, type Runtime, STARTING } from '../../runtime.ts';
 import { HOURS_BLOCKS, readHoursForm } from './hours-form.ts';
 import { decodeFormMetadata } from './metadata.ts';
 import { summaryView } from './sections.ts';
@@ -51,7 +51,7 @@ export function registerHoursSubmit(app: App, runtime: Runtime): void {
       logger.error('saving business hours failed', error);
       return void (await ack({
         response_action: 'errors',
-        errors: { [HOURS_BLOCKS.mode]: FAILED.replace(/`/g, '') },
+        errors: { [HOURS_BLOCKS.mode]: failureText(error).replace(/`/g, '') },
       }));
     }
     if (!saved.ok)

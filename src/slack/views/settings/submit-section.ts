@@ -5,7 +5,7 @@ import type { Deps } from '../../../services/context.ts';
 import { whileCurrent } from '../../../services/settings/core.ts';
 import type { Message } from '../../blocks/message.ts';
 import { announce, sendDirectMessages } from '../../deliver.ts';
-import { FAILED, type Runtime, STARTING } from '../../runtime.ts';
+import { failureText, type Runtime, STARTING } from '../../runtime.ts';
 import { decodeFormMetadata } from './metadata.ts';
 import { inlineError, refreshSummary } from './submit-hours.ts';
 
@@ -78,7 +78,7 @@ export function registerSectionSubmit<I, R>(app: App, runtime: Runtime, section:
       });
     } catch (error) {
       logger.error(`saving ${section.what} failed`, error);
-      return void (await general(FAILED.replace(/`/g, '')));
+      return void (await general(failureText(error).replace(/`/g, '')));
     }
     if (!saved.ok) {
       const errors = section.errorBlocks?.(saved.error) ?? {
