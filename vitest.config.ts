@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { teeLog } from './test/support/log-scan.ts';
 
 export default defineConfig({
   test: {
@@ -10,5 +11,11 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     restoreMocks: true,
+    // Everything the suite writes is scanned for secrets when the run ends (test/support/log-scan.ts).
+    setupFiles: ['test/support/log-tee.ts'],
+    globalSetup: ['test/support/log-scan-run.ts'],
+    onConsoleLog(log) {
+      teeLog(`${log}\n`);
+    },
   },
 });

@@ -170,7 +170,7 @@ export type AppProcess = {
   port: number;
   /** Where Slack sends commands, interactions and events. */
   requestUrl: string;
-  /** Lines the process wrote to stderr (warnings and errors at LOG_LEVEL=error), when not echoed. */
+  /** Lines the process wrote to stderr (warnings and errors at LOG_LEVEL=error). */
   stderrLines: () => number;
   /** The first few of them, for a report. */
   stderrSample: () => string[];
@@ -178,12 +178,20 @@ export type AppProcess = {
 
 /**
  * Starts a server as `npm start` starts the app: the same node flags (and `nodeFlags`, such as a module to
- * `--import` first), `entry` (npm start's own by default) with `args`, and `env` plus PORT; resolves once GET /healthz answers 200. stderr is echoed, or with `echo: false`
- * counted, so that a server logging an error per request under load does not flood the report.
+ * `--import` first), `entry` (npm start's own by default) with `args`, and `env` plus PORT; resolves once
+ * GET /healthz answers 200. stderr lines are counted and echoed, or with `echo: false` only counted, so that a
+ * server logging an error per request under load does not flood the report.
  */
 export async function startAppProcess(
   env: NodeJS.ProcessEnv,
-  options: { entry?: string; args?: string[]; echo?: boolean; nodeFlags?: string[] } = {},
+  options: {
+    entry?: string;
+    args?: string[];
+    echo?: boolean;
+    nodeFlags?: string[];
+    /** Receives everything the process writes, stdout and stderr (a test copies it for its secret scan). */
+    onOutput?: (chunk: string) => void;
+  } = {},
 ): Promise<AppProcess> {
   const port = await freePort();
   const start = npmStart();
@@ -193,13 +201,17 @@ export async function startAppProcess(
     {
       cwd: ROOT,
       env: { PATH: process.env.PATH, ...env, PORT: String(port) },
-      stdio: ['ignore', 'ignore', options.echo === false ? 'pipe' : 'inherit'],
+      stdio: ['ignore', options.onOutput ? 'pipe' : 'ignore', 'pipe'],
     },
   );
   let lines = 0;
   const sample: string[] = [];
+  child.stdout?.setEncoding('utf8');
+  child.stdout?.on('data', (chunk: string) => options.onOutput?.(chunk));
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
+    options.onOutput?.(chunk);
+    if (options.echo !== false) process.stderr.write(chunk);
     for (const line of chunk.split('\n')) {
       if (line.trim() === '') continue;
       lines += 1;

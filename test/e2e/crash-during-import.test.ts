@@ -13,6 +13,7 @@ import { addAdmin, updateAccount } from '../../src/store/account.ts';
 import { testDatabaseUrl } from '../support/database.ts';
 import { ADMIN_ID, BOT_TOKEN, CHANNEL, SIGNING_SECRET, visibleText } from '../support/e2e.ts';
 import { snapshotWithoutAudit } from '../support/fixtures.ts';
+import { teeLog } from '../support/log-scan.ts';
 import { buttonOf, importOf } from '../support/uploads.ts';
 
 /**
@@ -71,7 +72,7 @@ async function startApp(dieWhileApplying = false): Promise<AppProcess> {
       [ADMIN_ID],
       state.database ?? {},
     ),
-    { echo: false, nodeFlags: dieWhileApplying ? ['--import', DIE_WHILE_APPLYING] : [] },
+    { echo: false, onOutput: teeLog, nodeFlags: dieWhileApplying ? ['--import', DIE_WHILE_APPLYING] : [] },
   );
   slack.setRequestUrl(app.requestUrl);
   state.app = app;
