@@ -1,8 +1,9 @@
 /**
- * `npm run bench`: how long assigning 100 people takes, and how long CSV imports of 10,000 and 100,000 people and
- * an export of 100,000 take, on PGlite and on PostgreSQL, each next to a baseline measured in the same run on the
- * same database (one INSERT of 100 rows; a raw COPY in and out), because these machines are shared and noisy.
- * Prints tables and writes bench/results.json. `BENCH_ONLY=assign` or `BENCH_ONLY=imports` runs one part.
+ * `npm run bench`: how long assigning 100 people takes, how long CSV imports of 10,000 and 100,000 people and
+ * an export of 100,000 take, and how many `/phone show` commands the app answers per second, on PGlite and on
+ * PostgreSQL, each next to a baseline measured in the same run (one INSERT of 100 rows; a raw COPY in and out; a
+ * bare Bolt app that only acknowledges), because these machines are shared and noisy. Prints tables and writes
+ * bench/results.json. `BENCH_ONLY=assign`, `BENCH_ONLY=imports` or `BENCH_ONLY=show` runs one part.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -21,7 +22,9 @@ import type { Profiles, SlackProfile } from '../src/services/ports.ts';
 import { randomIds, systemClock } from '../src/services/ports.ts';
 import { addAdmin, updateAccount } from '../src/store/account.ts';
 import { startSwitchboard } from '../src/switchboard.ts';
-import { benchImport, type Engine, type ImportFigures } from './imports.ts';
+import type { Engine } from './app-process.ts';
+import { benchImport, type ImportFigures } from './imports.ts';
+import { benchShow } from './show.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ONLY = process.env.BENCH_ONLY;
@@ -236,6 +239,56 @@ if (ONLY === undefined || ONLY === 'imports') {
     );
   }
   results.imports = figures;
+  const tenThousand = (database: string) =>
+    figures.find((r) => r.rows === 10_000 && r.database === database)?.totalMs;
+  const onPglite = tenThousand('PGlite (embedded)');
+  const onPostgres = tenThousand('PostgreSQL');
+  if (onPglite !== undefined && onPostgres !== undefined) {
+    process.stdout.write(
+      `\nThe 10,000-row import, upload to summary: PGlite ${s(onPglite)}, PostgreSQL ${s(onPostgres)}: PGlite takes ${(onPglite / onPostgres).toFixed(2)}× as long\n`,
+    );
+    results.importPgliteVsPostgres = {
+      rows: 10_000,
+      pgliteMs: onPglite,
+      postgresMs: onPostgres,
+      ratio: onPglite / onPostgres,
+    };
+  }
+}
+
+if (ONLY === undefined || ONLY === 'show') {
+  const engines: Engine[] = [
+    ...(serverReachable ? [{ name: 'PostgreSQL', kind: 'postgres' as const, serverUrl: SERVER_URL }] : []),
+    { name: 'PGlite (embedded)', kind: 'pglite' },
+  ];
+  const show = await benchShow(engines);
+  const [bare] = show.rows;
+  process.stdout.write(
+    `\n/phone show <ext> through signed HTTP: ${show.connections} keep-alive connections, ${show.seconds} s after a ${show.warmupSeconds} s warm-up, ${show.phoneUsers} phone users; latency until the acknowledgement\n\n`,
+  );
+  process.stdout.write(
+    '| Server | Database | Requests/s | p50 | p99 | Errors | Throughput vs bare app | Goal: ≥ 0.7×, p99 ≤ 100 ms | Cards in the ack | Later replies: when the load stopped / in the end / expected | Last reply after the load | Peak RSS |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n',
+  );
+  for (const r of show.rows) {
+    const ratio = bare ? r.load.requestsPerSecond / bare.load.requestsPerSecond : Number.NaN;
+    const judged = r === bare ? '–' : ratio >= 0.7 && r.load.p99Ms <= 100 ? 'met' : 'missed';
+    const replies = r.replies
+      ? `| ${r.load.answeredInAck} of ${r.load.acknowledged} | ${r.replies.whenLoadStopped} / ${r.replies.total} / ${r.replies.expected} | ${s(r.replies.lastArrivedAfterMs)}`
+      : '| – | – | –';
+    process.stdout.write(
+      `| ${r.server} | ${r.database} | ${r.load.requestsPerSecond.toFixed(0)} | ${f(r.load.p50Ms)} | ${f(r.load.p99Ms)} | ${r.load.errors} | ${r === bare ? '1.00×' : `${ratio.toFixed(2)}×`} | ${judged} ${replies} | ${r.peakRssMb.toFixed(0)} MB |\n`,
+    );
+  }
+  for (const r of show.rows) {
+    const where = `${r.server}${r.replies ? ` on ${r.database}` : ''}`;
+    if (r.serverErrorLines > 0)
+      process.stdout.write(
+        `\n${where} wrote ${r.serverErrorLines} lines to stderr, e.g. ${r.serverErrorSample[0]}\n`,
+      );
+    if (r.violations.length > 0)
+      process.stdout.write(`\nThe Slack stand-in refused replies of ${where}: ${r.violations.join(' | ')}\n`);
+  }
+  results.show = show;
 }
 
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

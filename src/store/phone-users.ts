@@ -50,41 +50,29 @@ const cardColumns = {
   status: phoneUsers.status,
 };
 
+/**
+ * Cards with their plans and numbers in one statement: a card is read on every lookup, so its lists come as JSON
+ * from correlated subqueries rather than from two more round trips.
+ */
 async function cards(db: Executor, where: SQL | undefined, limit?: number): Promise<PhoneUserCard[]> {
   const base = db
-    .select(cardColumns)
+    .select({
+      ...cardColumns,
+      plans: sql<{ code: number; shortName: string }[]>`(
+        select coalesce(json_agg(json_build_object('code', ${callingPlans.code}, 'shortName', ${callingPlans.shortName})
+                                 order by ${callingPlans.code}), '[]'::json)
+        from ${phoneUserPlans} join ${callingPlans} on ${callingPlans.code} = ${phoneUserPlans.planCode}
+        where ${phoneUserPlans.phoneUserId} = ${phoneUsers.id})`,
+      numbers: sql<string[]>`(
+        select coalesce(json_agg(${phoneNumbers.number} order by ${phoneNumbers.number}), '[]'::json)
+        from ${phoneNumbers} where ${phoneNumbers.phoneUserId} = ${phoneUsers.id})`,
+    })
     .from(phoneUsers)
     .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
     .innerJoin(sites, eq(sites.id, phoneUsers.siteId))
     .where(where)
     .orderBy(asc(phoneUsers.id));
-  const rows = limit === undefined ? await base : await base.limit(limit);
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.phoneUserId);
-  const [plans, numbers] = await Promise.all([
-    db
-      .select({
-        phoneUserId: phoneUserPlans.phoneUserId,
-        code: callingPlans.code,
-        shortName: callingPlans.shortName,
-      })
-      .from(phoneUserPlans)
-      .innerJoin(callingPlans, eq(callingPlans.code, phoneUserPlans.planCode))
-      .where(inArray(phoneUserPlans.phoneUserId, ids))
-      .orderBy(asc(callingPlans.code)),
-    db
-      .select({ phoneUserId: phoneNumbers.phoneUserId, number: phoneNumbers.number })
-      .from(phoneNumbers)
-      .where(inArray(phoneNumbers.phoneUserId, ids))
-      .orderBy(asc(phoneNumbers.number)),
-  ]);
-  return rows.map((row) => ({
-    ...row,
-    plans: plans
-      .filter((p) => p.phoneUserId === row.phoneUserId)
-      .map(({ code, shortName }) => ({ code, shortName })),
-    numbers: numbers.filter((n) => n.phoneUserId === row.phoneUserId).map((n) => n.number),
-  }));
+  return limit === undefined ? await base : await base.limit(limit);
 }
 
 export async function cardByDirectoryUser(db: Executor, directoryUserId: number) {

@@ -32,17 +32,18 @@ export type UserDetails = {
 };
 
 export async function userDetails(db: Executor, card: PhoneUserCard): Promise<UserDetails> {
-  const settings = await readSettings(db, card.phoneUserId);
-  const [deskPhones, assistants, assisting, blocked, own, siteDefault, queues, operator] = await Promise.all([
-    deskPhonesOf(db, card.phoneUserId),
-    assistantsOf(db, card.phoneUserId),
-    assistingFor(db, card.phoneUserId),
-    blockedOf(db, card.phoneUserId),
-    addressById(db, settings.emergencyAddressId),
-    siteDefaultAddress(db, card.siteId),
-    queueMemberships(db, card.phoneUserId),
-    operatorFor(db, card.phoneUserId),
-  ]);
+  const [settings, deskPhones, assistants, assisting, blocked, siteDefault, queues, operator] =
+    await Promise.all([
+      readSettings(db, card.phoneUserId),
+      deskPhonesOf(db, card.phoneUserId),
+      assistantsOf(db, card.phoneUserId),
+      assistingFor(db, card.phoneUserId),
+      blockedOf(db, card.phoneUserId),
+      siteDefaultAddress(db, card.siteId),
+      queueMemberships(db, card.phoneUserId),
+      operatorFor(db, card.phoneUserId),
+    ]);
+  const own = await addressById(db, settings.emergencyAddressId);
   return {
     settings,
     deskPhones,

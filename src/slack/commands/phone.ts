@@ -1,52 +1,97 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
-import { requireAdmin } from '../../services/context.ts';
+import { type Actor, type Deps, requireAdmin } from '../../services/context.ts';
 import { textMessage } from '../blocks/message.ts';
 import { deliver } from '../deliver.ts';
+import { ephemeral, type Outcome } from '../outcome.ts';
 import { errorText } from '../replies.ts';
 import { failureText, type Runtime, STARTING } from '../runtime.ts';
 import { assignModal } from '../views/assign-modal.ts';
-import { parseCommand } from './parse-command.ts';
+import { type PhoneCommand, parseCommand } from './parse-command.ts';
 import { route } from './route.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
+/**
+ * How long the acknowledgement may wait for an answer only the caller sees (a lookup, a refusal). Within it the
+ * answer travels in the acknowledgement itself: one request instead of two, and a busy app slows its callers down
+ * instead of piling up answers it owes. Past it the ack goes out empty and the answer follows through the
+ * response_url. Slack waits 3 seconds for the ack.
+ */
+export const ANSWER_IN_ACK_MS = 1000;
+
 export function registerPhoneCommand(app: App, runtime: Runtime): void {
   app.command('/phone', async ({ ack, command, respond, client, logger }: Args) => {
-    // Slack gives 3 seconds for the acknowledgement; the answer follows through the response_url.
-    await ack();
     const deps = runtime.deps();
-    if (!deps) return void (await respond({ response_type: 'ephemeral', text: STARTING }));
+    if (!deps) return void (await ack({ response_type: 'ephemeral', text: STARTING }));
     const parsed = parseCommand(command.text);
     if (!parsed.ok) {
-      return void (await respond({
+      return void (await ack({
         response_type: 'ephemeral',
         ...textMessage(`:warning: ${parsed.error.message}`),
       }));
     }
     const actor = { slackUserId: command.user_id };
     const ctx = { deps, actor, channelId: command.channel_id };
-    try {
-      if (parsed.command.name === 'assign' && parsed.command.users.length === 0) {
-        const allowed = await requireAdmin(deps, actor, 'assign');
-        if (!allowed.ok)
-          return void (await respond({
-            response_type: 'ephemeral',
-            ...textMessage(`:warning: ${errorText(allowed.error)}`),
-          }));
-        const modal = await assignModal(deps, command.channel_id, parsed.command);
-        await deliver({ modal }, { respond, client, logger, triggerId: command.trigger_id });
-        return;
-      }
-      await deliver(await route(ctx, parsed.command), {
-        respond,
-        client,
-        logger,
-        triggerId: command.trigger_id,
-        channelId: command.channel_id,
-      });
-    } catch (error) {
+    const channels = {
+      respond,
+      client,
+      logger,
+      triggerId: command.trigger_id,
+      channelId: command.channel_id,
+    };
+    const failed = (error: unknown): Outcome => {
       logger.error(`/phone ${parsed.command.name} failed`, error);
-      await respond({ response_type: 'ephemeral', text: `:x: ${failureText(error)}` }).catch(() => {});
+      return ephemeral(textMessage(`:x: ${failureText(error)}`));
+    };
+    const send = async (outcome: Promise<Outcome>) => {
+      try {
+        await deliver(await outcome, channels);
+      } catch (error) {
+        await respond({ response_type: 'ephemeral', ...failed(error).ephemeral }).catch(() => {});
+      }
+    };
+    if (parsed.command.name === 'assign' && parsed.command.users.length === 0) {
+      // The modal needs the trigger_id, which Slack honours for 3 seconds from the command: ack at once.
+      await ack();
+      return void (await send(assignForm(deps, actor, command.channel_id, parsed.command).catch(failed)));
     }
+    const answer = route(ctx, parsed.command).catch(failed);
+    const quick = await settledWithin(answer, ANSWER_IN_ACK_MS);
+    const reply = quick && onlyReply(quick);
+    if (reply) return void (await ack({ response_type: 'ephemeral', ...reply }));
+    await ack();
+    await send(answer);
   });
+}
+
+/** The reply of an outcome that is nothing but a reply to the caller. */
+function onlyReply({ ephemeral, ...rest }: Outcome) {
+  const more =
+    rest.channel ?? rest.replace ?? rest.modal ?? rest.file ?? (rest.dms?.length ? rest.dms : undefined);
+  return more === undefined ? ephemeral : undefined;
+}
+
+/** The assign form for an admin, or the refusal. */
+async function assignForm(
+  deps: Deps,
+  actor: Actor,
+  channelId: string,
+  command: Extract<PhoneCommand, { name: 'assign' }>,
+): Promise<Outcome> {
+  const allowed = await requireAdmin(deps, actor, 'assign');
+  if (!allowed.ok) return ephemeral(textMessage(`:warning: ${errorText(allowed.error)}`));
+  return { modal: await assignModal(deps, channelId, command) };
+}
+
+/** The value of `promise` if it settles within `ms`, else undefined (the promise goes on). */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
