@@ -12,6 +12,7 @@ import { type Identity, Store } from './store.ts';
 import type { FakeSlack, FakeSlackOptions } from './types.ts';
 import { type UiHandler, uiRoutes } from './ui-routes.ts';
 import { waitFor } from './wait-for.ts';
+import { addFault } from './web-api/faults.ts';
 import { handleApiRequest } from './web-api/router.ts';
 
 export { type Clock, ManualClock, systemClock } from './clock.ts';
@@ -96,7 +97,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       `recent API calls: ${
         store.apiCalls
           .slice(-5)
-          .map((c) => `${c.method}${c.ok ? '' : ` (${c.error})`}`)
+          .map((c) => `${c.method}${c.status !== 200 ? ` (HTTP ${c.status})` : c.ok ? '' : ` (${c.error})`}`)
           .join(', ') || 'none'
       }`,
       `violations: ${store.violations.join(' | ') || 'none'}`,
@@ -129,6 +130,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     closeView: (a) => people.closeView(a),
     deliverEvent: (event, opts) => people.deliverEvent(event, opts),
     uploadFile: (a) => people.uploadFile(a),
+    openHome: (user) => people.openHome(user),
     retryEvent: (delivery, opts) => people.retryEvent(delivery, opts),
     sendRaw: (a) => driver.send(a),
 
@@ -139,11 +141,14 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
           (e) => e.user === user && (channel === undefined || e.channel === channelId(channel)),
         ),
       ),
+    responses: (user) =>
+      structuredClone(store.responses.filter((r) => user === undefined || r.user === user)),
     dmChannel: (user) => store.dmChannel(user),
     openViews: (user) => structuredClone(store.stack(user)),
     homeView: (user) => structuredClone(store.homeViews.get(user)),
     apiCalls: (method) =>
       structuredClone(store.apiCalls.filter((c) => method === undefined || c.method === method)),
+    failCalls: (fault) => addFault(store, fault),
     fileContent: (fileId) => {
       const file = store.files.get(fileId);
       return file?.completed && file.bytes ? Buffer.from(file.bytes) : undefined;

@@ -96,7 +96,7 @@ export class People {
       if (!ephemeral) throw new Error(`fake-slack: ${a.user} sees no ephemeral message ${id}`);
       const channel = this.channel(ephemeral.channel);
       return {
-        blocks: ephemeral.blocks ?? [],
+        blocks: (a.seen ?? ephemeral).blocks ?? [],
         fields: {
           container: {
             type: 'message',
@@ -116,12 +116,13 @@ export class People {
     const channel = this.channel(a.message.channel);
     const message = store.findMessage(channel.id, a.message.ts);
     if (!message) throw new Error(`fake-slack: no message ${a.message.ts} in ${channel.id}`);
+    const shown = a.seen ? { ...message, text: a.seen.text, blocks: a.seen.blocks ?? [] } : message;
     return {
-      blocks: message.blocks ?? [],
+      blocks: shown.blocks ?? [],
       fields: {
         container: { type: 'message', message_ts: message.ts, channel_id: channel.id, is_ephemeral: false },
         channel: { id: channel.id, name: channelName(channel) },
-        message: toWireMessage(store, message),
+        message: toWireMessage(store, shown),
         state: { values: {} },
       },
       source: { kind: 'message', channel: channel.id, ts: message.ts },
@@ -193,6 +194,16 @@ export class People {
     const envelope = eventEnvelope(this.store, event, eventId);
     const ack = await this.sendEnvelope(envelope, opts);
     return { eventId, envelope, ack };
+  }
+
+  /** A person opens the app's Home tab: Slack sends app_home_opened, returned for `retryEvent`. */
+  openHome(user: string): Promise<EventDelivery> {
+    this.user(user);
+    const channel = this.store.dmChannel(user);
+    return this.deliver(
+      { type: 'app_home_opened', user, channel, tab: 'home', event_ts: this.store.ids.ts() },
+      {},
+    );
   }
 
   /**

@@ -103,6 +103,7 @@ export async function handleResponseUrl(store: Store, id: string, req: IncomingM
     return sendJson(res, 400, { ok: false, error: 'invalid_payload' });
   }
   if (!isObject(reply)) return sendJson(res, 400, { ok: false, error: 'invalid_payload' });
+  store.responses.push({ user: record.user, channel: record.channel, body: reply, at: store.clock.now() });
   const rejection = showReply(store, 'response_url', record, reply);
   if (rejection) {
     return sendJson(res, 400, { ok: false, error: rejection.error, messages: rejection.messages });

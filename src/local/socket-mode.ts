@@ -169,6 +169,7 @@ export async function openConnection(
     args: {},
     ok: result.ok,
     ...(result.error ? { error: result.error } : {}),
+    status: 200,
     at: store.clock.now(),
   });
   sendJson(res, 200, result);

@@ -1,6 +1,7 @@
 import type { Clock } from './clock.ts';
 import type { Ids } from './ids.ts';
-import type { ApiCall, Ephemeral, Message, SeedChannel, SeedUser, View } from './types.ts';
+import type { ApiCall, Ephemeral, Message, ResponsePost, SeedChannel, SeedUser, View } from './types.ts';
+import type { ActiveFault } from './web-api/faults.ts';
 
 export type Identity = {
   teamId: string;
@@ -68,6 +69,8 @@ export class Store {
   /** Times each file was served with the bot token. */
   downloads = new Map<string, number>();
   apiCalls: ApiCall[] = [];
+  responses: ResponsePost[] = [];
+  faults: ActiveFault[] = [];
   violations: string[] = [];
   private readonly listeners = new Set<() => void>();
 
@@ -102,6 +105,10 @@ export class Store {
     this.uploadTickets = new Map();
     this.downloads = new Map();
     this.apiCalls = [];
+    this.responses = [];
+    // Spent rather than dropped, so that a test holding a fault's handle sees it answers no more.
+    for (const fault of this.faults) fault.left = 0;
+    this.faults = [];
     this.violations = [];
     this.notify();
   }

@@ -78,8 +78,34 @@ export type ApiCall = {
   args: Record<string, unknown>;
   ok: boolean;
   error?: string;
+  /** The HTTP status of the answer: 200, ok or not, unless a fault answered 429 or 5xx (see `failCalls`). */
+  status: number;
   at: number;
 };
+
+/**
+ * What Slack answers instead of running a Web API call: a rate limit, HTTP 429 with `Retry-After` (whole
+ * seconds) and `{"ok":false,"error":"ratelimited"}`, or an outage, a bare HTTP 5xx. These are the only answers
+ * with a status other than 200; every other failure is HTTP 200 with `ok: false`.
+ */
+export type FaultAnswer = { status: 429; retryAfterSeconds: number } | { status: 500 | 502 | 503 | 504 };
+
+/** Which Web API calls `failCalls` answers with a fault, and how many of them. */
+export type CallFault = {
+  /** The method, e.g. `chat.update`. */
+  method: string;
+  answer: FaultAnswer;
+  /** How many matching calls get the answer before the method works again: 1 by default, or `Infinity`. */
+  times?: number;
+  /** Only calls whose arguments pass get the answer, e.g. the chat.update of one message. */
+  when?: (args: Record<string, unknown>) => boolean;
+};
+
+/** A fault in force: how many more calls it will answer, and a way to lift it before they are spent. */
+export type FaultHandle = { remaining(): number; lift(): void };
+
+/** One answer the app posted to a response_url Slack gave one person, with the JSON body as sent. */
+export type ResponsePost = { user: string; channel: string; body: Record<string, unknown>; at: number };
 
 export type SeedUser = {
   id: string;
@@ -111,6 +137,11 @@ export type ClickArgs = {
   viewId?: string;
   selectedUsers?: string[];
   selectedOption?: { value: string; text?: string };
+  /**
+   * The message as the person's Slack still shows it, when the app has changed it since (a second device, or a
+   * client that has not refreshed yet): the click is on that copy's buttons, which Slack sends all the same.
+   */
+  seen?: Message | Ephemeral;
 };
 
 export type SubmitArgs = { user: string; viewId: string; values: Record<string, Record<string, InputValue>> };
@@ -164,16 +195,29 @@ export interface FakeSlack {
   closeView(a: { user: string; viewId: string }): Promise<AckResult>;
   deliverEvent(event: Record<string, unknown>, opts?: DeliverEventOptions): Promise<AckResult>;
   uploadFile(a: UploadFileArgs): Promise<UploadResult>;
+  /** The person opens the app's Home tab; the app_home_opened delivery can be sent again with `retryEvent`. */
+  openHome(user: string): Promise<EventDelivery>;
   /** Slack's retry of an event already delivered: the same envelope and event_id, with the retry headers. */
   retryEvent(delivery: EventDelivery, opts?: RetryOptions): Promise<AckResult>;
   sendRaw(a: SendRawArgs): Promise<AckResult>;
 
   messages(channel: string): Message[];
   ephemerals(user: string, channel?: string): Ephemeral[];
+  /**
+   * Every answer the app sent through the response_urls of `user`'s commands and clicks (of everyone's without
+   * a user), oldest first: what a later `replace_original` showed instead does not erase it.
+   */
+  responses(user?: string): ResponsePost[];
   dmChannel(user: string): string;
   openViews(user: string): View[];
   homeView(user: string): View | undefined;
   apiCalls(method?: string): ApiCall[];
+  /**
+   * Makes Slack answer Web API calls with a rate limit or an outage instead of running them, e.g.
+   * `failCalls({ method: 'chat.update', times: 2, answer: { status: 429, retryAfterSeconds: 1 } })`. The calls
+   * are journaled in `apiCalls` with their status; `reset()` lifts every fault.
+   */
+  failCalls(fault: CallFault): FaultHandle;
   /** The bytes of a file uploaded to the workspace (by a person or by the app), once its upload is complete. */
   fileContent(fileId: string): Buffer | undefined;
   /** How many times a file's bytes were served to a request carrying the bot token. */

@@ -337,9 +337,7 @@ const ROUTES: Route[] = [
     method: 'POST',
     pattern: /^\/ui\/api\/home$/,
     handle: action(z.object({ as: id }), async ({ store, people }, b) => {
-      const user = actor(store, b.as);
-      const event = { type: 'app_home_opened', user, channel: store.dmChannel(user), tab: 'home' };
-      return acked(await people.deliverEvent(event));
+      return acked((await people.openHome(actor(store, b.as))).ack);
     }),
   },
   { method: 'GET', pattern: /^\/ui\/([^/]+)$/, handle: (_ui, name, _req, res) => serveAsset(res, name) },

@@ -5,6 +5,7 @@ import { authMethods } from './auth.ts';
 import { chatMethods } from './chat.ts';
 import { type ApiArgs, type ApiHandler, type ApiResult, fail } from './context.ts';
 import { conversationsMethods } from './conversations.ts';
+import { faultError, sendFault, takeFault } from './faults.ts';
 import { filesMethods } from './files.ts';
 import { usersMethods } from './users.ts';
 import { viewsMethods } from './views.ts';
@@ -27,7 +28,10 @@ function run(store: Store, method: string, handler: ApiHandler, args: ApiArgs): 
   }
 }
 
-/** `POST /api/<method>`: Slack answers HTTP 200 with `ok:false` for every failure but rate limits. */
+/**
+ * `POST /api/<method>`: Slack answers HTTP 200 with `ok:false` for every failure but rate limits and outages,
+ * which come from faults set with `failCalls`, after the token is checked, as Slack limits a known caller.
+ */
 export async function handleApiRequest(
   store: Store,
   method: string,
@@ -36,14 +40,10 @@ export async function handleApiRequest(
 ) {
   const parsed = await parseApiArgs(req, await readBody(req));
   const args = typeof parsed === 'string' ? {} : parsed.args;
+  const journal = (ok: boolean, error: string | undefined, status: number) =>
+    store.apiCalls.push({ method, args, ok, ...(error ? { error } : {}), status, at: store.clock.now() });
   const answer = (result: ApiResult) => {
-    store.apiCalls.push({
-      method,
-      args,
-      ok: result.ok,
-      ...(result.error ? { error: result.error } : {}),
-      at: store.clock.now(),
-    });
+    journal(result.ok, result.error, 200);
     sendJson(res, 200, result);
   };
   const handler = METHODS[method];
@@ -52,5 +52,10 @@ export async function handleApiRequest(
   const token = bearerToken(req) ?? parsed.formToken;
   if (!token) return answer(fail('not_authed'));
   if (token !== store.identity.botToken) return answer(fail('invalid_auth'));
+  const fault = takeFault(store, method, args);
+  if (fault) {
+    journal(false, faultError(fault), fault.status);
+    return sendFault(res, fault);
+  }
   answer(run(store, method, handler, args));
 }
