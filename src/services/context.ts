@@ -86,6 +86,9 @@ export async function runChange<T>(
  */
 const DENIALS: ReadonlySet<string> = new Set(['NOT_ADMIN', 'SELF_SERVICE_DENIED', 'NOT_OWN_SETTINGS']);
 
+/** Whether a refusal is about who asked (and was audited as a denial) rather than about what they asked. */
+export const isDenial = (error: DomainError): boolean => DENIALS.has(error.code);
+
 export async function runGatedChange<T>(
   deps: Deps,
   actor: Actor,

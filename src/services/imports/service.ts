@@ -508,6 +508,17 @@ export async function recentImports(deps: Deps, actor: Actor): Promise<Result<Im
   );
 }
 
+/**
+ * The import an Import button names, for an admin. Anyone else is refused, and audited, before it is looked up:
+ * a button made by hand tells them nothing about the import and makes the app post nothing in its thread.
+ */
+export async function importForAdmin(deps: Deps, actor: Actor, id: number): Promise<Result<ImportRow>> {
+  const allowed = await requireAdmin(deps, actor, 'import');
+  if (!allowed.ok) return allowed;
+  const row = Number.isSafeInteger(id) ? await findImport(deps, id) : undefined;
+  return row ? ok(row) : err({ code: 'IMPORT_NOT_FOUND' });
+}
+
 export async function findImport(deps: Deps, id: number): Promise<ImportRow | undefined> {
   const [row] = await deps.db.select().from(imports).where(eq(imports.id, id));
   return row;

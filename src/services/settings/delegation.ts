@@ -7,7 +7,7 @@ import { countAssistants, deleteDelegation, insertDelegation } from '../../store
 import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import { updateSettings } from '../../store/settings.ts';
 import { assistantsOf, assistingFor, type Delegate } from '../../store/user-details.ts';
-import { type Actor, type Deps, fail, type Recorder, runGatedChange } from '../context.ts';
+import { type Actor, catchDomain, type Deps, fail, type Recorder, runGatedChange } from '../context.ts';
 import { findPhoneUser } from '../find-phone-user.ts';
 import { auditTarget, userRef } from '../snapshots.ts';
 import { runSettingsChange } from './core.ts';
@@ -72,9 +72,18 @@ export async function removeAssistant(
   assistantRef: UserRef,
 ): Promise<Result<DelegationChange>> {
   const change = runGatedChange<DelegationChange>(deps, actor, 'delegate remove', async (tx, rec) => {
-    const owner = await findPhoneUser(tx, ownerRef);
-    const assistant = await findPhoneUser(tx, assistantRef);
-    const by = (await isAdmin(tx, actor.slackUserId))
+    const admin = await isAdmin(tx, actor.slackUserId);
+    // Someone who is not an admin learns nothing about other people: a name that matches nobody is refused, and
+    // audited, as someone else's delegation would be. The owner is told the truth about their own assistants.
+    const find = async (ref: UserRef, told: boolean) => {
+      const found = await catchDomain(() => findPhoneUser(tx, ref));
+      if (found.ok) return found.value;
+      const own = ref.kind === 'slack' && ref.id === actor.slackUserId;
+      return fail(told || own ? found.error : { code: 'NOT_ADMIN', action: 'delegate remove' });
+    };
+    const owner = await find(ownerRef, admin);
+    const assistant = await find(assistantRef, admin || owner.slackUserId === actor.slackUserId);
+    const by = admin
       ? 'admin'
       : owner.slackUserId === actor.slackUserId
         ? 'owner'

@@ -1,3 +1,4 @@
+import type { DomainError } from '../../domain/errors.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { isAdmin } from '../../store/account.ts';
@@ -43,4 +44,13 @@ export async function settingsForm(deps: Deps, actor: Actor, ref: UserRef): Prom
     mainNumbers(deps.db),
   ]);
   return ok({ card: found.value, details, byAdmin, self, library, mainNumbers: [...main] });
+}
+
+/**
+ * Refuses a phone user the form of a part of their own settings that only an admin changes. Their summary has no
+ * Edit button there, so the request was made by hand: it is audited as the refusal of the form's save would be.
+ */
+export async function refuseAdminOnlyForm(deps: Deps, actor: Actor): Promise<DomainError> {
+  await auditDenial(deps, actor, 'settings');
+  return { code: 'SELF_SERVICE_DENIED', setting: 'this part of your settings', reason: 'admin_only' };
 }

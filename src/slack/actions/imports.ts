@@ -1,11 +1,17 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockButtonAction,
+  Logger,
+  SlackActionMiddlewareArgs,
+} from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import {
   type ApplyChoice,
   applyImport,
   canApply,
   cancelImport,
-  findImport,
+  importForAdmin,
   undoImport,
 } from '../../services/imports/service.ts';
 import { appliedMessage, closedPreview, progressMessage, undoneMessage } from '../blocks/imports.ts';
@@ -56,10 +62,10 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       const ephemeral = (text: string) =>
         respond({ response_type: 'ephemeral', replace_original: false, text });
       if (!deps) return void (await ephemeral(STARTING));
-      const id = Number(action.value);
-      const row = Number.isSafeInteger(id) ? await findImport(deps, id) : undefined;
-      if (!row) return void (await ephemeral(`:warning: ${errorText({ code: 'IMPORT_NOT_FOUND' })}`));
       const actor = { slackUserId: body.user.id };
+      const found = await importForAdmin(deps, actor, Number(action.value));
+      if (!found.ok) return void (await ephemeral(`:warning: ${errorText(found.error)}`));
+      const row = found.value;
       if (!canApply(row)) {
         // A second click, or a click on an old preview: the first one did (or is doing) the work.
         return void (await ephemeral(

@@ -1,8 +1,9 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import { settingsForm } from '../../services/settings/forms.ts';
+import { refuseAdminOnlyForm, settingsForm } from '../../services/settings/forms.ts';
 import { textMessage } from '../blocks/message.ts';
 import { privateNoteModal } from '../blocks/settings-changes.ts';
 import { ACTIONS } from '../ids.ts';
+import { errorText } from '../replies.ts';
 import { failureText, type Runtime } from '../runtime.ts';
 import { decodeFormMetadata } from '../views/settings/metadata.ts';
 import { sectionView } from '../views/settings/sections.ts';
@@ -31,7 +32,18 @@ export function registerSettingsEdit(app: App, runtime: Runtime): void {
       const view = form.ok
         ? sectionView(form.value, action.value ?? '', deps.clock.now(), metadata.channelId)
         : undefined;
-      if (view) await client.views.push({ trigger_id: body.trigger_id, view });
+      if (view) return void (await client.views.push({ trigger_id: body.trigger_id, view }));
+      // Nothing to open: the user is gone, or the button was made by hand (the summary shows Edit only where
+      // the viewer may change something).
+      const refusal = !form.ok
+        ? `:warning: ${errorText(form.error)}`
+        : form.value.byAdmin
+          ? 'This button could not be read. Open the settings again with `/phone settings`.'
+          : `:warning: ${errorText(await refuseAdminOnlyForm(deps, { slackUserId: body.user.id }))}`;
+      await client.views.push({
+        trigger_id: body.trigger_id,
+        view: privateNoteModal('Settings', textMessage(refusal)),
+      });
     } catch (error) {
       logger.error('opening a settings section failed', error);
       // A button in a modal has no response_url: the answer goes on top of the form.

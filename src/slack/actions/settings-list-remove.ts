@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Result } from '../../domain/result.ts';
-import type { Deps } from '../../services/context.ts';
+import { type Deps, isDenial } from '../../services/context.ts';
 import { removeBlocked } from '../../services/settings/blocked.ts';
 import { removeForwardNumber } from '../../services/settings/call-handling.ts';
 import { whileCurrent } from '../../services/settings/core.ts';
@@ -84,8 +84,9 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
       const removed = await whileCurrent({ version: metadata.version, openedAt: metadata.openedAt }, () =>
         REMOVE[removal.list](deps, actor, ref, removal.entry),
       );
-      const form = await settingsForm(deps, actor, ref);
-      const view = form.ok
+      // Someone refused for who they are gets no list redrawn: the redraw would be refused, and audited, again.
+      const form = !removed.ok && isDenial(removed.error) ? undefined : await settingsForm(deps, actor, ref);
+      const view = form?.ok
         ? sectionView(form.value, removal.list, deps.clock.now(), metadata.channelId)
         : undefined;
       if (view) {
@@ -96,7 +97,14 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
         const notice = removed.ok ? `Removed ${what}.` : `:warning: ${errorText(removed.error)}`;
         await client.views.update({ view_id: body.view.id, view: withNotice(view, notice) });
       }
-      if (!removed.ok) return;
+      if (!removed.ok) {
+        // With no list to show it above, the refusal goes on top of the form the button was pressed in.
+        if (!view) {
+          const note = privateNoteModal('Settings', textMessage(`:warning: ${errorText(removed.error)}`));
+          await client.views.push({ trigger_id: body.trigger_id, view: note });
+        }
+        return;
+      }
       await refreshSummary(
         runtime,
         client,

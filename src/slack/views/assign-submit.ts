@@ -35,7 +35,7 @@ export function registerAssignSubmit(app: App, runtime: Runtime): void {
     if (!deps)
       return void (await ack({ response_action: 'errors', errors: { [ASSIGN_BLOCKS.users]: STARTING } }));
     const values = state.safeParse(view.state.values);
-    const metadata = assignMetadata.safeParse(JSON.parse(view.private_metadata || '{}'));
+    const metadata = assignMetadata.safeParse(readJson(view.private_metadata));
     if (!values.success || !metadata.success) {
       return void (await ack({
         response_action: 'errors',
@@ -98,4 +98,13 @@ export function registerAssignSubmit(app: App, runtime: Runtime): void {
         .catch(() => {});
     }
   });
+}
+
+/** private_metadata as the form wrote it, or undefined: it comes back from Slack, where anyone could write it. */
+function readJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }

@@ -6,6 +6,7 @@ import { MAX_AUDIO_BYTES } from '../../../domain/settings.ts';
 import { type UploadResult, uploadAudio } from '../../../services/audio.ts';
 import { checkAudioFile } from '../../../services/audio-content.ts';
 import type { Deps } from '../../../services/context.ts';
+import { settingsForm } from '../../../services/settings/forms.ts';
 import { saveVoicemailForm, type VoicemailChange } from '../../../services/settings/voicemail-form.ts';
 import { greetingOutcomeMessage, holdMusicOutcomeMessage } from '../../blocks/audio.ts';
 import { settingsChangedMessage } from '../../blocks/settings-changes.ts';
@@ -82,6 +83,11 @@ async function saveVoicemail(
   ctx: SaveContext,
 ): Promise<Result<Saved>> {
   const { upload, ...choices } = input;
+  if (upload) {
+    // Nothing is downloaded for someone who may not see these settings, and their refusal is audited.
+    const allowed = await settingsForm(deps, actor, ref);
+    if (!allowed.ok) return allowed;
+  }
   const content = upload ? await fetchUpload(upload.file, ctx) : undefined;
   if (content && !content.ok) return content;
   const form = await ctx.current(() => saveVoicemailForm(deps, actor, ref, choices));
