@@ -1,3 +1,4 @@
+import { retryPolicies } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
@@ -53,6 +54,11 @@ export type SwitchboardOptions = {
   transport?: 'http' | 'socket';
   /** Where the app finds its PostgreSQL database, given the test's own (to put something in between). */
   databaseUrl?: (url: string) => string | Promise<string>;
+  /**
+   * Web API calls retried as the app retries them in production (Retry-After honoured), with web-api's fast policy
+   * instead of pauses of seconds between attempts. Off by default, so that a call that fails fails at once.
+   */
+  retrySlackCalls?: boolean;
 };
 
 /**
@@ -86,7 +92,8 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       importLimits: DEFAULT_IMPORT_LIMITS,
       localSlackPort: 0,
     };
-    state.app = await startSwitchboard(config, { clientOptions: { retryConfig: { retries: 0 } } });
+    const retryConfig = options.retrySlackCalls ? retryPolicies.rapidRetryPolicy : { retries: 0 };
+    state.app = await startSwitchboard(config, { clientOptions: { retryConfig } });
     if (socketMode) {
       const slack = state.slack;
       await slack.waitFor(() => slack.socketConnections() > 0, { timeoutMs: 15_000 });

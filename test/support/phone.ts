@@ -97,8 +97,8 @@ export function phoneCommands(sb: Harness) {
   }
 
   /**
-   * Clicks a button on an ephemeral reply the person can see (`value` forges what the button carries) and waits
-   * until the reply has been replaced.
+   * Clicks a button on an ephemeral reply the person can see (`value` forges what the button carries) and returns
+   * what they see next: the reply replaced, or a new reply beside it.
    */
   async function clickOn(
     reply: Reply,
@@ -108,6 +108,7 @@ export function phoneCommands(sb: Harness) {
     const user = options.user ?? ADMIN_ID;
     expect(reply.where, 'buttons are clicked on an ephemeral reply').toBe('ephemeral');
     const id = (reply.message as Ephemeral).id;
+    const before = sb.slack.ephemerals(user, CHANNEL).length;
     const ack = await sb.slack.click({
       user,
       actionId,
@@ -117,7 +118,10 @@ export function phoneCommands(sb: Harness) {
     expect(ack.status).toBe(200);
     expect(ack.latencyMs).toBeLessThan(3000);
     return sb.slack.waitFor(() => {
-      const now = sb.slack.ephemerals(user, CHANNEL).find((e) => e.id === id);
+      const shown = sb.slack.ephemerals(user, CHANNEL);
+      const added = shown[before];
+      if (added) return visibleText(added);
+      const now = shown.find((e) => e.id === id);
       const text = now ? visibleText(now) : undefined;
       return text !== undefined && text !== reply.text ? text : undefined;
     });

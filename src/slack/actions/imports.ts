@@ -27,17 +27,23 @@ type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 /** Progress is shown at most this often: Slack rate-limits chat.update to about one call per second per message. */
 export const PROGRESS_INTERVAL_MS = 2000;
 
+/** A progress update Slack has not answered by then is given up: the summary waits for it. */
+const PROGRESS_TIMEOUT_MS = 10_000;
+
 /**
- * Keeps one message up to date while an import runs: at most one update every two seconds, one at a time, and a
- * failed update (rate limit, network) is only logged, since the import goes on regardless.
+ * Keeps one message up to date while an import runs: at most one update every two seconds, one at a time. An
+ * update is tried once, through a client of its own that neither waits out a rate limit nor retries (the app's
+ * client would, for half an hour, and hold back the summary, which waits for the last update so as not to be
+ * overwritten by it); a failed update is only logged, since the import goes on regardless.
  */
-function progressReporter(
-  client: WebClient,
-  channel: string,
-  ts: string,
-  fileName: string,
-  warn: (m: string) => void,
-) {
+function progressReporter(client: WebClient, logger: Logger, channel: string, ts: string, fileName: string) {
+  const once = new WebClient(client.token, {
+    slackApiUrl: client.slackApiUrl,
+    logger,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: PROGRESS_TIMEOUT_MS,
+  });
   let last = Date.now();
   let pending: Promise<unknown> = Promise.resolve();
   return {
@@ -46,8 +52,8 @@ function progressReporter(
       if (now - last < PROGRESS_INTERVAL_MS) return;
       last = now;
       pending = pending
-        .then(() => client.chat.update({ channel, ts, ...progressMessage(fileName, done, total) }))
-        .catch((error: unknown) => warn(`Could not update import progress: ${describe(error)}`));
+        .then(() => once.chat.update({ channel, ts, ...progressMessage(fileName, done, total) }))
+        .catch((error: unknown) => logger.warn(`Could not update import progress: ${describe(error)}`));
     },
     settled: () => pending,
   };
@@ -85,19 +91,21 @@ export function registerImportActions(app: App, runtime: Runtime): void {
         logger.warn(`Could not post import progress: ${describe(error)}`);
       }
       const progress = progressTs
-        ? progressReporter(client, row.channelId, progressTs, row.fileName, (m) => logger.warn(m))
+        ? progressReporter(client, logger, row.channelId, progressTs, row.fileName)
         : undefined;
       const show = async (message: Message) => {
         await progress?.settled();
         if (progressTs) {
-          await client.chat.update({ channel: row.channelId, ts: progressTs, ...message });
-        } else {
-          await client.chat.postMessage({
-            channel: row.channelId,
-            thread_ts: row.threadTs,
-            ...message,
-          });
+          try {
+            await client.chat.update({ channel: row.channelId, ts: progressTs, ...message });
+            return;
+          } catch (error) {
+            // The outcome is the admin's only confirmation: if it cannot take the progress message's place,
+            // it gets a message of its own, and the stale progress message is the lesser harm.
+            logger.warn(`Could not show the outcome of import ${row.id} in place: ${describe(error)}`);
+          }
         }
+        await client.chat.postMessage({ channel: row.channelId, thread_ts: row.threadTs, ...message });
       };
       let result: Awaited<ReturnType<typeof applyImport>>;
       try {
@@ -108,6 +116,19 @@ export function registerImportActions(app: App, runtime: Runtime): void {
         return;
       }
       try {
+        if (!result.ok && result.error.code === 'IMPORT_CLOSED') {
+          // Another click (a double click, or the same click delivered to another instance) took the import
+          // after this one read it: that click's summary goes to the thread, and a "Nothing was imported" beside
+          // it would read as if the import had failed. Only the person who clicked is told.
+          await progress?.settled();
+          if (progressTs) {
+            await client.chat
+              .delete({ channel: row.channelId, ts: progressTs })
+              .catch((error: unknown) => logger.warn(`Could not remove import progress: ${describe(error)}`));
+          }
+          await ephemeral(`:warning: ${errorText(result.error)}`);
+          return;
+        }
         if (!result.ok) {
           await show(textMessage(`:warning: Nothing was imported. ${errorText(result.error)}`));
           return;

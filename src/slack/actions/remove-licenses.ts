@@ -31,8 +31,10 @@ export function registerRemoveLicenses(app: App, runtime: Runtime): void {
         ids.map((id) => ({ kind: 'directory' as const, id, raw: `#${id}` })),
       );
       if (!result.ok) {
+        // Beside the confirmation, not over it: after a double click the first click's "Removed" stays in view.
         return void (await respond({
-          replace_original: true,
+          response_type: 'ephemeral',
+          replace_original: false,
           ...textMessage(`:warning: Nothing was removed. ${errorText(result.error)}`),
         }));
       }
