@@ -10,6 +10,7 @@ import { type FakeSlack, type Message, startFakeSlack } from '../../src/local/in
 import { updateAccount } from '../../src/store/account.ts';
 import { createScratchDatabase, testDatabaseUrl, testDriver } from '../support/database.ts';
 import { ADMIN_ID, BOT_TOKEN, CHANNEL, SIGNING_SECRET, visibleText } from '../support/e2e.ts';
+import { teeLog } from '../support/log-scan.ts';
 import { auditedAfter, lastAuditId } from '../support/phone.ts';
 import { buttonOf, importOf, uploadClaims, waitForDb } from '../support/uploads.ts';
 
@@ -110,8 +111,8 @@ describe.runIf(testDriver === 'postgres')('two app instances on one PostgreSQL d
       await barrier`begin`;
       await barrier`create schema drizzle`;
       starting = Promise.allSettled([
-        startAppProcess(env, { echo: false }),
-        startAppProcess(env, { echo: false }),
+        startAppProcess(env, { echo: false, onOutput: teeLog }),
+        startAppProcess(env, { echo: false, onOutput: teeLog }),
       ]);
       await waitForDb(
         async () => {
