@@ -82,6 +82,18 @@ export function addToWorkspace(slack: FakeSlack, person: SlackProfile): void {
   });
 }
 
+/** What the use cases need, on a benchmark's database, with the system clock and `profiles` as Slack's people. */
+export function benchDeps(handle: DatabaseHandle, profiles: Profiles): Deps {
+  return {
+    db: handle.db,
+    clock: systemClock,
+    ids: randomIds,
+    profiles,
+    configAdmins: new Set(),
+    leases: handle.leases,
+  };
+}
+
 /**
  * The account a load test needs: `admins`, enough licenses, and `people` licensed through the app's own use case
  * (so each has an extension, a site and settings, as after `/phone assign`). Returns the extensions given.
@@ -97,14 +109,7 @@ export async function seedPhoneUsers(
     bySlackId: async (id) => people.find((p) => p.slackUserId === id),
     byEmail: async (email) => people.find((p) => p.email === email),
   };
-  const deps: Deps = {
-    db: handle.db,
-    clock: systemClock,
-    ids: randomIds,
-    profiles,
-    configAdmins: new Set(),
-    leases: handle.leases,
-  };
+  const deps = benchDeps(handle, profiles);
   const actor = { slackUserId: admins[0] ?? '' };
   const extensions: string[] = [];
   // One request assigns at most 100 people, as in Slack.

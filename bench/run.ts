@@ -14,15 +14,13 @@ import { directoryUsers } from '../db/schema/index.ts';
 import { createScratchDatabase, resetDatabase } from '../db/scratch.ts';
 import type { Config } from '../src/config.ts';
 import { type FakeSlack, startFakeSlack } from '../src/local/index.ts';
-import type { Deps } from '../src/services/context.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../src/services/imports/service.ts';
 import { assignLicenses } from '../src/services/licenses.ts';
 import { bootstrapAdmins } from '../src/services/people.ts';
 import type { Profiles, SlackProfile } from '../src/services/ports.ts';
-import { randomIds, systemClock } from '../src/services/ports.ts';
 import { addAdmin, updateAccount } from '../src/store/account.ts';
 import { startSwitchboard } from '../src/switchboard.ts';
-import type { Engine } from './app-process.ts';
+import { benchDeps, type Engine } from './app-process.ts';
 import { benchImport, type ImportFigures } from './imports.ts';
 import { benchShow } from './show.ts';
 
@@ -64,14 +62,7 @@ async function prepare(handle: DatabaseHandle) {
 
 /** The service alone: 100 people resolved, licensed, numbered and audited in one transaction. */
 async function serviceRuns(handle: DatabaseHandle) {
-  const deps: Deps = {
-    db: handle.db,
-    clock: systemClock,
-    ids: randomIds,
-    profiles,
-    configAdmins: new Set(),
-    leases: handle.leases,
-  };
+  const deps = benchDeps(handle, profiles);
   const baseline: number[] = [];
   const assign: number[] = [];
   for (let run = 0; run < RUNS; run++) {
