@@ -31,8 +31,7 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
   return sample.length > 0 && nuls / sample.length > 0.1;
 }
 
+/** Lines end as in any editor: LF, CRLF, or a lone CR (classic Mac files). */
 function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
+  return (text.slice(0, index).match(/\r\n|\r|\n/g)?.length ?? 0) + 1;
 }

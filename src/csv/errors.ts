@@ -30,16 +30,31 @@ export function describeCsvFileError(error: CsvFileError): string {
     case 'CSV_NO_ROWS':
       return 'This file has a header row but no users. Add one row per user and upload it again.';
     case 'CSV_EMAIL_COLUMN_MISSING':
-      return `This file has no Email column (found: ${error.headers.join(', ') || 'no headers'}). Add one and upload it again.`;
+      return `This file has no Email column (found: ${headerList(error.headers) || 'no headers'}). Add one and upload it again.`;
     case 'CSV_DUPLICATE_COLUMN':
-      return `The columns ${error.headers.map((h) => `"${h}"`).join(' and ')} both mean ${error.column}. Keep one and upload it again.`;
+      return `The columns ${error.headers.map((h) => `"${short(h)}"`).join(' and ')} both mean ${error.column}. Keep one and upload it again.`;
     case 'CSV_QUOTE_NOT_CLOSED':
       return `A quote opened on line ${error.line} is never closed. Close it and upload the file again.`;
     case 'CSV_CELL_COUNT':
       return `Line ${error.line} has ${cells(error.found)} but the header has ${cells(error.expected)}. Check for a stray delimiter or mixed delimiters.`;
     case 'CSV_MALFORMED':
-      return `Line ${error.line} cannot be read as CSV (${error.detail}). Fix it and upload the file again.`;
+      return `Line ${error.line} cannot be read as CSV (${short(error.detail, 300)}). Fix it and upload the file again.`;
   }
 }
 
 const cells = (count: number) => `${count} ${count === 1 ? 'cell' : 'cells'}`;
+
+/** Text of the file quoted back (a header, or csv-parse's message with the cell it stopped at), cut short. */
+function short(text: string, max = 80): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/** A file may have thousands of columns: the first few say enough. */
+function headerList(headers: readonly string[]): string {
+  const shown = headers
+    .slice(0, 10)
+    .map((header) => short(header))
+    .join(', ');
+  return headers.length > 10 ? `${shown} and ${headers.length - 10} more` : shown;
+}

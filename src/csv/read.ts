@@ -91,17 +91,19 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 /**
  * csv-parse reports offsets in UTF-8 bytes, and its own line counter counts a CRLF inside a quoted cell twice,
- * so a row's first line is found by counting line feeds up to the byte where the previous record ended.
+ * so a row's first line is found by counting line ends up to the byte where the previous record ended: a line
+ * feed, or a carriage return not followed by one (files saved with classic Mac line ends have no line feeds).
  */
 function lineLocator(text: string): (byteOffset: number) => number {
   const bytes = Buffer.from(text, 'utf8');
+  const lineEnd = (at: number) => bytes[at] === 0x0a || (bytes[at] === 0x0d && bytes[at + 1] !== 0x0a);
   let offset = 0;
   let line = 1;
   return (target) => {
-    for (; offset < target; offset++) if (bytes[offset] === 0x0a) line++;
+    for (; offset < target; offset++) if (lineEnd(offset)) line++;
     // Blank lines skipped before the row are part of the gap; the row starts after them.
     while (bytes[offset] === 0x0a || bytes[offset] === 0x0d) {
-      if (bytes[offset] === 0x0a) line++;
+      if (lineEnd(offset)) line++;
       offset++;
     }
     return line;

@@ -66,6 +66,6 @@ export function importErrorText(error: ImportError): string {
     case 'IMPORT_UNDO_EXPIRED':
       return `${e(error.fileName)} was imported more than ${error.hours} hours ago and can no longer be undone. Change the users with an update file instead.`;
     case 'IMPORT_FILE_INVALID':
-      return `${e(error.fileName)} cannot be imported: ${error.reason}`;
+      return `${e(error.fileName)} cannot be imported: ${e(error.reason)}`;
   }
 }

@@ -49,7 +49,7 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
     case 'ADDRESS_FIELD_INVALID':
       return error.field === 'postal code'
         ? `The postal code ${code(e(error.input))} is not valid: use up to ${error.max} letters, digits, spaces or dashes, e.g. ${code('94105')} or ${code('SW1A 1AA')}.`
-        : `The ${error.field} ${code(e(error.input))} is not valid: use at most ${error.max} printable characters (no ${code('<')} or ${code('>')}).`;
+        : `The ${error.field} ${code(e(error.input))} is not valid: use at most ${error.max} printable characters (no ${code(e('<'))} or ${code(e('>'))}).`;
     case 'ADDRESS_COUNTRY_INVALID': {
       const hint = error.suggestion ? ` Did you mean ${code(error.suggestion)}?` : '';
       return `The country ${code(e(error.input))} is not an ISO 3166 two-letter country code.${hint} Use codes like ${code('US')}, ${code('GB')}, ${code('DE')} or ${code('JP')}.`;

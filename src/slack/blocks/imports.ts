@@ -148,7 +148,7 @@ export function previewMessage(row: ImportRow, plan: ImportPlan, unknownHeaders:
     const names = unknownHeaders.map((h) =>
       h.usedIn ? `${code(e(h.header))} (belongs to ${h.usedIn} files)` : code(e(h.header)),
     );
-    blocks.push(context(`:information_source: Ignored columns: ${names.join(', ')}.`));
+    blocks.push(context(clipSection(`:information_source: Ignored columns: ${names.join(', ')}.`)));
   }
   const buttons: KnownBlock = {
     type: 'actions',

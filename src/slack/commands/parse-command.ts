@@ -346,9 +346,9 @@ function parseSet(args: Token[]): ParseResult {
         'set',
       );
     }
-    if (pair.value === '') return fail(`\`${pair.key}=\` needs a value after the =.`, 'set');
+    if (pair.value === '') return fail(`${showInput(`${pair.key}=`)} needs a value after the =.`, 'set');
     if (values.some((known) => known.key === pair.key)) {
-      return fail(`\`${pair.key}\` is given twice; give it once.`, 'set');
+      return fail(`${showInput(pair.key)} is given twice; give it once.`, 'set');
     }
     values.push(pair);
   }
@@ -650,7 +650,10 @@ function parseNumbersAdd(args: Token[]): ParseResult {
   if (!from || !shaped) {
     const number = pieces.includes('separator') ? undefined : readNumber('numbers.add', rest);
     if (number && !number.ok) return number;
-    return fail('A range is two numbers joined by `..`, e.g. `+14155550100..+14155550199`.', 'numbers.add');
+    return fail(
+      `${showInput(joinWords(rest))} is not a number or a range. A range is two numbers joined by \`..\`, e.g. \`+14155550100..+14155550199\`.`,
+      'numbers.add',
+    );
   }
   const wrong = ends.find((end) => isStandaloneEntity(end.word) || !looksLikePhoneNumber(end.text));
   if (wrong) return notANumber('numbers.add', isStandaloneEntity(wrong.word) ? wrong.word : wrong.text);
@@ -849,8 +852,10 @@ function readAddress(
   if (entity) return unexpected(name, entity);
   const [line1, city, state, postalCode, country] = words.map((word) => word.text);
   if (words.length !== 5 || line1 === undefined || city === undefined || state === undefined) {
-    const gave =
-      words.length === 0 ? 'none' : `${words.length}: ${words.map((word) => showInput(word.text)).join(' ')}`;
+    // A section of a Slack message holds 3,000 characters: the first parts show well enough what was read.
+    const shown = words.slice(0, 8).map((word) => showInput(word.text));
+    const more = words.length > shown.length ? ' …' : '';
+    const gave = words.length === 0 ? 'none' : `${words.length}: ${shown.join(' ')}${more}`;
     return fail(
       `\`${label(name)}\` takes five parts ${where}, in this order: \`${addressOrder}\`; you gave ${gave}. Quote each part that has spaces, e.g. \`${example(name)}\`.`,
       name,
@@ -1175,7 +1180,7 @@ function positional(name: CommandName, args: Token[]): Parsed<WordToken[]> {
 }
 
 function unknownOption(name: CommandName, token: OptionToken, allowed: readonly OptionKey[]): Failure {
-  const unknown = `Unknown option \`${token.key}:\`.`;
+  const unknown = `Unknown option ${showInput(`${token.key}:`)}.`;
   const keys = allowed.map((key) => `\`${key}:\``);
   const [only] = keys;
   if (!only) return fail(`${unknown} \`${label(name)}\` takes no options, e.g. \`${example(name)}\`.`, name);
