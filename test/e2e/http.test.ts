@@ -1,8 +1,10 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SignMode } from '../../src/local/index.ts';
 import { commandReference, escapeMrkdwn } from '../../src/slack/commands/usage.ts';
+import { ACTIONS } from '../../src/slack/ids.ts';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard } from '../support/e2e.ts';
 import { accountState, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';
+import { waitForDb } from '../support/uploads.ts';
 
 const sb = useSwitchboard();
 const { phone, phoneReply, phoneChange } = phoneCommands(sb);
@@ -52,6 +54,73 @@ describe('the HTTP endpoint', () => {
       expect(sb.slack.apiCalls()).toEqual([]);
     },
   );
+
+  /** A button press and an event that would each make the app act, were they signed. */
+  const forged = (): Record<string, { body: string; contentType: string }> => ({
+    'a button press': {
+      contentType: 'application/x-www-form-urlencoded',
+      body: new URLSearchParams({
+        payload: JSON.stringify({
+          type: 'block_actions',
+          team: { id: sb.slack.teamId },
+          user: { id: ADMIN_ID },
+          api_app_id: sb.slack.appId,
+          container: { type: 'message', message_ts: '1.000', channel_id: CHANNEL, is_ephemeral: true },
+          channel: { id: CHANNEL },
+          response_url: `${sb.slack.baseUrl}/response/forged`,
+          trigger_id: '1.2.3',
+          actions: [{ type: 'button', action_id: ACTIONS.removeConfirm, block_id: 'b', value: 'd:1' }],
+        }),
+      }).toString(),
+    },
+    'an event': {
+      contentType: 'application/json',
+      body: JSON.stringify({
+        type: 'event_callback',
+        team_id: sb.slack.teamId,
+        api_app_id: sb.slack.appId,
+        event_id: 'Ev0FORGED01',
+        event_time: 1,
+        event: { type: 'app_home_opened', user: ADMIN_ID, channel: 'D0FORGED', tab: 'home' },
+      }),
+    },
+  });
+
+  it.each(
+    (['wrong-secret', 'stale', 'none'] as const).flatMap((sign) =>
+      ['a button press', 'an event'].map((kind) => [kind, sign] as const),
+    ),
+  )('refuses %s signed %s with 401 and does nothing', async (kind, sign) => {
+    await phoneChange('licenses 10');
+    await phoneChange(`assign ${mention(colleague(1))}`);
+    sb.slack.reset();
+    const before = await accountState(sb.app.deps.db);
+    const request = forged()[kind];
+    if (!request) throw new Error(`no forged ${kind}`);
+    const ack = await sb.slack.sendRaw({ ...request, sign });
+    expect(ack.status).toBe(401);
+    expect(await accountState(sb.app.deps.db)).toEqual(before);
+    expect(sb.slack.apiCalls()).toEqual([]);
+    expect(sb.slack.responses()).toEqual([]);
+  });
+
+  it('acts on the same requests when they are signed, so the refusals above are the signature', async () => {
+    await phoneChange('licenses 10');
+    await phoneChange(`assign ${mention(colleague(1))}`);
+    sb.slack.reset();
+    const before = await accountState(sb.app.deps.db);
+    for (const kind of ['a button press', 'an event']) {
+      const request = forged()[kind];
+      if (!request) throw new Error(`no forged ${kind}`);
+      expect((await sb.slack.sendRaw({ ...request, sign: 'valid' })).status).toBe(200);
+    }
+    await sb.slack.waitFor(() => sb.slack.apiCalls('views.publish').length > 0);
+    // The removal is made; only its answer is lost, to a response_url Slack never issued.
+    await waitForDb(
+      async () => JSON.stringify(await accountState(sb.app.deps.db)) !== JSON.stringify(before),
+      'the signed confirmation to remove the license',
+    );
+  });
 });
 
 describe('usage errors', () => {
