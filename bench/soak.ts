@@ -34,7 +34,6 @@ const RATE = Number(process.env.SOAK_RATE ?? 8);
 const WINDOW_MS = 30_000;
 const PEOPLE = 300;
 const ADMINS = Array.from({ length: 12 }, (_, i) => `USOAKADM${String(i).padStart(2, '0')}`);
-const CHANNEL = 'CSOAKADM01';
 const CREDENTIALS = { botToken: 'xoxb-soak-token-000', signingSecret: 'soak-signing-secret-000' };
 const SERVER_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 /** What an operation may take before it counts as failed. */
@@ -56,6 +55,7 @@ type Done = { kind: Kind; ms: number; ok: boolean; at: number };
 
 type Window = {
   endsAtSeconds: number;
+  seconds: number;
   operations: number;
   failed: number;
   skipped: number;
@@ -100,7 +100,6 @@ function operations(slack: FakeSlack, people: Person[]) {
   let turn = 0;
   const someone = () => people[turn++ % people.length] as (typeof people)[number];
   const waitFor = <T>(probe: () => T | undefined | false) => slack.waitFor(probe, { timeoutMs: GIVE_UP_MS });
-  const channelCount = () => slack.messages(CHANNEL).length;
 
   async function closeAll(admin: string) {
     for (let view = slack.openViews(admin).at(-1); view; view = slack.openViews(admin).at(-1)) {
@@ -108,46 +107,46 @@ function operations(slack: FakeSlack, people: Person[]) {
     }
   }
 
-  const run: Record<Kind, (admin: string) => Promise<boolean>> = {
-    async show(admin) {
-      const ack = await slack.slash({ user: admin, channel: CHANNEL, text: `show ${someone().extension}` });
+  const run: Record<Kind, (admin: string, channel: string) => Promise<boolean>> = {
+    async show(admin, channel) {
+      const ack = await slack.slash({ user: admin, channel: channel, text: `show ${someone().extension}` });
       if (ack.status !== 200) return false;
       // The card comes in the acknowledgement, or after it through the response_url.
       if (ack.body.includes('Extension')) return true;
-      const before = slack.ephemerals(admin, CHANNEL).length;
-      await waitFor(() => slack.ephemerals(admin, CHANNEL).length > before);
+      const before = slack.ephemerals(admin, channel).length;
+      await waitFor(() => slack.ephemerals(admin, channel).length > before);
       return true;
     },
-    async list(admin) {
-      const before = slack.ephemerals(admin, CHANNEL).length;
-      const ack = await slack.slash({ user: admin, channel: CHANNEL, text: 'list site:Main' });
+    async list(admin, channel) {
+      const before = slack.ephemerals(admin, channel).length;
+      const ack = await slack.slash({ user: admin, channel: channel, text: 'list site:Main' });
       if (ack.status !== 200) return false;
-      await waitFor(() => slack.ephemerals(admin, CHANNEL).length > before);
+      await waitFor(() => slack.ephemerals(admin, channel).length > before);
       return true;
     },
-    async change(admin) {
+    async change(admin, channel) {
       const person = someone();
       const ringMode = person.ringMode === 'sequential' ? 'simultaneous' : 'sequential';
       person.ringMode = ringMode;
-      const from = channelCount();
+      const from = slack.messages(channel).length;
       const ack = await slack.slash({
         user: admin,
-        channel: CHANNEL,
+        channel: channel,
         text: `set <@${person.id}> ring-mode=${ringMode}`,
       });
       if (ack.status !== 200) return false;
       await waitFor(() =>
         slack
-          .messages(CHANNEL)
+          .messages(channel)
           .slice(from)
           .find((m) => visible(m).includes(person.id)),
       );
       return true;
     },
-    async form(admin) {
+    async form(admin, channel) {
       await closeAll(admin);
       const person = someone();
-      const ack = await slack.slash({ user: admin, channel: CHANNEL, text: `settings <@${person.id}>` });
+      const ack = await slack.slash({ user: admin, channel: channel, text: `settings <@${person.id}>` });
       if (ack.status !== 200) return false;
       const summary = await waitFor(() => slack.openViews(admin)[0]);
       await slack.click({
@@ -173,19 +172,19 @@ function operations(slack: FakeSlack, people: Person[]) {
       await closeAll(admin);
       return true;
     },
-    async import(admin) {
+    async import(admin, channel) {
       const rows = [someone(), someone(), someone()];
       for (const row of rows) row.areaCode = row.areaCode === '415' ? '212' : '415';
       const csv = ['Email,Area Code', ...rows.map((p) => `${p.email},${p.areaCode}`)].join('\r\n');
       const upload = await slack.uploadFile({
         user: admin,
-        channel: CHANNEL,
+        channel: channel,
         filename: `soak-${turn}.csv`,
         content: `${csv}\r\n`,
         comment: 'update',
         mimetype: 'text/csv',
       });
-      const inThread = () => slack.messages(CHANNEL).filter((m) => m.thread_ts === upload.ts && m.bot_id);
+      const inThread = () => slack.messages(channel).filter((m) => m.thread_ts === upload.ts && m.bot_id);
       const preview = await waitFor(() => inThread().find((m) => buttonOf(m, /^Import/)));
       const button = buttonOf(preview, /^Import/);
       if (!button) return false;
@@ -193,15 +192,15 @@ function operations(slack: FakeSlack, people: Person[]) {
         user: admin,
         actionId: button.actionId,
         value: button.value,
-        message: { channel: CHANNEL, ts: preview.ts },
+        message: { channel: channel, ts: preview.ts },
       });
       if (click.status !== 200) return false;
       await waitFor(() => inThread().find((m) => / imported /.test(m.text)));
       return true;
     },
-    async export(admin) {
+    async export(admin, channel) {
       const before = slack.apiCalls('files.completeUploadExternal').length;
-      const ack = await slack.slash({ user: admin, channel: CHANNEL, text: 'export' });
+      const ack = await slack.slash({ user: admin, channel: channel, text: 'export' });
       if (ack.status !== 200) return false;
       await waitFor(() => slack.apiCalls('files.completeUploadExternal').length > before);
       return true;
@@ -224,7 +223,6 @@ async function main() {
       email: `admin${i}@example.com`,
     });
   }
-  slack.addChannel({ id: CHANNEL, name: 'phone-admins' });
   const profiles = Array.from({ length: PEOPLE }, (_, i) => benchPerson('SOAK', i));
   for (const person of profiles) addToWorkspace(slack, person);
   let extensions: string[] = [];
@@ -239,6 +237,17 @@ async function main() {
   const app = await startAppProcess(switchboardEnv(slack, CREDENTIALS, ADMINS, database), { echo: false });
   slack.setRequestUrl(app.requestUrl);
   const run = operations(slack, people);
+  // Each admin works in a new channel every window: the stand-in copies a channel's whole history on every look,
+  // and the soak must measure the app, not its own growing stand-in.
+  const channels = new Set<string>();
+  const channelOf = (admin: string, window: number) => {
+    const id = `C${admin.slice(-2)}W${String(window).padStart(4, '0')}`;
+    if (!channels.has(id)) {
+      slack.addChannel({ id, name: `phone-admins-${admin.slice(-2)}-${window}` });
+      channels.add(id);
+    }
+    return id;
+  };
 
   const idle = [...ADMINS];
   const done: Done[] = [];
@@ -270,6 +279,7 @@ async function main() {
     const memory = processMemory(app.pid);
     const window: Window = {
       endsAtSeconds: Math.round((now - started) / 1000),
+      seconds: Math.round((now - windowStart) / 1000),
       operations: recent.length,
       failed: recent.filter((d) => !d.ok).length,
       skipped,
@@ -311,7 +321,7 @@ async function main() {
       const kind = pick(n * 7);
       const t0 = performance.now();
       inFlight += 1;
-      void run[kind](admin)
+      void run[kind](admin, channelOf(admin, Math.floor((t0 - started) / WINDOW_MS)))
         .catch((error: unknown) => {
           if (done.filter((d) => !d.ok).length < 5)
             process.stdout.write(`  ${kind} failed: ${String(error).slice(0, 200)}\n`);
@@ -351,7 +361,9 @@ async function main() {
  * is above 1.5 times the first three's (after settling).
  */
 function judge(windows: Window[]) {
-  const settled = windows.filter((w) => w.endsAtSeconds * 1000 > SETTLE_MS && w.operations > 0);
+  const settled = windows.filter(
+    (w) => w.endsAtSeconds * 1000 > SETTLE_MS && w.seconds * 1000 >= WINDOW_MS * 0.9,
+  );
   if (settled.length < 6) {
     return {
       memoryGrows: undefined,
