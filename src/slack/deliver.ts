@@ -1,6 +1,7 @@
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Message } from './blocks/message.ts';
+import { type Message, textMessage } from './blocks/message.ts';
+import { privateNoteModal } from './blocks/settings-changes.ts';
 import type { Outcome } from './outcome.ts';
 import { discard, uploadSpooled } from './spool.ts';
 
@@ -107,4 +108,9 @@ export async function announce(
   } catch (error) {
     logger?.warn(`Could not post to ${channelId}: ${describe(error)}`);
   }
+}
+
+/** A note on top of the settings form a button was pressed in: such a button has no response_url to answer. */
+export async function noteOnSettingsForm(client: WebClient, triggerId: string, text: string): Promise<void> {
+  await client.views.push({ trigger_id: triggerId, view: privateNoteModal('Settings', textMessage(text)) });
 }

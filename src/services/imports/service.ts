@@ -203,8 +203,8 @@ export async function applyImport(
 }
 
 /** Whether an import's buttons can still apply it: a preview, or an apply that failed with its file kept. */
-export function canApply(row: Pick<ImportRow, 'status'> & { content?: string | null }): boolean {
-  return row.status === 'previewed' || (row.status === 'failed' && row.content !== null);
+export function canApply(status: ImportStatus, fileKept: boolean): boolean {
+  return status === 'previewed' || (status === 'failed' && fileKept);
 }
 
 /** Marks an appliable import `applying`, returning the status to put back if the apply is refused. */
@@ -214,7 +214,7 @@ async function claimForApply(deps: Deps, importId: number): Promise<Result<Impor
     .from(imports)
     .where(eq(imports.id, importId));
   if (!row) return err({ code: 'IMPORT_NOT_FOUND' });
-  const [claimed] = canApply({ status: row.status, content: row.kept ? '' : null })
+  const [claimed] = canApply(row.status, row.kept)
     ? await deps.db
         .update(imports)
         .set({ status: 'applying' })
@@ -343,7 +343,8 @@ export async function cancelImport(deps: Deps, actor: Actor, importId: number): 
   return runChange(deps, actor, 'import', async (tx, rec) => {
     const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
     if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
-    if (!canApply(row)) return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+    if (!canApply(row.status, row.content !== null))
+      return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
     const [stored] = await tx
       .update(imports)
       .set({ status: 'cancelled', content: null, closedBy: actor.slackUserId, closedAt: rec.at })
@@ -487,10 +488,10 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
 
 export const IMPORTS_LISTED = 15;
 
-/** The latest imports, newest first. */
 /** An import as listed: without its file's text, and whether it can still be applied. */
 export type ImportSummary = Omit<ImportRow, 'content'> & { appliable: boolean };
 
+/** The latest imports, newest first. */
 export async function recentImports(deps: Deps, actor: Actor): Promise<Result<ImportSummary[]>> {
   const allowed = await requireAdmin(deps, actor, 'imports');
   if (!allowed.ok) return allowed;
@@ -503,7 +504,7 @@ export async function recentImports(deps: Deps, actor: Actor): Promise<Result<Im
   return ok(
     rows.map(({ kept, ...row }) => ({
       ...row,
-      appliable: canApply({ status: row.status, content: kept ? '' : null }),
+      appliable: canApply(row.status, kept),
     })),
   );
 }

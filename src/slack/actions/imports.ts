@@ -72,7 +72,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       const found = await importForAdmin(deps, actor, Number(action.value));
       if (!found.ok) return void (await ephemeral(`:warning: ${errorText(found.error)}`));
       const row = found.value;
-      if (!canApply(row)) {
+      if (!canApply(row.status, row.content !== null)) {
         // A second click, or a click on an old preview: the first one did (or is doing) the work.
         return void (await ephemeral(
           `:warning: ${errorText({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status })}`,

@@ -1,7 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import { refuseAdminOnlyForm, settingsForm } from '../../services/settings/forms.ts';
-import { textMessage } from '../blocks/message.ts';
-import { privateNoteModal } from '../blocks/settings-changes.ts';
+import { noteOnSettingsForm } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
 import { failureText, type Runtime } from '../runtime.ts';
@@ -40,19 +39,10 @@ export function registerSettingsEdit(app: App, runtime: Runtime): void {
         : form.value.byAdmin
           ? 'This button could not be read. Open the settings again with `/phone settings`.'
           : `:warning: ${errorText(await refuseAdminOnlyForm(deps, { slackUserId: body.user.id }))}`;
-      await client.views.push({
-        trigger_id: body.trigger_id,
-        view: privateNoteModal('Settings', textMessage(refusal)),
-      });
+      await noteOnSettingsForm(client, body.trigger_id, refusal);
     } catch (error) {
       logger.error('opening a settings section failed', error);
-      // A button in a modal has no response_url: the answer goes on top of the form.
-      await client.views
-        .push({
-          trigger_id: body.trigger_id,
-          view: privateNoteModal('Settings', textMessage(`:x: ${failureText(error)}`)),
-        })
-        .catch(() => {});
+      await noteOnSettingsForm(client, body.trigger_id, `:x: ${failureText(error)}`).catch(() => {});
     }
   });
 }

@@ -8,15 +8,14 @@ import { removeAssistant } from '../../services/settings/delegation.ts';
 import { removeDeskPhone } from '../../services/settings/desk-phones.ts';
 import { settingsForm } from '../../services/settings/forms.ts';
 import { forwardRemovedMessage } from '../blocks/call-handling.ts';
-import { type Message, textMessage } from '../blocks/message.ts';
+import type { Message } from '../blocks/message.ts';
 import { deskPhoneRemovedMessage } from '../blocks/places-and-devices.ts';
 import {
   blockedRemovedMessage,
   delegationDms,
   delegationRemovedMessage,
-  privateNoteModal,
 } from '../blocks/settings-changes.ts';
-import { announce, sendDirectMessages } from '../deliver.ts';
+import { announce, noteOnSettingsForm, sendDirectMessages } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
 import { failureText, type Runtime } from '../runtime.ts';
@@ -99,10 +98,7 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
       }
       if (!removed.ok) {
         // With no list to show it above, the refusal goes on top of the form the button was pressed in.
-        if (!view) {
-          const note = privateNoteModal('Settings', textMessage(`:warning: ${errorText(removed.error)}`));
-          await client.views.push({ trigger_id: body.trigger_id, view: note });
-        }
+        if (!view) await noteOnSettingsForm(client, body.trigger_id, `:warning: ${errorText(removed.error)}`);
         return;
       }
       await refreshSummary(
@@ -117,13 +113,7 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
       await sendDirectMessages(client, logger, removed.value.dms);
     } catch (error) {
       logger.error('removing from a settings list failed', error);
-      // A button in a modal has no response_url: the answer goes on top of the form.
-      await client.views
-        .push({
-          trigger_id: body.trigger_id,
-          view: privateNoteModal('Settings', textMessage(`:x: ${failureText(error)}`)),
-        })
-        .catch(() => {});
+      await noteOnSettingsForm(client, body.trigger_id, `:x: ${failureText(error)}`).catch(() => {});
     }
   });
 }
