@@ -7,7 +7,7 @@ import { accountState, mention, phoneCommands, unreadableMarkup } from '../suppo
 import { waitForDb } from '../support/uploads.ts';
 
 const sb = useSwitchboard();
-const { phone, phoneReply, phoneChange } = phoneCommands(sb);
+const { phone, phoneReply, phoneChange, license } = phoneCommands(sb);
 
 const crowd = Array.from({ length: 100 }, (_, i) => `UCROWD${String(i + 1).padStart(4, '0')}`);
 
@@ -92,7 +92,8 @@ describe('the HTTP endpoint', () => {
     ),
   )('refuses %s signed %s with 401 and does nothing', async (kind, sign) => {
     await phoneChange('licenses 10');
-    await phoneChange(`assign ${mention(colleague(1))}`);
+    // Waits for the new user's direct message too, so that no call of the set-up lands after the reset.
+    await license([colleague(1)]);
     sb.slack.reset();
     const before = await accountState(sb.app.deps.db);
     const request = forged()[kind];
@@ -106,7 +107,8 @@ describe('the HTTP endpoint', () => {
 
   it('acts on the same requests when they are signed, so the refusals above are the signature', async () => {
     await phoneChange('licenses 10');
-    await phoneChange(`assign ${mention(colleague(1))}`);
+    // Waits for the new user's direct message too, so that no call of the set-up lands after the reset.
+    await license([colleague(1)]);
     sb.slack.reset();
     const before = await accountState(sb.app.deps.db);
     for (const kind of ['a button press', 'an event']) {
