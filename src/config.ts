@@ -106,6 +106,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** What the logger must never write: the tokens and the signing secret. */
+export function secretsOf(config: Config): string[] {
+  const { slack } = config;
+  if (slack.kind === 'none') return [];
+  return [slack.botToken, slack.signingSecret, slack.kind === 'socket' ? slack.appToken : undefined].filter(
+    (secret): secret is string => secret !== undefined,
+  );
+}
+
 function slackMode(botToken?: string, signingSecret?: string, appToken?: string): SlackMode {
   if (!botToken && !signingSecret && !appToken) return { kind: 'none' };
   if (!botToken)

@@ -1,5 +1,8 @@
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, secretsOf } from './config.ts';
 import { startLocalWorkspace } from './local-workspace.ts';
+import { createLogger } from './logger.ts';
+import { guardProcess } from './process-guards.ts';
+import { discardAllSync } from './slack/spool.ts';
 import { startSwitchboard } from './switchboard.ts';
 
 async function main(): Promise<void> {
@@ -13,7 +16,12 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  let app: { stop: () => Promise<void> };
+  let app: { stop: () => Promise<void> } | undefined;
+  guardProcess({
+    logger: createLogger(config.logLevel, secretsOf(config)),
+    stop: () => app?.stop,
+    cleanUp: discardAllSync,
+  });
   if (config.slack.kind === 'none') {
     // No Slack credentials: run against the local Slack workspace, in the browser.
     const local = await startLocalWorkspace(config, { empty: process.argv.includes('--empty') });
@@ -38,7 +46,7 @@ async function main(): Promise<void> {
   }
   const shutdown = (signal: string) => {
     process.stdout.write(`${signal}: shutting down\n`);
-    app.stop().then(
+    (app?.stop() ?? Promise.resolve()).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -1,7 +1,7 @@
 import type { WebClientOptions } from '@slack/web-api';
 import { WebClient } from '@slack/web-api';
 import { openDatabase } from '../db/client.ts';
-import type { Config } from './config.ts';
+import { type Config, secretsOf } from './config.ts';
 import { createLogger } from './logger.ts';
 import type { Deps } from './services/context.ts';
 import { bootstrapAdmins } from './services/people.ts';
@@ -10,6 +10,7 @@ import { startSlackApp } from './slack/app.ts';
 import { describe as describeError } from './slack/deliver.ts';
 import { watchInterruptedImports } from './slack/interrupted-imports.ts';
 import { slackProfiles } from './slack/profiles.ts';
+import { sweepOrphanedSpools } from './slack/spool.ts';
 
 export type Switchboard = { port: number; stop: () => Promise<void>; deps: Deps };
 
@@ -28,11 +29,7 @@ export type StartOptions = {
  */
 export async function startSwitchboard(config: Config, options: StartOptions = {}): Promise<Switchboard> {
   if (config.slack.kind === 'none') throw new Error('startSwitchboard needs Slack credentials');
-  const logger = createLogger(config.logLevel, [
-    config.slack.botToken,
-    config.slack.kind === 'http' ? config.slack.signingSecret : config.slack.signingSecret,
-    config.slack.kind === 'socket' ? config.slack.appToken : undefined,
-  ]);
+  const logger = createLogger(config.logLevel, secretsOf(config));
   let deps: Deps | undefined;
   const slack = await startSlackApp({
     slack: config.slack,
@@ -72,6 +69,10 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
   if (added.length > 0) logger.info(`Phone admins from ADMIN_USER_IDS: ${added.join(', ')}`);
   deps = built;
   const stopWatching = watchInterruptedImports(built, client, logger);
+  void sweepOrphanedSpools().then((removed) => {
+    if (removed > 0)
+      logger.info(`Removed ${removed} export files left by a process that stopped while exporting`);
+  });
   // Socket Mode connects only now, so that events never arrive before the services exist, and so that a
   // Slack outage at start-up cannot hold back the migrations. A failed first connection is tried again with a
   // growing pause (the client reconnects by itself only once it has connected).

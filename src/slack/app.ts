@@ -1,8 +1,9 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, type Logger, SocketModeReceiver } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import type { SlackMode } from '../config.ts';
+import { EVENTS_PATH, httpFront } from './http-front.ts';
 import { registerListeners } from './register.ts';
 import type { Runtime } from './runtime.ts';
 
@@ -47,7 +48,7 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   if (options.slack.kind === 'http') {
     receiver = new HTTPReceiver({
       signingSecret: options.slack.signingSecret,
-      endpoints: '/slack/events',
+      endpoints: EVENTS_PATH,
       logger: options.logger,
     });
   } else {
@@ -61,18 +62,8 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
   const app = new App({ ...common, receiver });
   registerListeners(app, options.runtime);
 
-  const httpReceiver = receiver instanceof HTTPReceiver ? receiver : undefined;
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const path = (req.url ?? '').split('?')[0];
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      const ok = options.ready();
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: ok ? 'ok' : 'starting' }));
-      return;
-    }
-    if (httpReceiver) return void httpReceiver.requestListener(req, res);
-    res.writeHead(404).end();
-  });
+  const events = receiver instanceof HTTPReceiver ? receiver.requestListener : undefined;
+  const server = createServer(httpFront({ logger: options.logger, ready: options.ready, events }));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, () => resolve());

@@ -22,20 +22,23 @@ export async function deliver(
   outcome: Outcome,
   { respond, client, logger, triggerId, channelId }: Channels,
 ): Promise<void> {
-  if (outcome.replace) await respond({ replace_original: true, ...outcome.replace });
-  if (outcome.ephemeral)
-    await respond({ response_type: 'ephemeral', replace_original: false, ...outcome.ephemeral });
-  if (outcome.channel)
-    await respond({ response_type: 'in_channel', replace_original: false, ...outcome.channel });
-  if (outcome.modal && triggerId) await client.views.open({ trigger_id: triggerId, view: outcome.modal });
-  if (outcome.file) await postFile(client, logger, respond, channelId, outcome.file);
-  await sendDirectMessages(client, logger, outcome.dms ?? []);
+  try {
+    if (outcome.replace) await respond({ replace_original: true, ...outcome.replace });
+    if (outcome.ephemeral)
+      await respond({ response_type: 'ephemeral', replace_original: false, ...outcome.ephemeral });
+    if (outcome.channel)
+      await respond({ response_type: 'in_channel', replace_original: false, ...outcome.channel });
+    if (outcome.modal && triggerId) await client.views.open({ trigger_id: triggerId, view: outcome.modal });
+    if (outcome.file) await postFile(client, logger, respond, channelId, outcome.file);
+    await sendDirectMessages(client, logger, outcome.dms ?? []);
+  } finally {
+    // A spooled export holds every user's address: it goes whether the reply before it could be sent or not.
+    const content = outcome.file?.content;
+    if (content && !Buffer.isBuffer(content)) await discard(content);
+  }
 }
 
-/**
- * Uploads a file to a channel; where the app may not post (not a member), says how to fix it. A spooled file is
- * streamed from disk and removed afterwards, posted or not.
- */
+/** Uploads a file to a channel (a spooled one streamed from disk); where the app may not post, says how to fix it. */
 async function postFile(
   client: WebClient,
   logger: Logger,
@@ -65,8 +68,6 @@ async function postFile(
       replace_original: false,
       text: `:warning: Could not post ${file.filename} here (${describe(error)}). Invite the app to this channel (\`/invite @Switchboard\`), or use its direct messages.`,
     });
-  } finally {
-    if (!Buffer.isBuffer(content)) await discard(content);
   }
 }
 

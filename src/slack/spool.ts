@@ -1,5 +1,5 @@
-import { createReadStream } from 'node:fs';
-import { mkdtemp, open, rm } from 'node:fs/promises';
+import { createReadStream, rmSync } from 'node:fs';
+import { mkdtemp, open, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -8,9 +8,18 @@ import type { WebClient } from '@slack/web-api';
 /** A file written to a private temporary directory, to be uploaded without holding it in memory. */
 export type SpooledFile = { kind: 'spooled'; path: string; bytes: number };
 
+/**
+ * Spooled files hold every user's email, extension and address: each lives in a directory named for the process,
+ * removed once the file is posted or not, when the process exits, and, for a process that was killed, by the
+ * next instance to start on this machine.
+ */
+const PREFIX = 'switchboard-spool-';
+const live = new Set<string>();
+
 /** Writes text chunks to a temporary file as they come, so only one chunk is in memory at a time. */
 export async function spool(chunks: AsyncIterable<string>, name: string): Promise<SpooledFile> {
-  const dir = await mkdtemp(join(tmpdir(), 'switchboard-'));
+  const dir = await mkdtemp(join(tmpdir(), `${PREFIX}${process.pid}-`));
+  live.add(dir);
   const path = join(dir, name);
   const handle = await open(path, 'wx', 0o600);
   let bytes = 0;
@@ -31,7 +40,38 @@ export async function spool(chunks: AsyncIterable<string>, name: string): Promis
 
 /** Removes a spooled file and its directory; a file already gone is fine. */
 export async function discard(file: SpooledFile): Promise<void> {
-  await rm(join(file.path, '..'), { recursive: true, force: true });
+  const dir = join(file.path, '..');
+  await rm(dir, { recursive: true, force: true });
+  live.delete(dir);
+}
+
+/** Removes every file this process has spooled and not yet discarded: for the exit of the process. */
+export function discardAllSync(): void {
+  for (const dir of live) rmSync(dir, { recursive: true, force: true });
+  live.clear();
+}
+
+/** Removes what processes that are no longer running left spooled (killed mid-export); returns how many. */
+export async function sweepOrphanedSpools(): Promise<number> {
+  let removed = 0;
+  for (const entry of await readdir(tmpdir()).catch(() => [] as string[])) {
+    if (!entry.startsWith(PREFIX)) continue;
+    const pid = Number(/^(\d+)-/.exec(entry.slice(PREFIX.length))?.[1]);
+    if (!pid || pid === process.pid || isRunning(pid)) continue;
+    await rm(join(tmpdir(), entry), { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export type UploadTarget = { channelId: string; filename: string; title: string; comment: string };

@@ -44,7 +44,8 @@ describe('the local workspace (npm start without Slack credentials)', () => {
     } finally {
       await again.stop();
     }
-  });
+    // Two starts of the embedded database and the demo's fifteen commands: a safety net for a busy machine.
+  }, 180_000);
 
   it('starts without a demo account when asked for an empty one', async () => {
     const empty = await startLocalWorkspace(
