@@ -41,6 +41,12 @@ export function dependentsPhrase(dependents: readonly Dependent[], named = NAMED
   return rest > 0 ? `${shown.join(', ')} and ${rest} more` : shown.join(', ');
 }
 
+/** What depends on someone an undo left alone: their links, and audio of theirs that others play. */
+export function inUsePhrase(dependents: readonly Dependent[], sharedAudio: readonly SharedAudio[]): string {
+  const audio = sharedAudio.length > 0 ? [`audio played by others: ${sharedPhrase(sharedAudio)}`] : [];
+  return [...(dependents.length > 0 ? [dependentsPhrase(dependents)] : []), ...audio].join(', ');
+}
+
 /** "3 queue memberships (1 as manager), 1 operator role and 2 delegations"; empty when nothing. */
 export function countsPhrase(counts: DependentCounts): string {
   const parts: string[] = [];
