@@ -69,26 +69,36 @@ const INDENT = '      ↳ ';
 
 /**
  * The lines of a removal within Slack's limits: each person with what ends for them named; if that is too long,
- * counted; if still too long, only the people something ends for, counted. The totals are in the summary anyway.
+ * counted; if still too long, one short line a person, those something ends for first, cut at the limit with a count
+ * of the rest. The summary above has the totals whatever is left out here.
  */
-function fitLines(people: PersonLines[]): string[] {
+function fitLines(people: PersonLines[], verb: 'ends' | 'ended'): string[] {
   const detailed = people.flatMap((p) => [
     p.head,
-    ...(p.dependents.length > 0 ? [`${INDENT}ends: ${dependentsPhrase(p.dependents)}`] : []),
+    ...(p.dependents.length > 0 ? [`${INDENT}${verb}: ${dependentsPhrase(p.dependents)}`] : []),
     ...p.notes.map((note) => `${INDENT}${note}`),
   ]);
   if (size(detailed) <= LINES_BUDGET) return detailed;
   const counted = people.flatMap((p) => [
     p.head,
-    ...(p.dependents.length > 0 ? [`${INDENT}ends ${countsPhrase(countDependents(p.dependents))}`] : []),
+    ...(p.dependents.length > 0 ? [`${INDENT}${verb} ${countsPhrase(countDependents(p.dependents))}`] : []),
   ]);
   if (size(counted) <= LINES_BUDGET) return counted;
-  const affected = people
-    .filter((p) => p.dependents.length > 0)
-    .map((p) => `• ${p.name}: ends ${countsPhrase(countDependents(p.dependents))}`);
-  const others = people.length - affected.length;
-  if (others === 0) return affected;
-  return [...affected, `…and ${plural(others, 'other person', 'other people')} with nothing else ending.`];
+  const short = [
+    ...people
+      .filter((p) => p.dependents.length > 0)
+      .map((p) => `• ${p.name}: ${verb} ${countsPhrase(countDependents(p.dependents))}`),
+    ...people.filter((p) => p.dependents.length === 0).map((p) => `• ${p.name}`),
+  ];
+  const lines: string[] = [];
+  let used = 0;
+  for (const line of short) {
+    if (used + line.length + 1 > LINES_BUDGET - 50) break;
+    lines.push(line);
+    used += line.length + 1;
+  }
+  const rest = people.length - lines.length;
+  return rest > 0 ? [...lines, `…and ${plural(rest, 'more person', 'more people')}.`] : lines;
 }
 
 const size = (lines: string[]) => lines.reduce((sum, line) => sum + line.length + 1, 0);
@@ -97,19 +107,17 @@ export function removalPrompt(previews: RemovalPreview[], value: string, notice?
   const cards = previews.map((p) => p.card);
   const numbers = cards.flatMap((card) => card.numbers).length;
   const phones = previews.reduce((sum, p) => sum + p.deskPhones, 0);
-  const inventory = [
-    'Their extensions',
-    ...(numbers > 0 ? [plural(numbers, 'number')] : []),
-    ...(phones > 0 ? [plural(phones, 'desk phone')] : []),
-  ];
+  const inventory = numbers > 0 ? `, ${plural(numbers, 'number')}` : '';
   const people = plural(cards.length, 'person', 'people');
+  const freed =
+    phones > 0 ? ` ${phones === 1 ? 'Their desk phone is' : `Their ${phones} desk phones are`} freed.` : '';
   const summary = [
-    `Remove the phone licenses of ${people}? ${inventory.join(', ')} and calling plans go back to the inventory; their history stays.`,
+    `Remove the phone licenses of ${people}? Their extensions${inventory} and calling plans go back to the inventory; their history stays.${freed}`,
   ];
   const ends = countsPhrase(
     totalDependents(previews.map((p) => ({ phoneUserId: p.card.phoneUserId, dependents: p.dependents }))),
   );
-  if (ends) summary.push(`:warning: This also ends ${ends}, named under each person.`);
+  if (ends) summary.push(`:warning: This also ends ${ends}.`);
   const kept = previews.flatMap((p) => p.sharedAudio).length;
   if (kept > 0) {
     summary.push(
@@ -124,6 +132,7 @@ export function removalPrompt(previews: RemovalPreview[], value: string, notice?
       dependents: p.dependents,
       notes: p.sharedAudio.length > 0 ? [`stays for the account: ${sharedPhrase(p.sharedAudio)}`] : [],
     })),
+    'ends',
   );
   const message = linesMessage(summary.join('\n'), lines);
   message.blocks.push({
@@ -191,10 +200,7 @@ export function removedMessage(actor: string, result: RemoveResult): Message {
   });
   const ended = endedPhrase(result);
   const summary = `${mention(actor)} removed the phone licenses of ${plural(result.removed.length, 'person', 'people')}:`;
-  return linesMessage(
-    ended ? `${summary}\nThis ended ${ended}, named under each person.` : summary,
-    fitLines(people),
-  );
+  return linesMessage(ended ? `${summary}\nThis ended ${ended}.` : summary, fitLines(people, 'ended'));
 }
 
 export function removedDm(): Message {
