@@ -442,6 +442,8 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
             extension: user.extension,
             plans: user.planNames,
             numbers: user.numbers,
+            deskPhones: user.deskPhones,
+            personalAddress: user.address !== null,
           },
           after: { reason: `import of ${row.fileName} undone` },
         });

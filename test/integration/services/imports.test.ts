@@ -284,6 +284,13 @@ describe('an add file', () => {
     ]);
     expect((await cardOf('alan@example.com')).extension).toBeDefined();
     expect(unwrap(await showUser(deps, ADMIN, emailRef('ada@example.com'))).kind).toBe('not_phone_user');
+    const removed = (await auditRows(database.db)).find(
+      (row) => row.action === 'license.removed' && row.targetLabel === 'ada@example.com',
+    );
+    expect(removed?.before).toMatchObject({
+      deskPhones: [{ mac: '001A2B3C4D5E', model: 'Poly VVX 450' }],
+      personalAddress: false,
+    });
   });
 
   it('cancels a preview, and a newer upload supersedes an older preview', async () => {
