@@ -74,4 +74,9 @@ export type Change =
       bytes: number;
       sha256: string;
     }
-  | { kind: 'audio.removed'; user: PhoneUserRef; audioId: number; name: string };
+  | { kind: 'audio.removed'; user: PhoneUserRef; audioId: number; name: string }
+  /**
+   * A user's audio file that other users' settings play, kept when the user's license goes: it now belongs to the
+   * account, not to `user`, and keeps its id and bytes.
+   */
+  | { kind: 'audio.moved_to_account'; user: PhoneUserRef; audioId: number; name: string };

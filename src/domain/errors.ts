@@ -18,6 +18,8 @@ export type DomainError =
   | { code: 'NO_LICENSE_LEFT'; used: number; total: number; requested: number }
   | { code: 'LICENSE_TOTAL_INVALID'; input: string }
   | { code: 'LICENSE_TOTAL_BELOW_USED'; requested: number; used: number }
+  /** A removal confirmed on a prompt that no longer lists all it would end (see previewRemoval). */
+  | { code: 'REMOVAL_CHANGED'; users: Person[] }
   | { code: 'EXTENSION_INVALID'; input: string; minDigits: number; maxDigits: number; siteCodes: boolean }
   | { code: 'EXTENSION_TAKEN'; extension: string; holder: Person; suggestions: string[] }
   | { code: 'EXTENSION_RESERVED'; extension: string; suggestions: string[] }

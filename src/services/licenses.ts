@@ -1,8 +1,11 @@
+import type { Transaction } from '../../db/client.ts';
+import type { Dependent, SharedAudio } from '../domain/dependents.ts';
 import { MAX_USERS_PER_REQUEST, parseCount } from '../domain/people.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { sameRef, type UserRef } from '../domain/user-ref.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
-import { keepSharedAudio } from '../store/audio.ts';
+import { keepSharedAudio, libraryOf } from '../store/audio.ts';
+import { dependentsOf, sharedAudioOf } from '../store/dependents.ts';
 import { releaseNumbers } from '../store/numbers.ts';
 import {
   cardsByDirectoryUsers,
@@ -13,7 +16,18 @@ import {
   personOf,
 } from '../store/phone-users.ts';
 import { addUserPlans, type PlanUsage, planUsage } from '../store/plans.ts';
-import { type Actor, catchDomain, type Deps, fail, requireAdmin, runChange } from './context.ts';
+import { readSettings } from '../store/settings.ts';
+import { addressById, blockedOf, deskPhonesOf } from '../store/user-details.ts';
+import {
+  type Actor,
+  catchDomain,
+  type Deps,
+  fail,
+  type Recorder,
+  requireAdmin,
+  runChange,
+} from './context.ts';
+import { dependentsDigest, endDependents } from './dependents.ts';
 import { findPhoneUser } from './find-phone-user.ts';
 import { findCandidates, materialize } from './resolve-users.ts';
 import { allocateInSite, extensionState, resolvePlan, resolveSite } from './site-rules.ts';
@@ -131,12 +145,24 @@ export async function resolvePlanForUse(tx: Parameters<typeof planUsage>[0], inp
   return plan;
 }
 
-/** What a removal would take away, shown to the admin before they confirm. Changes nothing. */
+/** One person's removal as the admin is asked to confirm it. */
+export type RemovalPreview = {
+  card: PhoneUserCard;
+  /** What ends with the license: queue memberships, operator roles, delegations. */
+  dependents: Dependent[];
+  /** Their audio files other people play: these stay, in the account's library. */
+  sharedAudio: SharedAudio[];
+  deskPhones: number;
+  /** Carried by the confirm button, so the click can tell whether `dependents` still holds. */
+  digest: string | undefined;
+};
+
+/** What a removal would take away, and what it would end, shown to the admin before they confirm. Changes nothing. */
 export async function previewRemoval(
   deps: Deps,
   actor: Actor,
   refs: UserRef[],
-): Promise<Result<PhoneUserCard[]>> {
+): Promise<Result<RemovalPreview[]>> {
   const allowed = await requireAdmin(deps, actor, 'remove');
   if (!allowed.ok) return allowed;
   const counted = countedRefs(refs);
@@ -148,16 +174,53 @@ export async function previewRemoval(
     if (!card.ok) return card;
     if (!cards.some((c) => c.phoneUserId === card.value.phoneUserId)) cards.push(card.value);
   }
-  return ok(cards);
+  const ids = cards.map((card) => card.phoneUserId);
+  const dependents = await dependentsOf(deps.db, ids);
+  const shared = await sharedAudioOf(deps.db, ids);
+  const previews: RemovalPreview[] = [];
+  for (const card of cards) {
+    const ends = dependents.get(card.phoneUserId) ?? [];
+    previews.push({
+      card,
+      dependents: ends,
+      sharedAudio: shared.get(card.phoneUserId) ?? [],
+      deskPhones: (await deskPhonesOf(deps.db, card.phoneUserId)).length,
+      digest: dependentsDigest(ends),
+    });
+  }
+  return ok(previews);
 }
 
-export type RemoveResult = { removed: { card: PhoneUserCard; releasedNumbers: string[] }[] };
+export type Removed = {
+  card: PhoneUserCard;
+  releasedNumbers: string[];
+  /** The links that ended with the license, each audited and recorded on its own. */
+  ended: Dependent[];
+  /** Their audio files that others play, now the account's. */
+  keptAudio: { id: number; name: string }[];
+};
+export type RemoveResult = { removed: Removed[] };
 
-/** Takes licenses back: extensions, numbers and plans return to inventory; directory entries and history stay. */
+/**
+ * What the admin confirmed: for each person (by directory id), the digest of what their prompt said would end.
+ * Someone absent was shown nothing ending.
+ */
+export type ShownRemoval = ReadonlyMap<number, string | undefined>;
+
+/**
+ * Takes licenses back: extensions, numbers and plans return to inventory; directory entries and history stay.
+ * Queue memberships, operator roles and delegations end first, each audited and recorded.
+ *
+ * With `shown`, the removal is checked against what the confirmation listed: if anyone's links differ now (someone
+ * added them to a queue meanwhile, say), nothing is removed and the admin is asked again. A confirmation is consent
+ * to what it named; an operator role nobody mentioned is worth one more click, as a settings form refuses to save
+ * over a change made since it opened.
+ */
 export async function removeLicenses(
   deps: Deps,
   actor: Actor,
   refs: UserRef[],
+  shown?: ShownRemoval,
 ): Promise<Result<RemoveResult>> {
   const allowed = await requireAdmin(deps, actor, 'remove');
   if (!allowed.ok) return allowed;
@@ -167,7 +230,7 @@ export async function removeLicenses(
   const candidates = await findCandidates(deps.db, deps.profiles, unique);
   if (!candidates.ok) return candidates;
   return runChange(deps, actor, 'remove', async (tx, rec) => {
-    const removed: RemoveResult['removed'] = [];
+    const cards: PhoneUserCard[] = [];
     for (const candidate of candidates.value) {
       if (candidate.kind !== 'known') {
         const { realName, email, slackUserId } = candidate.profile;
@@ -175,35 +238,67 @@ export async function removeLicenses(
       }
       const [card] = await cardsByDirectoryUsers(tx, [candidate.user.id]);
       if (!card) return fail({ code: 'NOT_A_PHONE_USER', user: personOf(candidate.user) });
-      if (removed.some((r) => r.card.phoneUserId === card.phoneUserId)) continue;
-      const releasedNumbers = await releaseNumbers(tx, card.phoneUserId);
-      for (const file of await keepSharedAudio(tx, card.phoneUserId)) {
-        rec.audit({
-          action: 'audio.kept_for_account',
-          targetType: 'audio',
-          targetId: String(file.id),
-          targetLabel: file.name,
-          before: { owner: card.email },
-          after: { owner: 'account', reason: 'other phone users still play it' },
-        });
-      }
-      await deletePhoneUser(tx, card.phoneUserId);
-      rec.audit({
-        action: 'license.removed',
-        ...auditTarget(card),
-        before: phoneUserSnapshot(card),
-        after: null,
-      });
-      rec.emit({
-        kind: 'phone_user.removed',
-        user: userRef(card),
-        extension: card.extension,
-        releasedNumbers,
-      });
-      removed.push({ card, releasedNumbers });
+      if (!cards.some((c) => c.phoneUserId === card.phoneUserId)) cards.push(card);
     }
+    if (shown) {
+      const now = await dependentsOf(
+        tx,
+        cards.map((card) => card.phoneUserId),
+      );
+      const changed = cards.filter(
+        (card) => dependentsDigest(now.get(card.phoneUserId) ?? []) !== shown.get(card.directoryUserId),
+      );
+      if (changed.length > 0) fail({ code: 'REMOVAL_CHANGED', users: changed.map(personOf) });
+    }
+    const removed: Removed[] = [];
+    for (const card of cards) removed.push(await removeOne(tx, rec, card));
     return { removed };
   });
+}
+
+/** Ends what depends on the person, keeps audio others play, then takes the license with all that is theirs. */
+async function removeOne(tx: Transaction, rec: Recorder, card: PhoneUserCard): Promise<Removed> {
+  const user = userRef(card);
+  const ended = await endDependents(tx, rec, card, `license of ${card.email} removed`);
+  const keptAudio = await keepSharedAudio(tx, card.phoneUserId);
+  for (const file of keptAudio) {
+    rec.audit({
+      action: 'audio.kept_for_account',
+      targetType: 'audio',
+      targetId: String(file.id),
+      targetLabel: file.name,
+      before: { owner: card.email },
+      after: { owner: 'account', reason: 'other phone users still play it' },
+    });
+    rec.emit({ kind: 'audio.moved_to_account', user, audioId: file.id, name: file.name });
+  }
+  const own = await ownLine(tx, card.phoneUserId);
+  const releasedNumbers = await releaseNumbers(tx, card.phoneUserId);
+  await deletePhoneUser(tx, card.phoneUserId);
+  rec.audit({
+    action: 'license.removed',
+    ...auditTarget(card),
+    before: { ...phoneUserSnapshot(card), ...own },
+    after: null,
+  });
+  rec.emit({ kind: 'phone_user.removed', user, extension: card.extension, releasedNumbers });
+  return { card, releasedNumbers, ended, keptAudio: keptAudio.map(({ id, name }) => ({ id, name })) };
+}
+
+/**
+ * What is the person's own and goes with the license, for its audit row: desk phones (free for someone else after),
+ * forward numbers, blocked numbers, a personal emergency address, and the audio files nobody else plays.
+ */
+async function ownLine(tx: Transaction, phoneUserId: number) {
+  const settings = await readSettings(tx, phoneUserId);
+  const address = await addressById(tx, settings.emergencyAddressId);
+  return {
+    deskPhones: (await deskPhonesOf(tx, phoneUserId)).map(({ mac, model }) => ({ mac, model })),
+    forwardNumbers: settings.forwardNumbers.map((forward) => forward.number),
+    blocked: (await blockedOf(tx, phoneUserId)).map((entry) => entry.value),
+    personalAddress: address?.phoneUserId === phoneUserId,
+    audio: (await libraryOf(tx, phoneUserId)).map((file) => file.name),
+  };
 }
 
 export type LicenseUsage = { total: number; used: number; active: number; inactive: number; free: number };

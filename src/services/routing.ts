@@ -77,7 +77,7 @@ const queueTarget = (queue: CallQueue) => ({
   targetLabel: queue.name,
 });
 
-const receptionistTarget = (receptionist: AutoReceptionist) => ({
+export const receptionistTarget = (receptionist: Pick<AutoReceptionist, 'id' | 'name'>) => ({
   targetType: 'auto_receptionist',
   targetId: String(receptionist.id),
   targetLabel: receptionist.name,

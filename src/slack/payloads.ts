@@ -6,13 +6,31 @@ import type { ListQuery } from '../services/queries.ts';
  * input, and they carry only ids and filters, never a decision (the services check who may act).
  */
 
-const REMOVAL = /^d:([0-9]{1,9}(,[0-9]{1,9}){0,99})$/;
+/**
+ * `d:<directory id>[.<digest>],…`: who to remove, each with the digest of what their prompt said would end (none
+ * when nothing would). At most 100 people: 1,901 characters at the longest, under a button value's 2,000.
+ */
+const REMOVAL = /^d:([0-9]{1,9}(\.[0-9a-f]{8})?(,[0-9]{1,9}(\.[0-9a-f]{8})?){0,99})$/;
 
-export const encodeRemoval = (directoryUserIds: number[]) => `d:${directoryUserIds.join(',')}`;
+export type RemovalButton = { directoryUserIds: number[]; shown: Map<number, string | undefined> };
 
-export function decodeRemoval(value: string | undefined): number[] | undefined {
+/** A person of a removal preview, as the confirm button carries them. */
+export const removalOf = (preview: { card: { directoryUserId: number }; digest: string | undefined }) => ({
+  directoryUserId: preview.card.directoryUserId,
+  digest: preview.digest,
+});
+
+export const encodeRemoval = (people: { directoryUserId: number; digest: string | undefined }[]) =>
+  `d:${people.map((p) => (p.digest ? `${p.directoryUserId}.${p.digest}` : String(p.directoryUserId))).join(',')}`;
+
+export function decodeRemoval(value: string | undefined): RemovalButton | undefined {
   const match = value ? REMOVAL.exec(value) : null;
-  return match?.[1] ? match[1].split(',').map(Number) : undefined;
+  if (!match?.[1]) return undefined;
+  const people = match[1].split(',').map((item) => item.split('.') as [string, string?]);
+  return {
+    directoryUserIds: people.map(([id]) => Number(id)),
+    shown: new Map(people.map(([id, digest]) => [Number(id), digest])),
+  };
 }
 
 const listCursor = z.object({

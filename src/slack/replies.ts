@@ -40,6 +40,8 @@ export function errorText(error: DomainError): string {
       return `${code(e(error.input))} is not a license count. Give a whole number, e.g. ${code('/phone licenses 250')}.`;
     case 'LICENSE_TOTAL_BELOW_USED':
       return `The total cannot be ${error.requested}: ${error.used} licenses are in use. Remove licenses first, or set a total of at least ${error.used}.`;
+    case 'REMOVAL_CHANGED':
+      return `Nothing was removed: what removing ${listing(error.users.map(who))} would end changed since you were asked (a call queue, an operator role or a delegation). Run ${code('/phone remove')} again to see it.`;
     case 'EXTENSION_INVALID':
       return `Extension ${code(e(error.input))} is not valid: use ${error.minDigits} to ${error.maxDigits} digits${error.siteCodes ? ' (the short extension, without the site code)' : ''}, e.g. ${code('4102')}.`;
     case 'EXTENSION_TAKEN':

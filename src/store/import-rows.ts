@@ -204,3 +204,43 @@ function holderOf(row: {
     slackUserId: row.slack_user_id,
   });
 }
+
+/**
+ * Which of these directory users something audited changed after the request `requestId` wrote its rows. Audit
+ * ids grow in commit order (writers hold the account lock), so a later id is a later change.
+ */
+export async function usersChangedSince(
+  db: Executor,
+  directoryUserIds: readonly number[],
+  requestId: string,
+): Promise<Set<number>> {
+  const rows = await queryRows<{ target_id: string }>(
+    db,
+    sql`select distinct target_id from audit_log
+        where target_type = 'user' and target_id in ${jsonList(directoryUserIds.map(String))}
+          and id > (select max(id) from audit_log where request_id = ${requestId})`,
+  );
+  return new Set(rows.map((row) => Number(row.target_id)));
+}
+
+/**
+ * Deletes phone users, their numbers released first; what is theirs alone (settings, plans, desk phones, blocked
+ * numbers, a personal address, audio) goes with them through the schema's cascades. Callers end or rule out links
+ * to other things first.
+ */
+export async function deletePhoneUsers(tx: Executor, phoneUserIds: readonly number[]) {
+  if (phoneUserIds.length === 0) return;
+  await tx.execute(
+    sql`update phone_numbers set phone_user_id = null where phone_user_id::text in ${jsonList(phoneUserIds)}`,
+  );
+  await tx.execute(sql`delete from phone_users where id::text in ${jsonList(phoneUserIds)}`);
+}
+
+/** Deletes these directory entries, except any that holds a phone license. */
+export async function deleteUnlicensedDirectoryUsers(tx: Executor, directoryUserIds: readonly number[]) {
+  if (directoryUserIds.length === 0) return;
+  await tx.execute(
+    sql`delete from directory_users d where d.id::text in ${jsonList(directoryUserIds)}
+        and not exists (select 1 from phone_users p where p.directory_user_id = d.id)`,
+  );
+}

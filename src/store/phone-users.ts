@@ -204,6 +204,10 @@ export async function updatePhoneUser(
     .where(eq(phoneUsers.id, phoneUserId));
 }
 
+/**
+ * Deletes a phone user, their numbers released first; what is theirs alone goes with them through the schema's
+ * cascades. Links from other things (queues, receptionists, delegations) are the caller's to end and record first.
+ */
 export async function deletePhoneUser(tx: Executor, phoneUserId: number) {
   await tx.update(phoneNumbers).set({ phoneUserId: null }).where(eq(phoneNumbers.phoneUserId, phoneUserId));
   await tx.delete(phoneUsers).where(eq(phoneUsers.id, phoneUserId));

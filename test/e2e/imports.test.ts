@@ -4,7 +4,7 @@ import { phoneCommands } from '../support/phone.ts';
 import { buttonOf, csvUploads, uploadClaims, waitForDb } from '../support/uploads.ts';
 
 const sb = useSwitchboard();
-const { phoneReply, setupAccount, license } = phoneCommands(sb);
+const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
 const { botReplies, upload, press, attachedFile, previewRecorded, exportFile } = csvUploads(sb);
 const MALLORY = 'UNOTADMIN1';
 
@@ -69,6 +69,47 @@ describe('CSV import through Slack', () => {
     );
     expect(await phoneReply('show ken@example.com')).not.toContain('Extension');
     expect(await phoneReply('imports')).toMatch(/team\.csv.*add.*undone/);
+  });
+
+  it('undoes an import but leaves, by name, the new users a queue, an operator role or a delegation now needs', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const text = [
+      'Email,First Name,Last Name,Extension',
+      'ken@example.com,Ken,Thompson,1200',
+      'barbara@example.com,Barbara,Liskov,1201',
+      'dennis@example.com,Dennis,Ritchie,1202',
+      'linus@example.com,Linus,Torvalds,1203',
+    ].join('\n');
+    const { ts, reply } = await upload('team.csv', text);
+    await press(reply, /^Import 4 users$/);
+    const summary = await sb.slack.waitFor(() =>
+      botReplies(ts).find((m) => visibleText(m).includes('imported *team.csv*')),
+    );
+    await phoneChange('receptionist add "Main Line" 2100 operator:ken@example.com');
+    await phoneChange('queue add Sales 2000');
+    await phoneChange('queue member add Sales barbara@example.com');
+    await phoneChange(`delegate add <@${colleague(1)}> dennis@example.com`);
+
+    await press(summary, /^Undo import$/);
+    const undone = await sb.slack.waitFor(() =>
+      sb.slack
+        .messages(CHANNEL)
+        .map(visibleText)
+        .find((t) => t.includes('undid the import of *team.csv*')),
+    );
+    expect(undone).toContain('undid the import of *team.csv*: 1 user restored.');
+    expect(undone).toContain(
+      `Left as they are, because something now depends on them: ken@example.com (operator of *Main Line*), barbara@example.com (member of queue *Sales*), dennis@example.com (answering the calls of <@${colleague(1)}>). If they should go, \`/phone remove\` them: it names what that ends.`,
+    );
+    expect(undone).not.toContain('someone changed them since');
+
+    for (const email of ['ken', 'barbara', 'dennis']) {
+      expect(await phoneReply(`show ${email}@example.com`)).toContain('Extension');
+    }
+    expect(await phoneReply('show linus@example.com')).not.toContain('Extension');
+    expect(await phoneReply('receptionists')).toMatch(/Main Line.*operator Ken Thompson/);
+    expect(await phoneReply('queues')).toContain('Barbara Liskov');
   });
 
   it('answers one upload once, however Slack delivers it', async () => {

@@ -200,7 +200,10 @@ const onSomeoneElse: Attempt[] = [
     listener: ACTIONS.removeConfirm,
     tries: "confirming the removal of colleague 1's license",
     payload: async () => ({
-      press: { action_id: ACTIONS.removeConfirm, value: encodeUsers([await directoryId(C1)]) },
+      press: {
+        action_id: ACTIONS.removeConfirm,
+        value: encodeUsers([{ directoryUserId: await directoryId(C1), digest: undefined }]),
+      },
       on: aMessage,
     }),
     refusal: 'Nothing was removed. Only phone admins can use `/phone remove`.',

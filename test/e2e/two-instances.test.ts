@@ -201,7 +201,7 @@ describe.runIf(testDriver === 'postgres')('two app instances on one PostgreSQL d
       timeoutMs: 15_000,
     });
     expect(visibleText(summary)).toBe(
-      `:white_check_mark: <@${ADMIN_ID}> imported *${FILE}*: 3 created, 0 updated, 0 unchanged, 0 skipped.\nUndo import\nUndo works for 24 hours; it leaves alone anyone changed since.`,
+      `:white_check_mark: <@${ADMIN_ID}> imported *${FILE}*: 3 created, 0 updated, 0 unchanged, 0 skipped.\nUndo import\nUndo works for 24 hours; it leaves alone anyone changed since, and anyone something else now depends on.`,
     );
     // The other instance read the import before or after the winner took it: either way its click is told, and
     // only the person who clicked sees that.

@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableColumns, isNotNull, or, sql } from 'drizzle-orm';
-import { type Executor, queryRows, type Transaction } from '../../../db/client.ts';
+import type { Executor, Transaction } from '../../../db/client.ts';
 import { IMPORT_LEASES } from '../../../db/leases.ts';
 import type { AccountSettingsRow } from '../../../db/schema/account.ts';
 import { type ImportCounts, type ImportRow, type ImportStatus, imports } from '../../../db/schema/imports.ts';
@@ -7,9 +7,17 @@ import { decodeCsvBytes } from '../../csv/decode.ts';
 import { describeCsvFileError } from '../../csv/errors.ts';
 import type { ColumnKey, CsvMode, UnknownHeader } from '../../csv/headers.ts';
 import { type CsvTable, readCsv } from '../../csv/read.ts';
+import type { Dependent, SharedAudio } from '../../domain/dependents.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { readAccount } from '../../store/account.ts';
-import { jsonList, phoneUserFields } from '../../store/import-rows.ts';
+import { dependentsOf, sharedAudioOf } from '../../store/dependents.ts';
+import {
+  deletePhoneUsers,
+  deleteUnlicensedDirectoryUsers,
+  jsonList,
+  phoneUserFields,
+  usersChangedSince,
+} from '../../store/import-rows.ts';
 import { refreshUserStatistics } from '../../store/maintenance.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
@@ -354,9 +362,17 @@ export async function cancelImport(deps: Deps, actor: Actor, importId: number): 
   });
 }
 
+/** A user an undo left alone because something else now depends on them, and what. */
+export type KeptInUse = { email: string; dependents: Dependent[]; sharedAudio: SharedAudio[] };
+
 export type UndoResult = {
   import: ImportRow;
   restored: number;
+  /**
+   * New users something else came to depend on after the import (a queue, an auto receptionist, a colleague's
+   * delegation, audio others play): deleting them would end that too, so they stay, named with what.
+   */
+  keptInUse: KeptInUse[];
   /** Users someone changed after the import: left as they are, named so the admin can look. */
   keptChanged: string[];
   /** Users whose earlier values can no longer be restored (say, a number someone else holds now). */
@@ -365,40 +381,42 @@ export type UndoResult = {
 
 /**
  * Takes an import back within 24 hours: new phone users lose their license again (and directory entries the
- * import created go), updated users get their earlier values. A user someone changed since the import is left
- * alone and named, since undoing would also undo that later change.
+ * import created go), updated users get their earlier values. A new user something else now depends on is left
+ * alone and named with what depends on them; so is a user someone changed since the import, since undoing would
+ * also undo that later change.
  */
 export async function undoImport(deps: Deps, actor: Actor, importId: number): Promise<Result<UndoResult>> {
   return runChange(deps, actor, 'import', async (tx, rec, account) => {
     const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
     if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
-    if (row.status !== 'applied' || !row.undo || !row.appliedAt) {
+    if (row.status !== 'applied' || !row.undo || !row.appliedAt || !row.requestId) {
       return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
     }
     if (rec.at.getTime() - row.appliedAt.getTime() > UNDO_HOURS * 3600_000) {
       fail({ code: 'IMPORT_UNDO_EXPIRED', fileName: row.fileName, hours: UNDO_HOURS });
     }
     const undo = row.undo as UndoData;
-    // Audit ids grow in commit order (writers hold the account lock), so a later id is a later change.
-    const targets = [
-      ...undo.created.map((u) => u.directoryUserId),
-      ...undo.updated.map((u) => u.directoryUserId),
-    ];
-    const changedSince = new Set(
-      (
-        await queryRows<{ target_id: string }>(
-          tx,
-          sql`select distinct target_id from audit_log
-              where target_type = 'user' and target_id in ${jsonList(targets.map(String))}
-                and id > (select max(id) from audit_log where request_id = ${row.requestId})`,
-        )
-      ).map((r) => Number(r.target_id)),
+    const changedSince = await usersChangedSince(
+      tx,
+      [...undo.created.map((u) => u.directoryUserId), ...undo.updated.map((u) => u.directoryUserId)],
+      row.requestId,
     );
     const keptChanged: string[] = [];
     let restored = 0;
 
-    // Created users: take the license back, and the directory entry the import made.
+    // Created users: take the license back, and the directory entry the import made; not from anyone something
+    // else depends on now, which the database would otherwise end along with them, unrecorded.
+    const createdIds = undo.created.map((u) => u.phoneUserId);
+    const dependents = await dependentsOf(tx, createdIds);
+    const shared = await sharedAudioOf(tx, createdIds);
+    const keptInUse: KeptInUse[] = [];
     const removable = undo.created.filter((u) => {
+      const links = dependents.get(u.phoneUserId) ?? [];
+      const audio = shared.get(u.phoneUserId) ?? [];
+      if (links.length > 0 || audio.length > 0) {
+        keptInUse.push({ email: u.email, dependents: links, sharedAudio: audio });
+        return false;
+      }
       if (!changedSince.has(u.directoryUserId)) return true;
       keptChanged.push(u.email);
       return false;
@@ -406,20 +424,12 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
     if (removable.length > 0) {
       const ids = removable.map((u) => u.phoneUserId);
       const before = await phoneUserFields(tx, sql`pu.id::text in ${jsonList(ids)}`);
-      await tx.execute(
-        sql`update phone_numbers set phone_user_id = null where phone_user_id::text in ${jsonList(ids)}`,
-      );
-      await tx.execute(sql`delete from phone_users where id::text in ${jsonList(ids)}`);
+      await deletePhoneUsers(tx, ids);
       const created = new Set(undo.createdDirectoryUsers);
-      const dropDirectory = removable
-        .filter((u) => created.has(u.directoryUserId))
-        .map((u) => u.directoryUserId);
-      if (dropDirectory.length > 0) {
-        await tx.execute(
-          sql`delete from directory_users d where d.id::text in ${jsonList(dropDirectory)}
-              and not exists (select 1 from phone_users p where p.directory_user_id = d.id)`,
-        );
-      }
+      await deleteUnlicensedDirectoryUsers(
+        tx,
+        removable.filter((u) => created.has(u.directoryUserId)).map((u) => u.directoryUserId),
+      );
       for (const user of before) {
         const ref = { directoryUserId: user.directoryUserId, email: user.email };
         rec.audit({
@@ -432,6 +442,8 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
             extension: user.extension,
             plans: user.planNames,
             numbers: user.numbers,
+            deskPhones: user.deskPhones,
+            personalAddress: user.address !== null,
           },
           after: { reason: `import of ${row.fileName} undone` },
         });
@@ -475,14 +487,20 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
       targetId: String(row.id),
       targetLabel: row.fileName,
       before: { status: 'applied' },
-      after: { status: 'undone', restored, keptChanged, notRestorable: notRestorable.map((r) => r.email) },
+      after: {
+        status: 'undone',
+        restored,
+        keptInUse: keptInUse.map((u) => u.email),
+        keptChanged,
+        notRestorable: notRestorable.map((r) => r.email),
+      },
     });
     const [stored] = await tx
       .update(imports)
       .set({ status: 'undone', closedBy: actor.slackUserId, closedAt: rec.at })
       .where(eq(imports.id, row.id))
       .returning();
-    return { import: stored as ImportRow, restored, keptChanged, notRestorable };
+    return { import: stored as ImportRow, restored, keptInUse, keptChanged, notRestorable };
   });
 }
 

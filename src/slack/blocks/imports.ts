@@ -7,6 +7,7 @@ import { code, escapeText as e, mention, plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
 import { context, type KnownBlock, type Message, plain, section } from './message.ts';
+import { inUsePhrase } from './removal.ts';
 
 export const PROBLEMS_SHOWN = 20;
 const CHANGES_SHOWN = 10;
@@ -247,15 +248,29 @@ export function appliedMessage(actorId: string, applied: ImportApplied): Message
         block_id: 'import_undo',
         elements: [button('Undo import', ACTIONS.importUndo, applied.import.id, 'danger')],
       },
-      context('Undo works for 24 hours; it leaves alone anyone changed since.'),
+      context(
+        'Undo works for 24 hours; it leaves alone anyone changed since, and anyone something else now depends on.',
+      ),
     ],
   };
 }
+
+/** Users an undo kept because something depends on them: named with what, up to this many. */
+const IN_USE_NAMED = 20;
 
 export function undoneMessage(actorId: string, undone: UndoResult): Message {
   const lines = [
     `:leftwards_arrow_with_hook: ${mention(actorId)} undid the import of *${e(undone.import.fileName)}*: ${plural(undone.restored, 'user')} restored.`,
   ];
+  if (undone.keptInUse.length > 0) {
+    const named = undone.keptInUse
+      .slice(0, IN_USE_NAMED)
+      .map((u) => `${e(u.email)} (${inUsePhrase(u.dependents, u.sharedAudio)})`);
+    const more = undone.keptInUse.length - named.length;
+    lines.push(
+      `Left as they are, because something now depends on them: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}. If they should go, ${code('/phone remove')} them: it names what that ends.`,
+    );
+  }
   if (undone.keptChanged.length > 0) {
     lines.push(
       `Left as they are, because someone changed them since: ${undone.keptChanged.map(e).join(', ')}.`,

@@ -1,9 +1,9 @@
 import type { Person } from '../../domain/errors.ts';
-import type { AssignResult, LicenseUsage, RemoveResult } from '../../services/licenses.ts';
+import type { AssignResult, LicenseUsage } from '../../services/licenses.ts';
 import type { ListPage } from '../../services/queries.ts';
 import type { AuditRecord } from '../../store/audit.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
-import { code, escapeText, listing, mention, plural, who } from '../format.ts';
+import { code, escapeText, mention, plural, who } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { cardLine, personOfCard } from './card.ts';
 import { context, linesMessage, type Message, plain, section } from './message.ts';
@@ -30,58 +30,6 @@ export function assignedDms(result: AssignResult): { slackUserId: string; messag
   return result.assigned.flatMap((card) =>
     card.slackUserId ? [{ slackUserId: card.slackUserId, message: assignedDm(card) }] : [],
   );
-}
-
-export function removalPrompt(cards: PhoneUserCard[], value: string): Message {
-  const numbers = cards.flatMap((card) => card.numbers);
-  const summary = `Remove the phone licenses of ${plural(cards.length, 'person', 'people')}? Their extensions${numbers.length > 0 ? `, ${plural(numbers.length, 'number')}` : ''} and calling plans go back to the inventory; their history stays.`;
-  const message = linesMessage(summary, cards.map(cardLine));
-  message.blocks.push({
-    type: 'actions',
-    elements: [
-      {
-        type: 'button',
-        style: 'danger',
-        action_id: ACTIONS.removeConfirm,
-        text: { type: 'plain_text', text: `Remove ${plural(cards.length, 'license')}` },
-        value,
-        confirm: {
-          title: { type: 'plain_text', text: 'Remove phone licenses?' },
-          text: {
-            type: 'plain_text',
-            text: `${plural(cards.length, 'person', 'people')} will stop being able to make or receive calls.`,
-          },
-          confirm: { type: 'plain_text', text: 'Remove' },
-          deny: { type: 'plain_text', text: 'Keep them' },
-          style: 'danger',
-        },
-      },
-      {
-        type: 'button',
-        action_id: ACTIONS.removeCancel,
-        text: { type: 'plain_text', text: 'Cancel' },
-        value: 'cancel',
-      },
-    ],
-  });
-  return message;
-}
-
-export function removedMessage(actor: string, result: RemoveResult): Message {
-  const lines = result.removed.map(({ card, releasedNumbers }) => {
-    const released = releasedNumbers.length > 0 ? `; released ${listing(releasedNumbers)}` : '';
-    return `• ${who(personOfCard(card))}: extension ${card.extension}${released}`;
-  });
-  return linesMessage(
-    `${mention(actor)} removed the phone licenses of ${plural(result.removed.length, 'person', 'people')}:`,
-    lines,
-  );
-}
-
-export function removedDm(): Message {
-  const text =
-    'Your phone license was removed: you can no longer make or receive calls on your extension. Ask a phone admin if this is unexpected.';
-  return { text, blocks: [section(text)] };
 }
 
 export function listMessage(page: ListPage, nextValue: string | undefined): Message {

@@ -57,7 +57,8 @@ export const commandReference: readonly CommandDoc[] = [
   {
     name: 'remove',
     syntax: 'remove <users>',
-    description: 'Remove phone licenses (you confirm first).',
+    description:
+      'Remove phone licenses; you confirm first, told what ends with them (queue memberships, operator roles, delegations).',
     example: '/phone remove @ada @grace',
     adminOnly: true,
     section: 'Phone users',

@@ -13,8 +13,25 @@ import {
 } from '../../../src/services/imports/service.ts';
 import { changeExtension } from '../../../src/services/phone-user-changes.ts';
 import { showUser } from '../../../src/services/queries.ts';
+import {
+  addQueue,
+  addQueueMember,
+  addReceptionist,
+  queuesOverview,
+  receptionistsOverview,
+  setOperator,
+} from '../../../src/services/routing.ts';
+import { addAssistant } from '../../../src/services/settings/delegation.ts';
+import type { PhoneUserCard } from '../../../src/store/phone-users.ts';
 import { useTestDatabase } from '../../support/database.ts';
-import { auditRows, refusal, snapshotWithoutAudit, unwrap } from '../../support/fixtures.ts';
+import {
+  auditRows,
+  licensedPeople,
+  refOf,
+  refusal,
+  snapshotWithoutAudit,
+  unwrap,
+} from '../../support/fixtures.ts';
 import { ADMIN, emailRef, makeDeps, prepareAccount, STRANGER } from '../../support/services.ts';
 
 const database = useTestDatabase();
@@ -209,6 +226,71 @@ describe('an add file', () => {
     unwrap(await applyImport(deps, ADMIN, shown.import.id, 'all'));
     deps.clock.advance(24 * 3600_000 + 1);
     expect(refusal(await undoImport(deps, ADMIN, shown.import.id)).code).toBe('IMPORT_UNDO_EXPIRED');
+  });
+
+  it('leaves a new user alone whom an auto receptionist now has as operator, naming it, and takes back the rest', async () => {
+    const shown = unwrap(await preview(ADD));
+    unwrap(await applyImport(deps, ADMIN, shown.import.id, 'all'));
+    deps.clock.advance(60_000);
+    unwrap(await addReceptionist(deps, ADMIN, { name: 'Main Line', extension: '3000' }));
+    unwrap(await setOperator(deps, ADMIN, 'Main Line', emailRef('ada@example.com')));
+
+    const undone = unwrap(await undoImport(deps, ADMIN, shown.import.id));
+    expect(undone).toMatchObject({
+      restored: 2,
+      keptChanged: [],
+      keptInUse: [
+        {
+          email: 'ada@example.com',
+          dependents: [{ kind: 'operator', receptionist: 'Main Line' }],
+          sharedAudio: [],
+        },
+      ],
+    });
+    const ada = await cardOf('ada@example.com');
+    expect(unwrap(await receptionistsOverview(deps, ADMIN))).toMatchObject([
+      { name: 'Main Line', operator: { phoneUserId: ada.phoneUserId } },
+    ]);
+    expect(unwrap(await showUser(deps, ADMIN, emailRef('alan@example.com'))).kind).toBe('not_phone_user');
+    const [audit] = (await auditRows(database.db)).filter((row) => row.action === 'import.undone');
+    expect(audit?.after).toMatchObject({ restored: 2, keptInUse: ['ada@example.com'] });
+    expect((await auditRows(database.db)).filter((row) => row.action === 'license.removed')).toHaveLength(2);
+  });
+
+  it('names a queue membership and a delegation made after the import as what keeps their users', async () => {
+    const [boss] = await licensedPeople(deps, 1);
+    const shown = unwrap(await preview(ADD));
+    unwrap(await applyImport(deps, ADMIN, shown.import.id, 'all'));
+    deps.clock.advance(60_000);
+    unwrap(await addQueue(deps, ADMIN, { name: 'Sales', extension: '3000' }));
+    unwrap(await addQueueMember(deps, ADMIN, 'Sales', emailRef('grace@example.com'), true));
+    unwrap(await addAssistant(deps, ADMIN, refOf(boss as PhoneUserCard), emailRef('alan@example.com')));
+
+    const undone = unwrap(await undoImport(deps, ADMIN, shown.import.id));
+    expect(undone.restored).toBe(1);
+    expect(undone.keptChanged).toEqual([]);
+    expect(undone.keptInUse).toMatchObject([
+      {
+        email: 'grace@example.com',
+        dependents: [{ kind: 'queue_member', queue: 'Sales', manager: true }],
+      },
+      {
+        email: 'alan@example.com',
+        dependents: [{ kind: 'assisting', person: { email: boss?.email } }],
+      },
+    ]);
+    expect(unwrap(await queuesOverview(deps, ADMIN))).toMatchObject([
+      { name: 'Sales', members: [{ person: { email: 'grace@example.com' }, isManager: true }] },
+    ]);
+    expect((await cardOf('alan@example.com')).extension).toBeDefined();
+    expect(unwrap(await showUser(deps, ADMIN, emailRef('ada@example.com'))).kind).toBe('not_phone_user');
+    const removed = (await auditRows(database.db)).find(
+      (row) => row.action === 'license.removed' && row.targetLabel === 'ada@example.com',
+    );
+    expect(removed?.before).toMatchObject({
+      deskPhones: [{ mac: '001A2B3C4D5E', model: 'Poly VVX 450' }],
+      personalAddress: false,
+    });
   });
 
   it('cancels a preview, and a newer upload supersedes an older preview', async () => {

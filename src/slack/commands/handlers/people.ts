@@ -4,16 +4,11 @@ import { addDirectoryUser } from '../../../services/people.ts';
 import { history, type ListQuery, listPhoneUsers, myCard, showUser } from '../../../services/queries.ts';
 import { cardMessage, notPhoneUserMessage } from '../../blocks/card.ts';
 import { section } from '../../blocks/message.ts';
-import {
-  assignedDms,
-  assignedMessage,
-  historyMessage,
-  listMessage,
-  removalPrompt,
-} from '../../blocks/results.ts';
+import { removalPrompt } from '../../blocks/removal.ts';
+import { assignedDms, assignedMessage, historyMessage, listMessage } from '../../blocks/results.ts';
 import { escapeText, mention } from '../../format.ts';
 import { ephemeral, type Outcome } from '../../outcome.ts';
-import { encodeListCursor, encodeRemoval } from '../../payloads.ts';
+import { encodeListCursor, encodeRemoval, removalOf } from '../../payloads.ts';
 import { type HandlerContext, settle } from './context.ts';
 
 export function assign(
@@ -30,8 +25,8 @@ export function assign(
 
 /** Removal is destructive: this only shows what would go, with a danger button that does it. */
 export function remove(ctx: HandlerContext, users: UserRef[]): Promise<Outcome> {
-  return settle(previewRemoval(ctx.deps, ctx.actor, users), (cards) =>
-    ephemeral(removalPrompt(cards, encodeRemoval(cards.map((card) => card.directoryUserId)))),
+  return settle(previewRemoval(ctx.deps, ctx.actor, users), (previews) =>
+    ephemeral(removalPrompt(previews, encodeRemoval(previews.map(removalOf)))),
   );
 }
 
