@@ -16,6 +16,17 @@ export function wasLate(store: Store, where: string, ack: AckResult): boolean {
   return true;
 }
 
+/**
+ * Slack reads nothing in the ack of a click (block_actions) or of a closed modal: a message, a view or a
+ * response_action there never reaches the person, so a body is recorded as a violation.
+ */
+export function handleBareAck(store: Store, kind: 'block_actions' | 'view_closed', ack: AckResult): void {
+  if (wasLate(store, kind, ack) || ack.status !== 200 || ack.body === '') return;
+  store.recordViolation(`${kind} ack`, [
+    `[ERROR] ack: Slack ignores the body of a ${kind} ack (got ${ack.body.slice(0, 80)}); answer through the response_url or the Web API`,
+  ]);
+}
+
 /** A slash-command ack body is shown to the person: text or a message, ephemeral unless `in_channel`. */
 export function handleSlashAck(
   store: Store,

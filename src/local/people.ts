@@ -1,4 +1,4 @@
-import { handleSlashAck, handleViewSubmissionAck, wasLate } from './ack-handling.ts';
+import { handleBareAck, handleSlashAck, handleViewSubmissionAck, wasLate } from './ack-handling.ts';
 import { buildStateValues } from './block-kit/view-state.ts';
 import type { Driver } from './driver.ts';
 import { guessMimetype, toSlackFile } from './file-object.ts';
@@ -146,7 +146,7 @@ export class People {
       ...responseUrl,
       actions: [actionEntry(this.store, a, found.blockId, found.element)],
     });
-    wasLate(this.store, 'block_actions', ack);
+    handleBareAck(this.store, 'block_actions', ack);
     return ack;
   }
 
@@ -180,7 +180,7 @@ export class People {
       view: toWireView(view),
       is_cleared: view.clear_on_close,
     });
-    wasLate(this.store, 'view_closed', ack);
+    handleBareAck(this.store, 'view_closed', ack);
     return ack;
   }
 

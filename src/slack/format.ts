@@ -9,8 +9,8 @@ export function escapeText(text: string): string {
 export function who(person: Person): string {
   if (person.slackUserId) return `<@${person.slackUserId}>`;
   if (person.email && person.name !== person.email)
-    return `${escapeText(person.name)} (${escapeText(person.email)})`;
-  return escapeText(person.name || person.email);
+    return `${showText(person.name)} (${showText(person.email)})`;
+  return showText(person.name || person.email);
 }
 
 export const mention = (slackUserId: string) => `<@${slackUserId}>`;
@@ -23,9 +23,72 @@ export function listing(items: string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
+/** "a, b and c", or the first `max` and how many more, so that a long list of names keeps a reply short. */
+export function someOf(items: string[], max = 20): string {
+  if (items.length <= max) return listing(items);
+  return `${items.slice(0, max).join(', ')} and ${items.length - max} more`;
+}
+
 export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Cuts text to fit a Slack field, marking the cut. */
+/** How much of a value someone typed is quoted back: enough to recognise it, and any valid name (64) whole. */
+export const QUOTED_LENGTH = 80;
+
+/**
+ * Cuts plain text to at most `max` characters (as Slack counts them, in UTF-16 units), marking the cut with `…`;
+ * never splits an emoji or another character outside the Basic Multilingual Plane.
+ */
 export function clip(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  if (isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * Cuts mrkdwn to at most `max` characters, marking the cut with `…`: at a line break or a space when one is near,
+ * and never inside an escape (`&amp;`), Slack markup (`<@U123>`, `<https://…|label>`) or an emoji's surrogate pair,
+ * so what is left is still valid mrkdwn.
+ */
+export function clipMrkdwn(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let end = max - 1;
+  const line = text.lastIndexOf('\n', end);
+  const space = text.lastIndexOf(' ', end);
+  if (line > end * 0.75) end = line;
+  else if (space > end * 0.9) end = space;
+  // The app escapes every `<`, `>` and `&` it did not write as markup, so these start markup or an escape.
+  const open = text.lastIndexOf('<', end - 1);
+  if (open > text.lastIndexOf('>', end - 1)) end = open;
+  const amp = text.lastIndexOf('&', end - 1);
+  if (amp !== -1 && !text.slice(amp, end).includes(';')) end = amp;
+  if (isHighSurrogate(text.charCodeAt(end - 1))) end -= 1;
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/**
+ * What a person typed, quoted back as inline code: shortened, on one line, without backticks (which would end the
+ * code span) and escaped for mrkdwn. Takes unescaped text; shortening comes before escaping, so no escape is cut.
+ */
+export function showInput(text: string, max = QUOTED_LENGTH): string {
+  const short = oneLine(clip(text, max)).replace(/`/g, "'");
+  return `\`${escapeText(short.trim() === '' ? '""' : short)}\``;
+}
+
+/** A name or other text a person typed, shown within a sentence: shortened, on one line, escaped for mrkdwn. */
+export function showText(text: string, max = QUOTED_LENGTH): string {
+  return escapeText(oneLine(clip(text, max)));
+}
+
+function oneLine(text: string): string {
+  return Array.from(text, (char) => (isControl(char) ? ' ' : char)).join('');
+}
+
+function isControl(char: string): boolean {
+  const code = char.codePointAt(0) ?? 0;
+  return code < 0x20 || code === 0x7f;
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
 }

@@ -1,6 +1,6 @@
 import type { DomainError } from '../domain/errors.ts';
 import { WEEKDAY_NAMES } from '../domain/settings.ts';
-import { code, escapeText } from './format.ts';
+import { code, escapeText, showInput } from './format.ts';
 
 const e = escapeText;
 const DAY_NAMES: Record<string, string> = WEEKDAY_NAMES;
@@ -8,8 +8,8 @@ const HOW = `Name the days (${code('mon')} to ${code('sun')}, a range like ${cod
 
 /** What is wrong with typed (or submitted) business hours, naming the part at fault and how to write it. */
 export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALID' }>): string {
-  const part = code(e(error.part));
-  const where = error.within ? ` in ${code(e(error.within))}` : '';
+  const part = showInput(error.part);
+  const where = error.within ? ` in ${showInput(error.within)}` : '';
   const day = error.day && error.problem !== 'day_twice' ? `${DAY_NAMES[error.day] ?? e(error.day)}: ` : '';
   const sentence = (() => {
     switch (error.problem) {
@@ -34,9 +34,9 @@ export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALI
       case 'no_hours':
         return `${part} has no hours after it. Follow each day or range with an interval, ${code('closed')} or ${code('24h')}, e.g. ${code('sat 10:00-14:00')}.`;
       case 'no_days':
-        return `${part} has no days in front of it. Start with the days, e.g. ${code(e(`mon-fri ${error.part}`))}.`;
+        return `${part} has no days in front of it. Start with the days, e.g. ${showInput(`mon-fri ${error.part}`)}.`;
       case 'one_interval':
-        return `a day has one interval, and ${error.within ? code(e(error.within)) : part} gives it two. Give one interval per day, e.g. ${code('mon 09:00-17:00')}; a night shift like ${code('22:00-06:00')} may run past midnight.`;
+        return `a day has one interval, and ${error.within ? showInput(error.within) : part} gives it two. Give one interval per day, e.g. ${code('mon 09:00-17:00')}; a night shift like ${code('22:00-06:00')} may run past midnight.`;
       case 'document':
         return `the form sent something Switchboard cannot read (${part}). Open the form again and resubmit.`;
     }
@@ -46,8 +46,8 @@ export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALI
 
 /** What is wrong with submitted call routes, naming the route at fault. */
 export function routesErrorText(error: Extract<DomainError, { code: 'ROUTES_INVALID' }>): string {
-  const route = error.route ? code(e(error.route)) : '';
-  const value = code(e(error.value ?? ''));
+  const route = error.route ? showInput(error.route) : '';
+  const value = showInput(error.value ?? '');
   switch (error.problem) {
     case 'shape':
       return `Call routes not changed: the form sent something Switchboard cannot read (${value}). Open the form again and resubmit.`;

@@ -1,5 +1,5 @@
 import type { DomainError } from '../domain/errors.ts';
-import { code, escapeText as e, plural } from './format.ts';
+import { code, escapeText as e, plural, showInput, showText } from './format.ts';
 
 type ImportError = Extract<
   DomainError,
@@ -30,25 +30,25 @@ export function importErrorText(error: ImportError): string {
   switch (error.code) {
     case 'NUMBER_MANGLED':
       return error.reason === 'digits_lost'
-        ? `${code(e(error.input))} is a number your spreadsheet rounded: digits are lost. Format the column as Text, type the number with its + and upload again.`
-        : `${code(e(error.input))} is not a whole phone number (a spreadsheet turned it into a decimal). Format the column as Text and type the number with its +.`;
+        ? `${showInput(error.input)} is a number your spreadsheet rounded: digits are lost. Format the column as Text, type the number with its + and upload again.`
+        : `${showInput(error.input)} is not a whole phone number (a spreadsheet turned it into a decimal). Format the column as Text and type the number with its +.`;
     case 'IMPORT_NAME_NEEDED':
-      return `${e(error.email)} is not in the directory yet; give the ${error.missing.join(' and ')} to add them.`;
+      return `${showText(error.email)} is not in the directory yet; give the ${error.missing.join(' and ')} to add them.`;
     case 'IMPORT_ALREADY_PHONE_USER':
-      return `${e(error.email)} already has a phone license (ext ${error.extension}). To change them, use an update file (export, edit, upload with the word ${code('update')}).`;
+      return `${showText(error.email)} already has a phone license (ext ${error.extension}). To change them, use an update file (export, edit, upload with the word ${code('update')}).`;
     case 'IMPORT_NOT_PHONE_USER':
-      return `${e(error.email)} is not a phone user. An update file changes existing phone users; add new ones with an add file.`;
+      return `${showText(error.email)} is not a phone user. An update file changes existing phone users; add new ones with an add file.`;
     case 'IMPORT_DUPLICATE_IN_FILE':
-      return `${code(e(error.value))} is also on line ${error.line}; each ${error.column} may appear once in a file.`;
+      return `${showInput(error.value)} is also on line ${error.line}; each ${error.column} may appear once in a file.`;
     case 'IMPORT_CANNOT_CLEAR':
-      return `${e(error.column)} cannot be cleared with ${code('-')}; leave the cell blank to keep the current value.`;
+      return `${showText(error.column)} cannot be cleared with ${code('-')}; leave the cell blank to keep the current value.`;
     case 'IMPORT_NUMBERS_NEED_PLAN':
       // `-` clears a cell only in an update file; in an add file it is read as a number, and refused.
       return 'Direct numbers need a calling plan: give one in Calling Plans, or remove the numbers (leave Phone Numbers blank in an add file; put - in it in an update file).';
     case 'IMPORT_DESK_PHONE_PAIR':
       return `Desk phones need a MAC and a model each: this row has ${plural(error.macs, 'MAC')} and ${plural(error.models, 'model')}.`;
     case 'IMPORT_STATUS_INVALID':
-      return `Status ${code(e(error.input))} is not valid: use active or inactive.`;
+      return `Status ${showInput(error.input)} is not valid: use active or inactive.`;
     case 'IMPORT_NO_LICENSES':
       return `No phone license left for this row: ${error.free} free, the file needs ${error.needed}. Raise the total with ${code('/phone licenses')} or import fewer rows.`;
     case 'IMPORT_PLAN_INVENTORY':
@@ -57,15 +57,15 @@ export function importErrorText(error: ImportError): string {
       return 'That import no longer exists. Upload the file again.';
     case 'IMPORT_CLOSED':
       if (error.status === 'applying')
-        return `${e(error.fileName)} is being imported right now; its summary will follow in the file's thread.`;
-      return `${e(error.fileName)} is already ${error.status}; nothing was done. See ${code('/phone imports')}.`;
+        return `${showText(error.fileName)} is being imported right now; its summary will follow in the file's thread.`;
+      return `${showText(error.fileName)} is already ${error.status}; nothing was done. See ${code('/phone imports')}.`;
     case 'IMPORT_ROWS_INVALID':
-      return `${e(error.fileName)} now has ${plural(error.invalid, 'invalid row')} (the account changed since the preview), so nothing was imported. Choose to import the ${plural(error.valid, 'valid row')} or upload a fixed file.`;
+      return `${showText(error.fileName)} now has ${plural(error.invalid, 'invalid row')} (the account changed since the preview), so nothing was imported. Choose to import the ${plural(error.valid, 'valid row')} or upload a fixed file.`;
     case 'IMPORT_NOTHING_TO_APPLY':
-      return `${e(error.fileName)} has no row that can be imported. Fix the rows in the errors file and upload it again.`;
+      return `${showText(error.fileName)} has no row that can be imported. Fix the rows in the errors file and upload it again.`;
     case 'IMPORT_UNDO_EXPIRED':
-      return `${e(error.fileName)} was imported more than ${error.hours} hours ago and can no longer be undone. Change the users with an update file instead.`;
+      return `${showText(error.fileName)} was imported more than ${error.hours} hours ago and can no longer be undone. Change the users with an update file instead.`;
     case 'IMPORT_FILE_INVALID':
-      return `${e(error.fileName)} cannot be imported: ${e(error.reason)}`;
+      return `${showText(error.fileName)} cannot be imported: ${e(error.reason)}`;
   }
 }

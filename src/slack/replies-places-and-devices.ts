@@ -1,6 +1,6 @@
 import type { DomainError } from '../domain/errors.ts';
 import { macWithColons } from '../domain/mac.ts';
-import { code, escapeText, listing, who } from './format.ts';
+import { code, escapeText, listing, showInput, someOf, who } from './format.ts';
 
 /** The refusals of emergency addresses, desk phones, call queues and auto receptionists. */
 export type PlacesAndDevicesError = Extract<
@@ -37,7 +37,7 @@ const MAC_SPELLINGS = `${code('00:1A:2B:3C:4D:5E')}, ${code('00-1A-2B-3C-4D-5E')
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const names = (items: string[]) =>
-  items.length > 0 ? listing(items.map((item) => code(e(item)))) : 'none yet';
+  items.length > 0 ? someOf(items.map((item) => code(e(item)))) : 'none yet';
 
 /** What happened and what to do next, naming the field at fault. */
 export function placesAndDevicesText(error: PlacesAndDevicesError): string {
@@ -48,11 +48,11 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
     }
     case 'ADDRESS_FIELD_INVALID':
       return error.field === 'postal code'
-        ? `The postal code ${code(e(error.input))} is not valid: use up to ${error.max} letters, digits, spaces or dashes, e.g. ${code('94105')} or ${code('SW1A 1AA')}.`
-        : `The ${error.field} ${code(e(error.input))} is not valid: use at most ${error.max} printable characters (no ${code(e('<'))} or ${code(e('>'))}).`;
+        ? `The postal code ${showInput(error.input)} is not valid: use up to ${error.max} letters, digits, spaces or dashes, e.g. ${code('94105')} or ${code('SW1A 1AA')}.`
+        : `The ${error.field} ${showInput(error.input)} is not valid: use at most ${error.max} printable characters (no ${code(e('<'))} or ${code(e('>'))}).`;
     case 'ADDRESS_COUNTRY_INVALID': {
       const hint = error.suggestion ? ` Did you mean ${code(error.suggestion)}?` : '';
-      return `The country ${code(e(error.input))} is not an ISO 3166 two-letter country code.${hint} Use codes like ${code('US')}, ${code('GB')}, ${code('DE')} or ${code('JP')}.`;
+      return `The country ${showInput(error.input)} is not an ISO 3166 two-letter country code.${hint} Use codes like ${code('US')}, ${code('GB')}, ${code('DE')} or ${code('JP')}.`;
     }
     case 'SITE_NO_DEFAULT_ADDRESS':
       return `Site ${e(error.site)} has no default emergency address yet, so nothing changed. Set one first with ${code(e(`/phone site address "${error.site}" "<line 1>" "<city>" "<state>" "<postal code>" <country>`))}.`;
@@ -64,10 +64,10 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
         : `${who(error.user)} already cannot change their own emergency address; nothing changed.`;
     case 'MAC_INVALID':
       return error.reason === 'format'
-        ? `${code(e(error.input))} is not a MAC address. Type the 12 hex digits printed on the phone's label, e.g. ${MAC_SPELLINGS}.`
-        : `${code(e(error.input))} is not the MAC address of a device (all zeros, broadcast or multicast). Copy the MAC from the phone's label or its network settings.`;
+        ? `${showInput(error.input)} is not a MAC address. Type the 12 hex digits printed on the phone's label, e.g. ${MAC_SPELLINGS}.`
+        : `${showInput(error.input)} is not the MAC address of a device (all zeros, broadcast or multicast). Copy the MAC from the phone's label or its network settings.`;
     case 'DESK_PHONE_MODEL_INVALID':
-      return `The model ${code(e(error.input))} is not valid: give the phone's model in 1 to ${error.max} printable characters after the MAC, e.g. ${code('/phone phone add @ada 00:1A:2B:3C:4D:5E Model A20')}.`;
+      return `The model ${showInput(error.input)} is not valid: give the phone's model in 1 to ${error.max} printable characters after the MAC, e.g. ${code('/phone phone add @ada 00:1A:2B:3C:4D:5E Model A20')}.`;
     case 'DESK_PHONE_TAKEN':
       return error.sameUser
         ? `${who(error.holder)} already has the desk phone ${code(macWithColons(error.mac))}; nothing changed.`
@@ -79,11 +79,11 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
       return `${who(error.user)} has no desk phone ${code(macWithColons(error.mac))}.${elsewhere} See their desk phones with ${code('/phone show')}.`;
     }
     case 'QUEUE_NAME_INVALID':
-      return `${code(e(error.input))} cannot be a call queue name: use 1 to 64 printable characters, quoted if it has spaces.`;
+      return `${showInput(error.input)} cannot be a call queue name: use 1 to 64 printable characters, quoted if it has spaces.`;
     case 'QUEUE_EXISTS':
-      return `A call queue called ${code(e(error.name))} already exists (names ignore case). Pick another name.`;
+      return `A call queue called ${showInput(error.name)} already exists (names ignore case). Pick another name.`;
     case 'QUEUE_NOT_FOUND':
-      return `There is no call queue called ${code(e(error.input))}. Call queues: ${names(error.known)}. Add one with ${code(e('/phone queue add <name> <extension>'))}.`;
+      return `There is no call queue called ${showInput(error.input)}. Call queues: ${names(error.known)}. Add one with ${code(e('/phone queue add <name> <extension>'))}.`;
     case 'QUEUE_MEMBER_EXISTS':
       return `${who(error.user)} is already ${error.isManager ? 'a manager' : 'a member'} of the call queue ${e(error.queue)}; nothing changed.${error.isManager ? '' : ` To make them a manager, add ${code('manager')} at the end.`}`;
     case 'QUEUE_NOT_MEMBER':
@@ -91,11 +91,11 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
     case 'QUEUE_NOT_MANAGER':
       return `${who(error.user)} is a member but not a manager of the call queue ${e(error.queue)}; nothing changed. To take them out of the queue, leave out ${code('manager')}.`;
     case 'RECEPTIONIST_NAME_INVALID':
-      return `${code(e(error.input))} cannot be an auto receptionist name: use 1 to 64 printable characters, quoted if it has spaces.`;
+      return `${showInput(error.input)} cannot be an auto receptionist name: use 1 to 64 printable characters, quoted if it has spaces.`;
     case 'RECEPTIONIST_EXISTS':
-      return `An auto receptionist called ${code(e(error.name))} already exists (names ignore case). Pick another name.`;
+      return `An auto receptionist called ${showInput(error.name)} already exists (names ignore case). Pick another name.`;
     case 'RECEPTIONIST_NOT_FOUND':
-      return `There is no auto receptionist called ${code(e(error.input))}. Auto receptionists: ${names(error.known)}. Add one with ${code(e('/phone receptionist add <name> <extension>'))}.`;
+      return `There is no auto receptionist called ${showInput(error.input)}. Auto receptionists: ${names(error.known)}. Add one with ${code(e('/phone receptionist add <name> <extension>'))}.`;
     case 'RECEPTIONIST_OPERATOR_UNCHANGED':
       return error.operator
         ? `${who(error.operator)} is already the operator of ${e(error.receptionist)}; nothing changed.`

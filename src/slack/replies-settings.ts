@@ -1,7 +1,7 @@
 import type { DomainError } from '../domain/errors.ts';
 import type { SettingProblem } from '../domain/setting-problems.ts';
 import { SETTING_KEYS } from '../domain/setting-problems.ts';
-import { code, escapeText, listing, who } from './format.ts';
+import { code, escapeText, listing, showInput, who } from './format.ts';
 
 type SettingsError = Extract<
   DomainError,
@@ -27,7 +27,7 @@ type SettingsError = Extract<
 >;
 
 const e = escapeText;
-const keyName = (key: string) => code(e(key.slice(0, 40)));
+const keyName = (key: string) => showInput(key);
 
 /** The words for the errors of settings, the blocked list, delegation, copying and main numbers. */
 export function settingsErrorText(error: SettingsError): string {
@@ -40,12 +40,12 @@ export function settingsErrorText(error: SettingsError): string {
       return `${who(error.user)} already has ${error.keys.length === 1 ? 'that setting' : 'those settings'} (${listing(error.keys.map(keyName))}); nothing changed.`;
     case 'BLOCKED_ENTRY_INVALID':
       return error.reason === 'characters'
-        ? `${code(e(error.input))} cannot be blocked: a number or prefix is digits, optionally starting with +, e.g. ${code('+14155550100')}, ${code('+44')} or ${code('1900')}.`
-        : `${code(e(error.input))} cannot be blocked: it has more than 15 digits, longer than any phone number. Check it and try again.`;
+        ? `${showInput(error.input)} cannot be blocked: a number or prefix is digits, optionally starting with +, e.g. ${code('+14155550100')}, ${code('+44')} or ${code('1900')}.`
+        : `${showInput(error.input)} cannot be blocked: it has more than 15 digits, longer than any phone number. Check it and try again.`;
     case 'BLOCKED_ALREADY':
-      return `${code(e(error.entry))} is already blocked for ${who(error.user)}; nothing changed.`;
+      return `${showInput(error.entry)} is already blocked for ${who(error.user)}; nothing changed.`;
     case 'BLOCKED_NOT_FOUND':
-      return `${code(e(error.entry))} is not on the blocked list of ${who(error.user)}. See the list with ${code('/phone blocked')} followed by the user.`;
+      return `${showInput(error.entry)} is not on the blocked list of ${who(error.user)}. See the list with ${code('/phone blocked')} followed by the user.`;
     case 'ASSISTANT_SELF':
       return `${who(error.user)} cannot be their own assistant. Name another phone user as the assistant.`;
     case 'ASSISTANT_LIMIT':
@@ -88,21 +88,21 @@ function problemText(problem: SettingProblem): string {
     case 'given_twice':
       return `${keyName(problem.key)} is given twice; give it once.`;
     case 'choice':
-      return `${keyName(problem.key)}: ${code(e(problem.input.slice(0, 40)))} is not one of ${listing(problem.choices.map((c) => code(c)))}.`;
+      return `${keyName(problem.key)}: ${showInput(problem.input)} is not one of ${listing(problem.choices.map((c) => code(c)))}.`;
     case 'pin_format':
       return problem.nonDigits
         ? '`pin`: a voicemail PIN is 1 to 6 digits, and the one given has something other than digits.'
         : `\`pin\`: a voicemail PIN is 1 to 6 digits, and the one given has ${problem.length}.`;
     case 'area_code_digits':
-      return `\`area-code\`: ${code(e(problem.input))} is not an area code: use 1 to 5 digits (the user's numbers are in ${problem.country}).`;
+      return `\`area-code\`: ${showInput(problem.input)} is not an area code: use 1 to 5 digits (the user's numbers are in ${problem.country}).`;
     case 'area_code_nanp':
-      return `\`area-code\`: ${code(e(problem.input))} is not an area code of ${problem.country}: use 3 digits, the first 2 to 9, e.g. ${code('415')}.`;
+      return `\`area-code\`: ${showInput(problem.input)} is not an area code of ${problem.country}: use 3 digits, the first 2 to 9, e.g. ${code('415')}.`;
     case 'area_code_unknown':
-      return `\`area-code\`: ${code(e(problem.input))} is not an area code in use in ${problem.country}. Check it, e.g. ${code('415')}.`;
+      return `\`area-code\`: ${showInput(problem.input)} is not an area code in use in ${problem.country}. Check it, e.g. ${code('415')}.`;
     case 'area_code_other_country':
-      return `\`area-code\`: ${code(e(problem.input))} is an area code of ${problem.belongsTo}, and the user's numbers are in ${problem.country}. Give an area code of ${problem.country}.`;
+      return `\`area-code\`: ${showInput(problem.input)} is an area code of ${problem.belongsTo}, and the user's numbers are in ${problem.country}. Give an area code of ${problem.country}.`;
     case 'caller_id_number':
-      return `\`caller-id\`: ${code(e(problem.input.slice(0, 40)))} is not a phone number: ${NUMBER_REASONS[problem.reason]}. Or use ${code('hidden')}.`;
+      return `\`caller-id\`: ${showInput(problem.input)} is not a phone number: ${NUMBER_REASONS[problem.reason]}. Or use ${code('hidden')}.`;
     case 'caller_id_not_available': {
       const choices = [...problem.own, ...problem.main].map(code);
       const offer =

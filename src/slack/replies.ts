@@ -1,6 +1,16 @@
 import type { DomainError } from '../domain/errors.ts';
 import { downloadFailureText, sizeText, useText } from './audio-text.ts';
-import { code, escapeText, listing, mention, who } from './format.ts';
+import {
+  code,
+  escapeText,
+  listing,
+  mention,
+  QUOTED_LENGTH,
+  showInput,
+  showText,
+  someOf,
+  who,
+} from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
 import { importErrorText } from './replies-imports.ts';
 import { placesAndDevicesText } from './replies-places-and-devices.ts';
@@ -23,7 +33,7 @@ export function errorText(error: DomainError): string {
     case 'TOO_MANY_USERS':
       return `That names ${error.requested} people; one command handles at most ${error.max}. Split the list, or use a CSV import for larger batches.`;
     case 'USER_NOT_FOUND':
-      return `Nobody matches ${code(error.input)}. Use a mention, the email of someone in the directory, or the extension of a phone user; add a new person with ${code(e('/phone user add <email> <first> <last>'))}.`;
+      return `Nobody matches ${showInput(error.input)}. Use a mention, the email of someone in the directory, or the extension of a phone user; add a new person with ${code(e('/phone user add <email> <first> <last>'))}.`;
     case 'SLACK_USER_NOT_FOUND':
       return `${mention(error.slackUserId)} is not an active member of this workspace, so they cannot be added. Check the mention, or add them by email with ${code('/phone user add')}.`;
     case 'SLACK_USER_IS_BOT':
@@ -33,17 +43,17 @@ export function errorText(error: DomainError): string {
     case 'NOT_A_PHONE_USER':
       return `${who(error.user)} is not a phone user (no phone license). Give them one with ${code('/phone assign')}.`;
     case 'ALREADY_PHONE_USER':
-      return `Nothing was assigned: ${listing(error.users.map((u) => `${who(u.user)} (ext ${u.extension})`))} already ${error.users.length === 1 ? 'has' : 'have'} a phone license. Leave them out and run the command again.`;
+      return `Nothing was assigned: ${someOf(error.users.map((u) => `${who(u.user)} (ext ${u.extension})`))} already ${error.users.length === 1 ? 'has' : 'have'} a phone license. Leave them out and run the command again.`;
     case 'NO_LICENSE_LEFT':
       return `Not enough phone licenses: ${error.used} of ${error.total} are in use and this needs ${error.requested}. Free some with ${code('/phone remove')}, or raise the total with ${code(`/phone licenses ${error.used + error.requested}`)} once more are bought.`;
     case 'LICENSE_TOTAL_INVALID':
-      return `${code(e(error.input))} is not a license count. Give a whole number, e.g. ${code('/phone licenses 250')}.`;
+      return `${showInput(error.input)} is not a license count. Give a whole number, e.g. ${code('/phone licenses 250')}.`;
     case 'LICENSE_TOTAL_BELOW_USED':
       return `The total cannot be ${error.requested}: ${error.used} licenses are in use. Remove licenses first, or set a total of at least ${error.used}.`;
     case 'REMOVAL_CHANGED':
       return `Nothing was removed: what removing ${listing(error.users.map(who))} would end changed since you were asked (a call queue, an operator role or a delegation). Run ${code('/phone remove')} again to see it.`;
     case 'EXTENSION_INVALID':
-      return `Extension ${code(e(error.input))} is not valid: use ${error.minDigits} to ${error.maxDigits} digits${error.siteCodes ? ' (the short extension, without the site code)' : ''}, e.g. ${code('4102')}.`;
+      return `Extension ${showInput(error.input)} is not valid: use ${error.minDigits} to ${error.maxDigits} digits${error.siteCodes ? ' (the short extension, without the site code)' : ''}, e.g. ${code('4102')}.`;
     case 'EXTENSION_TAKEN':
       return `Extension ${code(error.extension)} is taken by ${who(error.holder)}.${suggest(error.suggestions)}`;
     case 'EXTENSION_RESERVED':
@@ -53,21 +63,22 @@ export function errorText(error: DomainError): string {
     case 'EXTENSION_UNCHANGED':
       return `The extension is already ${code(error.extension)}; nothing changed.`;
     case 'SITE_NOT_FOUND':
-      return `There is no site called ${code(e(error.input))}. Sites: ${listing(error.known.map((s) => code(e(s))))}. Add one with ${code(e('/phone site add <name>'))}.`;
+      return `There is no site called ${showInput(error.input)}. Sites: ${someOf(error.known.map((s) => code(e(s))))}. Add one with ${code(e('/phone site add <name>'))}.`;
     case 'SITE_NAME_INVALID':
-      return `${code(e(error.input))} cannot be a site name: use 1 to 64 printable characters, quoted if it has spaces.`;
+      return `${showInput(error.input)} cannot be a site name: use 1 to 64 printable characters, quoted if it has spaces.`;
     case 'SITE_EXISTS':
-      return `A site called ${code(e(error.name))} already exists (names ignore case). Pick another name.`;
+      return `A site called ${showInput(error.name)} already exists (names ignore case). Pick another name.`;
     case 'SITE_CODE_INVALID':
-      return `Site code ${code(e(error.input))} is not valid: use 1 or 2 digits not starting with 0, e.g. ${code('code:2')}.`;
+      return `Site code ${showInput(error.input)} is not valid: use 1 or 2 digits not starting with 0, e.g. ${code('code:2')}.`;
     case 'SITE_CODE_TAKEN':
       return `Site code ${code(error.siteCode)} is already used by ${e(error.site)}. Pick another code.`;
     case 'SITE_CODE_REQUIRED':
-      return `With site codes on, every site needs a code. Missing for: ${listing(error.sites.map((s) => code(e(s))))}. Give ${error.sites.length === 1 ? 'it' : 'each'} a code: ${code(e('code:<digits>'))} when adding a site, ${code(e('/phone site edit <name> code:<digits>'))} for an existing one.`;
+      return `With site codes on, every site needs a code. Missing for: ${someOf(error.sites.map((s) => code(e(s))))}. Give ${error.sites.length === 1 ? 'it' : 'each'} a code: ${code(e('code:<digits>'))} when adding a site, ${code(e('/phone site edit <name> code:<digits>'))} for an existing one.`;
     case 'SITE_FIRST_EXTENSION_INVALID': {
-      const which = error.site ? ` of ${e(error.site)}` : '';
-      const fix = error.site ? ` Change it with ${code(`/phone site edit "${error.site}" first:100`)}.` : '';
-      return `First extension ${code(e(error.input))}${which} is not valid: use ${error.minDigits} to ${error.maxDigits} digits, e.g. ${code('first:2000')}.${fix}`;
+      const which = error.site ? ` of ${showText(error.site)}` : '';
+      const edit = `/phone site edit "${error.site}" first:100`;
+      const fix = error.site ? ` Change it with ${showInput(edit, QUOTED_LENGTH + 40)}.` : '';
+      return `First extension ${showInput(error.input)}${which} is not valid: use ${error.minDigits} to ${error.maxDigits} digits, e.g. ${code('first:2000')}.${fix}`;
     }
     case 'SITE_CODES_UNCHANGED':
       return `Site codes are already ${error.enabled ? 'on' : 'off'}; nothing changed.`;
@@ -78,7 +89,7 @@ export function errorText(error: DomainError): string {
     case 'SAME_SITE':
       return `${who(error.user)} is already in ${e(error.site)}; nothing changed.`;
     case 'PLAN_NOT_FOUND':
-      return `There is no calling plan ${code(e(error.input))}. Use a code, short or long name from ${code('/phone plans')}, e.g. ${code('US/CA Unlimited')} or ${code('200')}.`;
+      return `There is no calling plan ${showInput(error.input)}. Use a code, short or long name from ${code('/phone plans')}, e.g. ${code('US/CA Unlimited')} or ${code('200')}.`;
     case 'PLAN_NONE_LEFT':
       return `Not enough ${e(error.plan)} plans: ${error.used} of ${error.inventory} are in use and this needs ${error.requested}. Raise the count with ${code(`/phone plans set ${error.plan} ${error.used + error.requested}`)} once more are bought.`;
     case 'PLAN_ALREADY_HELD':
@@ -88,15 +99,15 @@ export function errorText(error: DomainError): string {
     case 'NO_PLANS_HELD':
       return `${who(error.user)} has no calling plan to remove.`;
     case 'PLAN_COUNT_INVALID':
-      return `${code(e(error.input))} is not a count. Give a whole number, e.g. ${code('/phone plans set "US/CA Unlimited" 50')}.`;
+      return `${showInput(error.input)} is not a count. Give a whole number, e.g. ${code('/phone plans set "US/CA Unlimited" 50')}.`;
     case 'PLAN_COUNT_BELOW_USED':
       return `${e(error.plan)} cannot be set to ${error.requested}: ${error.used} are in use. Remove the plan from people first, or set at least ${error.used}.`;
     case 'NUMBER_INVALID':
-      return `${code(e(error.input))} is not a valid phone number: ${numberReason(error.reason)} Write it in international format, e.g. ${code('+14155550100')}.`;
+      return `${showInput(error.input)} is not a valid phone number: ${numberReason(error.reason)} Write it in international format, e.g. ${code('+14155550100')}.`;
     case 'NUMBER_RANGE_INVALID':
       return error.reason === 'order'
-        ? `The range ${code(e(error.from))}..${code(e(error.to))} runs backwards; put the lower number first.`
-        : `Both ends of a range need the same number of digits: ${code(e(error.from))}..${code(e(error.to))}.`;
+        ? `The range ${showInput(error.from)}..${showInput(error.to)} runs backwards; put the lower number first.`
+        : `Both ends of a range need the same number of digits: ${showInput(error.from)}..${showInput(error.to)}.`;
     case 'NUMBER_RANGE_TOO_LARGE':
       return `That range holds ${error.count} numbers; add at most ${error.max} at once.`;
     case 'NUMBER_NOT_IN_INVENTORY':
@@ -118,15 +129,15 @@ export function errorText(error: DomainError): string {
     case 'NO_NUMBERS_HELD':
       return `${who(error.user)} has no direct number to remove.`;
     case 'EMAIL_INVALID':
-      return `${code(e(error.input))} is not an email address. Use the form ${code('name@example.com')}.`;
+      return `${showInput(error.input)} is not an email address. Use the form ${code('name@example.com')}.`;
     case 'EMAIL_TAKEN':
-      return `${code(e(error.email))} is already in the directory (emails ignore case).`;
+      return `${showInput(error.email)} is already in the directory (emails ignore case).`;
     case 'NAME_INVALID':
-      return `The ${error.field} ${code(e(error.input))} is not valid: use 1 to 64 printable characters (quote names with spaces).`;
+      return `The ${error.field} ${showInput(error.input)} is not valid: use 1 to 64 printable characters (quote names with spaces).`;
     case 'STATUS_UNCHANGED':
       return `${who(error.user)} is already ${error.status}; nothing changed.`;
     case 'RESERVED_INVALID':
-      return `${code(e(error.input))} is not an extension: use 2 to 6 digits.`;
+      return `${showInput(error.input)} is not an extension: use 2 to 6 digits.`;
     case 'RESERVED_EXISTS':
       return `${code(error.extension)} is already reserved.`;
     case 'RESERVED_NOT_FOUND':
@@ -171,19 +182,19 @@ export function errorText(error: DomainError): string {
     case 'ROUTES_INVALID':
       return routesErrorText(error);
     case 'AUDIO_EMPTY':
-      return `The file ${code(e(error.name))} is empty (0 bytes), so there is nothing to play. Send the recording again as a WAV or MP3 file.`;
+      return `The file ${showInput(error.name)} is empty (0 bytes), so there is nothing to play. Send the recording again as a WAV or MP3 file.`;
     case 'AUDIO_TOO_LARGE':
-      return `The file ${code(e(error.name))} is ${sizeText(error.bytes)}; an audio file may be at most ${sizeText(error.max)}. Shorten the recording or export it as MP3 at a lower bit rate (64 kbps holds about 20 minutes in 10 MB), then send it again.`;
+      return `The file ${showInput(error.name)} is ${sizeText(error.bytes)}; an audio file may be at most ${sizeText(error.max)}. Shorten the recording or export it as MP3 at a lower bit rate (64 kbps holds about 20 minutes in 10 MB), then send it again.`;
     case 'AUDIO_NOT_AUDIO':
-      return `The file ${code(e(error.name))} is not WAV or MP3 audio: it looks like ${e(error.detected)}. Its content counts, not its name: export the recording as WAV or MP3 and send that file.`;
+      return `The file ${showInput(error.name)} is not WAV or MP3 audio: it looks like ${e(error.detected)}. Its content counts, not its name: export the recording as WAV or MP3 and send that file.`;
     case 'AUDIO_NAME_INVALID':
-      return `${code(e(error.input.slice(0, 80)))} cannot be an audio name: use 1 to ${error.max} printable characters. An upload is named after its file (without the extension), so rename the file and send it again.`;
+      return `${showInput(error.input)} cannot be an audio name: use 1 to ${error.max} printable characters. An upload is named after its file (without the extension), so rename the file and send it again.`;
     case 'AUDIO_NOT_FOUND':
-      return `${who(error.user)} has no audio called ${code(e(error.name))}. ${error.known.length > 0 ? `Their library: ${listing(error.known.map((n) => code(e(n))))}.` : 'Their audio library is empty.'} Add one by sending a WAV or MP3 file to Switchboard in a direct message with the word ${code('greeting')}, ${code('hold music')} or ${code('message')}.`;
+      return `${who(error.user)} has no audio called ${showInput(error.name)}. ${error.known.length > 0 ? `Their library: ${someOf(error.known.map((n) => code(e(n))))}.` : 'Their audio library is empty.'} Add one by sending a WAV or MP3 file to Switchboard in a direct message with the word ${code('greeting')}, ${code('hold music')} or ${code('message')}.`;
     case 'AUDIO_IN_USE':
-      return `${code(e(error.name))} is still in use as the ${listing(error.uses.map((u) => `${useText(u.use)} of ${who(u.user)}`))}, so it was not removed. Choose something else there first (e.g. ${code(e('/phone greeting <user> default'))} or ${code(e('/phone hold-music <user> default'))}), then remove it.`;
+      return `${showInput(error.name)} is still in use as the ${someOf(error.uses.map((u) => `${useText(u.use)} of ${who(u.user)}`))}, so it was not removed. Choose something else there first (e.g. ${code(e('/phone greeting <user> default'))} or ${code(e('/phone hold-music <user> default'))}), then remove it.`;
     case 'AUDIO_DOWNLOAD_FAILED':
-      return `Could not download the file ${code(e(error.name))}: ${downloadFailureText(error.reason)}`;
+      return `Could not download the file ${showInput(error.name)}: ${downloadFailureText(error.reason)}`;
     case 'ADDRESS_INCOMPLETE':
     case 'ADDRESS_FIELD_INVALID':
     case 'ADDRESS_COUNTRY_INVALID':

@@ -4,7 +4,7 @@ import type { ChoiceResult, Library, LibraryEntry, UploadResult } from '../../se
 import type { AudioSummary } from '../../store/audio.ts';
 import { sizeText, useText } from '../audio-text.ts';
 import { unescapeSlack } from '../commands/tokenize.ts';
-import { code, escapeText, listing, plural, who } from '../format.ts';
+import { code, escapeText, listing, plural, showInput, who } from '../format.ts';
 import { errorText } from '../replies.ts';
 import { personOfCard } from './card.ts';
 import { linesMessage, type Message, textMessage } from './message.ts';
@@ -143,7 +143,7 @@ export function uploadHelp(text: string): Message {
   const unclear =
     text.trim() === ''
       ? 'This file came without a word about what it is for.'
-      : `I did not understand ${code(escapeText(unescapeSlack(text.trim()).slice(0, 80)))}.`;
+      : `I did not understand ${showInput(unescapeSlack(text.trim()))}.`;
   return textMessage(
     `${unclear} Send the file again with one of these as the message: ${listing(['`greeting`', '`hold music`', '`message`'])} (the closed-hours message), e.g. \`greeting\` or \`hold music for @ada\`.`,
   );

@@ -1,8 +1,9 @@
 import type { Person } from '../../domain/errors.ts';
 import type { UserDetails } from '../../services/settings/details.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
-import { clip, escapeText, listing, who } from '../format.ts';
+import { clipMrkdwn, escapeText, listing, who } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
+import { BLOCK_KIT } from './limits.ts';
 import { context, header, type KnownBlock, type Message, section } from './message.ts';
 import {
   addressText,
@@ -74,7 +75,7 @@ const editButton = (card: PhoneUserCard): KnownBlock => ({
 
 const fieldsSection = (fields: string[]): KnownBlock => ({
   type: 'section',
-  fields: fields.map((text) => ({ type: 'mrkdwn', text: clip(text, 2000) })),
+  fields: fields.map((text) => ({ type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_KIT.fieldText) })),
 });
 
 const none = (items: string[], empty = 'None') => (items.length > 0 ? items.join('\n') : empty);

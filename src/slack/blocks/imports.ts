@@ -3,10 +3,21 @@ import { csvRecord } from '../../csv/formula.ts';
 import { ADD_HEADERS, type CsvMode, type UnknownHeader, UPDATE_HEADERS } from '../../csv/headers.ts';
 import type { ImportPlan, PlannedRow } from '../../services/imports/plan.ts';
 import type { ImportApplied, ImportSummary, UndoResult } from '../../services/imports/service.ts';
-import { code, escapeText as e, mention, plural } from '../format.ts';
+import {
+  clip,
+  clipMrkdwn,
+  code,
+  mention,
+  plural,
+  QUOTED_LENGTH,
+  showInput,
+  showText,
+  someOf,
+} from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
-import { context, type KnownBlock, type Message, plain, section } from './message.ts';
+import { BLOCK_KIT } from './limits.ts';
+import { context, type KnownBlock, linesMessage, type Message, plain, section } from './message.ts';
 import { inUsePhrase } from './removal.ts';
 
 export const PROBLEMS_SHOWN = 20;
@@ -97,7 +108,7 @@ function changeLines(rows: readonly PlannedRow[]): string[] {
   return rows
     .flatMap((row) => (row.kind === 'update' ? [row] : []))
     .slice(0, CHANGES_SHOWN)
-    .map((row) => `• Line ${row.line} ${e(row.email)}: ${row.changed.map(fieldName).join(', ')}`);
+    .map((row) => `• Line ${row.line} ${showText(row.email)}: ${row.changed.map(fieldName).join(', ')}`);
 }
 
 const FIELD_NAMES = {
@@ -119,37 +130,37 @@ const fieldName = (field: keyof typeof FIELD_NAMES) => FIELD_NAMES[field];
 export function previewMessage(row: ImportRow, plan: ImportPlan, unknownHeaders: UnknownHeader[]): Message {
   const { counts } = plan;
   const valid = counts.create + counts.update;
-  const title = `*${e(row.fileName)}*: ${modeName(row.mode)} file · ${countsLine(counts, row.mode)}`;
+  const title = `*${showText(row.fileName)}*: ${modeName(row.mode)} file · ${countsLine(counts, row.mode)}`;
   const blocks: KnownBlock[] = [section(title)];
   const problems = plan.rows.flatMap((r) =>
-    r.kind === 'invalid' ? r.problems.map((p) => `• Line ${r.line}, ${e(p.column)}: ${problemText(p)}`) : [],
+    r.kind === 'invalid'
+      ? r.problems.map((p) => `• Line ${r.line}, ${showText(p.column)}: ${problemText(p)}`)
+      : [],
   );
   if (problems.length > 0) {
     const shown = problems.slice(0, PROBLEMS_SHOWN);
     const more = problems.length - shown.length;
+    const rest = more > 0 ? `\n…and ${more} more in the errors file.` : '';
     blocks.push(
-      section(
-        clipSection(
-          `*Problems*\n${shown.join('\n')}${more > 0 ? `\n…and ${more} more in the errors file.` : ''}`,
-        ),
-      ),
+      section(`${clipMrkdwn(`*Problems*\n${shown.join('\n')}`, BLOCK_KIT.sectionText - rest.length)}${rest}`),
     );
   }
   if (plan.repairs.length > 0) {
     const repairs = plan.repairs
       .slice(0, 10)
-      .map((r) => `• Line ${r.line}, ${e(r.column)}: ${code(e(r.from))} read as ${code(r.to)}`);
-    blocks.push(
-      section(clipSection(`*Numbers a spreadsheet changed, restored (check them)*\n${repairs.join('\n')}`)),
-    );
+      .map((r) => `• Line ${r.line}, ${showText(r.column)}: ${showInput(r.from)} read as ${code(r.to)}`);
+    blocks.push(section(`*Numbers a spreadsheet changed, restored (check them)*\n${repairs.join('\n')}`));
   }
   const changes = changeLines(plan.rows);
-  if (changes.length > 0) blocks.push(section(clipSection(`*Changes*\n${changes.join('\n')}`)));
+  if (changes.length > 0) blocks.push(section(`*Changes*\n${changes.join('\n')}`));
   if (unknownHeaders.length > 0) {
     const names = unknownHeaders.map((h) =>
-      h.usedIn ? `${code(e(h.header))} (belongs to ${h.usedIn} files)` : code(e(h.header)),
+      h.usedIn ? `${showInput(h.header)} (belongs to ${h.usedIn} files)` : showInput(h.header),
     );
-    blocks.push(context(clipSection(`:information_source: Ignored columns: ${names.join(', ')}.`)));
+    const more = names.length > 20 ? ` and ${names.length - 20} more` : '';
+    const ignored = `:information_source: Ignored columns: ${names.slice(0, 20).join(', ')}${more}.`;
+    // Short, so that with the three sections above the message stays within the text Slack allows.
+    blocks.push(context(clipMrkdwn(ignored, 1500)));
   }
   const buttons: KnownBlock = {
     type: 'actions',
@@ -211,26 +222,24 @@ function button(
   };
 }
 
-const clipSection = (text: string) => (text.length > 2900 ? `${text.slice(0, 2899)}…` : text);
-
 /** The preview once decided: its summary without the buttons, and what became of it. */
 export function closedPreview(row: ImportRow, outcome: string): Message {
-  const title = `*${e(row.fileName)}*: ${modeName(row.mode)} file · ${countsLine(row.counts, row.mode)}`;
+  const title = `*${showText(row.fileName)}*: ${modeName(row.mode)} file · ${countsLine(row.counts, row.mode)}`;
   return { text: plain(`${title} ${outcome}`), blocks: [section(title), context(outcome)] };
 }
 
 /** In the file's thread, when an apply was cut short (the app stopped) and rolled back. */
 export function interruptedMessage(row: ImportRow): Message {
-  const text = `:x: Importing *${e(row.fileName)}* did not finish: Switchboard stopped before the import was saved, so nothing was changed. Use the preview's buttons to import it again.`;
+  const text = `:x: Importing *${showText(row.fileName)}* did not finish: Switchboard stopped before the import was saved, so nothing was changed. Use the preview's buttons to import it again.`;
   return { text: plain(text), blocks: [section(text)] };
 }
 
 export function progressMessage(fileName: string, done: number, total: number): Message {
   return {
-    text: `Importing ${fileName}: ${done} of ${total} rows…`,
+    text: `Importing ${clip(fileName, QUOTED_LENGTH)}: ${done} of ${total} rows…`,
     blocks: [
       section(
-        `:hourglass_flowing_sand: Importing *${e(fileName)}*: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows…`,
+        `:hourglass_flowing_sand: Importing *${showText(fileName)}*: ${done.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} rows…`,
       ),
     ],
   };
@@ -238,7 +247,7 @@ export function progressMessage(fileName: string, done: number, total: number): 
 
 export function appliedMessage(actorId: string, applied: ImportApplied): Message {
   const { counts } = applied;
-  const text = `:white_check_mark: ${mention(actorId)} imported *${e(applied.import.fileName)}*: ${counts.create} created, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.skipped ?? 0} skipped.`;
+  const text = `:white_check_mark: ${mention(actorId)} imported *${showText(applied.import.fileName)}*: ${counts.create} created, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.skipped ?? 0} skipped.`;
   return {
     text: plain(text),
     blocks: [
@@ -260,12 +269,12 @@ const IN_USE_NAMED = 20;
 
 export function undoneMessage(actorId: string, undone: UndoResult): Message {
   const lines = [
-    `:leftwards_arrow_with_hook: ${mention(actorId)} undid the import of *${e(undone.import.fileName)}*: ${plural(undone.restored, 'user')} restored.`,
+    `:leftwards_arrow_with_hook: ${mention(actorId)} undid the import of *${showText(undone.import.fileName)}*: ${plural(undone.restored, 'user')} restored.`,
   ];
   if (undone.keptInUse.length > 0) {
     const named = undone.keptInUse
       .slice(0, IN_USE_NAMED)
-      .map((u) => `${e(u.email)} (${inUsePhrase(u.dependents, u.sharedAudio)})`);
+      .map((u) => `${showText(u.email)} (${inUsePhrase(u.dependents, u.sharedAudio)})`);
     const more = undone.keptInUse.length - named.length;
     lines.push(
       `Left as they are, because something now depends on them: ${named.join(', ')}${more > 0 ? ` and ${more} more` : ''}. If they should go, ${code('/phone remove')} them: it names what that ends.`,
@@ -273,16 +282,16 @@ export function undoneMessage(actorId: string, undone: UndoResult): Message {
   }
   if (undone.keptChanged.length > 0) {
     lines.push(
-      `Left as they are, because someone changed them since: ${undone.keptChanged.map(e).join(', ')}.`,
+      `Left as they are, because someone changed them since: ${someOf(undone.keptChanged.map((email) => showText(email)))}.`,
     );
   }
   if (undone.notRestorable.length > 0) {
     lines.push(
-      `Could not be restored (their earlier values are taken now): ${undone.notRestorable.map((r) => e(r.email)).join(', ')}.`,
+      `Could not be restored (their earlier values are taken now): ${someOf(undone.notRestorable.map((r) => showText(r.email)))}.`,
     );
   }
   const text = lines.join('\n');
-  return { text: plain(text), blocks: [section(clipSection(text))] };
+  return { text: plain(text), blocks: [section(text)] };
 }
 
 const STATUS_ICONS: Record<ImportRow['status'], string> = {
@@ -313,8 +322,7 @@ export function importsList(rows: ImportSummary[]): Message {
         : row.status === 'applying'
           ? '*being imported*'
           : `*${row.status}*`;
-    return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${code(e(row.fileName))} · ${row.mode} · ${counts} · ${status}`;
+    return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${showInput(row.fileName)} · ${row.mode} · ${counts} · ${status}`;
   });
-  const text = `*Recent imports* (newest first)\n${lines.join('\n')}`;
-  return { text: 'Recent imports', blocks: [section(clipSection(text))] };
+  return { ...linesMessage('*Recent imports* (newest first)', lines), text: 'Recent imports' };
 }

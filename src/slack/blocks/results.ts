@@ -3,7 +3,7 @@ import type { AssignResult, LicenseUsage } from '../../services/licenses.ts';
 import type { ListPage } from '../../services/queries.ts';
 import type { AuditRecord } from '../../store/audit.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
-import { code, escapeText, mention, plural, who } from '../format.ts';
+import { clip, code, escapeText, mention, plural, showText, who } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { cardLine, personOfCard } from './card.ts';
 import { context, linesMessage, type Message, plain, section } from './message.ts';
@@ -34,10 +34,10 @@ export function assignedDms(result: AssignResult): { slackUserId: string; messag
 
 export function listMessage(page: ListPage, nextValue: string | undefined): Message {
   const filters = [
-    page.query.site ? `site ${escapeText(page.query.site)}` : undefined,
+    page.query.site ? `site ${showText(page.query.site)}` : undefined,
     page.query.status ? page.query.status : undefined,
-    page.query.plan ? `plan ${escapeText(page.query.plan)}` : undefined,
-    page.query.search ? `matching “${escapeText(page.query.search)}”` : undefined,
+    page.query.plan ? `plan ${showText(page.query.plan)}` : undefined,
+    page.query.search ? `matching “${showText(page.query.search)}”` : undefined,
   ].filter(Boolean);
   const scope = filters.length > 0 ? ` (${filters.join(', ')})` : '';
   if (page.cards.length === 0) return linesMessage(`No phone users${scope}.`, []);
@@ -60,8 +60,7 @@ export function listMessage(page: ListPage, nextValue: string | undefined): Mess
 
 const describe = (value: unknown): string => {
   if (value === null || value === undefined) return '—';
-  const json = JSON.stringify(value);
-  return json.length > 300 ? `${json.slice(0, 299)}…` : json;
+  return clip(JSON.stringify(value), 300);
 };
 
 export function historyMessage(subject: Person | 'recent', entries: AuditRecord[]): Message {
@@ -69,7 +68,7 @@ export function historyMessage(subject: Person | 'recent', entries: AuditRecord[
   if (entries.length === 0) return linesMessage(`${title}\nNo changes recorded.`, []);
   const lines = entries.map((entry) => {
     const when = entry.at.toISOString().replace('T', ' ').slice(0, 16);
-    const target = subject === 'recent' ? ` ${escapeText(entry.targetLabel)}:` : '';
+    const target = subject === 'recent' ? ` ${showText(entry.targetLabel)}:` : '';
     const actor = /^[UW][A-Z0-9]+$/.test(entry.actor) ? mention(entry.actor) : escapeText(entry.actor);
     return `• ${when} UTC, ${actor}, ${code(entry.action)}${target} ${escapeText(describe(entry.before))} → ${escapeText(describe(entry.after))}`;
   });

@@ -8,8 +8,9 @@ import type { DelegationChange } from '../../services/settings/delegation.ts';
 import type { SettingsChanged } from '../../services/settings/set-settings.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
 import type { Blocked } from '../../store/user-details.ts';
-import { code, escapeText, listing, mention, plural, who } from '../format.ts';
+import { clip, code, escapeText, listing, mention, plural, who } from '../format.ts';
 import { personOfCard } from './card.ts';
+import { BLOCK_KIT } from './limits.ts';
 import { linesMessage, type Message, section, textMessage } from './message.ts';
 import { changeLine } from './results.ts';
 import { callerIdText, closedText, unansweredText } from './settings-text.ts';
@@ -176,7 +177,7 @@ export function mainNumberMessage(actor: string, result: MainNumbersChange, adde
 export function privateNoteModal(title: string, message: Message): types.ModalView {
   return {
     type: 'modal',
-    title: { type: 'plain_text', text: title.slice(0, 24) },
+    title: { type: 'plain_text', text: clip(title, BLOCK_KIT.modalTitle) },
     close: { type: 'plain_text', text: 'Close' },
     blocks: message.blocks,
   };

@@ -1,3 +1,4 @@
+import { showInput } from '../format.ts';
 import {
   gapText,
   isStandaloneEntity,
@@ -7,7 +8,7 @@ import {
   tokenize,
   type WordToken,
 } from './tokenize.ts';
-import { type CommandName, commandDoc, commandReference, showInput, usageFor, usageLine } from './usage.ts';
+import { type CommandName, commandDoc, commandReference, usageFor, usageLine } from './usage.ts';
 import {
   dedupeUserRefs,
   isEmail,

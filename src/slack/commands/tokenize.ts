@@ -1,4 +1,4 @@
-import { showInput } from './usage.ts';
+import { showInput } from '../format.ts';
 
 /** Slack markup `<...>` as it arrives in the text of a command that has `should_escape` on. */
 export type SlackEntity =

@@ -602,20 +602,3 @@ export function helpText(): string {
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-
-const shownLength = 40;
-
-/**
- * What a person typed, quoted back as inline code in an error message: shortened, on one line, without backticks
- * (which would end the code span) and escaped for mrkdwn. Takes unescaped text.
- */
-export function showInput(text: string): string {
-  const flat = Array.from(text.replace(/`/g, "'"), (char) => (isControl(char) ? ' ' : char));
-  const short = flat.length > shownLength ? `${flat.slice(0, shownLength - 1).join('')}…` : flat.join('');
-  return `\`${escapeMrkdwn(short.trim() === '' ? '""' : short)}\``;
-}
-
-function isControl(char: string): boolean {
-  const code = char.codePointAt(0) ?? 0;
-  return code < 0x20 || code === 0x7f;
-}

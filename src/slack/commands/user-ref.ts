@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { showInput } from '../format.ts';
 import type { WordToken } from './tokenize.ts';
-import { showInput } from './usage.ts';
 
 /**
  * How a command names a person. `raw` is what to quote back in a message: Slack's mention markup (which renders

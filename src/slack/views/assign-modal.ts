@@ -3,10 +3,12 @@ import { z } from 'zod';
 import type { Deps } from '../../services/context.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
+import { BLOCK_KIT } from '../blocks/limits.ts';
+import { clip } from '../format.ts';
 import { ASSIGN_BLOCKS, ASSIGN_INPUTS, VIEWS } from '../ids.ts';
 
 const option = (text: string, value: string) => ({
-  text: { type: 'plain_text' as const, text: text.length > 75 ? `${text.slice(0, 74)}…` : text },
+  text: { type: 'plain_text' as const, text: clip(text, BLOCK_KIT.optionText) },
   value,
 });
 

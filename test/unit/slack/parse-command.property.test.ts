@@ -2,8 +2,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ParseResult, parseCommand } from '../../../src/slack/commands/parse-command.ts';
 import { type Token, tokenize, unescapeSlack } from '../../../src/slack/commands/tokenize.ts';
-import { commandReference, showInput } from '../../../src/slack/commands/usage.ts';
+import { commandReference } from '../../../src/slack/commands/usage.ts';
 import { showWord } from '../../../src/slack/commands/user-ref.ts';
+import { showInput } from '../../../src/slack/format.ts';
 
 /** Slack refuses slash command text longer than this. */
 const COMMAND_TEXT_LIMIT = 4000;
@@ -626,7 +627,7 @@ describe('parseCommand, given texts that once broke its answers', () => {
     [
       'a very long option',
       `admins remove ${'a'.repeat(3000)}:`,
-      `Unknown option \`${'a'.repeat(39)}…\`. \`admins remove\` takes no options, e.g. \`/phone admins remove @ada\`.`,
+      `Unknown option \`${'a'.repeat(79)}…\`. \`admins remove\` takes no options, e.g. \`/phone admins remove @ada\`.`,
     ],
     [
       'a mention before a range',

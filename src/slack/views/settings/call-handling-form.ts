@@ -4,6 +4,7 @@ import { RING_SECONDS, type Route, type RouteTarget } from '../../../domain/sett
 import { CLOSED_CHOICES, UNANSWERED_CHOICES } from '../../../domain/settings-values.ts';
 import type { UserDetails } from '../../../services/settings/details.ts';
 import { formatMac } from '../../blocks/settings-text.ts';
+import { clip } from '../../format.ts';
 import { VIEWS } from '../../ids.ts';
 import { input, opt } from './elements.ts';
 
@@ -51,7 +52,7 @@ function routeLabel(route: Route, details: UserDetails): string {
     return `Desk phone ${model} ${formatMac(route.mac)}`.replace(/\s+/g, ' ');
   }
   const description = details.settings.forwardNumbers.find((f) => f.number === route.number)?.description;
-  return `Forward to ${route.number}${description ? ` (${description})` : ''}`.slice(0, 2000);
+  return clip(`Forward to ${route.number}${description ? ` (${description})` : ''}`, 2000);
 }
 
 /**

@@ -1,8 +1,10 @@
 import type { types } from '@slack/bolt';
+import { BLOCK_KIT } from '../../blocks/limits.ts';
+import { clip } from '../../format.ts';
 
 /** A select or radio option; Slack allows 75 characters of option text. */
 export const opt = (text: string, value: string) => ({
-  text: { type: 'plain_text' as const, text: text.length <= 75 ? text : `${text.slice(0, 74)}…` },
+  text: { type: 'plain_text' as const, text: clip(text, BLOCK_KIT.optionText) },
   value,
 });
 

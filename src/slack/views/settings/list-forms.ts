@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import { MAX_ASSISTANTS, MAX_DESK_PHONES, MAX_FORWARD_NUMBERS } from '../../../domain/settings.ts';
 import type { SettingsForm } from '../../../services/settings/forms.ts';
+import { BLOCK_KIT } from '../../blocks/limits.ts';
 import { formatMac } from '../../blocks/settings-text.ts';
-import { escapeText, who } from '../../format.ts';
+import { clipMrkdwn, escapeText, who } from '../../format.ts';
 import { ACTIONS, VIEWS } from '../../ids.ts';
 
 /** The sections that are lists: each entry with a Remove button, and fields to add one. */
@@ -24,7 +25,7 @@ export function withNotice(view: types.ModalView, text: string): types.ModalView
   const notice: types.KnownBlock = {
     type: 'context',
     block_id: LIST_BLOCKS.notice,
-    elements: [{ type: 'mrkdwn', text: text.slice(0, 3000) }],
+    elements: [{ type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_KIT.contextText) }],
   };
   return { ...view, blocks: [notice, ...view.blocks] };
 }

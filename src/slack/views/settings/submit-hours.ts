@@ -6,6 +6,7 @@ import { settingsForm } from '../../../services/settings/forms.ts';
 import { type HoursChange, setBusinessHours } from '../../../services/settings/hours.ts';
 import { hoursChangedMessage } from '../../blocks/call-handling.ts';
 import { announce } from '../../deliver.ts';
+import { clip } from '../../format.ts';
 import { VIEWS } from '../../ids.ts';
 import { errorText } from '../../replies.ts';
 import { failureText, type Runtime, STARTING } from '../../runtime.ts';
@@ -16,7 +17,7 @@ import { summaryView } from './sections.ts';
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs;
 
 /** Plain text for a modal's inline error (no mrkdwn there), within Slack's length for it. */
-export const inlineError = (error: DomainError) => errorText(error).replace(/[*`]/g, '').slice(0, 2000);
+export const inlineError = (error: DomainError) => clip(errorText(error).replace(/[*`]/g, ''), 2000);
 
 /**
  * Saving one section of the settings form: the change runs only if nobody changed the user since the form was

@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { UserDetails } from '../../../services/settings/details.ts';
 import type { PhoneUserCard } from '../../../store/phone-users.ts';
 import { personOfCard } from '../../blocks/card.ts';
+import { BLOCK_KIT } from '../../blocks/limits.ts';
 import {
   addressText,
   callerIdText,
@@ -11,7 +12,7 @@ import {
   hoursText,
   unansweredText,
 } from '../../blocks/settings-text.ts';
-import { escapeText, who } from '../../format.ts';
+import { clip, escapeText, who } from '../../format.ts';
 import { ACTIONS, VIEWS } from '../../ids.ts';
 import { encodeFormMetadata } from './metadata.ts';
 
@@ -166,4 +167,4 @@ export function settingsSummaryView(
 }
 
 /** Modal titles hold 24 characters. */
-export const clipTitle = (text: string) => (text.length <= 24 ? text : `${text.slice(0, 23)}…`);
+export const clipTitle = (text: string) => clip(text, BLOCK_KIT.modalTitle);
