@@ -1,3 +1,4 @@
+import { codePoint } from '../domain/characters.ts';
 import type { Person } from '../domain/errors.ts';
 
 /** Escapes the three characters Slack's mrkdwn treats as markup in text we did not write ourselves. */
@@ -28,4 +29,17 @@ export const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n ==
 /** Cuts text to fit a Slack field, marking the cut. */
 export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+const HIDDEN = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}]/gu;
+
+/**
+ * Text a person typed, quoted back where a character they cannot see matters: every invisible or direction
+ * control character is written as its code point (`[U+202E]`), so the message shows the text as it is stored and
+ * cannot be reordered by it; long text is cut.
+ */
+export function visibleInput(text: string, max = 80): string {
+  const marked = text.replace(HIDDEN, (char) => `[${codePoint(char)}]`);
+  const chars = [...marked];
+  return chars.length <= max ? marked : `${chars.slice(0, max - 1).join('')}…`;
 }
