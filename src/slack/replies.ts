@@ -1,6 +1,6 @@
 import type { DomainError } from '../domain/errors.ts';
 import { downloadFailureText, sizeText, useText } from './audio-text.ts';
-import { code, escapeText, listing, mention, who } from './format.ts';
+import { code, escapeText, listing, mention, visibleInput, who } from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
 import { identityErrorText } from './replies-identity.ts';
 import { importErrorText } from './replies-imports.ts';
@@ -125,7 +125,7 @@ export function errorText(error: DomainError): string {
     case 'EMAIL_TAKEN':
       return `${code(e(error.email))} is already in the directory (emails ignore case).`;
     case 'NAME_INVALID':
-      return `The ${error.field} ${code(e(error.input))} is not valid: use 1 to 64 printable characters (quote names with spaces).`;
+      return `The ${error.field} ${code(e(visibleInput(error.input)))} is not valid: use 1 to 64 printable characters (quote names with spaces).`;
     case 'STATUS_UNCHANGED':
       return `${who(error.user)} is already ${error.status}; nothing changed.`;
     case 'RESERVED_INVALID':
