@@ -129,7 +129,7 @@ export function findMixedScript(text: string): LookalikeCharacter | undefined {
   let start = 0;
   while (start < chars.length) {
     let end = start;
-    while (end < chars.length && /[\p{L}\p{M}]/u.test(chars[end] ?? '')) end++;
+    while (end < chars.length && /[\p{L}\p{M}\p{N}]/u.test(chars[end] ?? '')) end++;
     const word = chars.slice(start, end);
     if (word.some((char) => LATIN_LETTER.test(char))) {
       for (const [offset, char] of word.entries()) {
