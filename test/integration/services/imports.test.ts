@@ -296,7 +296,9 @@ describe('export and update files', () => {
   });
 
   it('reads back an export naming people by addresses stored before the email rule, and adds none of them', async () => {
-    const shown = unwrap(await preview(['Email,First Name,Last Name', 'eve@example.com,Eve,Adams'].join('\n')));
+    const shown = unwrap(
+      await preview(['Email,First Name,Last Name', 'eve@example.com,Eve,Adams'].join('\n')),
+    );
     unwrap(await applyImport(deps, ADMIN, shown.import.id, 'all'));
     // What an older version let in: a Cyrillic а and a leading =, on the one directory entry.
     for (const stored of ['\u0430da@example.com', '=eve@example.com']) {
