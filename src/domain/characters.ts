@@ -93,10 +93,13 @@ const LOOKALIKES: Readonly<Record<string, string>> = {
 };
 
 const LATIN_LETTER = /\p{Script=Latin}/u;
+/** Printable ASCII holds no hidden character and no lookalike letter: most text is checked by this alone. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 const CYRILLIC = /\p{Script=Cyrillic}/u;
 
 /** The first invisible or bidirectional control character, if any; emoji joiners between emoji are not hidden. */
 export function findHiddenCharacter(text: string): HiddenCharacter | undefined {
+  if (PLAIN_ASCII.test(text)) return undefined;
   const chars = [...text];
   for (const [index, char] of chars.entries()) {
     const position = index + 1;
@@ -125,6 +128,7 @@ export function latinLookalike(char: string): { script: LookalikeScript; latin: 
  * М). A word written wholly in one script is left alone: "Москва" and "Αθήνα" are genuine names.
  */
 export function findMixedScript(text: string): LookalikeCharacter | undefined {
+  if (PLAIN_ASCII.test(text)) return undefined;
   const chars = [...text];
   let start = 0;
   while (start < chars.length) {

@@ -27,10 +27,12 @@ export type EmailResult = { ok: true; email: string } | { ok: false; problem: Em
 
 export const MAX_EMAIL_LENGTH = 254;
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 const LOCAL_CHARACTER = /[A-Za-z0-9._%+'-]/;
+const ADDRESS_CHARACTERS = /^[A-Za-z0-9._%+'@-]+$/;
 const LOCAL_PART = /^[A-Za-z0-9_%+'-]+(\.[A-Za-z0-9_%+'-]+)*$/;
-const LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
-const TOP_LEVEL = /^([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+/** Labels of letters, digits and inner hyphens, up to 63 long; the last one letters, or an `xn--` label. */
+const DOMAIN = /^([A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+([A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 /**
  * `=`, `+` and `@` start a spreadsheet formula and begin no mailbox (`+` begins a tag after a mailbox name); a
  * leading `'` is what a spreadsheet adds to mark text. `-` also starts a formula, but `-ops@example.com` is a
@@ -53,18 +55,22 @@ const LEADING = new Set(['=', '+', '@', "'"]);
  */
 export function parseEmail(input: string): EmailResult {
   // Spaces at either end go, as in every other field; a byte order mark stays, to be refused as invisible.
-  const text = input.replace(/^[^\S\ufeff]+|[^\S\ufeff]+$/g, '');
+  const text = input.includes('\ufeff') ? input.replace(/^[^\S\ufeff]+|[^\S\ufeff]+$/g, '') : input.trim();
   if (text === '') return refuse({ kind: 'empty' });
-  const hidden = findHiddenCharacter(text);
-  if (hidden) return refuse({ kind: 'hidden', character: hidden });
-  for (const [index, char] of [...text].entries()) {
-    if (/^[\x20-\x7e]+$/.test(char.normalize('NFKC'))) continue;
-    const lookalike = latinLookalike(char);
-    if (lookalike)
-      return refuse({ kind: 'lookalike', character: { char, position: index + 1, ...lookalike } });
-    return refuse({ kind: 'not_ascii', character: { char, position: index + 1 } });
+  // Most addresses are plain ASCII: the character checks below are only for the others.
+  const ascii = PRINTABLE_ASCII.test(text);
+  if (!ascii) {
+    const hidden = findHiddenCharacter(text);
+    if (hidden) return refuse({ kind: 'hidden', character: hidden });
+    for (const [index, char] of [...text].entries()) {
+      if (PRINTABLE_ASCII.test(char.normalize('NFKC'))) continue;
+      const lookalike = latinLookalike(char);
+      if (lookalike)
+        return refuse({ kind: 'lookalike', character: { char, position: index + 1, ...lookalike } });
+      return refuse({ kind: 'not_ascii', character: { char, position: index + 1 } });
+    }
   }
-  const email = text.normalize('NFKC');
+  const email = ascii ? text : text.normalize('NFKC');
   const first = email.charAt(0);
   if (LEADING.has(first)) return refuse({ kind: 'leading', char: first });
   if (email.length > MAX_EMAIL_LENGTH)
@@ -74,16 +80,14 @@ export function parseEmail(input: string): EmailResult {
   if (email.indexOf('@', at + 1) !== -1) return refuse({ kind: 'shape', reason: 'two_at' });
   const local = email.slice(0, at);
   const domain = email.slice(at + 1);
-  for (const [index, char] of [...email].entries()) {
-    if (char !== '@' && !LOCAL_CHARACTER.test(char))
-      return refuse({ kind: 'character', character: { char, position: index + 1 } });
+  if (!ADDRESS_CHARACTERS.test(email)) {
+    const chars = [...email];
+    const index = chars.findIndex((char) => char !== '@' && !LOCAL_CHARACTER.test(char));
+    return refuse({ kind: 'character', character: { char: chars[index] ?? '', position: index + 1 } });
   }
   if (local.length > 64 || !LOCAL_PART.test(local) || local.endsWith("'"))
     return refuse({ kind: 'shape', reason: 'local_part' });
-  const labels = domain.split('.');
-  const top = labels.at(-1) ?? '';
-  if (labels.length < 2 || !labels.every((label) => LABEL.test(label)) || !TOP_LEVEL.test(top))
-    return refuse({ kind: 'shape', reason: 'domain' });
+  if (!DOMAIN.test(domain)) return refuse({ kind: 'shape', reason: 'domain' });
   return { ok: true, email };
 }
 
