@@ -64,6 +64,8 @@ export function parseEmail(input: string): EmailResult {
     if (hidden) return refuse({ kind: 'hidden', character: hidden });
     for (const [index, char] of [...text].entries()) {
       if (PRINTABLE_ASCII.test(char.normalize('NFKC'))) continue;
+      if (/\p{Cc}/u.test(char))
+        return refuse({ kind: 'character', character: { char, position: index + 1 } });
       const lookalike = latinLookalike(char);
       if (lookalike)
         return refuse({ kind: 'lookalike', character: { char, position: index + 1, ...lookalike } });

@@ -31,7 +31,7 @@ export function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
-const HIDDEN = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}]/gu;
+const HIDDEN = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Zl}\p{Zp}]/gu;
 
 /**
  * Text a person typed, quoted back where a character they cannot see matters: every invisible or direction

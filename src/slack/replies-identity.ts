@@ -53,7 +53,7 @@ export function emailProblemText(problem: EmailProblem): string {
         ? 'an address cannot start with an apostrophe (a spreadsheet adds one to mark text): remove it.'
         : `an address cannot start with ${code(e(problem.char))}, which a spreadsheet reads as a formula: remove it.`;
     case 'character':
-      return `${problem.character.char === ' ' ? 'the space' : `the ${quoted(problem.character.char)}`} in position ${problem.character.position} cannot be part of an address: give one address, like ${code('ada@example.com')}.`;
+      return `${problem.character.char === ' ' ? 'the space' : `the ${code(e(visibleInput(problem.character.char)))}`} in position ${problem.character.position} cannot be part of an address: give one address, like ${code('ada@example.com')}.`;
     case 'shape':
       switch (problem.reason) {
         case 'no_at':
@@ -68,7 +68,8 @@ export function emailProblemText(problem: EmailProblem): string {
   }
 }
 
-const quoted = (char: string) => `'${e(char)}'`;
+/** A letter quoted in a message, 'а', with any character that cannot be seen written as its code point. */
+const quoted = (char: string) => `'${e(visibleInput(char))}'`;
 
 function hiddenText(character: HiddenCharacter): string {
   const name = HIDDEN_NAMES[character.char];
