@@ -44,9 +44,12 @@ export type UpdateColumnKey = keyof typeof UPDATE_HEADERS;
 export type ColumnKey = AddColumnKey | UpdateColumnKey;
 /**
  * Columns whose cells are free text, which could start a spreadsheet formula: an export neutralises them and an
- * import reads them back without it. The other columns hold checked values.
+ * import reads them back without it. The other columns hold checked values. Emails are here: an address may
+ * start with `-`, and one stored before addresses were checked as they are now may start with anything.
  */
 export const FREE_TEXT_COLUMNS: ReadonlySet<ColumnKey> = new Set<ColumnKey>([
+  'email',
+  'copySettingsFrom',
   'firstName',
   'lastName',
   'site',

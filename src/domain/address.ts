@@ -1,4 +1,5 @@
 import { getCountries } from 'libphonenumber-js/max';
+import { textProblem } from './characters.ts';
 import type { DomainError } from './errors.ts';
 import { err, ok, type Result } from './result.ts';
 
@@ -65,6 +66,8 @@ export function checkAddress(input: AddressInput): Result<EmergencyAddress> {
   };
   const missing = REQUIRED.filter(({ key }) => value[key] === '').map(({ field }) => field);
   if (missing.length > 0) return err({ code: 'ADDRESS_INCOMPLETE', missing });
+  const unreadable = readableProblem(input);
+  if (unreadable) return err(unreadable);
   for (const { key, field, max } of TEXT_FIELDS) {
     const text = value[key];
     const shaped = key === 'postalCode' ? POSTAL_CODE.test(text) : !UNPRINTABLE.test(text);
@@ -77,6 +80,19 @@ export function checkAddress(input: AddressInput): Result<EmergencyAddress> {
     return err({ code: 'ADDRESS_COUNTRY_INVALID', input: input.country ?? '', suggestion });
   }
   return ok({ ...value, line2: value.line2 === '' ? null : value.line2 });
+}
+
+/**
+ * A dispatcher must read the address as it is stored: no invisible or direction control characters, and no word
+ * mixing Latin letters with Cyrillic or Greek ones drawn like them.
+ */
+function readableProblem(input: AddressInput): DomainError | undefined {
+  for (const { key, field } of TEXT_FIELDS) {
+    const name = field === 'line 1' || field === 'line 2' ? (`address ${field}` as const) : field;
+    const problem = textProblem(name, input[key] ?? '', { mixedScripts: 'refused' });
+    if (problem) return problem;
+  }
+  return undefined;
 }
 
 /** "1 Main St, Suite 5, San Francisco, CA 94105, US": one line, the way a card or a message shows it. */

@@ -1,3 +1,6 @@
+import type { HiddenCharacter, LookalikeCharacter } from './characters.ts';
+import type { EmailProblem } from './email.ts';
+
 /** A person as errors and results name them; each surface decides how to show one (a mention, a name). */
 export type Person = { name: string; email: string; slackUserId: string | null };
 
@@ -13,6 +16,8 @@ export type DomainError =
   | { code: 'SLACK_USER_NOT_FOUND'; slackUserId: string }
   | { code: 'SLACK_USER_IS_BOT'; slackUserId: string }
   | { code: 'SLACK_PROFILE_NO_EMAIL'; slackUserId: string }
+  /** The chat profile's email is not one the directory can keep (a lookalike letter, an invisible character). */
+  | { code: 'SLACK_PROFILE_EMAIL_INVALID'; slackUserId: string; input: string; problem: EmailProblem }
   | { code: 'NOT_A_PHONE_USER'; user: Person }
   | { code: 'ALREADY_PHONE_USER'; users: { user: Person; extension: string }[] }
   | { code: 'NO_LICENSE_LEFT'; used: number; total: number; requested: number }
@@ -65,9 +70,20 @@ export type DomainError =
   | { code: 'NUMBER_LIMIT'; user: Person; max: number }
   | { code: 'NO_FREE_NUMBER'; site: string }
   | { code: 'NO_NUMBERS_HELD'; user: Person }
-  | { code: 'EMAIL_INVALID'; input: string }
+  | { code: 'EMAIL_INVALID'; input: string; problem: EmailProblem }
   | { code: 'EMAIL_TAKEN'; email: string }
   | { code: 'NAME_INVALID'; field: 'first name' | 'last name'; input: string }
+  /** Text with a character that cannot be seen, or that reorders what follows it: `field` names the text. */
+  | { code: 'TEXT_HIDDEN_CHARACTER'; field: TextField; input: string; character: HiddenCharacter }
+  /** A word mixing Latin letters with Cyrillic or Greek ones drawn like Latin letters. */
+  | { code: 'TEXT_MIXED_SCRIPT'; field: TextField; input: string; character: LookalikeCharacter }
+  /** A new name that reads like an existing one (`Маin` with a Cyrillic М next to `Main`). */
+  | {
+      code: 'NAME_LOOKALIKE';
+      kind: 'site' | 'call queue' | 'auto receptionist';
+      input: string;
+      existing: string;
+    }
   | { code: 'STATUS_UNCHANGED'; user: Person; status: 'active' | 'inactive' }
   | { code: 'RESERVED_INVALID'; input: string }
   | { code: 'RESERVED_EXISTS'; extension: string }
@@ -212,3 +228,16 @@ export type DomainError =
   | { code: 'IMPORT_FILE_INVALID'; fileName: string; reason: string };
 
 export type ErrorCode = DomainError['code'];
+
+/** Free text that is checked for hidden characters and lookalike letters, as a message names it. */
+export type TextField =
+  | 'first name'
+  | 'last name'
+  | 'site name'
+  | 'call queue name'
+  | 'auto receptionist name'
+  | 'address line 1'
+  | 'address line 2'
+  | 'city'
+  | 'state'
+  | 'postal code';

@@ -1,12 +1,21 @@
+import { textProblem } from './characters.ts';
+import type { DomainError } from './errors.ts';
+
 export const MAX_USERS_PER_REQUEST = 100;
-
-const EMAIL = /^[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+$/;
-
-export const isValidEmail = (input: string): boolean => input.length <= 254 && EMAIL.test(input);
 
 /** Names are shown on cards and in DMs: printable, at most 64 characters. */
 export const isValidName = (input: string): boolean =>
   input.trim().length > 0 && input.length <= 64 && !/[\p{Cc}<>]/u.test(input);
+
+/**
+ * A person's first or last name as typed: printable, and without invisible or direction control characters.
+ * Letters of any script are welcome, mixed too ("Ли Smith", a Japanese name in kanji and kana): a name is not
+ * how anyone is found, the email is.
+ */
+export function checkPersonName(field: 'first name' | 'last name', input: string): DomainError | undefined {
+  if (!isValidName(input)) return { code: 'NAME_INVALID', field, input };
+  return textProblem(field, input, { mixedScripts: 'allowed' });
+}
 
 /** Splits a Slack real name into first and last name the way an address book would. */
 export function splitRealName(realName: string): { firstName: string; lastName: string } {

@@ -1,4 +1,5 @@
 import type { Transaction } from '../../db/client.ts';
+import { findLookalikeName, textProblem } from '../domain/characters.ts';
 import { fullExtension, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
 import { parseCount } from '../domain/people.ts';
 import { expandRange, normalizeE164 } from '../domain/phone-numbers.ts';
@@ -45,7 +46,14 @@ export async function addSite(deps: Deps, actor: Actor, input: SiteInput): Promi
     const name = input.name.trim();
     if (name.length === 0 || name.length > 64 || /[\p{Cc}<>]/u.test(name))
       fail({ code: 'SITE_NAME_INVALID', input: input.name });
+    const suspicious = textProblem('site name', name, { mixedScripts: 'refused' });
+    if (suspicious) fail(suspicious);
     if (await findSiteByName(tx, name)) fail({ code: 'SITE_EXISTS', name });
+    const lookalike = findLookalikeName(
+      name,
+      (await listSites(tx)).map((site) => site.name),
+    );
+    if (lookalike) fail({ code: 'NAME_LOOKALIKE', kind: 'site', input: name, existing: lookalike });
     const code = input.code?.trim();
     if (code !== undefined) await checkSiteCode(tx, code);
     if (account.siteCodesEnabled && code === undefined) fail({ code: 'SITE_CODE_REQUIRED', sites: [name] });

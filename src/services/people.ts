@@ -1,4 +1,5 @@
-import { isValidEmail, isValidName } from '../domain/people.ts';
+import { parseEmail } from '../domain/email.ts';
+import { checkPersonName } from '../domain/people.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { addAdmin, listAdmins, removeAdmin } from '../store/account.ts';
 import { insertAudit } from '../store/audit.ts';
@@ -24,12 +25,12 @@ export async function addDirectoryUser(
 ): Promise<Result<DirectoryUser>> {
   const allowed = await requireAdmin(deps, actor, 'user add');
   if (!allowed.ok) return allowed;
-  const email = input.email.trim();
-  if (!isValidEmail(email)) return err({ code: 'EMAIL_INVALID', input: input.email });
-  if (!isValidName(input.firstName))
-    return err({ code: 'NAME_INVALID', field: 'first name', input: input.firstName });
-  if (!isValidName(input.lastName))
-    return err({ code: 'NAME_INVALID', field: 'last name', input: input.lastName });
+  const parsed = parseEmail(input.email);
+  if (!parsed.ok) return err({ code: 'EMAIL_INVALID', input: input.email, problem: parsed.problem });
+  const email = parsed.email;
+  const badName =
+    checkPersonName('first name', input.firstName) ?? checkPersonName('last name', input.lastName);
+  if (badName) return err(badName);
   const profile = await deps.profiles.byEmail(email);
   return runChange(deps, actor, 'user add', async (tx, rec) => {
     if (await findDirectoryUserByEmail(tx, email)) fail({ code: 'EMAIL_TAKEN', email });

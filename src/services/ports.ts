@@ -1,3 +1,5 @@
+import type { EmailProblem } from '../domain/email.ts';
+
 /** Narrow interfaces the use cases receive: time, ids, and what they need to know of Slack profiles. */
 
 export interface Clock {
@@ -10,7 +12,10 @@ export interface Ids {
 
 export type SlackProfile = {
   slackUserId: string;
+  /** The profile's email as `parseEmail` reads it; undefined when the profile has none or one it refuses. */
   email: string | undefined;
+  /** An email the profile holds that the directory cannot keep, and why. */
+  refusedEmail?: { input: string; problem: EmailProblem } | undefined;
   realName: string;
   firstName: string | undefined;
   lastName: string | undefined;

@@ -75,11 +75,14 @@ export async function findCandidate(
 }
 
 function fromProfile(profile: SlackProfile): Result<Candidate> {
+  const refused = profile.refusedEmail;
   const error: DomainError | undefined = profile.isBot
     ? { code: 'SLACK_USER_IS_BOT', slackUserId: profile.slackUserId }
-    : !profile.email
-      ? { code: 'SLACK_PROFILE_NO_EMAIL', slackUserId: profile.slackUserId }
-      : undefined;
+    : refused
+      ? { code: 'SLACK_PROFILE_EMAIL_INVALID', slackUserId: profile.slackUserId, ...refused }
+      : !profile.email
+        ? { code: 'SLACK_PROFILE_NO_EMAIL', slackUserId: profile.slackUserId }
+        : undefined;
   if (error) return err(error);
   return ok({ kind: 'profile', profile: { ...profile, email: profile.email as string } });
 }

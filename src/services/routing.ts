@@ -1,5 +1,6 @@
 import type { Transaction } from '../../db/client.ts';
 import type { AccountSettingsRow } from '../../db/schema/account.ts';
+import { findLookalikeName, textProblem } from '../domain/characters.ts';
 import type { Person } from '../domain/errors.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
@@ -86,8 +87,12 @@ export const receptionistTarget = (receptionist: Pick<AutoReceptionist, 'id' | '
 export async function addQueue(deps: Deps, actor: Actor, input: RoutingInput): Promise<Result<QueueCreated>> {
   return runChange(deps, actor, 'queue add', async (tx, rec, account) => {
     const name = cleanName(input.name) ?? fail({ code: 'QUEUE_NAME_INVALID', input: input.name });
+    const suspicious = textProblem('call queue name', name, { mixedScripts: 'refused' });
+    if (suspicious) fail(suspicious);
     const existing = await queueByName(tx, name);
     if (existing) fail({ code: 'QUEUE_EXISTS', name: existing.name });
+    const lookalike = findLookalikeName(name, await queueNames(tx));
+    if (lookalike) fail({ code: 'NAME_LOOKALIKE', kind: 'call queue', input: name, existing: lookalike });
     const site = await resolveSite(tx, input.site);
     const extension = await routingExtension(tx, account, input.extension, site);
     const queue = await insertQueue(tx, { name, extension, siteId: site.id });
@@ -201,8 +206,13 @@ export async function addReceptionist(
 ): Promise<Result<ReceptionistCreated>> {
   return runChange(deps, actor, 'receptionist add', async (tx, rec, account) => {
     const name = cleanName(input.name) ?? fail({ code: 'RECEPTIONIST_NAME_INVALID', input: input.name });
+    const suspicious = textProblem('auto receptionist name', name, { mixedScripts: 'refused' });
+    if (suspicious) fail(suspicious);
     const existing = await receptionistByName(tx, name);
     if (existing) fail({ code: 'RECEPTIONIST_EXISTS', name: existing.name });
+    const lookalike = findLookalikeName(name, await receptionistNames(tx));
+    if (lookalike)
+      fail({ code: 'NAME_LOOKALIKE', kind: 'auto receptionist', input: name, existing: lookalike });
     const site = await resolveSite(tx, input.site);
     const extension = await routingExtension(tx, account, input.extension, site);
     const operator = input.operator ? await findPhoneUser(tx, input.operator) : null;

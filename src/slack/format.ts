@@ -1,3 +1,4 @@
+import { codePoint } from '../domain/characters.ts';
 import type { Person } from '../domain/errors.ts';
 
 /** Escapes the three characters Slack's mrkdwn treats as markup in text we did not write ourselves. */
@@ -68,16 +69,17 @@ export function clipMrkdwn(text: string, max: number): string {
 
 /**
  * What a person typed, quoted back as inline code: shortened, on one line, without backticks (which would end the
- * code span) and escaped for mrkdwn. Takes unescaped text; shortening comes before escaping, so no escape is cut.
+ * code span), with characters nobody can see written as code points, and escaped for mrkdwn. Takes unescaped text;
+ * shortening comes before escaping, so no escape is cut.
  */
 export function showInput(text: string, max = QUOTED_LENGTH): string {
-  const short = oneLine(clip(text, max)).replace(/`/g, "'");
+  const short = clip(markInvisible(oneLine(text)), max).replace(/`/g, "'");
   return `\`${escapeText(short.trim() === '' ? '""' : short)}\``;
 }
 
 /** A name or other text a person typed, shown within a sentence: shortened, on one line, escaped for mrkdwn. */
 export function showText(text: string, max = QUOTED_LENGTH): string {
-  return escapeText(oneLine(clip(text, max)));
+  return escapeText(clip(markInvisible(oneLine(text)), max));
 }
 
 function oneLine(text: string): string {
@@ -91,4 +93,28 @@ function isControl(char: string): boolean {
 
 function isHighSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdbff;
+}
+
+const HIDDEN = /[\p{Cf}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Zl}\p{Zp}]/gu;
+/** Zero-width spaces and joiners but the emoji joiner, soft hyphen, BOM, direction controls, line separators. */
+const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2028-\u202e\u2060-\u2069\ufeff]/gu;
+
+/**
+ * Invisible and direction-control characters as their code points, so a quote cannot hide or reorder text; the
+ * joiners and variation selectors of emoji are left alone.
+ */
+function markInvisible(text: string): string {
+  return text.replace(INVISIBLE, (char) => `[${codePoint(char)}]`);
+}
+
+/**
+ * Text a person typed, quoted back where a character they cannot see matters: every invisible, direction control or
+ * control character is written as its code point (`[U+202E]`), so the message shows the text as it is stored and
+ * cannot be reordered by it; long text is cut.
+ */
+export function visibleInput(text: string, max = QUOTED_LENGTH): string {
+  return clip(
+    text.replace(HIDDEN, (char) => `[${codePoint(char)}]`),
+    max,
+  );
 }

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { parseEmail } from '../domain/email.ts';
 import type { Profiles, SlackProfile } from '../services/ports.ts';
 
 type SlackUser = {
@@ -12,9 +13,14 @@ type SlackUser = {
 
 function toProfile(user: SlackUser | undefined): SlackProfile | undefined {
   if (!user?.id) return undefined;
+  const raw = user.profile?.email || undefined;
+  // Anyone can type their own profile's email in some workspaces: it is read by the same rule as a typed one.
+  const parsed = raw === undefined ? undefined : parseEmail(raw);
   return {
     slackUserId: user.id,
-    email: user.profile?.email || undefined,
+    email: parsed?.ok ? parsed.email : undefined,
+    refusedEmail:
+      raw !== undefined && parsed?.ok === false ? { input: raw, problem: parsed.problem } : undefined,
     realName: user.real_name || user.profile?.real_name || '',
     firstName: user.profile?.first_name || undefined,
     lastName: user.profile?.last_name || undefined,

@@ -12,6 +12,7 @@ import {
   who,
 } from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
+import { identityErrorText } from './replies-identity.ts';
 import { importErrorText } from './replies-imports.ts';
 import { placesAndDevicesText } from './replies-places-and-devices.ts';
 import { settingsErrorText } from './replies-settings.ts';
@@ -129,7 +130,11 @@ export function errorText(error: DomainError): string {
     case 'NO_NUMBERS_HELD':
       return `${who(error.user)} has no direct number to remove.`;
     case 'EMAIL_INVALID':
-      return `${showInput(error.input)} is not an email address. Use the form ${code('name@example.com')}.`;
+    case 'SLACK_PROFILE_EMAIL_INVALID':
+    case 'TEXT_HIDDEN_CHARACTER':
+    case 'TEXT_MIXED_SCRIPT':
+    case 'NAME_LOOKALIKE':
+      return identityErrorText(error);
     case 'EMAIL_TAKEN':
       return `${showInput(error.email)} is already in the directory (emails ignore case).`;
     case 'NAME_INVALID':

@@ -1,5 +1,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { emailKey } from '../domain/email.ts';
 import type { Person } from '../domain/errors.ts';
 import type { CallerId } from '../domain/settings.ts';
 import type { CurrentUser, DirectoryEntry } from '../services/imports/view.ts';
@@ -122,11 +123,11 @@ export async function directoryByEmails(db: Executor, emails: readonly string[])
   }>(
     db,
     sql`select id, email, first_name, last_name, slack_user_id from directory_users
-        where lower(email) in ${jsonList(emails.map((email) => email.toLowerCase()))}`,
+        where lower(email) in ${jsonList(emails.map(emailKey))}`,
   );
   return new Map<string, DirectoryEntry>(
     rows.map((row) => [
-      row.email.toLowerCase(),
+      emailKey(row.email),
       {
         id: Number(row.id),
         email: row.email,

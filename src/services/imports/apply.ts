@@ -10,6 +10,7 @@ import {
   phoneUserSettings,
 } from '../../../db/schema/index.ts';
 import { withDeskPhoneRoute, withoutDeskPhoneRoute } from '../../domain/call-handling.ts';
+import { emailKey } from '../../domain/email.ts';
 import { fullExtension } from '../../domain/extensions.ts';
 import { deleteAddress, insertAddress, updateAddress } from '../../store/addresses.ts';
 import { insertPhoneUsers, updatePhoneUser } from '../../store/phone-users.ts';
@@ -155,11 +156,11 @@ async function createBatch(
       { id: directoryUsers.id, email: directoryUsers.email },
     );
     for (const person of inserted) {
-      directoryIds.set(person.email.toLowerCase(), Number(person.id));
+      directoryIds.set(emailKey(person.email), Number(person.id));
       applied.createdDirectoryUsers.push(Number(person.id));
     }
     for (const row of newPeople) {
-      const id = directoryIds.get(row.email.toLowerCase()) as number;
+      const id = directoryIds.get(emailKey(row.email)) as number;
       rec.emit({
         kind: 'directory_user.created',
         user: { directoryUserId: id, email: row.email },
@@ -169,7 +170,7 @@ async function createBatch(
     }
   }
   const directoryIdOf = (row: CreateRow) =>
-    'id' in row.person ? row.person.id : (directoryIds.get(row.email.toLowerCase()) as number);
+    'id' in row.person ? row.person.id : (directoryIds.get(emailKey(row.email)) as number);
 
   for (const row of batch) {
     if (row.autoExtension) {

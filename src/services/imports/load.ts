@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { AccountSettingsRow } from '../../../db/schema/account.ts';
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
+import { emailKey, looksLikeEmail, parseEmail } from '../../domain/email.ts';
 import { normalizeMac } from '../../domain/mac.ts';
 import {
   deskPhonesByMac,
@@ -17,6 +18,12 @@ import { listSites } from '../../store/sites.ts';
 import { extensionState } from '../site-rules.ts';
 import type { ImportOptions, SourceRow } from './plan.ts';
 import type { AccountView, CurrentUser } from './view.ts';
+
+/** The key a cell's address is looked up by: the parsed address, or the text as stored for an older entry. */
+const lookupKey = (cell: string) => {
+  const parsed = parseEmail(cell);
+  return emailKey(parsed.ok ? parsed.email : cell.trim());
+};
 
 const values = (cell: string | undefined) =>
   (cell ?? '')
@@ -40,7 +47,7 @@ export async function loadAccountView(
   const copySources = new Set<string>();
   for (const { cells } of rows) {
     const c = cells;
-    if (c.email) emails.add(c.email.toLowerCase());
+    if (c.email) emails.add(lookupKey(c.email));
     for (const input of values(c.phoneNumbers)) {
       const read = repairSpreadsheetNumber(input);
       if (read.ok) numbers.add(read.number);
@@ -52,8 +59,8 @@ export async function loadAccountView(
     if (c.copySettingsFrom) copySources.add(c.copySettingsFrom.trim());
   }
   if (options.copyFrom) copySources.add(options.copyFrom.trim());
-  for (const source of copySources) if (source.includes('@')) emails.add(source.toLowerCase());
-  const copyExtensions = [...copySources].filter((source) => !source.includes('@'));
+  for (const source of copySources) if (looksLikeEmail(source)) emails.add(lookupKey(source));
+  const copyExtensions = [...copySources].filter((source) => !looksLikeEmail(source));
 
   const [sites, plans, extensions, counts, main, directory, numberRows, macRows] = await Promise.all([
     listSites(db),
@@ -73,7 +80,7 @@ export async function loadAccountView(
   const phoneUsers = new Map<string, CurrentUser>();
   const phoneUsersByExtension = new Map<string, CurrentUser>();
   for (const user of users) {
-    phoneUsers.set(user.email.toLowerCase(), user);
+    phoneUsers.set(emailKey(user.email), user);
     phoneUsersByExtension.set(user.extension, user);
   }
   return {

@@ -3,10 +3,11 @@ import { restoreFormulaText } from '../../csv/formula.ts';
 import { type ColumnKey, type CsvMode, FREE_TEXT_COLUMNS, HEADERS_BY_MODE } from '../../csv/headers.ts';
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
 import { checkAddress, type EmergencyAddress } from '../../domain/address.ts';
+import { emailKey, looksLikeEmail, parseEmail } from '../../domain/email.ts';
 import type { DomainError } from '../../domain/errors.ts';
 import { fullExtension } from '../../domain/extensions.ts';
 import { normalizeMac } from '../../domain/mac.ts';
-import { isValidEmail, isValidName } from '../../domain/people.ts';
+import { checkPersonName } from '../../domain/people.ts';
 import { MAX_NUMBERS_PER_USER } from '../../domain/phone-numbers.ts';
 import { matchPlan } from '../../domain/plans.ts';
 import type { CallerId } from '../../domain/settings.ts';
@@ -79,6 +80,35 @@ type Cells = Partial<Record<ColumnKey, string>>;
 /** A data row of a file: its first line and its cells by column (a column the file lacks reads as blank). */
 export type SourceRow = { line: number; cells: Cells };
 
+/**
+ * A row as its values are meant: the apostrophe an export put before free text that could start a spreadsheet
+ * formula is taken off again, so an exported file reads back exactly.
+ */
+export function fromFile(row: SourceRow): SourceRow {
+  const cells: Cells = {};
+  for (const [key, raw] of Object.entries(row.cells) as [ColumnKey, string][]) {
+    cells[key] = FREE_TEXT_COLUMNS.has(key) ? restoreFormulaText(raw) : raw;
+  }
+  return { line: row.line, cells };
+}
+
+/**
+ * The address a row's Email cell names, and its key. An update row may also name a phone user by the address
+ * stored for them before addresses were checked as they are now (one with a lookalike letter): such a row
+ * changes that user, as an exported file must read back, but no new person is ever created with it.
+ */
+export function rowEmail(
+  input: string,
+  mode: CsvMode,
+  phoneUsers: ReadonlyMap<string, { email: string }>,
+): { ok: true; email: string } | { ok: false; error: DomainError } {
+  const parsed = parseEmail(input);
+  if (parsed.ok) return parsed;
+  const stored = mode === 'update' ? phoneUsers.get(emailKey(input.trim())) : undefined;
+  if (stored && stored.email === input.trim()) return { ok: true, email: stored.email };
+  return { ok: false, error: { code: 'EMAIL_INVALID', input, problem: parsed.problem } };
+}
+
 export const CLEAR = '-';
 
 const DEFAULT_FIELDS = {
@@ -136,10 +166,7 @@ export function planImport(
   const defaultSite = uploadSite ?? (view.sites[0] as Site);
 
   const planned = rows.map((row): PlannedRow => {
-    const cells: Cells = {};
-    for (const [key, raw] of Object.entries(row.cells) as [ColumnKey, string][]) {
-      cells[key] = FREE_TEXT_COLUMNS.has(key) ? restoreFormulaText(raw) : raw;
-    }
+    const cells = row.cells;
     const problems: RowProblem[] = [];
     const problem = (key: ColumnKey, error: DomainError) => problems.push({ column: header(key), error });
     const cell = (key: ColumnKey) => cells[key] ?? '';
@@ -148,19 +175,20 @@ export function planImport(
     const refuseClear = (key: ColumnKey) => {
       if (cleared(key)) problem(key, { code: 'IMPORT_CANNOT_CLEAR', column: header(key) });
     };
+    let email = cell('email');
     const invalid = () => ({ kind: 'invalid' as const, line: row.line, email, problems });
 
-    const email = cell('email');
-    if (email === '') problem('email', { code: 'EMAIL_INVALID', input: '' });
-    else if (!isValidEmail(email)) problem('email', { code: 'EMAIL_INVALID', input: email });
+    const read = rowEmail(email, mode, view.phoneUsers);
+    if (!read.ok) problem('email', read.error);
     else {
-      const twice = claims.email.claim(email.toLowerCase(), row.line);
+      email = read.email;
+      const twice = claims.email.claim(emailKey(email), row.line);
       if (twice) problem('email', twice);
     }
     if (problems.length > 0) return invalid();
 
-    const current = view.phoneUsers.get(email.toLowerCase());
-    const entry = view.directory.get(email.toLowerCase());
+    const current = view.phoneUsers.get(emailKey(email));
+    const entry = view.directory.get(emailKey(email));
     if (mode === 'add' && current) {
       problem('email', { code: 'IMPORT_ALREADY_PHONE_USER', email, extension: current.extension });
       return invalid();
@@ -180,7 +208,8 @@ export function planImport(
       refuseClear(key);
       if (!given(key) || (mode === 'add' && entry)) continue;
       const value = cell(key);
-      if (!isValidName(value)) problem(key, { code: 'NAME_INVALID', field, input: value });
+      const bad = checkPersonName(field, value);
+      if (bad) problem(key, bad);
       else if (key === 'firstName') firstName = value;
       else lastName = value;
     }
@@ -339,9 +368,15 @@ export function planImport(
     let copyFrom: CurrentUser | null = null;
     const copyInput = mode === 'add' ? cell('copySettingsFrom') || options.copyFrom || '' : '';
     if (copyInput !== '') {
-      const source =
-        view.phoneUsers.get(copyInput.toLowerCase()) ?? view.phoneUsersByExtension.get(copyInput.trim());
+      const address = looksLikeEmail(copyInput) ? parseEmail(copyInput) : undefined;
+      const source = address
+        ? address.ok
+          ? view.phoneUsers.get(emailKey(address.email))
+          : undefined
+        : view.phoneUsersByExtension.get(copyInput.trim());
       if (source) copyFrom = source;
+      else if (address && !address.ok)
+        problem('copySettingsFrom', { code: 'EMAIL_INVALID', input: copyInput, problem: address.problem });
       else problem('copySettingsFrom', { code: 'USER_NOT_FOUND', input: copyInput });
     }
 

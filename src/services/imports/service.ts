@@ -25,7 +25,7 @@ import { type Actor, type Deps, fail, type Recorder, requireAdmin, runChange } f
 import { type Applied, applyPlan, type Progress } from './apply.ts';
 import { updateCells } from './cells.ts';
 import { loadAccountView } from './load.ts';
-import { type ImportPlan, planImport, type SourceRow } from './plan.ts';
+import { fromFile, type ImportPlan, planImport, type SourceRow } from './plan.ts';
 import type { UserFields } from './view.ts';
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
@@ -151,8 +151,9 @@ async function planFor(
   table: CsvTable<ColumnKey>,
 ) {
   const options = { site: row.site ?? undefined, copyFrom: row.copyFrom ?? undefined };
-  const view = await loadAccountView(db, account, table.rows, options);
-  return planImport(table.rows, row.mode, options, view);
+  const rows = table.rows.map(fromFile);
+  const view = await loadAccountView(db, account, rows, options);
+  return planImport(rows, row.mode, options, view);
 }
 
 /** The preview message's ts, recorded so later messages (progress, summary) can replace it. */

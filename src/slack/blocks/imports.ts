@@ -1,6 +1,13 @@
 import type { ImportCounts, ImportRow } from '../../../db/schema/imports.ts';
-import { csvRecord } from '../../csv/formula.ts';
-import { ADD_HEADERS, type CsvMode, type UnknownHeader, UPDATE_HEADERS } from '../../csv/headers.ts';
+import { csvRecord, echoedCell } from '../../csv/formula.ts';
+import {
+  ADD_HEADERS,
+  type ColumnKey,
+  type CsvMode,
+  FREE_TEXT_COLUMNS,
+  type UnknownHeader,
+  UPDATE_HEADERS,
+} from '../../csv/headers.ts';
 import type { ImportPlan, PlannedRow } from '../../services/imports/plan.ts';
 import type { ImportApplied, ImportSummary, UndoResult } from '../../services/imports/service.ts';
 import {
@@ -81,23 +88,31 @@ export function problemText(problem: { column: string; error: Parameters<typeof 
 const plainCell = (text: string) =>
   text.replaceAll('`', '').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
+/** The Error column holds every problem of a row; past this many characters it is cut like any other cell. */
+const MAX_ERROR_CELL = 2000;
+
 /**
  * The failing rows as a CSV to fix and upload again: the original cells, in the mode's columns, plus an `Error`
- * column with every problem of the row.
+ * column with every problem of the row. Cells are written so that a spreadsheet runs none of them as a formula
+ * and an upload of the file reads the same values (see `echoedCell`).
  */
 export function errorsCsv(
   mode: CsvMode,
   plan: ImportPlan,
   cellsOf: (line: number) => string[] | undefined,
 ): string {
-  const headers = Object.values(mode === 'add' ? ADD_HEADERS : UPDATE_HEADERS);
-  let text = csvRecord([...headers, 'Error']);
+  const headings = mode === 'add' ? ADD_HEADERS : UPDATE_HEADERS;
+  const keys = Object.keys(headings) as ColumnKey[];
+  let text = csvRecord([...Object.values(headings), 'Error']);
   for (const row of plan.rows) {
     if (row.kind !== 'invalid') continue;
     const message = row.problems
       .map((p) => `Line ${row.line}, ${p.column}: ${plainCell(problemText(p))}`)
       .join(' | ');
-    text += csvRecord([...(cellsOf(row.line) ?? [row.email]), message]);
+    const cells = (cellsOf(row.line) ?? [row.email]).map((cell, index) =>
+      echoedCell(cell, FREE_TEXT_COLUMNS.has(keys[index] as ColumnKey)),
+    );
+    text += csvRecord([...cells, echoedCell(message, true, MAX_ERROR_CELL)]);
   }
   return text;
 }

@@ -11,9 +11,9 @@ import {
 import { type CommandName, commandDoc, commandReference, usageFor, usageLine } from './usage.ts';
 import {
   dedupeUserRefs,
-  isEmail,
   looksLikePhoneNumber,
   looksLikeUserOrNumber,
+  readEmail,
   showWord,
   toUserRef,
   type UserRef,
@@ -559,12 +559,14 @@ function parseUserAdd(args: Token[]): ParseResult {
   const [emailWord, firstWord, lastWord, extra] = rest.value;
   if (!emailWord || !firstWord || !lastWord)
     return needs('user.add', 'an email, a first name and a last name');
-  if (isStandaloneEntity(emailWord) || !isEmail(emailWord.text)) {
+  if (isStandaloneEntity(emailWord) || !emailWord.text.normalize('NFKC').includes('@')) {
     return fail(
       `${showWord(emailWord)} is not an email address. \`user add\` starts with the person's email, e.g. \`${example('user.add')}\`.`,
       'user.add',
     );
   }
+  const email = readEmail(emailWord.text);
+  if (!email.ok) return fail(email.message, 'user.add');
   if (extra) {
     return fail(
       `Too many words after the email. Quote a first or last name that has spaces, e.g. \`/phone user add ada@example.com "Ada Mary" Lovelace\`.`,
@@ -574,7 +576,7 @@ function parseUserAdd(args: Token[]): ParseResult {
   for (const word of [firstWord, lastWord]) {
     if (isStandaloneEntity(word)) return unexpected('user.add', word);
   }
-  return ok({ name: 'user.add', email: emailWord.text, firstName: firstWord.text, lastName: lastWord.text });
+  return ok({ name: 'user.add', email: email.email, firstName: firstWord.text, lastName: lastWord.text });
 }
 
 function parseLicenses(args: Token[]): ParseResult {

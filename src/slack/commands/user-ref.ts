@@ -1,11 +1,12 @@
-import { z } from 'zod';
+import { emailKey, parseEmail } from '../../domain/email.ts';
 import { showInput } from '../format.ts';
+import { identityErrorText } from '../replies-identity.ts';
 import type { WordToken } from './tokenize.ts';
 
 /**
  * How a command names a person. `raw` is what to quote back in a message: Slack's mention markup (which renders
- * as the mention) or the email or extension as typed. Emails keep their case; services compare them
- * case-insensitively.
+ * as the mention) or the email or extension as typed. `email` is the address as `parseEmail` reads it (full-width
+ * letters made ASCII, case kept); services compare addresses case-insensitively.
  */
 export type UserRef =
   | { kind: 'slack'; id: string; raw: string }
@@ -14,12 +15,17 @@ export type UserRef =
 
 export type UserRefResult = { ok: true; ref: UserRef } | { ok: false; message: string };
 
-const emailSchema = z.email();
 const extensionPattern = /^\d{2,7}$/;
 const howToName = 'Mention the person (@ada), or type their email or extension.';
 
-export function isEmail(text: string): boolean {
-  return emailSchema.safeParse(text).success;
+/** An email typed in a command, read by the one email rule; a refusal is worded as on every other surface. */
+export function readEmail(text: string): { ok: true; email: string } | { ok: false; message: string } {
+  const parsed = parseEmail(text);
+  if (parsed.ok) return parsed;
+  return {
+    ok: false,
+    message: identityErrorText({ code: 'EMAIL_INVALID', input: text, problem: parsed.problem }),
+  };
 }
 
 /** Phone numbers are kept as typed and normalised later; this only tells one apart from a name or a mention. */
@@ -55,10 +61,11 @@ function fromText(token: WordToken): UserRefResult {
       `${shown} is not a mention Slack recognised. Pick the person from the list that opens as you type @, or type their email or extension.`,
     );
   }
-  if (text.includes('@')) {
-    return isEmail(text)
-      ? { ok: true, ref: { kind: 'email', email: text, raw: text } }
-      : refuse(`${shown} is not an email address. Type it like \`ada@example.com\`.`);
+  if (text.normalize('NFKC').includes('@')) {
+    const read = readEmail(text);
+    return read.ok
+      ? { ok: true, ref: { kind: 'email', email: read.email, raw: text } }
+      : refuse(read.message);
   }
   if (extensionPattern.test(text))
     return { ok: true, ref: { kind: 'extension', extension: text, raw: text } };
@@ -89,7 +96,7 @@ function refKey(ref: UserRef): string {
     case 'slack':
       return `slack:${ref.id}`;
     case 'email':
-      return `email:${ref.email.toLowerCase()}`;
+      return `email:${emailKey(ref.email)}`;
     case 'extension':
       return `extension:${ref.extension}`;
   }

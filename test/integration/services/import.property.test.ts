@@ -115,7 +115,17 @@ const email = fc.oneof(
   { arbitrary: newEmail, weight: 6 },
   { arbitrary: fc.mixedCase(oneOf(...EXISTING, DIRECTORY_ONLY)), weight: 4 },
   {
-    arbitrary: oneOf('', 'ada@', '@example.com', 'a b@example.com', 'ada@example..com', '=cmd@example.com'),
+    arbitrary: oneOf(
+      '',
+      'ada@',
+      '@example.com',
+      'a b@example.com',
+      'ada@example..com',
+      '=cmd@example.com',
+      '\u0430da@example.com',
+      'ada\u200b@example.com',
+      'ＡＤＡ@example.com',
+    ),
     weight: 1,
   },
   { arbitrary: junk, weight: 1 },

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { directoryUsers } from '../../../db/schema/index.ts';
 import { addNumbers, addSite } from '../../../src/services/account.ts';
 import { exportPhoneUsers } from '../../../src/services/imports/export.ts';
 import {
@@ -374,6 +375,28 @@ describe('export and update files', () => {
     expect(csv).toContain(`eve@example.com,"'=HYPERLINK(""x"")",'+Mallory,`);
     const back = unwrap(await preview(csv, 'update'));
     expect(back.plan.counts).toMatchObject({ unchanged: 1, update: 0 });
+  });
+
+  it('reads back an export naming people by addresses stored before the email rule, and adds none of them', async () => {
+    const shown = unwrap(
+      await preview(['Email,First Name,Last Name', 'eve@example.com,Eve,Adams'].join('\n')),
+    );
+    unwrap(await applyImport(deps, ADMIN, shown.import.id, 'all'));
+    // What an older version let in: a Cyrillic а and a leading =, on the one directory entry.
+    for (const stored of ['\u0430da@example.com', '=eve@example.com']) {
+      await database.db.update(directoryUsers).set({ email: stored });
+      const csv = await exported();
+      expect(csv.split('\r\n')[1]?.split(',')[0]).toBe(stored.startsWith('=') ? `'${stored}` : stored);
+      const back = unwrap(await preview(csv, 'update'));
+      expect(back.plan.counts).toMatchObject({ unchanged: 1, update: 0, invalid: 0 });
+      const renamed = unwrap(await preview(csv.replace(',Eve,', ',Evelyn,'), 'update'));
+      expect(renamed.plan.counts).toMatchObject({ update: 1, invalid: 0 });
+
+      const added = unwrap(await preview(`Email,First Name,Last Name\n${stored},Eve,Adams\n`));
+      expect(added.plan.rows).toMatchObject([
+        { kind: 'invalid', problems: [{ column: 'Email', error: { code: 'EMAIL_INVALID' } }] },
+      ]);
+    }
   });
 
   it('refuses update rows for people without a license and values that cannot be cleared', async () => {

@@ -190,6 +190,7 @@ describe('adding a person to the directory', () => {
     expect(refusal(await addDirectoryUser(deps, ADMIN, { ...newUser, email: 'dora@example' }))).toEqual({
       code: 'EMAIL_INVALID',
       input: 'dora@example',
+      problem: { kind: 'shape', reason: 'domain' },
     });
     unwrap(await addDirectoryUser(deps, ADMIN, newUser));
     expect(refusal(await addDirectoryUser(deps, ADMIN, { ...newUser, email: ' DORA@Example.COM ' }))).toEqual(

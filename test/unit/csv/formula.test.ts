@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { csvRecord, neutraliseFormulaText, restoreFormulaText } from '../../../src/csv/formula.ts';
+import {
+  csvRecord,
+  echoedCell,
+  MAX_ECHOED_CELL,
+  neutraliseFormulaText,
+  restoreFormulaText,
+} from '../../../src/csv/formula.ts';
 import { parseCsvInstruction } from '../../../src/slack/events/csv-upload.ts';
 
 describe('formula neutralisation', () => {
@@ -22,6 +28,33 @@ describe('formula neutralisation', () => {
     expect(csvRecord(['a', 'b,c', 'say "hi"', 'x;y', ' pad', 'two\nlines'])).toBe(
       'a,"b,c","say ""hi""","x;y"," pad","two\nlines"\r\n',
     );
+  });
+});
+
+describe('cells written back in the errors file', () => {
+  it('writes free text as an export does, whether the upload held it raw or neutralised', () => {
+    expect(echoedCell('=ada@example.com', true)).toBe("'=ada@example.com");
+    expect(echoedCell("'=ada@example.com", true)).toBe("'=ada@example.com");
+    expect(echoedCell('-ops@example.com', true)).toBe("'-ops@example.com");
+    expect(echoedCell('Ada', true)).toBe('Ada');
+    expect(restoreFormulaText(echoedCell('+Mallory', true))).toBe('+Mallory');
+  });
+
+  it('neutralises a formula in a checked column, but not numbers or the clear marker', () => {
+    expect(echoedCell('=HYPERLINK("http://x")', false)).toBe('\'=HYPERLINK("http://x")');
+    expect(echoedCell('@SUM(1)', false)).toBe("'@SUM(1)");
+    expect(echoedCell('+1+cmd|/C calc', false)).toBe("'+1+cmd|/C calc");
+    expect(echoedCell('+14155550100;+1 (415) 555-0101', false)).toBe('+14155550100;+1 (415) 555-0101');
+    expect(echoedCell('-', false)).toBe('-');
+    expect(echoedCell('4102', false)).toBe('4102');
+  });
+
+  it('cuts an oversized cell and says how long it was, counting characters', () => {
+    const cell = echoedCell(`=${'😀'.repeat(100_000)}`, true);
+    expect(cell.startsWith("'=")).toBe(true);
+    expect(cell.endsWith('… [cut: 100,001 characters in all]')).toBe(true);
+    expect([...cell].length).toBeLessThan(MAX_ECHOED_CELL + 40);
+    expect(echoedCell('x'.repeat(MAX_ECHOED_CELL), false)).toBe('x'.repeat(MAX_ECHOED_CELL));
   });
 });
 

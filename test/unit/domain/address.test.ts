@@ -27,6 +27,42 @@ describe('checkAddress', () => {
     ).toEqual({ ok: true, value: { ...complete, line2: 'Suite 5' } });
   });
 
+  it('refuses invisible and direction control characters in any part, naming the part', () => {
+    expect(checkAddress({ ...complete, line1: '1 Main\u200b St' })).toEqual({
+      ok: false,
+      error: {
+        code: 'TEXT_HIDDEN_CHARACTER',
+        field: 'address line 1',
+        input: '1 Main\u200b St',
+        character: { kind: 'invisible', char: '\u200b', position: 7 },
+      },
+    });
+    expect(checkAddress({ ...complete, line2: 'Suite \u202e5' })).toMatchObject({
+      error: { field: 'address line 2', character: { kind: 'bidi' } },
+    });
+    expect(checkAddress({ ...complete, city: 'San\u00adFrancisco' })).toMatchObject({
+      error: { field: 'city' },
+    });
+  });
+
+  it('refuses a word mixing Latin with lookalike letters, and accepts an address in one script', () => {
+    expect(checkAddress({ ...complete, city: 'San Frаncisco' })).toMatchObject({
+      ok: false,
+      error: { code: 'TEXT_MIXED_SCRIPT', field: 'city', character: { char: 'а', position: 7 } },
+    });
+    expect(checkAddress({ ...complete, postalCode: 'SW1А 1AA', country: 'GB' })).toMatchObject({
+      error: { code: 'TEXT_MIXED_SCRIPT', field: 'postal code' },
+    });
+    const moscow = {
+      line1: 'ул. Тверская, 7',
+      city: 'Москва',
+      state: 'Москва',
+      postalCode: '125009',
+      country: 'RU',
+    };
+    expect(checkAddress(moscow)).toEqual({ ok: true, value: { ...moscow, line2: null } });
+  });
+
   it('names a missing city', () => {
     expect(checkAddress({ ...complete, city: '' })).toEqual({
       ok: false,

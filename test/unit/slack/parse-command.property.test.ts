@@ -4,7 +4,7 @@ import { type ParseResult, parseCommand } from '../../../src/slack/commands/pars
 import { type Token, tokenize, unescapeSlack } from '../../../src/slack/commands/tokenize.ts';
 import { commandReference } from '../../../src/slack/commands/usage.ts';
 import { showWord } from '../../../src/slack/commands/user-ref.ts';
-import { showInput } from '../../../src/slack/format.ts';
+import { showInput, visibleInput } from '../../../src/slack/format.ts';
 
 /** Slack refuses slash command text longer than this. */
 const COMMAND_TEXT_LIMIT = 4000;
@@ -394,6 +394,9 @@ const readings = [
   (text: string) => spaced(text.replace(quoteMarks, '')),
   // `set` shows a setting typed as `key:` as `key=`.
   (text: string) => spaced(text.replace(/[=:]$/, '')),
+  // A refused email shows each character that cannot be seen as its code point (`[U+200B]`).
+  (text: string) => visibleInput(text.replace(/`/g, "'"), Number.POSITIVE_INFINITY),
+  (text: string) => visibleInput(text.replace(quoteMarks, ''), Number.POSITIVE_INFINITY),
 ];
 
 /** Markup as a message shows it: a mailto or tel link as its address, a link as its label, `<!here>` as `@here`. */

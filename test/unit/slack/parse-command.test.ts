@@ -75,7 +75,16 @@ describe('parseCommand', () => {
       ['an unresolved @name', 'show @ada', 'not a mention Slack recognised'],
       ['a channel', 'show <#C123|general>', '<#C123> is a channel, not a person'],
       ['@here', 'show <!here>', '`@here` is a group, not a person'],
-      ['a broken email', 'show ada@', 'is not an email address'],
+      [
+        'a broken email',
+        'show ada@',
+        'The email `ada@` cannot be used: the part after the `@` is not a domain',
+      ],
+      [
+        'an email with a lookalike letter',
+        'show аda@example.com',
+        "The email `аda@example.com` cannot be used: the 'а' in position 1 is a Cyrillic letter that looks like a Latin one ('a'): retype the address.",
+      ],
       ['a word', 'show ada', '`ada` is not a person'],
     ])('refuses %s as a user', (_, text, message) => {
       expect(usageError(text).message).toContain(message);
@@ -380,6 +389,10 @@ describe('parseCommand', () => {
         "user add mary@example.com Mary O'Brien",
         { name: 'user.add', email: 'mary@example.com', firstName: 'Mary', lastName: "O'Brien" },
       ],
+      [
+        'user add ｍａｒｙ＠ｅｘａｍｐｌｅ．ｃｏｍ Mary Lee',
+        { name: 'user.add', email: 'mary@example.com', firstName: 'Mary', lastName: 'Lee' },
+      ],
       ['history <@U0ADA>', { name: 'history', user: ada }],
       ['history recent', { name: 'history.recent' }],
       ['History RECENT', { name: 'history.recent' }],
@@ -475,6 +488,11 @@ describe('parseCommand', () => {
       [
         'user add ada@example.com Ada',
         '`user add` needs an email, a first name and a last name, e.g. `/phone user add ada@example.com Ada Lovelace`.',
+        'user.add',
+      ],
+      [
+        'user add ada\u200d@example.com Ada Lovelace',
+        'The email `ada[U+200D]@example.com` cannot be used: there is an invisible character (U+200D zero-width joiner) in position 4: retype the address.',
         'user.add',
       ],
       [

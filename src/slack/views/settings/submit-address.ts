@@ -114,6 +114,11 @@ function addressErrors(error: DomainError): Errors | undefined {
       return { [BLOCK_OF_FIELD[error.field] ?? ADDRESS_BLOCKS.source]: inlineError(error) };
     case 'ADDRESS_COUNTRY_INVALID':
       return { [ADDRESS_BLOCKS.country]: inlineError(error) };
+    case 'TEXT_HIDDEN_CHARACTER':
+    case 'TEXT_MIXED_SCRIPT': {
+      const field = error.field.replace(/^address /, '');
+      return { [BLOCK_OF_FIELD[field] ?? ADDRESS_BLOCKS.source]: inlineError(error) };
+    }
     default:
       return undefined;
   }
