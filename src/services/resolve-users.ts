@@ -77,9 +77,11 @@ export async function findCandidate(
 function fromProfile(profile: SlackProfile): Result<Candidate> {
   const error: DomainError | undefined = profile.isBot
     ? { code: 'SLACK_USER_IS_BOT', slackUserId: profile.slackUserId }
-    : !profile.email
-      ? { code: 'SLACK_PROFILE_NO_EMAIL', slackUserId: profile.slackUserId }
-      : undefined;
+    : profile.external
+      ? { code: 'SLACK_USER_EXTERNAL', slackUserId: profile.slackUserId, name: profile.realName }
+      : !profile.email
+        ? { code: 'SLACK_PROFILE_NO_EMAIL', slackUserId: profile.slackUserId }
+        : undefined;
   if (error) return err(error);
   return ok({ kind: 'profile', profile: { ...profile, email: profile.email as string } });
 }

@@ -28,7 +28,7 @@ export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALI
       case 'minute':
         return `${part}${where} is not a time: minutes run from 00 to 59.`;
       case 'zero_length':
-        return `${part} starts and ends at the same time, so it is open for no time at all. For the whole day write ${code('24h')}; for none, ${code('closed')}.`;
+        return `${part} starts and ends at the same time, so it is open for no time at all. For the whole day write ${code('24h')} or ${code('00:00-24:00')}; for none, ${code('closed')}.`;
       case 'day_twice':
         return `${DAY_NAMES[error.part] ?? part} is given twice${where ? ` (again${where})` : ''}. Give each day once, e.g. ${code('mon-thu 09:00-17:00 fri 09:00-13:00')}.`;
       case 'no_hours':

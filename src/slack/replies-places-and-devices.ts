@@ -10,6 +10,7 @@ export type PlacesAndDevicesError = Extract<
       | 'ADDRESS_INCOMPLETE'
       | 'ADDRESS_FIELD_INVALID'
       | 'ADDRESS_COUNTRY_INVALID'
+      | 'ADDRESS_NOT_IN_COUNTRY'
       | 'SITE_NO_DEFAULT_ADDRESS'
       | 'ADDRESS_ALREADY_SITE_DEFAULT'
       | 'ADDRESS_SELF_SERVICE_UNCHANGED'
@@ -35,6 +36,27 @@ const e = escapeText;
 const ADDRESS_ORDER = '"line 1" "city" "state" "postal code" country';
 const MAC_SPELLINGS = `${code('00:1A:2B:3C:4D:5E')}, ${code('00-1A-2B-3C-4D-5E')}, ${code('001A.2B3C.4D5E')} or ${code('001A2B3C4D5E')}`;
 
+/** What a state and a postal code look like in each country whose addresses are checked (address-regions.ts). */
+const REGION_FORMATS: Readonly<Record<string, { state?: string; postal: string }>> = {
+  US: {
+    state: `Use the state's two-letter code or its name, e.g. ${code('CA')} or ${code('California')}; ${code('DC')} and the territories (${code('PR')}, ${code('GU')}, ${code('VI')}…) count.`,
+    postal: `Use a ZIP code of 5 digits or ZIP+4, e.g. ${code('94105')} or ${code('94105-1234')}.`,
+  },
+  CA: {
+    state: `Use the province's or territory's two-letter code or its name, e.g. ${code('ON')} or ${code('Ontario')}.`,
+    postal: `Use a postal code of the form A1A 1A1, e.g. ${code('K1A 0B1')}.`,
+  },
+  GB: { postal: `Use a UK postcode, e.g. ${code('SW1A 1AA')} or ${code('M1 1AE')}.` },
+  IE: { postal: `Use an Eircode, e.g. ${code('D02 X285')}.` },
+  AU: {
+    state: `Use the state's or territory's code or its name, e.g. ${code('NSW')} or ${code('Victoria')}.`,
+    postal: `Use a postcode of 4 digits, e.g. ${code('2000')}.`,
+  },
+  NZ: { postal: `Use a postcode of 4 digits, e.g. ${code('6011')}.` },
+  JP: { postal: `Use a postal code of 7 digits, e.g. ${code('100-0001')}.` },
+  IN: { postal: `Use a PIN code of 6 digits, e.g. ${code('110001')}.` },
+};
+
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const names = (items: string[]) =>
   items.length > 0 ? listing(items.map((item) => code(e(item)))) : 'none yet';
@@ -53,6 +75,10 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
     case 'ADDRESS_COUNTRY_INVALID': {
       const hint = error.suggestion ? ` Did you mean ${code(error.suggestion)}?` : '';
       return `The country ${code(e(error.input))} is not an ISO 3166 two-letter country code.${hint} Use codes like ${code('US')}, ${code('GB')}, ${code('DE')} or ${code('JP')}.`;
+    }
+    case 'ADDRESS_NOT_IN_COUNTRY': {
+      const expected = REGION_FORMATS[error.country]?.[error.field === 'state' ? 'state' : 'postal'];
+      return `The ${error.field} ${code(e(error.input))} does not exist in ${error.country}, so a dispatcher could not place the address; nothing was saved.${expected ? ` ${expected}` : ''}`;
     }
     case 'SITE_NO_DEFAULT_ADDRESS':
       return `Site ${e(error.site)} has no default emergency address yet, so nothing changed. Set one first with ${code(e(`/phone site address "${error.site}" "<line 1>" "<city>" "<state>" "<postal code>" <country>`))}.`;

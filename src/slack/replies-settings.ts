@@ -10,11 +10,13 @@ type SettingsError = Extract<
       | 'SETTINGS_INVALID'
       | 'SETTINGS_UNCHANGED'
       | 'BLOCKED_ENTRY_INVALID'
+      | 'BLOCKED_PREFIX_TOO_SHORT'
       | 'BLOCKED_ALREADY'
       | 'BLOCKED_NOT_FOUND'
       | 'ASSISTANT_SELF'
       | 'ASSISTANT_LIMIT'
       | 'ASSISTANT_ALREADY'
+      | 'ASSISTANT_CYCLE'
       | 'ASSISTANT_NOT_FOUND'
       | 'COPY_TO_SELF'
       | 'MAIN_NUMBER_ALREADY'
@@ -40,8 +42,17 @@ export function settingsErrorText(error: SettingsError): string {
       return `${who(error.user)} already has ${error.keys.length === 1 ? 'that setting' : 'those settings'} (${listing(error.keys.map(keyName))}); nothing changed.`;
     case 'BLOCKED_ENTRY_INVALID':
       return error.reason === 'characters'
-        ? `${code(e(error.input))} cannot be blocked: a number or prefix is digits, optionally starting with +, e.g. ${code('+14155550100')}, ${code('+44')} or ${code('1900')}.`
+        ? `${code(e(error.input))} cannot be blocked: a number or prefix is digits, optionally starting with +, e.g. ${code('+14155550100')}, ${code('+4420')} or ${code('1900')}.`
         : `${code(e(error.input))} cannot be blocked: it has more than 15 digits, longer than any phone number. Check it and try again.`;
+    case 'BLOCKED_PREFIX_TOO_SHORT': {
+      const where =
+        error.countryCode === null
+          ? 'is shorter than a country code, so it would block every call from several countries'
+          : error.countries.length > 0
+            ? `is the country code of ${listing(error.countries.slice(0, 5))}${error.countries.length > 5 ? ` and ${error.countries.length - 5} more` : ''}, so it would block every call from ${error.countries.length === 1 ? 'that country' : 'those countries'}`
+            : 'is a whole international calling code, so it would block every number under it';
+      return `${code(e(error.input))} ${where}. Block a longer prefix, the country code followed by an area code or a range (e.g. ${code('+1900')} for premium-rate numbers in North America, ${code('+4420')} for London), or the number itself.`;
+    }
     case 'BLOCKED_ALREADY':
       return `${code(e(error.entry))} is already blocked for ${who(error.user)}; nothing changed.`;
     case 'BLOCKED_NOT_FOUND':
@@ -52,6 +63,14 @@ export function settingsErrorText(error: SettingsError): string {
       return `${who(error.user)} already has ${error.max} assistants, the most allowed. Remove one with ${code(e('/phone delegate remove <user> <assistant>'))} first.`;
     case 'ASSISTANT_ALREADY':
       return `${who(error.assistant)} is already an assistant of ${who(error.owner)}; nothing changed.`;
+    case 'ASSISTANT_CYCLE': {
+      const [, ...rest] = error.chain;
+      const links = rest.map((person, index) => {
+        const before = error.chain[index];
+        return `${who(person)} answers the calls of ${before ? who(before) : ''}`;
+      });
+      return `${who(error.assistant)} cannot become an assistant of ${who(error.owner)}: ${links.reverse().join(', and ')}, so calls handed on from one assistant to the next would go round in a circle. Remove one of those delegations first (${code(e('/phone delegate remove <user> <assistant>'))}), or choose another assistant.`;
+    }
     case 'ASSISTANT_NOT_FOUND':
       return `${who(error.assistant)} is not an assistant of ${who(error.owner)}; nothing changed. See their assistants on the card (${code('/phone show')}).`;
     case 'COPY_TO_SELF':
@@ -91,8 +110,8 @@ function problemText(problem: SettingProblem): string {
       return `${keyName(problem.key)}: ${code(e(problem.input.slice(0, 40)))} is not one of ${listing(problem.choices.map((c) => code(c)))}.`;
     case 'pin_format':
       return problem.nonDigits
-        ? '`pin`: a voicemail PIN is 1 to 6 digits, and the one given has something other than digits.'
-        : `\`pin\`: a voicemail PIN is 1 to 6 digits, and the one given has ${problem.length}.`;
+        ? '`pin`: a voicemail PIN is 4 to 6 digits, and the one given has something other than digits.'
+        : `\`pin\`: a voicemail PIN is 4 to 6 digits, and the one given has ${problem.length}.`;
     case 'area_code_digits':
       return `\`area-code\`: ${code(e(problem.input))} is not an area code: use 1 to 5 digits (the user's numbers are in ${problem.country}).`;
     case 'area_code_nanp':

@@ -1,4 +1,5 @@
 import type { DomainError } from '../domain/errors.ts';
+import type { ChargedKind } from '../domain/phone-numbers.ts';
 import { downloadFailureText, sizeText, useText } from './audio-text.ts';
 import { code, escapeText, listing, mention, who } from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
@@ -28,6 +29,8 @@ export function errorText(error: DomainError): string {
       return `${mention(error.slackUserId)} is not an active member of this workspace, so they cannot be added. Check the mention, or add them by email with ${code('/phone user add')}.`;
     case 'SLACK_USER_IS_BOT':
       return `${mention(error.slackUserId)} is a bot; only people can hold phone licenses.`;
+    case 'SLACK_USER_EXTERNAL':
+      return `${mention(error.slackUserId)} is a member of another organization, reached through a shared channel (Slack Connect), so they cannot hold one of this account's phone licenses. Nothing was assigned. Their own organization's phone admins can give them a line; leave them out and run the command again.`;
     case 'SLACK_PROFILE_NO_EMAIL':
       return `The profile of ${mention(error.slackUserId)} has no email, which the directory needs. Add them with ${code(e('/phone user add <email> <first> <last>'))} instead.`;
     case 'NOT_A_PHONE_USER':
@@ -42,6 +45,8 @@ export function errorText(error: DomainError): string {
       return `The total cannot be ${error.requested}: ${error.used} licenses are in use. Remove licenses first, or set a total of at least ${error.used}.`;
     case 'EXTENSION_INVALID':
       return `Extension ${code(e(error.input))} is not valid: use ${error.minDigits} to ${error.maxDigits} digits${error.siteCodes ? ' (the short extension, without the site code)' : ''}, e.g. ${code('4102')}.`;
+    case 'EXTENSION_ALL_ZEROS':
+      return `${error.first ? 'First extension' : 'Extension'} ${code(e(error.input))} is all zeros, and phones read a leading 0 as the operator or the way out (${code('00')} starts an international call), so it could not be dialled. Choose one with another digit, e.g. ${code(error.first ? 'first:1000' : '1000')}.`;
     case 'EXTENSION_TAKEN':
       return `Extension ${code(error.extension)} is taken by ${who(error.holder)}.${suggest(error.suggestions)}`;
     case 'EXTENSION_RESERVED':
@@ -160,6 +165,8 @@ export function errorText(error: DomainError): string {
       return `${code(error.number)} is already one of the user's forward numbers; nothing changed. To change its description, remove it with ${code(`/phone forward remove`)} and add it again.`;
     case 'FORWARD_NUMBER_OWN':
       return `${code(error.number)} is one of the user's own direct numbers: forwarding to it would ring the same line again. Give another number, such as a mobile.`;
+    case 'FORWARD_NUMBER_CHARGED':
+      return `${code(error.number)} is ${chargedText(error.kind)}: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask a phone admin (${code('/phone admins')}) if you need this one.`;
     case 'FORWARD_NUMBER_LIMIT':
       return `The user already has ${error.max} forward numbers, the most allowed. Remove one with ${code(e('/phone forward remove <user> <+E164>'))} first.`;
     case 'FORWARD_NUMBER_NOT_FOUND':
@@ -185,6 +192,7 @@ export function errorText(error: DomainError): string {
     case 'ADDRESS_INCOMPLETE':
     case 'ADDRESS_FIELD_INVALID':
     case 'ADDRESS_COUNTRY_INVALID':
+    case 'ADDRESS_NOT_IN_COUNTRY':
     case 'SITE_NO_DEFAULT_ADDRESS':
     case 'ADDRESS_ALREADY_SITE_DEFAULT':
     case 'ADDRESS_SELF_SERVICE_UNCHANGED':
@@ -207,11 +215,13 @@ export function errorText(error: DomainError): string {
     case 'SETTINGS_INVALID':
     case 'SETTINGS_UNCHANGED':
     case 'BLOCKED_ENTRY_INVALID':
+    case 'BLOCKED_PREFIX_TOO_SHORT':
     case 'BLOCKED_ALREADY':
     case 'BLOCKED_NOT_FOUND':
     case 'ASSISTANT_SELF':
     case 'ASSISTANT_LIMIT':
     case 'ASSISTANT_ALREADY':
+    case 'ASSISTANT_CYCLE':
     case 'ASSISTANT_NOT_FOUND':
     case 'COPY_TO_SELF':
     case 'MAIN_NUMBER_ALREADY':
@@ -241,6 +251,18 @@ export function errorText(error: DomainError): string {
       return importErrorText(error);
     case 'CONCURRENT_CHANGE':
       return `Someone changed the same thing at the same moment (${e(error.what)}), so nothing was changed. Run the command again.`;
+  }
+}
+
+/** "a premium-rate number (such as 1-900 or UK 09)", as a refusal or a confirmation names it. */
+export function chargedText(kind: ChargedKind): string {
+  switch (kind) {
+    case 'premium_rate':
+      return 'a premium-rate number';
+    case 'shared_cost':
+      return 'a shared-cost number';
+    case 'personal_number':
+      return 'a personal number, charged like a premium-rate number';
   }
 }
 

@@ -362,7 +362,7 @@ const onSomeoneElse: Attempt[] = [
     payload: async () => ({
       submit: await adminForm(C1, 'voicemail'),
       values: {
-        [VOICEMAIL_BLOCKS.pin]: { pin: text('987') },
+        [VOICEMAIL_BLOCKS.pin]: { pin: text('9471') },
         [VOICEMAIL_BLOCKS.language]: { language: select('fr-CA') },
       },
     }),
@@ -873,7 +873,7 @@ describe('a payload that cannot be read or names nobody, sent by a non-admin', (
  * her own, and account-wide ones it leaves out.
  */
 const commands: [text: string, refusal: string, denied: string][] = [
-  [`set ${mention(C1)} pin=987`, 'Only phone admins can use `/phone set` for someone else.', 'set'],
+  [`set ${mention(C1)} pin=9471`, 'Only phone admins can use `/phone set` for someone else.', 'set'],
   [`set ${mention(MALLORY)} caller-id=hidden`, 'Only phone admins can change caller ID.', 'set'],
   [`hours ${mention(C1)} 24/7`, 'Only phone admins can use `/phone hours` for someone else.', 'hours'],
   [

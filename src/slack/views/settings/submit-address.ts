@@ -111,6 +111,7 @@ function addressErrors(error: DomainError): Errors | undefined {
     case 'ADDRESS_INCOMPLETE':
       return missingPartErrors(error.missing);
     case 'ADDRESS_FIELD_INVALID':
+    case 'ADDRESS_NOT_IN_COUNTRY':
       return { [BLOCK_OF_FIELD[error.field] ?? ADDRESS_BLOCKS.source]: inlineError(error) };
     case 'ADDRESS_COUNTRY_INVALID':
       return { [ADDRESS_BLOCKS.country]: inlineError(error) };
