@@ -1,13 +1,18 @@
 import type { DomainError } from '../domain/errors.ts';
 import { WEEKDAY_NAMES } from '../domain/settings.ts';
-import { code, escapeText } from './format.ts';
+import { MRKDWN, type Style } from './format.ts';
 
-const e = escapeText;
 const DAY_NAMES: Record<string, string> = WEEKDAY_NAMES;
-const HOW = `Name the days (${code('mon')} to ${code('sun')}, a range like ${code('mon-fri')} or a list like ${code('mon,wed,fri')}), each followed by an interval like ${code('09:00-17:00')}, ${code('closed')} or ${code('24h')}.`;
+const how = ({ code }: Style) =>
+  `Name the days (${code('mon')} to ${code('sun')}, a range like ${code('mon-fri')} or a list like ${code('mon,wed,fri')}), each followed by an interval like ${code('09:00-17:00')}, ${code('closed')} or ${code('24h')}.`;
 
 /** What is wrong with typed (or submitted) business hours, naming the part at fault and how to write it. */
-export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALID' }>): string {
+export function hoursErrorText(
+  error: Extract<DomainError, { code: 'HOURS_INVALID' }>,
+  s: Style = MRKDWN,
+): string {
+  const { code } = s;
+  const e = s.escape;
   const part = code(e(error.part));
   const where = error.within ? ` in ${code(e(error.within))}` : '';
   const day = error.day && error.problem !== 'day_twice' ? `${DAY_NAMES[error.day] ?? e(error.day)}: ` : '';
@@ -18,7 +23,7 @@ export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALI
       case 'always_alone':
         return `${code('24/7')} means open all week, so it stands alone; you wrote ${part}. Type ${code('24/7')} by itself, or give each day's hours instead.`;
       case 'unknown_word':
-        return `${part}${where} is neither a weekday nor a day's hours. ${HOW}`;
+        return `${part}${where} is neither a weekday nor a day's hours. ${how(s)}`;
       case 'unknown_day':
         return `${part}${where} is not a weekday. Use ${code('mon')}, ${code('tue')}, ${code('wed')}, ${code('thu')}, ${code('fri')}, ${code('sat')} or ${code('sun')} (full names work too).`;
       case 'time_format':
@@ -45,7 +50,12 @@ export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALI
 }
 
 /** What is wrong with submitted call routes, naming the route at fault. */
-export function routesErrorText(error: Extract<DomainError, { code: 'ROUTES_INVALID' }>): string {
+export function routesErrorText(
+  error: Extract<DomainError, { code: 'ROUTES_INVALID' }>,
+  s: Style = MRKDWN,
+): string {
+  const { code } = s;
+  const e = s.escape;
   const route = error.route ? code(e(error.route)) : '';
   const value = code(e(error.value ?? ''));
   switch (error.problem) {
@@ -71,6 +81,7 @@ export function routesErrorText(error: Extract<DomainError, { code: 'ROUTES_INVA
 /** What is wrong with a forward number's description. */
 export function forwardDescriptionText(
   error: Extract<DomainError, { code: 'FORWARD_DESCRIPTION_INVALID' }>,
+  { code }: Style = MRKDWN,
 ): string {
   const length = Array.from(error.input.trim()).length;
   const why =

@@ -1,5 +1,5 @@
 import type { DomainError } from '../domain/errors.ts';
-import { code, escapeText as e, plural } from './format.ts';
+import { MRKDWN, plural, type Style } from './format.ts';
 
 type ImportError = Extract<
   DomainError,
@@ -26,7 +26,9 @@ type ImportError = Extract<
 >;
 
 /** Words for CSV import problems: a row's (shown beside line and column) or the import's as a whole. */
-export function importErrorText(error: ImportError): string {
+export function importErrorText(error: ImportError, s: Style = MRKDWN): string {
+  const { code } = s;
+  const e = s.escape;
   switch (error.code) {
     case 'NUMBER_MANGLED':
       return error.reason === 'digits_lost'

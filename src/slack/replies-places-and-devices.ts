@@ -1,6 +1,6 @@
 import type { DomainError } from '../domain/errors.ts';
 import { macWithColons } from '../domain/mac.ts';
-import { code, escapeText, listing, who } from './format.ts';
+import { listing, MRKDWN, type Style } from './format.ts';
 
 /** The refusals of emergency addresses, desk phones, call queues and auto receptionists. */
 export type PlacesAndDevicesError = Extract<
@@ -32,12 +32,12 @@ export type PlacesAndDevicesError = Extract<
   }
 >;
 
-const e = escapeText;
 const ADDRESS_ORDER = '"line 1" "city" "state" "postal code" country';
-const MAC_SPELLINGS = `${code('00:1A:2B:3C:4D:5E')}, ${code('00-1A-2B-3C-4D-5E')}, ${code('001A.2B3C.4D5E')} or ${code('001A2B3C4D5E')}`;
+const macSpellings = ({ code }: Style) =>
+  `${code('00:1A:2B:3C:4D:5E')}, ${code('00-1A-2B-3C-4D-5E')}, ${code('001A.2B3C.4D5E')} or ${code('001A2B3C4D5E')}`;
 
 /** What a state and a postal code look like in each country whose addresses are checked (address-regions.ts). */
-const REGION_FORMATS: Readonly<Record<string, { state?: string; postal: string }>> = {
+const regionFormats = ({ code }: Style): Readonly<Record<string, { state?: string; postal: string }>> => ({
   US: {
     state: `Use the state's two-letter code or its name, e.g. ${code('CA')} or ${code('California')}; ${code('DC')} and the territories (${code('PR')}, ${code('GU')}, ${code('VI')}…) count.`,
     postal: `Use a ZIP code of 5 digits or ZIP+4, e.g. ${code('94105')} or ${code('94105-1234')}.`,
@@ -55,14 +55,16 @@ const REGION_FORMATS: Readonly<Record<string, { state?: string; postal: string }
   NZ: { postal: `Use a postcode of 4 digits, e.g. ${code('6011')}.` },
   JP: { postal: `Use a postal code of 7 digits, e.g. ${code('100-0001')}.` },
   IN: { postal: `Use a PIN code of 6 digits, e.g. ${code('110001')}.` },
-};
+});
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-const names = (items: string[]) =>
-  items.length > 0 ? listing(items.map((item) => code(e(item)))) : 'none yet';
+const names = (items: string[], { code, escape: asTyped }: Style) =>
+  items.length > 0 ? listing(items.map((item) => code(asTyped(item)))) : 'none yet';
 
 /** What happened and what to do next, naming the field at fault. */
-export function placesAndDevicesText(error: PlacesAndDevicesError): string {
+export function placesAndDevicesText(error: PlacesAndDevicesError, s: Style = MRKDWN): string {
+  const { code, who } = s;
+  const e = s.escape;
   switch (error.code) {
     case 'ADDRESS_INCOMPLETE': {
       const verb = error.missing.length === 1 ? 'is' : 'are';
@@ -77,7 +79,7 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
       return `The country ${code(e(error.input))} is not an ISO 3166 two-letter country code.${hint} Use codes like ${code('US')}, ${code('GB')}, ${code('DE')} or ${code('JP')}.`;
     }
     case 'ADDRESS_NOT_IN_COUNTRY': {
-      const expected = REGION_FORMATS[error.country]?.[error.field === 'state' ? 'state' : 'postal'];
+      const expected = regionFormats(s)[error.country]?.[error.field === 'state' ? 'state' : 'postal'];
       return `The ${error.field} ${code(e(error.input))} does not exist in ${error.country}, so a dispatcher could not place the address; nothing was saved.${expected ? ` ${expected}` : ''}`;
     }
     case 'SITE_NO_DEFAULT_ADDRESS':
@@ -90,7 +92,7 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
         : `${who(error.user)} already cannot change their own emergency address; nothing changed.`;
     case 'MAC_INVALID':
       return error.reason === 'format'
-        ? `${code(e(error.input))} is not a MAC address. Type the 12 hex digits printed on the phone's label, e.g. ${MAC_SPELLINGS}.`
+        ? `${code(e(error.input))} is not a MAC address. Type the 12 hex digits printed on the phone's label, e.g. ${macSpellings(s)}.`
         : `${code(e(error.input))} is not the MAC address of a device (all zeros, broadcast or multicast). Copy the MAC from the phone's label or its network settings.`;
     case 'DESK_PHONE_MODEL_INVALID':
       return `The model ${code(e(error.input))} is not valid: give the phone's model in 1 to ${error.max} printable characters after the MAC, e.g. ${code('/phone phone add @ada 00:1A:2B:3C:4D:5E Model A20')}.`;
@@ -109,7 +111,7 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
     case 'QUEUE_EXISTS':
       return `A call queue called ${code(e(error.name))} already exists (names ignore case). Pick another name.`;
     case 'QUEUE_NOT_FOUND':
-      return `There is no call queue called ${code(e(error.input))}. Call queues: ${names(error.known)}. Add one with ${code(e('/phone queue add <name> <extension>'))}.`;
+      return `There is no call queue called ${code(e(error.input))}. Call queues: ${names(error.known, s)}. Add one with ${code(e('/phone queue add <name> <extension>'))}.`;
     case 'QUEUE_MEMBER_EXISTS':
       return `${who(error.user)} is already ${error.isManager ? 'a manager' : 'a member'} of the call queue ${e(error.queue)}; nothing changed.${error.isManager ? '' : ` To make them a manager, add ${code('manager')} at the end.`}`;
     case 'QUEUE_NOT_MEMBER':
@@ -121,7 +123,7 @@ export function placesAndDevicesText(error: PlacesAndDevicesError): string {
     case 'RECEPTIONIST_EXISTS':
       return `An auto receptionist called ${code(e(error.name))} already exists (names ignore case). Pick another name.`;
     case 'RECEPTIONIST_NOT_FOUND':
-      return `There is no auto receptionist called ${code(e(error.input))}. Auto receptionists: ${names(error.known)}. Add one with ${code(e('/phone receptionist add <name> <extension>'))}.`;
+      return `There is no auto receptionist called ${code(e(error.input))}. Auto receptionists: ${names(error.known, s)}. Add one with ${code(e('/phone receptionist add <name> <extension>'))}.`;
     case 'RECEPTIONIST_OPERATOR_UNCHANGED':
       return error.operator
         ? `${who(error.operator)} is already the operator of ${e(error.receptionist)}; nothing changed.`

@@ -1,21 +1,24 @@
 import type { DomainError } from '../domain/errors.ts';
 import type { ChargedKind } from '../domain/phone-numbers.ts';
 import { downloadFailureText, sizeText, useText } from './audio-text.ts';
-import { code, escapeText, listing, mention, who } from './format.ts';
+import { listing, MRKDWN, plainStyle, type Style } from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
 import { importErrorText } from './replies-imports.ts';
 import { placesAndDevicesText } from './replies-places-and-devices.ts';
 import { settingsErrorText } from './replies-settings.ts';
 
-const suggest = (suggestions: string[]) =>
+const suggest = (suggestions: string[], code: Style['code']) =>
   suggestions.length > 0
     ? ` Free nearby: ${suggestions.map(code).join(', ')}.`
     : ' No free extension is close to it.';
 
-const e = escapeText;
-
-/** The one place where an error code becomes words for a person in Slack: what happened, and what to do next. */
-export function errorText(error: DomainError): string {
+/**
+ * The one place where an error code becomes words for a person in Slack: what happened, and what to do next.
+ * Messages take the default style (mrkdwn); forms take plain text through `formErrorText`.
+ */
+export function errorText(error: DomainError, s: Style = MRKDWN): string {
+  const { code, mention, who } = s;
+  const e = s.escape;
   switch (error.code) {
     case 'NOT_ADMIN':
       return `Only phone admins can use ${code(`/phone ${error.action}`)}. Anyone can use ${code('/phone me')} and ${code('/phone help')}; ask a phone admin (${code('/phone admins')}) if you need access.`;
@@ -48,9 +51,9 @@ export function errorText(error: DomainError): string {
     case 'EXTENSION_ALL_ZEROS':
       return `${error.first ? 'First extension' : 'Extension'} ${code(e(error.input))} is all zeros, and phones read a leading 0 as the operator or the way out (${code('00')} starts an international call), so it could not be dialled. Choose one with another digit, e.g. ${code(error.first ? 'first:1000' : '1000')}.`;
     case 'EXTENSION_TAKEN':
-      return `Extension ${code(error.extension)} is taken by ${who(error.holder)}.${suggest(error.suggestions)}`;
+      return `Extension ${code(error.extension)} is taken by ${who(error.holder)}.${suggest(error.suggestions, code)}`;
     case 'EXTENSION_RESERVED':
-      return `Extension ${code(error.extension)} is reserved (see ${code('/phone reserved')}).${suggest(error.suggestions)}`;
+      return `Extension ${code(error.extension)} is reserved (see ${code('/phone reserved')}).${suggest(error.suggestions, code)}`;
     case 'EXTENSION_RANGE_FULL':
       return `Site ${e(error.site)} has no free extension left from its first extension up. Free some, or give the site a lower first extension.`;
     case 'EXTENSION_UNCHANGED':
@@ -149,18 +152,14 @@ export function errorText(error: DomainError): string {
         ? `Your phone admin manages your ${e(error.setting)}; ask them to change it, or to allow you to manage it yourself.`
         : `Only phone admins can change ${e(error.setting)}. You can change your own business hours, call handling, greetings, hold music, language, PIN and delegation.`;
     case 'SETTINGS_STALE': {
-      const changes = error.changes
-        .slice(-5)
-        .map(
-          (c) => `${code(c.action)} by ${/^[UW][A-Z0-9]+$/.test(c.actor) ? mention(c.actor) : e(c.actor)}`,
-        );
+      const changes = error.changes.slice(-5).map((c) => `${changeWords(c.action)} by ${s.actor(c.actor)}`);
       const what = changes.length > 0 ? `: ${listing(changes)}` : '';
       return `${who(error.user)} was changed since you opened this form${what}. Nothing was saved; open the settings again to see the new values.`;
     }
     case 'HOURS_INVALID':
-      return hoursErrorText(error);
+      return hoursErrorText(error, s);
     case 'FORWARD_DESCRIPTION_INVALID':
-      return forwardDescriptionText(error);
+      return forwardDescriptionText(error, s);
     case 'FORWARD_NUMBER_EXISTS':
       return `${code(error.number)} is already one of the user's forward numbers; nothing changed. To change its description, remove it with ${code(`/phone forward remove`)} and add it again.`;
     case 'FORWARD_NUMBER_OWN':
@@ -174,7 +173,7 @@ export function errorText(error: DomainError): string {
     case 'FORWARD_NUMBER_NEEDED':
       return `${code(error.number)} is the last forward number, and closed hours forward calls to the forward numbers, so those calls would have nowhere to go. Change closed hours first (e.g. to voicemail), then remove it.`;
     case 'ROUTES_INVALID':
-      return routesErrorText(error);
+      return routesErrorText(error, s);
     case 'AUDIO_EMPTY':
       return `The file ${code(e(error.name))} is empty (0 bytes), so there is nothing to play. Send the recording again as a WAV or MP3 file.`;
     case 'AUDIO_TOO_LARGE':
@@ -211,7 +210,7 @@ export function errorText(error: DomainError): string {
     case 'RECEPTIONIST_EXISTS':
     case 'RECEPTIONIST_NOT_FOUND':
     case 'RECEPTIONIST_OPERATOR_UNCHANGED':
-      return placesAndDevicesText(error);
+      return placesAndDevicesText(error, s);
     case 'SETTINGS_INVALID':
     case 'SETTINGS_UNCHANGED':
     case 'BLOCKED_ENTRY_INVALID':
@@ -230,7 +229,7 @@ export function errorText(error: DomainError): string {
     case 'MAIN_NUMBER_IS_CALLER_ID':
     case 'NOT_OWN_SETTINGS':
     case 'PIN_NOT_VISIBLE':
-      return settingsErrorText(error);
+      return settingsErrorText(error, s);
     case 'NUMBER_MANGLED':
     case 'IMPORT_NAME_NEEDED':
     case 'IMPORT_ALREADY_PHONE_USER':
@@ -248,10 +247,45 @@ export function errorText(error: DomainError): string {
     case 'IMPORT_NOTHING_TO_APPLY':
     case 'IMPORT_UNDO_EXPIRED':
     case 'IMPORT_FILE_INVALID':
-      return importErrorText(error);
+      return importErrorText(error, s);
     case 'CONCURRENT_CHANGE':
       return `Someone changed the same thing at the same moment (${e(error.what)}), so nothing was changed. Run the command again.`;
   }
+}
+
+/** What the audit log calls a change, in words: `routing.changed` is "call routes changed". */
+const CHANGE_WORDS: Readonly<Record<string, string>> = {
+  'business_hours.changed': 'business hours changed',
+  'call_handling.changed': 'call handling changed',
+  'routing.changed': 'call routes changed',
+  'forward_number.added': 'a forward number added',
+  'forward_number.removed': 'a forward number removed',
+  'settings.changed': 'settings changed',
+  'settings.copied': "another person's settings copied over",
+  'voicemail_settings.changed': 'voicemail settings changed',
+  'voicemail_pin.shown': 'the voicemail PIN shown',
+  'blocked.added': 'a number blocked',
+  'blocked.removed': 'a number unblocked',
+  'delegation.added': 'an assistant added',
+  'delegation.removed': 'an assistant removed',
+  'desk_phone.added': 'a desk phone added',
+  'desk_phone.removed': 'a desk phone removed',
+  'emergency_address.set': 'the emergency address changed',
+  'emergency_address.self_service': 'who manages the emergency address changed',
+};
+
+/** A change named in words; one without words of its own reads as its name does, without dots and underscores. */
+export function changeWords(action: string): string {
+  return CHANGE_WORDS[action] ?? action.replace(/[._]+/g, ' ').trim();
+}
+
+/**
+ * A refusal as a form shows it, under a field or on top of the form: plain text, people by name (`names` holds
+ * what Slack calls the ids the error carries), no markup, within Slack's 2,000 characters for an inline error.
+ */
+export function formErrorText(error: DomainError, names: ReadonlyMap<string, string> = new Map()): string {
+  const text = errorText(error, plainStyle(names)).replace(/[*`]/g, '');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`.slice(0, 2000);
 }
 
 /** "a premium-rate number (such as 1-900 or UK 09)", as a refusal or a confirmation names it. */

@@ -243,7 +243,7 @@ const onSomeoneElse: Attempt[] = [
       press: { action_id: ACTIONS.settingsEdit, block_id: 'summary_voicemail', value: 'voicemail' },
       on: { view: await adminSummary(C1) },
     }),
-    refusal: 'Only phone admins can use `/phone settings`.',
+    refusal: 'Only phone admins can use /phone settings.',
     denied: ['settings'],
   },
   {
@@ -253,7 +253,7 @@ const onSomeoneElse: Attempt[] = [
       const list = await adminForm(C1, 'forward');
       return { press: removeButton(list, MOBILE.slice(1)), on: { view: list } };
     },
-    refusal: 'Only phone admins can use `/phone forward remove` for someone else.',
+    refusal: 'Only phone admins can use /phone forward remove for someone else.',
     denied: ['forward remove'],
   },
   {
@@ -263,7 +263,7 @@ const onSomeoneElse: Attempt[] = [
       const list = await adminForm(C1, 'blocked');
       return { press: removeButton(list, '1900'), on: { view: list } };
     },
-    refusal: 'Only phone admins can use `/phone block remove`.',
+    refusal: 'Only phone admins can use /phone block remove.',
     denied: ['block remove'],
   },
   {
@@ -273,7 +273,7 @@ const onSomeoneElse: Attempt[] = [
       const list = await adminForm(C1, 'assistants');
       return { press: removeButton(list, 'assistants_entry_'), on: { view: list } };
     },
-    refusal: 'Only phone admins can use `/phone delegate remove` for someone else.',
+    refusal: 'Only phone admins can use /phone delegate remove for someone else.',
     denied: ['delegate remove'],
   },
   {
@@ -283,7 +283,7 @@ const onSomeoneElse: Attempt[] = [
       const list = await adminForm(C1, 'phones');
       return { press: removeButton(list, 'phones_entry_'), on: { view: list } };
     },
-    refusal: 'Only phone admins can use `/phone phone remove`.',
+    refusal: 'Only phone admins can use /phone phone remove.',
     denied: ['phone remove'],
   },
   {
@@ -718,7 +718,7 @@ const garbage: Garbage[] = [
       press: { action_id: ACTIONS.settingsEdit, value: 'hours' },
       on: { view: nobodysForm(await adminSummary(C1)) },
     }),
-    answer: 'Only phone admins can use `/phone settings`.',
+    answer: 'Only phone admins can use /phone settings.',
     denied: ['settings'],
   },
   {
@@ -738,7 +738,7 @@ const garbage: Garbage[] = [
       press: { action_id: ACTIONS.settingsListRemove, value: encodeRemoval('forward', MOBILE) },
       on: { view: nobodysForm(await adminForm(C1, 'forward')) },
     }),
-    answer: 'Only phone admins can use `/phone forward remove` for someone else.',
+    answer: 'Only phone admins can use /phone forward remove for someone else.',
     denied: ['forward remove'],
   },
   {
@@ -748,7 +748,7 @@ const garbage: Garbage[] = [
       const list = await adminForm(C1, 'assistants');
       return { press: removeButton(list, 'assistants_entry_'), on: { view: nobodysForm(list) } };
     },
-    answer: 'Only phone admins can use `/phone delegate remove` for someone else.',
+    answer: 'Only phone admins can use /phone delegate remove for someone else.',
     denied: ['delegate remove'],
   },
   {
@@ -758,7 +758,7 @@ const garbage: Garbage[] = [
       press: { action_id: ACTIONS.settingsListRemove, value: encodeRemoval('assistants', '9999') },
       on: { view: await adminForm(C1, 'assistants') },
     }),
-    answer: 'Only phone admins can use `/phone delegate remove` for someone else.',
+    answer: 'Only phone admins can use /phone delegate remove for someone else.',
     denied: ['delegate remove'],
   },
   {

@@ -308,7 +308,7 @@ describe('/phone block and /phone blocked', () => {
       ':warning: `+44` is the country code of GB, GG, IM and JE, so it would block every call from those countries. Block a longer prefix, the country code followed by an area code or a range (e.g. `+1900` for premium-rate numbers in North America, `+4420` for London), or the number itself.',
     );
     expect(await phoneReply(`block add <@${C1}> +1`)).toContain(
-      '`+1` is the country code of AG, AI, AS, BB, BM and 20 more',
+      '`+1` is the country code of US, AG, AI, AS, BB and 20 more',
     );
     expect(await phoneReply(`block add <@${C1}> +12005550100`)).toContain(
       '`+12005550100` is not a valid phone number',

@@ -19,12 +19,12 @@ export const LIST_BLOCKS = {
   entry: (list: ListKey, entry: string) => `${list}_entry_${entry}`,
 } as const;
 
-/** A line above a list view: what a Remove did, or why it did not. */
+/** A line above a list view, in plain text as everything in a form: what a Remove did, or why it did not. */
 export function withNotice(view: types.ModalView, text: string): types.ModalView {
   const notice: types.KnownBlock = {
     type: 'context',
     block_id: LIST_BLOCKS.notice,
-    elements: [{ type: 'mrkdwn', text: text.slice(0, 3000) }],
+    elements: [{ type: 'plain_text', text: text.slice(0, 3000), emoji: true }],
   };
   return { ...view, blocks: [notice, ...view.blocks] };
 }
