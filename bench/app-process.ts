@@ -67,6 +67,7 @@ export function benchPerson(prefix: string, i: number): SlackProfile {
     lastName: undefined,
     timezone: 'UTC',
     isBot: false,
+    external: false,
     deleted: false,
   };
 }

@@ -38,6 +38,7 @@ const people: SlackProfile[] = Array.from({ length: PEOPLE }, (_, i) => ({
   lastName: undefined,
   timezone: 'UTC',
   isBot: false,
+  external: false,
   deleted: false,
 }));
 

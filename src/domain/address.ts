@@ -1,4 +1,5 @@
 import { getCountries } from 'libphonenumber-js/max';
+import { checkRegion } from './address-regions.ts';
 import { textProblem } from './characters.ts';
 import type { DomainError } from './errors.ts';
 import { err, ok, type Result } from './result.ts';
@@ -53,7 +54,8 @@ const clean = (value: string | null | undefined) => (value ?? '').trim().replace
 
 /**
  * Checks an emergency address. Every missing required part is named at once ("city and postal code are
- * missing"); then each part's length and characters, in the order of the address; then the country.
+ * missing"); then each part's length and characters, in the order of the address; then the country; then,
+ * where the country is one this product knows, that the state and postal code are of that country.
  */
 export function checkAddress(input: AddressInput): Result<EmergencyAddress> {
   const value = {
@@ -79,7 +81,18 @@ export function checkAddress(input: AddressInput): Result<EmergencyAddress> {
     const suggestion = COUNTRY_HINTS[value.country] ?? null;
     return err({ code: 'ADDRESS_COUNTRY_INVALID', input: input.country ?? '', suggestion });
   }
-  return ok({ ...value, line2: value.line2 === '' ? null : value.line2 });
+  const region = checkRegion(value.country, value.state, value.postalCode);
+  if (!region.ok) {
+    const typed = region.field === 'state' ? input.state : input.postalCode;
+    return err({
+      code: 'ADDRESS_NOT_IN_COUNTRY',
+      field: region.field,
+      input: typed ?? '',
+      country: value.country,
+    });
+  }
+  const { state, postalCode } = region;
+  return ok({ ...value, state, postalCode, line2: value.line2 === '' ? null : value.line2 });
 }
 
 /**

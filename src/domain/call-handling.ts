@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DomainError } from './errors.ts';
-import { normalizeE164 } from './phone-numbers.ts';
+import { type ChargedKind, chargedKind, normalizeE164 } from './phone-numbers.ts';
 import { err, ok, type Result } from './result.ts';
 import {
   type ClosedHoursAction,
@@ -45,14 +45,21 @@ type CallHandling = { forwardNumbers: ForwardNumber[]; routes: Route[] };
 
 /**
  * Adds a forward number and a route to it (enabled, 20 s, rung last in sequential mode). At most 10 numbers, each
- * once, and none of the user's own direct numbers: forwarding to one would ring the same line again.
+ * once, and none of the user's own direct numbers: forwarding to one would ring the same line again. A number
+ * charged above an ordinary call (premium-rate, shared-cost, personal) costs the account for every call
+ * forwarded there, so a phone user may not add one for themselves; an admin may (a paid hotline, an answering
+ * service), and `charged` says what it is so the confirmation can say so.
  */
 export function addForward(
   current: CallHandling,
   added: ForwardNumber,
   ownNumbers: readonly string[],
-): Result<CallHandling> {
+  by: 'admin' | 'self',
+): Result<CallHandling & { charged: ChargedKind | undefined }> {
   if (ownNumbers.includes(added.number)) return err({ code: 'FORWARD_NUMBER_OWN', number: added.number });
+  const charged = chargedKind(added.number);
+  if (charged && by === 'self')
+    return err({ code: 'FORWARD_NUMBER_CHARGED', number: added.number, kind: charged });
   if (current.forwardNumbers.some((forward) => forward.number === added.number)) {
     return err({ code: 'FORWARD_NUMBER_EXISTS', number: added.number });
   }
@@ -61,6 +68,7 @@ export function addForward(
   }
   const hasRoute = current.routes.some((route) => route.kind === 'forward' && route.number === added.number);
   return ok({
+    charged,
     forwardNumbers: [...current.forwardNumbers, added],
     routes: hasRoute
       ? current.routes

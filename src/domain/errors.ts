@@ -15,6 +15,8 @@ export type DomainError =
   | { code: 'USER_NOT_FOUND'; input: string }
   | { code: 'SLACK_USER_NOT_FOUND'; slackUserId: string }
   | { code: 'SLACK_USER_IS_BOT'; slackUserId: string }
+  /** A member of another organization, seen through a shared channel (Slack Connect). */
+  | { code: 'SLACK_USER_EXTERNAL'; slackUserId: string; name: string }
   | { code: 'SLACK_PROFILE_NO_EMAIL'; slackUserId: string }
   /** The chat profile's email is not one the directory can keep (a lookalike letter, an invisible character). */
   | { code: 'SLACK_PROFILE_EMAIL_INVALID'; slackUserId: string; input: string; problem: EmailProblem }
@@ -26,6 +28,8 @@ export type DomainError =
   /** A removal confirmed on a prompt that no longer lists all it would end (see previewRemoval). */
   | { code: 'REMOVAL_CHANGED'; users: Person[] }
   | { code: 'EXTENSION_INVALID'; input: string; minDigits: number; maxDigits: number; siteCodes: boolean }
+  /** Zeros alone (`00`); `first` when it was typed as a site's first extension. */
+  | { code: 'EXTENSION_ALL_ZEROS'; input: string; first?: boolean }
   | { code: 'EXTENSION_TAKEN'; extension: string; holder: Person; suggestions: string[] }
   | { code: 'EXTENSION_RESERVED'; extension: string; suggestions: string[] }
   | { code: 'EXTENSION_RANGE_FULL'; site: string }
@@ -122,6 +126,12 @@ export type DomainError =
   | { code: 'FORWARD_DESCRIPTION_INVALID'; input: string; max: number }
   | { code: 'FORWARD_NUMBER_EXISTS'; number: string }
   | { code: 'FORWARD_NUMBER_OWN'; number: string }
+  /** A phone user forwarding their own calls to a number that is charged above an ordinary call. */
+  | {
+      code: 'FORWARD_NUMBER_CHARGED';
+      number: string;
+      kind: import('./phone-numbers.ts').ChargedKind;
+    }
   | { code: 'FORWARD_NUMBER_LIMIT'; max: number }
   | { code: 'FORWARD_NUMBER_NOT_FOUND'; number: string; numbers: string[] }
   | { code: 'FORWARD_NUMBER_NEEDED'; number: string }
@@ -149,6 +159,8 @@ export type DomainError =
       max: number;
     }
   | { code: 'ADDRESS_COUNTRY_INVALID'; input: string; suggestion: string | null }
+  /** A state or postal code that does not exist in the address's country (see address-regions.ts). */
+  | { code: 'ADDRESS_NOT_IN_COUNTRY'; field: 'state' | 'postal code'; input: string; country: string }
   | { code: 'SITE_NO_DEFAULT_ADDRESS'; site: string }
   | { code: 'ADDRESS_ALREADY_SITE_DEFAULT'; user: Person; site: string }
   | { code: 'ADDRESS_SELF_SERVICE_UNCHANGED'; user: Person; allowed: boolean }
@@ -171,11 +183,18 @@ export type DomainError =
   | { code: 'SETTINGS_INVALID'; problems: import('./setting-problems.ts').SettingProblem[] }
   | { code: 'SETTINGS_UNCHANGED'; user: Person; keys: string[] }
   | { code: 'BLOCKED_ENTRY_INVALID'; input: string; reason: 'characters' | 'too_long' }
+  /** A `+` prefix no longer than a country code: `countries` it would block (none for +800 and the like). */
+  | { code: 'BLOCKED_PREFIX_TOO_SHORT'; input: string; countryCode: string | null; countries: string[] }
   | { code: 'BLOCKED_ALREADY'; user: Person; entry: string }
   | { code: 'BLOCKED_NOT_FOUND'; user: Person; entry: string }
   | { code: 'ASSISTANT_SELF'; user: Person }
   | { code: 'ASSISTANT_LIMIT'; user: Person; max: number }
   | { code: 'ASSISTANT_ALREADY'; owner: Person; assistant: Person }
+  /**
+   * The assistant's calls are already answered by the owner, directly or through others: `chain` runs from the
+   * assistant to the owner, each answering the calls of the one before.
+   */
+  | { code: 'ASSISTANT_CYCLE'; owner: Person; assistant: Person; chain: Person[] }
   | { code: 'ASSISTANT_NOT_FOUND'; owner: Person; assistant: Person }
   | { code: 'COPY_TO_SELF'; user: Person }
   | { code: 'MAIN_NUMBER_ALREADY'; number: string }

@@ -15,6 +15,13 @@ export function isValidExtension(input: string, rules: ExtensionRules): boolean 
   return new RegExp(`^[0-9]{${min},${max}}$`).test(input);
 }
 
+/**
+ * `00`, `0000`: zeros alone cannot be an extension. Desk phones and phone systems read a leading 0 as the
+ * operator or the way out to the public network, and `00` as the international prefix, so dialling it would not
+ * reach a colleague.
+ */
+export const isAllZeros = (extension: string): boolean => /^0+$/.test(extension);
+
 /** 1 or 2 digits, not starting with 0 (0 is the usual operator and trunk prefix). */
 export const isValidSiteCode = (input: string): boolean => /^[1-9][0-9]?$/.test(input);
 

@@ -59,10 +59,27 @@ export function parseHoursText(text: string): Result<BusinessHours> {
   }
 }
 
+/**
+ * Digits of any script as 0–9 (`٠٩:٠٠`, `０９：００`, `०९:००` are 09:00), and the full-width colon and dashes as
+ * their ASCII selves, so a time typed on another keyboard is read as a time, never as a day. Unicode keeps each
+ * script's digits as a run of ten from 0, so a digit's value is its place in its run.
+ */
+export function asciiDigits(text: string): string {
+  return text
+    .replace(/\p{Nd}/gu, (digit) => {
+      let place = 0;
+      for (let at = digit.codePointAt(0) as number; /\p{Nd}/u.test(String.fromCodePoint(at - 1)); at--)
+        place++;
+      return String(place % 10);
+    })
+    .replace(/\uff1a/g, ':')
+    .replace(/[\uff0d\u2212\u301c\uff5e]/g, '-');
+}
+
 function readHours(text: string): BusinessHours {
   // Spaces around a dash are typing noise (`mon - fri`, `09:00 – 17:00`); commas separate like spaces, since the
   // days named before each day's hours add up: `mon,wed,fri 08:30-12:00` and `mon wed fri 08:30-12:00` are one.
-  const words = text
+  const words = asciiDigits(text)
     .trim()
     .replace(/\s*([-\u2010-\u2014])\s*/g, '$1')
     .split(/[\s,]+/)
@@ -106,17 +123,21 @@ function readHours(text: string): BusinessHours {
   };
 }
 
-/** `closed`, `24h` or an interval; undefined for a word that is not a day's hours (and so may be days). */
+/**
+ * `closed`, `24h` or an interval; undefined for a word that is not a day's hours (and so may be days). A word
+ * with a digit in it is hours, well or badly written: no day has a digit. `00:00-24:00` is the whole day.
+ */
 function readDayValue(word: string): DayHours | undefined {
   const lowered = word.toLowerCase();
   if (lowered === 'closed') return { type: 'closed' };
   if (lowered === '24h') return { type: '24h' };
-  if (!/^\d/.test(word)) return undefined;
+  if (!/\d/.test(word)) return undefined;
   const ends = word.split(/[-\u2010-\u2014]/);
   const [from, to] = ends;
   if (ends.length !== 2 || from === undefined || to === undefined) refuse('time_format', word);
   const start = readTime(from, word, false);
   const end = readTime(to, word, true);
+  if (start === '00:00' && /^0?24:00$/.test(to)) return { type: '24h' };
   if (start === end) refuse('zero_length', word);
   return { type: 'interval', from: start, to: end };
 }

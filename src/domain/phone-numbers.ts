@@ -40,6 +40,26 @@ function validate(input: string): Normalized {
 }
 
 /**
+ * The kinds of number whose calls cost more than an ordinary call, and by how much is the callee's choice:
+ * premium-rate (US 1-900, UK 09 and 087), shared-cost (UK 084, France 081) and personal numbers (UK 070, charged
+ * like premium-rate and a classic of toll fraud). Universal access numbers are not among them: most (UK 03) cost
+ * what a call to a landline costs.
+ */
+export type ChargedKind = 'premium_rate' | 'shared_cost' | 'personal_number';
+
+const CHARGED: Readonly<Record<string, ChargedKind>> = {
+  PREMIUM_RATE: 'premium_rate',
+  SHARED_COST: 'shared_cost',
+  PERSONAL_NUMBER: 'personal_number',
+};
+
+/** Whether calls to a valid E.164 number are charged above an ordinary call, and as what. */
+export function chargedKind(e164: string): ChargedKind | undefined {
+  const type = parsePhoneNumberFromString(e164)?.getType();
+  return type ? CHARGED[type] : undefined;
+}
+
+/**
  * Expands `+14155550100..+14155550199` into every number between, inclusive. Both ends must be valid and of
  * the same length; the caller checks each number again as it is stored.
  */

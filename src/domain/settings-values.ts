@@ -40,9 +40,14 @@ export const RING_MODES = ['simultaneous', 'sequential'] as const;
 export const UNANSWERED_CHOICES = ['voicemail', 'disconnect'] as const;
 export const CLOSED_CHOICES = ['voicemail', 'message', 'disconnect', 'forward'] as const;
 
-/** A voicemail PIN: 1 to 6 digits. */
+export const PIN_DIGITS = { min: 4, max: 6 } as const;
+
+/**
+ * A new voicemail PIN: 4 to 6 digits (a shorter one is guessed in a few tries). PINs stored before this rule may
+ * be shorter and keep working until changed; the database accepts 1 to 6 digits for them.
+ */
 export function checkPin(input: string): Checked<string> {
-  if (/^[0-9]{1,6}$/.test(input)) return good(input);
+  if (/^[0-9]{4,6}$/.test(input)) return good(input);
   return bad({
     key: 'pin',
     problem: 'pin_format',

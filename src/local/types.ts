@@ -115,6 +115,12 @@ export type SeedUser = {
   tz?: string;
   isBot?: boolean;
   deleted?: boolean;
+  /**
+   * A member of another organization seen through a shared channel (Slack Connect): users.info gives their own
+   * team's id, and `stranger` marks one who shares no channel with the person asking.
+   */
+  externalTeamId?: string;
+  stranger?: boolean;
 };
 
 /** `members` absent means everybody is in the channel; `botIsMember: false` models an app not yet invited. */

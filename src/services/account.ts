@@ -1,6 +1,6 @@
 import type { Transaction } from '../../db/client.ts';
 import { findLookalikeName, textProblem } from '../domain/characters.ts';
-import { fullExtension, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
+import { fullExtension, isAllZeros, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
 import { parseCount } from '../domain/people.ts';
 import { expandRange, normalizeE164 } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
@@ -23,6 +23,7 @@ async function checkSiteCode(tx: Transaction, code: string, siteId?: number) {
 }
 
 function checkFirstExtension(first: string, siteCodes: boolean, site?: string) {
+  if (isAllZeros(first)) fail({ code: 'EXTENSION_ALL_ZEROS', input: first, first: true });
   if (!isValidExtension(first, { siteCodes })) {
     const maxDigits = siteCodes ? 5 : 6;
     fail({

@@ -35,7 +35,10 @@ export async function addDirectoryUser(
   return runChange(deps, actor, 'user add', async (tx, rec) => {
     if (await findDirectoryUserByEmail(tx, email)) fail({ code: 'EMAIL_TAKEN', email });
     const slackUserId =
-      profile && !profile.isBot && !(await findDirectoryUserBySlackId(tx, profile.slackUserId))
+      profile &&
+      !profile.isBot &&
+      !profile.external &&
+      !(await findDirectoryUserBySlackId(tx, profile.slackUserId))
         ? profile.slackUserId
         : null;
     const user = await insertDirectoryUser(tx, {

@@ -22,6 +22,11 @@ export type SlackProfile = {
   timezone: string | undefined;
   isBot: boolean;
   deleted: boolean;
+  /**
+   * A member of another organization seen through a shared channel (Slack Connect): they belong to someone
+   * else's company and phone system, so they get no license here.
+   */
+  external: boolean;
 };
 
 /** Who is who in the chat workspace. Implemented over the Web API; never called inside a transaction. */

@@ -78,11 +78,13 @@ function fromProfile(profile: SlackProfile): Result<Candidate> {
   const refused = profile.refusedEmail;
   const error: DomainError | undefined = profile.isBot
     ? { code: 'SLACK_USER_IS_BOT', slackUserId: profile.slackUserId }
-    : refused
-      ? { code: 'SLACK_PROFILE_EMAIL_INVALID', slackUserId: profile.slackUserId, ...refused }
-      : !profile.email
-        ? { code: 'SLACK_PROFILE_NO_EMAIL', slackUserId: profile.slackUserId }
-        : undefined;
+    : profile.external
+      ? { code: 'SLACK_USER_EXTERNAL', slackUserId: profile.slackUserId, name: profile.realName }
+      : refused
+        ? { code: 'SLACK_PROFILE_EMAIL_INVALID', slackUserId: profile.slackUserId, ...refused }
+        : !profile.email
+          ? { code: 'SLACK_PROFILE_NO_EMAIL', slackUserId: profile.slackUserId }
+          : undefined;
   if (error) return err(error);
   return ok({ kind: 'profile', profile: { ...profile, email: profile.email as string } });
 }

@@ -7,6 +7,7 @@ import {
   type ExtensionRules,
   extensionDigits,
   fullExtension,
+  isAllZeros,
   isValidExtension,
   suggestExtensions,
 } from '../domain/extensions.ts';
@@ -86,6 +87,7 @@ export function checkExtension(
       error: { code: 'EXTENSION_INVALID', input, minDigits: min, maxDigits: max, siteCodes: rules.siteCodes },
     };
   }
+  if (isAllZeros(short)) return { ok: false, error: { code: 'EXTENSION_ALL_ZEROS', input: short } };
   const full = fullExtension(short, site.siteCode, rules);
   const allocation = {
     siteCode: site.siteCode,

@@ -1,6 +1,6 @@
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { type Message, textMessage } from './blocks/message.ts';
+import { type Message, plain, plainSection } from './blocks/message.ts';
 import { privateNoteModal } from './blocks/settings-changes.ts';
 import type { Outcome } from './outcome.ts';
 import { discard, uploadSpooled } from './spool.ts';
@@ -111,7 +111,14 @@ export async function announce(
   }
 }
 
-/** A note on top of the settings form a button was pressed in: such a button has no response_url to answer. */
+/**
+ * A note on top of the settings form a button was pressed in: such a button has no response_url to answer. It is
+ * plain text, as everything inside a form is (see formErrorText).
+ */
 export async function noteOnSettingsForm(client: WebClient, triggerId: string, text: string): Promise<void> {
-  await client.views.push({ trigger_id: triggerId, view: privateNoteModal('Settings', textMessage(text)) });
+  const note = plain(text);
+  await client.views.push({
+    trigger_id: triggerId,
+    view: privateNoteModal('Settings', { text: note, blocks: [plainSection(note)] }),
+  });
 }

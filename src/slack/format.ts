@@ -103,7 +103,7 @@ const INVISIBLE = /[\u00ad\u061c\u180e\u200b\u200c\u200e\u200f\u2028-\u202e\u206
  * Invisible and direction-control characters as their code points, so a quote cannot hide or reorder text; the
  * joiners and variation selectors of emoji are left alone.
  */
-function markInvisible(text: string): string {
+export function markInvisible(text: string): string {
   return text.replace(INVISIBLE, (char) => `[${codePoint(char)}]`);
 }
 
@@ -117,4 +117,69 @@ export function visibleInput(text: string, max = QUOTED_LENGTH): string {
     text.replace(HIDDEN, (char) => `[${codePoint(char)}]`),
     max,
   );
+}
+
+/**
+ * How a reply writes people, code and what someone typed. Messages use Slack's mrkdwn; a modal's inline errors
+ * and notes are plain text, where Slack shows `<@U…>` and backticks as typed, so there people are named.
+ */
+export type Style = {
+  who(person: Person): string;
+  mention(slackUserId: string): string;
+  /** Who made a change: the audit log's actor, a Slack id or the name of a process (`csv import`). */
+  actor(actor: string): string;
+  code(text: string): string;
+  /** Text someone typed, made safe to show. */
+  escape(text: string): string;
+  /** What someone typed, quoted back: shortened to `max`, on one line, its invisible characters shown. */
+  input(text: string, max?: number): string;
+  /** A name or other text someone typed, within a sentence: shortened the same way. */
+  text(text: string, max?: number): string;
+};
+
+const SLACK_ID = /^[UW][A-Z0-9]{2,}$/;
+
+export const MRKDWN: Style = {
+  who,
+  mention,
+  actor: (actor) => (SLACK_ID.test(actor) ? mention(actor) : escapeText(actor)),
+  code,
+  escape: escapeText,
+  input: showInput,
+  text: showText,
+};
+
+/**
+ * Plain text for forms. `names` holds the names Slack gave for ids the error carries without one; anyone else is
+ * "that person". Mentions, channels and broadcasts someone typed are shown as Slack would show them.
+ */
+export function plainStyle(names: ReadonlyMap<string, string> = new Map()): Style {
+  const named = (slackUserId: string) => names.get(slackUserId) ?? 'that person';
+  const asTyped = (text: string) =>
+    text
+      .replace(/<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g, (_, id: string, label?: string) =>
+        names.has(id) || !label ? named(id) : label,
+      )
+      .replace(/<#C[A-Z0-9]+(?:\|([^>]*))?>/g, (_, label?: string) => `#${label || 'a channel'}`)
+      .replace(
+        /<!(\w+)(?:\^[A-Z0-9]+)?(?:\|([^>]*))?>/g,
+        (_, word: string, label?: string) => label || `@${word}`,
+      );
+  return {
+    who(person) {
+      if (person.slackUserId && (names.has(person.slackUserId) || person.name.startsWith('<@'))) {
+        return named(person.slackUserId);
+      }
+      if (person.email && person.name !== person.email && !person.slackUserId) {
+        return `${asTyped(person.name)} (${person.email})`;
+      }
+      return asTyped(person.name || person.email);
+    },
+    mention: named,
+    actor: (actor) => (SLACK_ID.test(actor) ? (names.get(actor) ?? 'someone else') : asTyped(actor)),
+    code: (text) => asTyped(text),
+    escape: asTyped,
+    input: (text, max = QUOTED_LENGTH) => asTyped(clip(markInvisible(oneLine(text)), max)),
+    text: (text, max = QUOTED_LENGTH) => asTyped(clip(markInvisible(oneLine(text)), max)),
+  };
 }

@@ -1,15 +1,20 @@
 import type { DomainError } from '../domain/errors.ts';
 import { WEEKDAY_NAMES } from '../domain/settings.ts';
-import { code, escapeText, showInput } from './format.ts';
+import { MRKDWN, type Style } from './format.ts';
 
-const e = escapeText;
 const DAY_NAMES: Record<string, string> = WEEKDAY_NAMES;
-const HOW = `Name the days (${code('mon')} to ${code('sun')}, a range like ${code('mon-fri')} or a list like ${code('mon,wed,fri')}), each followed by an interval like ${code('09:00-17:00')}, ${code('closed')} or ${code('24h')}.`;
+const how = ({ code }: Style) =>
+  `Name the days (${code('mon')} to ${code('sun')}, a range like ${code('mon-fri')} or a list like ${code('mon,wed,fri')}), each followed by an interval like ${code('09:00-17:00')}, ${code('closed')} or ${code('24h')}.`;
 
 /** What is wrong with typed (or submitted) business hours, naming the part at fault and how to write it. */
-export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALID' }>): string {
-  const part = showInput(error.part);
-  const where = error.within ? ` in ${showInput(error.within)}` : '';
+export function hoursErrorText(
+  error: Extract<DomainError, { code: 'HOURS_INVALID' }>,
+  s: Style = MRKDWN,
+): string {
+  const { code, input } = s;
+  const e = s.escape;
+  const part = input(error.part);
+  const where = error.within ? ` in ${input(error.within)}` : '';
   const day = error.day && error.problem !== 'day_twice' ? `${DAY_NAMES[error.day] ?? e(error.day)}: ` : '';
   const sentence = (() => {
     switch (error.problem) {
@@ -18,7 +23,7 @@ export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALI
       case 'always_alone':
         return `${code('24/7')} means open all week, so it stands alone; you wrote ${part}. Type ${code('24/7')} by itself, or give each day's hours instead.`;
       case 'unknown_word':
-        return `${part}${where} is neither a weekday nor a day's hours. ${HOW}`;
+        return `${part}${where} is neither a weekday nor a day's hours. ${how(s)}`;
       case 'unknown_day':
         return `${part}${where} is not a weekday. Use ${code('mon')}, ${code('tue')}, ${code('wed')}, ${code('thu')}, ${code('fri')}, ${code('sat')} or ${code('sun')} (full names work too).`;
       case 'time_format':
@@ -28,15 +33,15 @@ export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALI
       case 'minute':
         return `${part}${where} is not a time: minutes run from 00 to 59.`;
       case 'zero_length':
-        return `${part} starts and ends at the same time, so it is open for no time at all. For the whole day write ${code('24h')}; for none, ${code('closed')}.`;
+        return `${part} starts and ends at the same time, so it is open for no time at all. For the whole day write ${code('24h')} or ${code('00:00-24:00')}; for none, ${code('closed')}.`;
       case 'day_twice':
         return `${DAY_NAMES[error.part] ?? part} is given twice${where ? ` (again${where})` : ''}. Give each day once, e.g. ${code('mon-thu 09:00-17:00 fri 09:00-13:00')}.`;
       case 'no_hours':
         return `${part} has no hours after it. Follow each day or range with an interval, ${code('closed')} or ${code('24h')}, e.g. ${code('sat 10:00-14:00')}.`;
       case 'no_days':
-        return `${part} has no days in front of it. Start with the days, e.g. ${showInput(`mon-fri ${error.part}`)}.`;
+        return `${part} has no days in front of it. Start with the days, e.g. ${input(`mon-fri ${error.part}`)}.`;
       case 'one_interval':
-        return `a day has one interval, and ${error.within ? showInput(error.within) : part} gives it two. Give one interval per day, e.g. ${code('mon 09:00-17:00')}; a night shift like ${code('22:00-06:00')} may run past midnight.`;
+        return `a day has one interval, and ${error.within ? input(error.within) : part} gives it two. Give one interval per day, e.g. ${code('mon 09:00-17:00')}; a night shift like ${code('22:00-06:00')} may run past midnight.`;
       case 'document':
         return `the form sent something Switchboard cannot read (${part}). Open the form again and resubmit.`;
     }
@@ -45,9 +50,14 @@ export function hoursErrorText(error: Extract<DomainError, { code: 'HOURS_INVALI
 }
 
 /** What is wrong with submitted call routes, naming the route at fault. */
-export function routesErrorText(error: Extract<DomainError, { code: 'ROUTES_INVALID' }>): string {
-  const route = error.route ? showInput(error.route) : '';
-  const value = showInput(error.value ?? '');
+export function routesErrorText(
+  error: Extract<DomainError, { code: 'ROUTES_INVALID' }>,
+  s: Style = MRKDWN,
+): string {
+  const { code, input } = s;
+  const _e = s.escape;
+  const route = error.route ? input(error.route) : '';
+  const value = input(error.value ?? '');
   switch (error.problem) {
     case 'shape':
       return `Call routes not changed: the form sent something Switchboard cannot read (${value}). Open the form again and resubmit.`;
@@ -71,6 +81,7 @@ export function routesErrorText(error: Extract<DomainError, { code: 'ROUTES_INVA
 /** What is wrong with a forward number's description. */
 export function forwardDescriptionText(
   error: Extract<DomainError, { code: 'FORWARD_DESCRIPTION_INVALID' }>,
+  { code }: Style = MRKDWN,
 ): string {
   const length = Array.from(error.input.trim()).length;
   const why =

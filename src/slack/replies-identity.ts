@@ -1,7 +1,7 @@
 import { codePoint, type HiddenCharacter, type LookalikeCharacter } from '../domain/characters.ts';
 import type { EmailProblem } from '../domain/email.ts';
 import type { DomainError } from '../domain/errors.ts';
-import { code, escapeText as e, mention, visibleInput } from './format.ts';
+import { MRKDWN, type Style, visibleInput } from './format.ts';
 
 type IdentityError = Extract<
   DomainError,
@@ -15,28 +15,32 @@ type IdentityError = Extract<
   }
 >;
 
-const shown = (input: string) => code(e(visibleInput(input)));
-
 /** Words for emails and names that could pass for someone or something else. */
-export function identityErrorText(error: IdentityError): string {
+export function identityErrorText(error: IdentityError, s: Style = MRKDWN): string {
+  const { code, mention } = s;
+  const e = s.escape;
+  const shown = (input: string) => code(e(visibleInput(input)));
   switch (error.code) {
     case 'EMAIL_INVALID':
       return error.problem.kind === 'empty'
         ? `The email is missing: type it like ${code('ada@example.com')}.`
-        : `The email ${shown(error.input)} cannot be used: ${emailProblemText(error.problem)}`;
+        : `The email ${shown(error.input)} cannot be used: ${emailProblemText(error.problem, s)}`;
     case 'SLACK_PROFILE_EMAIL_INVALID':
-      return `The email in the Slack profile of ${mention(error.slackUserId)}, ${shown(error.input)}, cannot be used: ${emailProblemText(error.problem)} Ask them or a workspace admin to correct it in Slack, or add them with ${code(e('/phone user add <email> <first> <last>'))}.`;
+      return `The email in the Slack profile of ${mention(error.slackUserId)}, ${shown(error.input)}, cannot be used: ${emailProblemText(error.problem, s)} Ask them or a workspace admin to correct it in Slack, or add them with ${code(e('/phone user add <email> <first> <last>'))}.`;
     case 'TEXT_HIDDEN_CHARACTER':
       return `The ${error.field} ${shown(error.input)} cannot be used: ${hiddenText(error.character)} retype it without it.`;
     case 'TEXT_MIXED_SCRIPT':
-      return `The ${error.field} ${shown(error.input)} cannot be used: ${lookalikeText(error.character)} retype it in one alphabet.`;
+      return `The ${error.field} ${shown(error.input)} cannot be used: ${lookalikeText(error.character, s)} retype it in one alphabet.`;
     case 'NAME_LOOKALIKE':
       return `The ${error.kind} name ${shown(error.input)} looks like the existing ${error.kind} ${shown(error.existing)}, so people could not tell them apart. Use that ${error.kind}, or pick a name that reads differently.`;
   }
 }
 
 /** Why an email is refused, and what to do: the same sentence on every surface (command, form, CSV line). */
-export function emailProblemText(problem: EmailProblem): string {
+export function emailProblemText(problem: EmailProblem, s: Style = MRKDWN): string {
+  const { code } = s;
+  const e = s.escape;
+  const quoted = (char: string) => `'${e(visibleInput(char))}'`;
   switch (problem.kind) {
     case 'empty':
       return `it is empty: type it like ${code('ada@example.com')}.`;
@@ -45,7 +49,7 @@ export function emailProblemText(problem: EmailProblem): string {
     case 'hidden':
       return `${hiddenText(problem.character)} retype the address.`;
     case 'lookalike':
-      return `${lookalikeText(problem.character)} retype the address.`;
+      return `${lookalikeText(problem.character, s)} retype the address.`;
     case 'not_ascii':
       return `the ${quoted(problem.character.char)} in position ${problem.character.position} is not an ASCII character, and Switchboard keeps addresses in ASCII: type the address as your mail system gives it (a domain in its ${code('xn--')} form).`;
     case 'leading':
@@ -68,9 +72,6 @@ export function emailProblemText(problem: EmailProblem): string {
   }
 }
 
-/** A letter quoted in a message, 'а', with any character that cannot be seen written as its code point. */
-const quoted = (char: string) => `'${e(visibleInput(char))}'`;
-
 function hiddenText(character: HiddenCharacter): string {
   const name = HIDDEN_NAMES[character.char];
   const what = `${codePoint(character.char)}${name ? ` ${name}` : ''}`;
@@ -79,7 +80,9 @@ function hiddenText(character: HiddenCharacter): string {
     : `there is an invisible character (${what}) in position ${character.position}:`;
 }
 
-function lookalikeText(character: LookalikeCharacter): string {
+/** A letter quoted in a message, 'а', with any character that cannot be seen written as its code point. */
+function lookalikeText(character: LookalikeCharacter, s: Style): string {
+  const quoted = (char: string) => `'${s.escape(visibleInput(char))}'`;
   return `the ${quoted(character.char)} in position ${character.position} is a ${character.script} letter that looks like a Latin one (${quoted(character.latin)}):`;
 }
 

@@ -1,5 +1,5 @@
 import type { DomainError } from '../domain/errors.ts';
-import { code, escapeText as e, plural, showInput, showText } from './format.ts';
+import { MRKDWN, plural, type Style } from './format.ts';
 
 type ImportError = Extract<
   DomainError,
@@ -26,29 +26,31 @@ type ImportError = Extract<
 >;
 
 /** Words for CSV import problems: a row's (shown beside line and column) or the import's as a whole. */
-export function importErrorText(error: ImportError): string {
+export function importErrorText(error: ImportError, s: Style = MRKDWN): string {
+  const { code, input, text } = s;
+  const e = s.escape;
   switch (error.code) {
     case 'NUMBER_MANGLED':
       return error.reason === 'digits_lost'
-        ? `${showInput(error.input)} is a number your spreadsheet rounded: digits are lost. Format the column as Text, type the number with its + and upload again.`
-        : `${showInput(error.input)} is not a whole phone number (a spreadsheet turned it into a decimal). Format the column as Text and type the number with its +.`;
+        ? `${input(error.input)} is a number your spreadsheet rounded: digits are lost. Format the column as Text, type the number with its + and upload again.`
+        : `${input(error.input)} is not a whole phone number (a spreadsheet turned it into a decimal). Format the column as Text and type the number with its +.`;
     case 'IMPORT_NAME_NEEDED':
-      return `${showText(error.email)} is not in the directory yet; give the ${error.missing.join(' and ')} to add them.`;
+      return `${text(error.email)} is not in the directory yet; give the ${error.missing.join(' and ')} to add them.`;
     case 'IMPORT_ALREADY_PHONE_USER':
-      return `${showText(error.email)} already has a phone license (ext ${error.extension}). To change them, use an update file (export, edit, upload with the word ${code('update')}).`;
+      return `${text(error.email)} already has a phone license (ext ${error.extension}). To change them, use an update file (export, edit, upload with the word ${code('update')}).`;
     case 'IMPORT_NOT_PHONE_USER':
-      return `${showText(error.email)} is not a phone user. An update file changes existing phone users; add new ones with an add file.`;
+      return `${text(error.email)} is not a phone user. An update file changes existing phone users; add new ones with an add file.`;
     case 'IMPORT_DUPLICATE_IN_FILE':
-      return `${showInput(error.value)} is also on line ${error.line}; each ${error.column} may appear once in a file.`;
+      return `${input(error.value)} is also on line ${error.line}; each ${error.column} may appear once in a file.`;
     case 'IMPORT_CANNOT_CLEAR':
-      return `${showText(error.column)} cannot be cleared with ${code('-')}; leave the cell blank to keep the current value.`;
+      return `${text(error.column)} cannot be cleared with ${code('-')}; leave the cell blank to keep the current value.`;
     case 'IMPORT_NUMBERS_NEED_PLAN':
       // `-` clears a cell only in an update file; in an add file it is read as a number, and refused.
       return 'Direct numbers need a calling plan: give one in Calling Plans, or remove the numbers (leave Phone Numbers blank in an add file; put - in it in an update file).';
     case 'IMPORT_DESK_PHONE_PAIR':
       return `Desk phones need a MAC and a model each: this row has ${plural(error.macs, 'MAC')} and ${plural(error.models, 'model')}.`;
     case 'IMPORT_STATUS_INVALID':
-      return `Status ${showInput(error.input)} is not valid: use active or inactive.`;
+      return `Status ${input(error.input)} is not valid: use active or inactive.`;
     case 'IMPORT_NO_LICENSES':
       return `No phone license left for this row: ${error.free} free, the file needs ${error.needed}. Raise the total with ${code('/phone licenses')} or import fewer rows.`;
     case 'IMPORT_PLAN_INVENTORY':
@@ -57,15 +59,15 @@ export function importErrorText(error: ImportError): string {
       return 'That import no longer exists. Upload the file again.';
     case 'IMPORT_CLOSED':
       if (error.status === 'applying')
-        return `${showText(error.fileName)} is being imported right now; its summary will follow in the file's thread.`;
-      return `${showText(error.fileName)} is already ${error.status}; nothing was done. See ${code('/phone imports')}.`;
+        return `${text(error.fileName)} is being imported right now; its summary will follow in the file's thread.`;
+      return `${text(error.fileName)} is already ${error.status}; nothing was done. See ${code('/phone imports')}.`;
     case 'IMPORT_ROWS_INVALID':
-      return `${showText(error.fileName)} now has ${plural(error.invalid, 'invalid row')} (the account changed since the preview), so nothing was imported. Choose to import the ${plural(error.valid, 'valid row')} or upload a fixed file.`;
+      return `${text(error.fileName)} now has ${plural(error.invalid, 'invalid row')} (the account changed since the preview), so nothing was imported. Choose to import the ${plural(error.valid, 'valid row')} or upload a fixed file.`;
     case 'IMPORT_NOTHING_TO_APPLY':
-      return `${showText(error.fileName)} has no row that can be imported. Fix the rows in the errors file and upload it again.`;
+      return `${text(error.fileName)} has no row that can be imported. Fix the rows in the errors file and upload it again.`;
     case 'IMPORT_UNDO_EXPIRED':
-      return `${showText(error.fileName)} was imported more than ${error.hours} hours ago and can no longer be undone. Change the users with an update file instead.`;
+      return `${text(error.fileName)} was imported more than ${error.hours} hours ago and can no longer be undone. Change the users with an update file instead.`;
     case 'IMPORT_FILE_INVALID':
-      return `${showText(error.fileName)} cannot be imported: ${e(error.reason)}`;
+      return `${text(error.fileName)} cannot be imported: ${e(error.reason)}`;
   }
 }

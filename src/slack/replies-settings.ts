@@ -1,7 +1,7 @@
 import type { DomainError } from '../domain/errors.ts';
 import type { SettingProblem } from '../domain/setting-problems.ts';
 import { SETTING_KEYS } from '../domain/setting-problems.ts';
-import { code, escapeText, listing, showInput, who } from './format.ts';
+import { listing, MRKDWN, type Style } from './format.ts';
 
 type SettingsError = Extract<
   DomainError,
@@ -10,11 +10,13 @@ type SettingsError = Extract<
       | 'SETTINGS_INVALID'
       | 'SETTINGS_UNCHANGED'
       | 'BLOCKED_ENTRY_INVALID'
+      | 'BLOCKED_PREFIX_TOO_SHORT'
       | 'BLOCKED_ALREADY'
       | 'BLOCKED_NOT_FOUND'
       | 'ASSISTANT_SELF'
       | 'ASSISTANT_LIMIT'
       | 'ASSISTANT_ALREADY'
+      | 'ASSISTANT_CYCLE'
       | 'ASSISTANT_NOT_FOUND'
       | 'COPY_TO_SELF'
       | 'MAIN_NUMBER_ALREADY'
@@ -26,32 +28,50 @@ type SettingsError = Extract<
   }
 >;
 
-const e = escapeText;
-const keyName = (key: string) => showInput(key);
+const keyName = (key: string, { code, escape: asTyped }: Style) => code(asTyped(key.slice(0, 40)));
 
 /** The words for the errors of settings, the blocked list, delegation, copying and main numbers. */
-export function settingsErrorText(error: SettingsError): string {
+export function settingsErrorText(error: SettingsError, s: Style = MRKDWN): string {
+  const { code, input, who } = s;
+  const e = s.escape;
   switch (error.code) {
     case 'SETTINGS_INVALID': {
-      const lines = error.problems.map((problem) => `• ${problemText(problem)}`);
+      const lines = error.problems.map((problem) => `• ${problemText(problem, s)}`);
       return `Nothing was changed:\n${lines.join('\n')}`;
     }
     case 'SETTINGS_UNCHANGED':
-      return `${who(error.user)} already has ${error.keys.length === 1 ? 'that setting' : 'those settings'} (${listing(error.keys.map(keyName))}); nothing changed.`;
+      return `${who(error.user)} already has ${error.keys.length === 1 ? 'that setting' : 'those settings'} (${listing(error.keys.map((key) => keyName(key, s)))}); nothing changed.`;
     case 'BLOCKED_ENTRY_INVALID':
       return error.reason === 'characters'
-        ? `${showInput(error.input)} cannot be blocked: a number or prefix is digits, optionally starting with +, e.g. ${code('+14155550100')}, ${code('+44')} or ${code('1900')}.`
-        : `${showInput(error.input)} cannot be blocked: it has more than 15 digits, longer than any phone number. Check it and try again.`;
+        ? `${input(error.input)} cannot be blocked: a number or prefix is digits, optionally starting with +, e.g. ${code('+14155550100')}, ${code('+4420')} or ${code('1900')}.`
+        : `${input(error.input)} cannot be blocked: it has more than 15 digits, longer than any phone number. Check it and try again.`;
+    case 'BLOCKED_PREFIX_TOO_SHORT': {
+      const where =
+        error.countryCode === null
+          ? 'is shorter than a country code, so it would block every call from several countries'
+          : error.countries.length > 0
+            ? `is the country code of ${error.countries.length > 5 ? `${error.countries.slice(0, 5).join(', ')} and ${error.countries.length - 5} more` : listing(error.countries)}, so it would block every call from ${error.countries.length === 1 ? 'that country' : 'those countries'}`
+            : 'is a whole international calling code, so it would block every number under it';
+      return `${input(error.input)} ${where}. Block a longer prefix, the country code followed by an area code or a range (e.g. ${code('+1900')} for premium-rate numbers in North America, ${code('+4420')} for London), or the number itself.`;
+    }
     case 'BLOCKED_ALREADY':
-      return `${showInput(error.entry)} is already blocked for ${who(error.user)}; nothing changed.`;
+      return `${input(error.entry)} is already blocked for ${who(error.user)}; nothing changed.`;
     case 'BLOCKED_NOT_FOUND':
-      return `${showInput(error.entry)} is not on the blocked list of ${who(error.user)}. See the list with ${code('/phone blocked')} followed by the user.`;
+      return `${input(error.entry)} is not on the blocked list of ${who(error.user)}. See the list with ${code('/phone blocked')} followed by the user.`;
     case 'ASSISTANT_SELF':
       return `${who(error.user)} cannot be their own assistant. Name another phone user as the assistant.`;
     case 'ASSISTANT_LIMIT':
       return `${who(error.user)} already has ${error.max} assistants, the most allowed. Remove one with ${code(e('/phone delegate remove <user> <assistant>'))} first.`;
     case 'ASSISTANT_ALREADY':
       return `${who(error.assistant)} is already an assistant of ${who(error.owner)}; nothing changed.`;
+    case 'ASSISTANT_CYCLE': {
+      const [, ...rest] = error.chain;
+      const links = rest.map((person, index) => {
+        const before = error.chain[index];
+        return `${who(person)} answers the calls of ${before ? who(before) : ''}`;
+      });
+      return `${who(error.assistant)} cannot become an assistant of ${who(error.owner)}: ${links.reverse().join(', and ')}, so calls handed on from one assistant to the next would go round in a circle. Remove one of those delegations first (${code(e('/phone delegate remove <user> <assistant>'))}), or choose another assistant.`;
+    }
     case 'ASSISTANT_NOT_FOUND':
       return `${who(error.assistant)} is not an assistant of ${who(error.owner)}; nothing changed. See their assistants on the card (${code('/phone show')}).`;
     case 'COPY_TO_SELF':
@@ -73,47 +93,49 @@ export function settingsErrorText(error: SettingsError): string {
   }
 }
 
-const NUMBER_REASONS = {
-  not_e164: 'it must start with + and the country code, e.g. `+14155550100`',
+const numberReasons = ({ code }: Style) => ({
+  not_e164: `it must start with + and the country code, e.g. ${code('+14155550100')}`,
   not_a_number: 'only digits may follow the +',
   too_short: 'it has too few digits',
   too_long: 'it has too many digits',
   invalid: 'no phone number exists with those digits',
-} as const;
+});
 
-function problemText(problem: SettingProblem): string {
+function problemText(problem: SettingProblem, s: Style): string {
+  const { code, input } = s;
+  const e = s.escape;
   switch (problem.problem) {
     case 'unknown_key':
-      return `${keyName(problem.key)} is not a setting. The settings are ${listing(SETTING_KEYS.map((k) => code(k)))}.`;
+      return `${keyName(problem.key, s)} is not a setting. The settings are ${listing(SETTING_KEYS.map((k) => code(k)))}.`;
     case 'given_twice':
-      return `${keyName(problem.key)} is given twice; give it once.`;
+      return `${keyName(problem.key, s)} is given twice; give it once.`;
     case 'choice':
-      return `${keyName(problem.key)}: ${showInput(problem.input)} is not one of ${listing(problem.choices.map((c) => code(c)))}.`;
+      return `${keyName(problem.key, s)}: ${input(problem.input)} is not one of ${listing(problem.choices.map((c) => code(c)))}.`;
     case 'pin_format':
       return problem.nonDigits
-        ? '`pin`: a voicemail PIN is 1 to 6 digits, and the one given has something other than digits.'
-        : `\`pin\`: a voicemail PIN is 1 to 6 digits, and the one given has ${problem.length}.`;
+        ? `${code('pin')}: a voicemail PIN is 4 to 6 digits, and the one given has something other than digits.`
+        : `${code('pin')}: a voicemail PIN is 4 to 6 digits, and the one given has ${problem.length}.`;
     case 'area_code_digits':
-      return `\`area-code\`: ${showInput(problem.input)} is not an area code: use 1 to 5 digits (the user's numbers are in ${problem.country}).`;
+      return `${code('area-code')}: ${input(problem.input)} is not an area code: use 1 to 5 digits (the user's numbers are in ${problem.country}).`;
     case 'area_code_nanp':
-      return `\`area-code\`: ${showInput(problem.input)} is not an area code of ${problem.country}: use 3 digits, the first 2 to 9, e.g. ${code('415')}.`;
+      return `${code('area-code')}: ${input(problem.input)} is not an area code of ${problem.country}: use 3 digits, the first 2 to 9, e.g. ${code('415')}.`;
     case 'area_code_unknown':
-      return `\`area-code\`: ${showInput(problem.input)} is not an area code in use in ${problem.country}. Check it, e.g. ${code('415')}.`;
+      return `${code('area-code')}: ${input(problem.input)} is not an area code in use in ${problem.country}. Check it, e.g. ${code('415')}.`;
     case 'area_code_other_country':
-      return `\`area-code\`: ${showInput(problem.input)} is an area code of ${problem.belongsTo}, and the user's numbers are in ${problem.country}. Give an area code of ${problem.country}.`;
+      return `${code('area-code')}: ${input(problem.input)} is an area code of ${problem.belongsTo}, and the user's numbers are in ${problem.country}. Give an area code of ${problem.country}.`;
     case 'caller_id_number':
-      return `\`caller-id\`: ${showInput(problem.input)} is not a phone number: ${NUMBER_REASONS[problem.reason]}. Or use ${code('hidden')}.`;
+      return `${code('caller-id')}: ${input(problem.input)} is not a phone number: ${numberReasons(s)[problem.reason]}. Or use ${code('hidden')}.`;
     case 'caller_id_not_available': {
       const choices = [...problem.own, ...problem.main].map(code);
       const offer =
         choices.length > 0
           ? `Choose one of ${listing(choices)}, or ${code('hidden')}.`
           : `The user has no numbers and the account has no main numbers (add one with ${code(e('/phone numbers main add <+E164>'))}), so only ${code('hidden')} is possible.`;
-      return `\`caller-id\`: ${code(problem.number)} is neither one of the user's numbers nor a main number of the account. ${offer}`;
+      return `${code('caller-id')}: ${code(problem.number)} is neither one of the user's numbers nor a main number of the account. ${offer}`;
     }
     case 'closed_needs_forward':
-      return `\`closed\`: forwarding needs a forward number, and the user has none. Add one with ${code(e('/phone forward add <user> <+E164>'))} first.`;
+      return `${code('closed')}: forwarding needs a forward number, and the user has none. Add one with ${code(e('/phone forward add <user> <+E164>'))} first.`;
     case 'closed_needs_message':
-      return `\`closed\`: playing a message needs the message, and none is uploaded. Upload a closed-hours message first: send a WAV or MP3 file to Switchboard in a direct message with the word ${code('message')}.`;
+      return `${code('closed')}: playing a message needs the message, and none is uploaded. Upload a closed-hours message first: send a WAV or MP3 file to Switchboard in a direct message with the word ${code('message')}.`;
   }
 }

@@ -1,31 +1,25 @@
 import type { DomainError } from '../domain/errors.ts';
+import type { ChargedKind } from '../domain/phone-numbers.ts';
 import { downloadFailureText, sizeText, useText } from './audio-text.ts';
-import {
-  code,
-  escapeText,
-  listing,
-  mention,
-  QUOTED_LENGTH,
-  showInput,
-  showText,
-  someOf,
-  who,
-} from './format.ts';
+import { listing, MRKDWN, plainStyle, QUOTED_LENGTH, type Style, someOf } from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
 import { identityErrorText } from './replies-identity.ts';
 import { importErrorText } from './replies-imports.ts';
 import { placesAndDevicesText } from './replies-places-and-devices.ts';
 import { settingsErrorText } from './replies-settings.ts';
 
-const suggest = (suggestions: string[]) =>
+const suggest = (suggestions: string[], code: Style['code']) =>
   suggestions.length > 0
     ? ` Free nearby: ${suggestions.map(code).join(', ')}.`
     : ' No free extension is close to it.';
 
-const e = escapeText;
-
-/** The one place where an error code becomes words for a person in Slack: what happened, and what to do next. */
-export function errorText(error: DomainError): string {
+/**
+ * The one place where an error code becomes words for a person in Slack: what happened, and what to do next.
+ * Messages take the default style (mrkdwn); forms take plain text through `formErrorText`.
+ */
+export function errorText(error: DomainError, s: Style = MRKDWN): string {
+  const { code, input, mention, text, who } = s;
+  const e = s.escape;
   switch (error.code) {
     case 'NOT_ADMIN':
       return `Only phone admins can use ${code(`/phone ${error.action}`)}. Anyone can use ${code('/phone me')} and ${code('/phone help')}; ask a phone admin (${code('/phone admins')}) if you need access.`;
@@ -34,11 +28,13 @@ export function errorText(error: DomainError): string {
     case 'TOO_MANY_USERS':
       return `That names ${error.requested} people; one command handles at most ${error.max}. Split the list, or use a CSV import for larger batches.`;
     case 'USER_NOT_FOUND':
-      return `Nobody matches ${showInput(error.input)}. Use a mention, the email of someone in the directory, or the extension of a phone user; add a new person with ${code(e('/phone user add <email> <first> <last>'))}.`;
+      return `Nobody matches ${input(error.input)}. Use a mention, the email of someone in the directory, or the extension of a phone user; add a new person with ${code(e('/phone user add <email> <first> <last>'))}.`;
     case 'SLACK_USER_NOT_FOUND':
       return `${mention(error.slackUserId)} is not an active member of this workspace, so they cannot be added. Check the mention, or add them by email with ${code('/phone user add')}.`;
     case 'SLACK_USER_IS_BOT':
       return `${mention(error.slackUserId)} is a bot; only people can hold phone licenses.`;
+    case 'SLACK_USER_EXTERNAL':
+      return `${mention(error.slackUserId)} is a member of another organization, reached through a shared channel (Slack Connect), so they cannot hold one of this account's phone licenses. Nothing was assigned. Their own organization's phone admins can give them a line; leave them out and run the command again.`;
     case 'SLACK_PROFILE_NO_EMAIL':
       return `The profile of ${mention(error.slackUserId)} has no email, which the directory needs. Add them with ${code(e('/phone user add <email> <first> <last>'))} instead.`;
     case 'NOT_A_PHONE_USER':
@@ -48,38 +44,40 @@ export function errorText(error: DomainError): string {
     case 'NO_LICENSE_LEFT':
       return `Not enough phone licenses: ${error.used} of ${error.total} are in use and this needs ${error.requested}. Free some with ${code('/phone remove')}, or raise the total with ${code(`/phone licenses ${error.used + error.requested}`)} once more are bought.`;
     case 'LICENSE_TOTAL_INVALID':
-      return `${showInput(error.input)} is not a license count. Give a whole number, e.g. ${code('/phone licenses 250')}.`;
+      return `${input(error.input)} is not a license count. Give a whole number, e.g. ${code('/phone licenses 250')}.`;
     case 'LICENSE_TOTAL_BELOW_USED':
       return `The total cannot be ${error.requested}: ${error.used} licenses are in use. Remove licenses first, or set a total of at least ${error.used}.`;
     case 'REMOVAL_CHANGED':
       return `Nothing was removed: what removing ${listing(error.users.map(who))} would end changed since you were asked (a call queue, an operator role or a delegation). Run ${code('/phone remove')} again to see it.`;
     case 'EXTENSION_INVALID':
-      return `Extension ${showInput(error.input)} is not valid: use ${error.minDigits} to ${error.maxDigits} digits${error.siteCodes ? ' (the short extension, without the site code)' : ''}, e.g. ${code('4102')}.`;
+      return `Extension ${input(error.input)} is not valid: use ${error.minDigits} to ${error.maxDigits} digits${error.siteCodes ? ' (the short extension, without the site code)' : ''}, e.g. ${code('4102')}.`;
+    case 'EXTENSION_ALL_ZEROS':
+      return `${error.first ? 'First extension' : 'Extension'} ${input(error.input)} is all zeros, and phones read a leading 0 as the operator or the way out (${code('00')} starts an international call), so it could not be dialled. Choose one with another digit, e.g. ${code(error.first ? 'first:1000' : '1000')}.`;
     case 'EXTENSION_TAKEN':
-      return `Extension ${code(error.extension)} is taken by ${who(error.holder)}.${suggest(error.suggestions)}`;
+      return `Extension ${code(error.extension)} is taken by ${who(error.holder)}.${suggest(error.suggestions, code)}`;
     case 'EXTENSION_RESERVED':
-      return `Extension ${code(error.extension)} is reserved (see ${code('/phone reserved')}).${suggest(error.suggestions)}`;
+      return `Extension ${code(error.extension)} is reserved (see ${code('/phone reserved')}).${suggest(error.suggestions, code)}`;
     case 'EXTENSION_RANGE_FULL':
       return `Site ${e(error.site)} has no free extension left from its first extension up. Free some, or give the site a lower first extension.`;
     case 'EXTENSION_UNCHANGED':
       return `The extension is already ${code(error.extension)}; nothing changed.`;
     case 'SITE_NOT_FOUND':
-      return `There is no site called ${showInput(error.input)}. Sites: ${someOf(error.known.map((s) => code(e(s))))}. Add one with ${code(e('/phone site add <name>'))}.`;
+      return `There is no site called ${input(error.input)}. Sites: ${someOf(error.known.map((s) => code(e(s))))}. Add one with ${code(e('/phone site add <name>'))}.`;
     case 'SITE_NAME_INVALID':
-      return `${showInput(error.input)} cannot be a site name: use 1 to 64 printable characters, quoted if it has spaces.`;
+      return `${input(error.input)} cannot be a site name: use 1 to 64 printable characters, quoted if it has spaces.`;
     case 'SITE_EXISTS':
-      return `A site called ${showInput(error.name)} already exists (names ignore case). Pick another name.`;
+      return `A site called ${input(error.name)} already exists (names ignore case). Pick another name.`;
     case 'SITE_CODE_INVALID':
-      return `Site code ${showInput(error.input)} is not valid: use 1 or 2 digits not starting with 0, e.g. ${code('code:2')}.`;
+      return `Site code ${input(error.input)} is not valid: use 1 or 2 digits not starting with 0, e.g. ${code('code:2')}.`;
     case 'SITE_CODE_TAKEN':
       return `Site code ${code(error.siteCode)} is already used by ${e(error.site)}. Pick another code.`;
     case 'SITE_CODE_REQUIRED':
       return `With site codes on, every site needs a code. Missing for: ${someOf(error.sites.map((s) => code(e(s))))}. Give ${error.sites.length === 1 ? 'it' : 'each'} a code: ${code(e('code:<digits>'))} when adding a site, ${code(e('/phone site edit <name> code:<digits>'))} for an existing one.`;
     case 'SITE_FIRST_EXTENSION_INVALID': {
-      const which = error.site ? ` of ${showText(error.site)}` : '';
+      const which = error.site ? ` of ${text(error.site)}` : '';
       const edit = `/phone site edit "${error.site}" first:100`;
-      const fix = error.site ? ` Change it with ${showInput(edit, QUOTED_LENGTH + 40)}.` : '';
-      return `First extension ${showInput(error.input)}${which} is not valid: use ${error.minDigits} to ${error.maxDigits} digits, e.g. ${code('first:2000')}.${fix}`;
+      const fix = error.site ? ` Change it with ${input(edit, QUOTED_LENGTH + 40)}.` : '';
+      return `First extension ${input(error.input)}${which} is not valid: use ${error.minDigits} to ${error.maxDigits} digits, e.g. ${code('first:2000')}.${fix}`;
     }
     case 'SITE_CODES_UNCHANGED':
       return `Site codes are already ${error.enabled ? 'on' : 'off'}; nothing changed.`;
@@ -90,7 +88,7 @@ export function errorText(error: DomainError): string {
     case 'SAME_SITE':
       return `${who(error.user)} is already in ${e(error.site)}; nothing changed.`;
     case 'PLAN_NOT_FOUND':
-      return `There is no calling plan ${showInput(error.input)}. Use a code, short or long name from ${code('/phone plans')}, e.g. ${code('US/CA Unlimited')} or ${code('200')}.`;
+      return `There is no calling plan ${input(error.input)}. Use a code, short or long name from ${code('/phone plans')}, e.g. ${code('US/CA Unlimited')} or ${code('200')}.`;
     case 'PLAN_NONE_LEFT':
       return `Not enough ${e(error.plan)} plans: ${error.used} of ${error.inventory} are in use and this needs ${error.requested}. Raise the count with ${code(`/phone plans set ${error.plan} ${error.used + error.requested}`)} once more are bought.`;
     case 'PLAN_ALREADY_HELD':
@@ -100,15 +98,15 @@ export function errorText(error: DomainError): string {
     case 'NO_PLANS_HELD':
       return `${who(error.user)} has no calling plan to remove.`;
     case 'PLAN_COUNT_INVALID':
-      return `${showInput(error.input)} is not a count. Give a whole number, e.g. ${code('/phone plans set "US/CA Unlimited" 50')}.`;
+      return `${input(error.input)} is not a count. Give a whole number, e.g. ${code('/phone plans set "US/CA Unlimited" 50')}.`;
     case 'PLAN_COUNT_BELOW_USED':
       return `${e(error.plan)} cannot be set to ${error.requested}: ${error.used} are in use. Remove the plan from people first, or set at least ${error.used}.`;
     case 'NUMBER_INVALID':
-      return `${showInput(error.input)} is not a valid phone number: ${numberReason(error.reason)} Write it in international format, e.g. ${code('+14155550100')}.`;
+      return `${input(error.input)} is not a valid phone number: ${numberReason(error.reason)} Write it in international format, e.g. ${code('+14155550100')}.`;
     case 'NUMBER_RANGE_INVALID':
       return error.reason === 'order'
-        ? `The range ${showInput(error.from)}..${showInput(error.to)} runs backwards; put the lower number first.`
-        : `Both ends of a range need the same number of digits: ${showInput(error.from)}..${showInput(error.to)}.`;
+        ? `The range ${input(error.from)}..${input(error.to)} runs backwards; put the lower number first.`
+        : `Both ends of a range need the same number of digits: ${input(error.from)}..${input(error.to)}.`;
     case 'NUMBER_RANGE_TOO_LARGE':
       return `That range holds ${error.count} numbers; add at most ${error.max} at once.`;
     case 'NUMBER_NOT_IN_INVENTORY':
@@ -134,15 +132,15 @@ export function errorText(error: DomainError): string {
     case 'TEXT_HIDDEN_CHARACTER':
     case 'TEXT_MIXED_SCRIPT':
     case 'NAME_LOOKALIKE':
-      return identityErrorText(error);
+      return identityErrorText(error, s);
     case 'EMAIL_TAKEN':
-      return `${showInput(error.email)} is already in the directory (emails ignore case).`;
+      return `${input(error.email)} is already in the directory (emails ignore case).`;
     case 'NAME_INVALID':
-      return `The ${error.field} ${showInput(error.input)} is not valid: use 1 to 64 printable characters (quote names with spaces).`;
+      return `The ${error.field} ${input(error.input)} is not valid: use 1 to 64 printable characters (quote names with spaces).`;
     case 'STATUS_UNCHANGED':
       return `${who(error.user)} is already ${error.status}; nothing changed.`;
     case 'RESERVED_INVALID':
-      return `${showInput(error.input)} is not an extension: use 2 to 6 digits.`;
+      return `${input(error.input)} is not an extension: use 2 to 6 digits.`;
     case 'RESERVED_EXISTS':
       return `${code(error.extension)} is already reserved.`;
     case 'RESERVED_NOT_FOUND':
@@ -162,22 +160,20 @@ export function errorText(error: DomainError): string {
         ? `Your phone admin manages your ${e(error.setting)}; ask them to change it, or to allow you to manage it yourself.`
         : `Only phone admins can change ${e(error.setting)}. You can change your own business hours, call handling, greetings, hold music, language, PIN and delegation.`;
     case 'SETTINGS_STALE': {
-      const changes = error.changes
-        .slice(-5)
-        .map(
-          (c) => `${code(c.action)} by ${/^[UW][A-Z0-9]+$/.test(c.actor) ? mention(c.actor) : e(c.actor)}`,
-        );
+      const changes = error.changes.slice(-5).map((c) => `${changeWords(c.action)} by ${s.actor(c.actor)}`);
       const what = changes.length > 0 ? `: ${listing(changes)}` : '';
       return `${who(error.user)} was changed since you opened this form${what}. Nothing was saved; open the settings again to see the new values.`;
     }
     case 'HOURS_INVALID':
-      return hoursErrorText(error);
+      return hoursErrorText(error, s);
     case 'FORWARD_DESCRIPTION_INVALID':
-      return forwardDescriptionText(error);
+      return forwardDescriptionText(error, s);
     case 'FORWARD_NUMBER_EXISTS':
       return `${code(error.number)} is already one of the user's forward numbers; nothing changed. To change its description, remove it with ${code(`/phone forward remove`)} and add it again.`;
     case 'FORWARD_NUMBER_OWN':
       return `${code(error.number)} is one of the user's own direct numbers: forwarding to it would ring the same line again. Give another number, such as a mobile.`;
+    case 'FORWARD_NUMBER_CHARGED':
+      return `${code(error.number)} is ${chargedText(error.kind)}: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask a phone admin (${code('/phone admins')}) if you need this one.`;
     case 'FORWARD_NUMBER_LIMIT':
       return `The user already has ${error.max} forward numbers, the most allowed. Remove one with ${code(e('/phone forward remove <user> <+E164>'))} first.`;
     case 'FORWARD_NUMBER_NOT_FOUND':
@@ -185,24 +181,25 @@ export function errorText(error: DomainError): string {
     case 'FORWARD_NUMBER_NEEDED':
       return `${code(error.number)} is the last forward number, and closed hours forward calls to the forward numbers, so those calls would have nowhere to go. Change closed hours first (e.g. to voicemail), then remove it.`;
     case 'ROUTES_INVALID':
-      return routesErrorText(error);
+      return routesErrorText(error, s);
     case 'AUDIO_EMPTY':
-      return `The file ${showInput(error.name)} is empty (0 bytes), so there is nothing to play. Send the recording again as a WAV or MP3 file.`;
+      return `The file ${input(error.name)} is empty (0 bytes), so there is nothing to play. Send the recording again as a WAV or MP3 file.`;
     case 'AUDIO_TOO_LARGE':
-      return `The file ${showInput(error.name)} is ${sizeText(error.bytes)}; an audio file may be at most ${sizeText(error.max)}. Shorten the recording or export it as MP3 at a lower bit rate (64 kbps holds about 20 minutes in 10 MB), then send it again.`;
+      return `The file ${input(error.name)} is ${sizeText(error.bytes)}; an audio file may be at most ${sizeText(error.max)}. Shorten the recording or export it as MP3 at a lower bit rate (64 kbps holds about 20 minutes in 10 MB), then send it again.`;
     case 'AUDIO_NOT_AUDIO':
-      return `The file ${showInput(error.name)} is not WAV or MP3 audio: it looks like ${e(error.detected)}. Its content counts, not its name: export the recording as WAV or MP3 and send that file.`;
+      return `The file ${input(error.name)} is not WAV or MP3 audio: it looks like ${e(error.detected)}. Its content counts, not its name: export the recording as WAV or MP3 and send that file.`;
     case 'AUDIO_NAME_INVALID':
-      return `${showInput(error.input)} cannot be an audio name: use 1 to ${error.max} printable characters. An upload is named after its file (without the extension), so rename the file and send it again.`;
+      return `${input(error.input)} cannot be an audio name: use 1 to ${error.max} printable characters. An upload is named after its file (without the extension), so rename the file and send it again.`;
     case 'AUDIO_NOT_FOUND':
-      return `${who(error.user)} has no audio called ${showInput(error.name)}. ${error.known.length > 0 ? `Their library: ${someOf(error.known.map((n) => code(e(n))))}.` : 'Their audio library is empty.'} Add one by sending a WAV or MP3 file to Switchboard in a direct message with the word ${code('greeting')}, ${code('hold music')} or ${code('message')}.`;
+      return `${who(error.user)} has no audio called ${input(error.name)}. ${error.known.length > 0 ? `Their library: ${someOf(error.known.map((n) => code(e(n))))}.` : 'Their audio library is empty.'} Add one by sending a WAV or MP3 file to Switchboard in a direct message with the word ${code('greeting')}, ${code('hold music')} or ${code('message')}.`;
     case 'AUDIO_IN_USE':
-      return `${showInput(error.name)} is still in use as the ${someOf(error.uses.map((u) => `${useText(u.use)} of ${who(u.user)}`))}, so it was not removed. Choose something else there first (e.g. ${code(e('/phone greeting <user> default'))} or ${code(e('/phone hold-music <user> default'))}), then remove it.`;
+      return `${input(error.name)} is still in use as the ${someOf(error.uses.map((u) => `${useText(u.use)} of ${who(u.user)}`))}, so it was not removed. Choose something else there first (e.g. ${code(e('/phone greeting <user> default'))} or ${code(e('/phone hold-music <user> default'))}), then remove it.`;
     case 'AUDIO_DOWNLOAD_FAILED':
-      return `Could not download the file ${showInput(error.name)}: ${downloadFailureText(error.reason)}`;
+      return `Could not download the file ${input(error.name)}: ${downloadFailureText(error.reason)}`;
     case 'ADDRESS_INCOMPLETE':
     case 'ADDRESS_FIELD_INVALID':
     case 'ADDRESS_COUNTRY_INVALID':
+    case 'ADDRESS_NOT_IN_COUNTRY':
     case 'SITE_NO_DEFAULT_ADDRESS':
     case 'ADDRESS_ALREADY_SITE_DEFAULT':
     case 'ADDRESS_SELF_SERVICE_UNCHANGED':
@@ -221,15 +218,17 @@ export function errorText(error: DomainError): string {
     case 'RECEPTIONIST_EXISTS':
     case 'RECEPTIONIST_NOT_FOUND':
     case 'RECEPTIONIST_OPERATOR_UNCHANGED':
-      return placesAndDevicesText(error);
+      return placesAndDevicesText(error, s);
     case 'SETTINGS_INVALID':
     case 'SETTINGS_UNCHANGED':
     case 'BLOCKED_ENTRY_INVALID':
+    case 'BLOCKED_PREFIX_TOO_SHORT':
     case 'BLOCKED_ALREADY':
     case 'BLOCKED_NOT_FOUND':
     case 'ASSISTANT_SELF':
     case 'ASSISTANT_LIMIT':
     case 'ASSISTANT_ALREADY':
+    case 'ASSISTANT_CYCLE':
     case 'ASSISTANT_NOT_FOUND':
     case 'COPY_TO_SELF':
     case 'MAIN_NUMBER_ALREADY':
@@ -238,7 +237,7 @@ export function errorText(error: DomainError): string {
     case 'MAIN_NUMBER_IS_CALLER_ID':
     case 'NOT_OWN_SETTINGS':
     case 'PIN_NOT_VISIBLE':
-      return settingsErrorText(error);
+      return settingsErrorText(error, s);
     case 'NUMBER_MANGLED':
     case 'IMPORT_NAME_NEEDED':
     case 'IMPORT_ALREADY_PHONE_USER':
@@ -256,9 +255,56 @@ export function errorText(error: DomainError): string {
     case 'IMPORT_NOTHING_TO_APPLY':
     case 'IMPORT_UNDO_EXPIRED':
     case 'IMPORT_FILE_INVALID':
-      return importErrorText(error);
+      return importErrorText(error, s);
     case 'CONCURRENT_CHANGE':
       return `Someone changed the same thing at the same moment (${e(error.what)}), so nothing was changed. Run the command again.`;
+  }
+}
+
+/** What the audit log calls a change, in words: `routing.changed` is "call routes changed". */
+const CHANGE_WORDS: Readonly<Record<string, string>> = {
+  'business_hours.changed': 'business hours changed',
+  'call_handling.changed': 'call handling changed',
+  'routing.changed': 'call routes changed',
+  'forward_number.added': 'a forward number added',
+  'forward_number.removed': 'a forward number removed',
+  'settings.changed': 'settings changed',
+  'settings.copied': "another person's settings copied over",
+  'voicemail_settings.changed': 'voicemail settings changed',
+  'voicemail_pin.shown': 'the voicemail PIN shown',
+  'blocked.added': 'a number blocked',
+  'blocked.removed': 'a number unblocked',
+  'delegation.added': 'an assistant added',
+  'delegation.removed': 'an assistant removed',
+  'desk_phone.added': 'a desk phone added',
+  'desk_phone.removed': 'a desk phone removed',
+  'emergency_address.set': 'the emergency address changed',
+  'emergency_address.self_service': 'who manages the emergency address changed',
+};
+
+/** A change named in words; one without words of its own reads as its name does, without dots and underscores. */
+export function changeWords(action: string): string {
+  return CHANGE_WORDS[action] ?? action.replace(/[._]+/g, ' ').trim();
+}
+
+/**
+ * A refusal as a form shows it, under a field or on top of the form: plain text, people by name (`names` holds
+ * what Slack calls the ids the error carries), no markup, within Slack's 2,000 characters for an inline error.
+ */
+export function formErrorText(error: DomainError, names: ReadonlyMap<string, string> = new Map()): string {
+  const text = errorText(error, plainStyle(names)).replace(/[*`]/g, '');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`.slice(0, 2000);
+}
+
+/** "a premium-rate number (such as 1-900 or UK 09)", as a refusal or a confirmation names it. */
+export function chargedText(kind: ChargedKind): string {
+  switch (kind) {
+    case 'premium_rate':
+      return 'a premium-rate number';
+    case 'shared_cost':
+      return 'a shared-cost number';
+    case 'personal_number':
+      return 'a personal number, charged like a premium-rate number';
   }
 }
 

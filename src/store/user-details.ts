@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   autoReceptionists,
@@ -55,6 +55,18 @@ export async function assistantsOf(db: Executor, phoneUserId: number): Promise<D
     .where(eq(delegations.ownerId, phoneUserId))
     .orderBy(asc(phoneUsers.extension));
   return rows.map(toDelegate);
+}
+
+/** Phone users by id, in the order asked for (ids that name nobody are left out). */
+export async function delegatesByIds(db: Executor, ids: readonly number[]): Promise<Delegate[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select(phoneUserPersonColumns)
+    .from(phoneUsers)
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .where(inArray(phoneUsers.id, [...ids]));
+  const byId = new Map(rows.map((row) => [row.phoneUserId, toDelegate(row)]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The people whose calls this user may answer ("I can assist for"). */

@@ -154,6 +154,29 @@ describe('/phone assign with nobody named', () => {
     expect(await accountState(sb.app.deps.db)).toEqual(before);
   });
 
+  it('refuses a member of another organization picked in the form, and assigns nobody', async () => {
+    sb.slack.addUser({
+      id: 'UPARTNER01',
+      name: 'pat',
+      realName: 'Pat Partner',
+      email: 'pat@partner.example',
+      externalTeamId: 'T0PARTNER1',
+    });
+    await setupAccount();
+    const view = await openAssignModal();
+    const before = await accountState(sb.app.deps.db);
+    await sb.slack.submit({
+      user: ADMIN_ID,
+      viewId: view.id,
+      values: choices(view, 'Main', [colleague(1), 'UPARTNER01']),
+    });
+    const refusal = await sb.slack.waitFor(() => sb.slack.ephemerals(ADMIN_ID, CHANNEL).at(-1));
+    expect(visibleText(refusal)).toContain(
+      `${mention('UPARTNER01')} is a member of another organization, reached through a shared channel (Slack Connect), so they cannot hold one of this account's phone licenses. Nothing was assigned.`,
+    );
+    expect(await accountState(sb.app.deps.db)).toEqual(before);
+  });
+
   it('refuses a non-admin and opens no modal', async () => {
     expect(await phoneReply('assign', MALLORY)).toContain('Only phone admins can use `/phone assign`');
     expect(sb.slack.apiCalls('views.open')).toEqual([]);

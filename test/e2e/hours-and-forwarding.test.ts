@@ -117,7 +117,7 @@ describe('/phone hours', () => {
     ],
     [
       'mon-fri 09:00-09:00',
-      'Business hours not changed. `09:00-09:00` starts and ends at the same time, so it is open for no time at all. For the whole day write `24h`; for none, `closed`.',
+      'Business hours not changed. `09:00-09:00` starts and ends at the same time, so it is open for no time at all. For the whole day write `24h` or `00:00-24:00`; for none, `closed`.',
     ],
     [
       'mon-fry 09:00-17:00',

@@ -246,7 +246,7 @@ const onSomeoneElse: Attempt[] = [
       press: { action_id: ACTIONS.settingsEdit, block_id: 'summary_voicemail', value: 'voicemail' },
       on: { view: await adminSummary(C1) },
     }),
-    refusal: 'Only phone admins can use `/phone settings`.',
+    refusal: 'Only phone admins can use /phone settings.',
     denied: ['settings'],
   },
   {
@@ -256,7 +256,7 @@ const onSomeoneElse: Attempt[] = [
       const list = await adminForm(C1, 'forward');
       return { press: removeButton(list, MOBILE.slice(1)), on: { view: list } };
     },
-    refusal: 'Only phone admins can use `/phone forward remove` for someone else.',
+    refusal: 'Only phone admins can use /phone forward remove for someone else.',
     denied: ['forward remove'],
   },
   {
@@ -266,7 +266,7 @@ const onSomeoneElse: Attempt[] = [
       const list = await adminForm(C1, 'blocked');
       return { press: removeButton(list, '1900'), on: { view: list } };
     },
-    refusal: 'Only phone admins can use `/phone block remove`.',
+    refusal: 'Only phone admins can use /phone block remove.',
     denied: ['block remove'],
   },
   {
@@ -276,7 +276,7 @@ const onSomeoneElse: Attempt[] = [
       const list = await adminForm(C1, 'assistants');
       return { press: removeButton(list, 'assistants_entry_'), on: { view: list } };
     },
-    refusal: 'Only phone admins can use `/phone delegate remove` for someone else.',
+    refusal: 'Only phone admins can use /phone delegate remove for someone else.',
     denied: ['delegate remove'],
   },
   {
@@ -286,7 +286,7 @@ const onSomeoneElse: Attempt[] = [
       const list = await adminForm(C1, 'phones');
       return { press: removeButton(list, 'phones_entry_'), on: { view: list } };
     },
-    refusal: 'Only phone admins can use `/phone phone remove`.',
+    refusal: 'Only phone admins can use /phone phone remove.',
     denied: ['phone remove'],
   },
   {
@@ -365,7 +365,7 @@ const onSomeoneElse: Attempt[] = [
     payload: async () => ({
       submit: await adminForm(C1, 'voicemail'),
       values: {
-        [VOICEMAIL_BLOCKS.pin]: { pin: text('987') },
+        [VOICEMAIL_BLOCKS.pin]: { pin: text('9471') },
         [VOICEMAIL_BLOCKS.language]: { language: select('fr-CA') },
       },
     }),
@@ -721,7 +721,7 @@ const garbage: Garbage[] = [
       press: { action_id: ACTIONS.settingsEdit, value: 'hours' },
       on: { view: nobodysForm(await adminSummary(C1)) },
     }),
-    answer: 'Only phone admins can use `/phone settings`.',
+    answer: 'Only phone admins can use /phone settings.',
     denied: ['settings'],
   },
   {
@@ -741,7 +741,7 @@ const garbage: Garbage[] = [
       press: { action_id: ACTIONS.settingsListRemove, value: encodeRemoval('forward', MOBILE) },
       on: { view: nobodysForm(await adminForm(C1, 'forward')) },
     }),
-    answer: 'Only phone admins can use `/phone forward remove` for someone else.',
+    answer: 'Only phone admins can use /phone forward remove for someone else.',
     denied: ['forward remove'],
   },
   {
@@ -751,7 +751,7 @@ const garbage: Garbage[] = [
       const list = await adminForm(C1, 'assistants');
       return { press: removeButton(list, 'assistants_entry_'), on: { view: nobodysForm(list) } };
     },
-    answer: 'Only phone admins can use `/phone delegate remove` for someone else.',
+    answer: 'Only phone admins can use /phone delegate remove for someone else.',
     denied: ['delegate remove'],
   },
   {
@@ -761,7 +761,7 @@ const garbage: Garbage[] = [
       press: { action_id: ACTIONS.settingsListRemove, value: encodeRemoval('assistants', '9999') },
       on: { view: await adminForm(C1, 'assistants') },
     }),
-    answer: 'Only phone admins can use `/phone delegate remove` for someone else.',
+    answer: 'Only phone admins can use /phone delegate remove for someone else.',
     denied: ['delegate remove'],
   },
   {
@@ -876,7 +876,7 @@ describe('a payload that cannot be read or names nobody, sent by a non-admin', (
  * her own, and account-wide ones it leaves out.
  */
 const commands: [text: string, refusal: string, denied: string][] = [
-  [`set ${mention(C1)} pin=987`, 'Only phone admins can use `/phone set` for someone else.', 'set'],
+  [`set ${mention(C1)} pin=9471`, 'Only phone admins can use `/phone set` for someone else.', 'set'],
   [`set ${mention(MALLORY)} caller-id=hidden`, 'Only phone admins can change caller ID.', 'set'],
   [`hours ${mention(C1)} 24/7`, 'Only phone admins can use `/phone hours` for someone else.', 'hours'],
   [

@@ -142,10 +142,10 @@ describe('/phone set', () => {
     await threePhoneUsers();
     const before = await snapshot();
     expect(await phoneReply(`set <@${C1}> pin=1234567`)).toBe(
-      ':warning: Nothing was changed:\n• `pin`: a voicemail PIN is 1 to 6 digits, and the one given has 7.',
+      ':warning: Nothing was changed:\n• `pin`: a voicemail PIN is 4 to 6 digits, and the one given has 7.',
     );
     expect(await phoneReply(`set <@${C1}> pin=12a4`)).toBe(
-      ':warning: Nothing was changed:\n• `pin`: a voicemail PIN is 1 to 6 digits, and the one given has something other than digits.',
+      ':warning: Nothing was changed:\n• `pin`: a voicemail PIN is 4 to 6 digits, and the one given has something other than digits.',
     );
     expect(await snapshot()).toEqual(before);
     expect(await everywhereButEphemerals()).not.toContain('1234567');
@@ -224,7 +224,7 @@ describe('Show PIN', () => {
     expect(card.text).toContain('*Voicemail PIN*\n••••••');
     expect(card.text).not.toContain('5150');
     expect(await showPin(card, ADMIN_ID)).toBe(
-      `:lock: The voicemail PIN of ${mention(C1)} is *5150*. Only you can see this. Change it with \`/phone set 1000 pin=&lt;1 to 6 digits&gt;\`.`,
+      `:lock: The voicemail PIN of ${mention(C1)} is *5150*. Only you can see this. Change it with \`/phone set 1000 pin=&lt;4 to 6 digits&gt;\`.`,
     );
     const shown = await sb.app.deps.db
       .select()
@@ -240,7 +240,7 @@ describe('Show PIN', () => {
     await threePhoneUsers();
     const card = await phone('me', C1);
     expect(await showPin(card, C1)).toBe(
-      ':lock: Your voicemail PIN is *000000*. Only you can see this. Change it with `/phone set 1000 pin=&lt;1 to 6 digits&gt;`.',
+      ':lock: Your voicemail PIN is *000000*. Only you can see this. Change it with `/phone set 1000 pin=&lt;4 to 6 digits&gt;`.',
     );
   });
 
@@ -281,19 +281,19 @@ describe('/phone block and /phone blocked', () => {
     expect(await phoneChange(`block add <@${C1}> "+1 (415) 555-0123"`)).toBe(
       `${by} blocked the number \`+14155550123\` for ${mention(C1)}. 1 entry blocked in all.`,
     );
-    expect(await phoneChange(`block add <@${C1}> +44`)).toBe(
-      `${by} blocked the prefix \`+44\` (every number starting with it) for ${mention(C1)}. 2 entries blocked in all.`,
+    expect(await phoneChange(`block add <@${C1}> +4420`)).toBe(
+      `${by} blocked the prefix \`+4420\` (every number starting with it) for ${mention(C1)}. 2 entries blocked in all.`,
     );
     expect(await phoneReply(`blocked <@${C1}>`)).toBe(
       [
         `*Blocked for ${mention(C1)}*: 2`,
-        '• `+14155550123`\n• `+44` prefix: every number starting with it',
+        '• `+14155550123`\n• `+4420` prefix: every number starting with it',
         'Unblock with `/phone block remove &lt;user&gt; &lt;+E164|prefix&gt;`.',
       ].join('\n'),
     );
-    expect(await phoneReply(`show <@${C1}>`)).toContain('*Blocked*\n+14155550123\n+44…');
-    expect(await phoneChange(`block remove <@${C1}> +44`)).toBe(
-      `${by} unblocked the prefix \`+44\` (every number starting with it) for ${mention(C1)}. 1 entry blocked in all.`,
+    expect(await phoneReply(`show <@${C1}>`)).toContain('*Blocked*\n+14155550123\n+4420…');
+    expect(await phoneChange(`block remove <@${C1}> +4420`)).toBe(
+      `${by} unblocked the prefix \`+4420\` (every number starting with it) for ${mention(C1)}. 1 entry blocked in all.`,
     );
   });
 
@@ -302,7 +302,13 @@ describe('/phone block and /phone blocked', () => {
     await phoneChange(`block add <@${C1}> 1900`);
     const before = await snapshot();
     expect(await phoneReply(`block add <@${C1}> +44abc`)).toBe(
-      ':warning: `+44abc` cannot be blocked: a number or prefix is digits, optionally starting with +, e.g. `+14155550100`, `+44` or `1900`.',
+      ':warning: `+44abc` cannot be blocked: a number or prefix is digits, optionally starting with +, e.g. `+14155550100`, `+4420` or `1900`.',
+    );
+    expect(await phoneReply(`block add <@${C1}> +44`)).toBe(
+      ':warning: `+44` is the country code of GB, GG, IM and JE, so it would block every call from those countries. Block a longer prefix, the country code followed by an area code or a range (e.g. `+1900` for premium-rate numbers in North America, `+4420` for London), or the number itself.',
+    );
+    expect(await phoneReply(`block add <@${C1}> +1`)).toContain(
+      '`+1` is the country code of US, AG, AI, AS, BB and 20 more',
     );
     expect(await phoneReply(`block add <@${C1}> +12005550100`)).toContain(
       '`+12005550100` is not a valid phone number',

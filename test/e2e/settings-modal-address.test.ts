@@ -53,6 +53,24 @@ describe('the emergency address section of the settings form', () => {
     expect(await phoneReply(`show <@${C1}>`)).toContain('*Emergency address*\n:warning: None');
   });
 
+  it('refuses a state or postal code that is not of the country under its own field, in plain words', async () => {
+    await setupAccount();
+    await license([C1]);
+    const form = await openSection(C1, 'address');
+    const state = await submit(
+      ADMIN_ID,
+      form,
+      parts('500 Howard St', 'San Francisco', 'Calfornia', '94105', 'US'),
+    );
+    expect(state).toEqual({
+      [ADDRESS_BLOCKS.state]:
+        "The state Calfornia does not exist in US, so a dispatcher could not place the address; nothing was saved. Use the state's two-letter code or its name, e.g. CA or California; DC and the territories (PR, GU, VI…) count.",
+    });
+    const postal = await submit(ADMIN_ID, form, parts('24 Sussex Dr', 'Ottawa', 'ON', '94105', 'CA'));
+    expect(Object.keys(postal ?? {})).toEqual([ADDRESS_BLOCKS.postalCode]);
+    expect(await phoneReply(`show <@${C1}>`)).toContain('*Emergency address*\n:warning: None');
+  });
+
   it('puts the user back on the site default, and says so when the site has none', async () => {
     await setupAccount();
     await license([C1]);

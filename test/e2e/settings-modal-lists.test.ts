@@ -71,7 +71,7 @@ describe('the forward numbers section of the settings form', () => {
       const shown = viewText(sb.slack.openViews(ADMIN_ID)[1]);
       return shown.includes('No forward numbers yet') ? shown : undefined;
     });
-    expect(redrawn).toContain(`Removed \`${MOBILE}\``);
+    expect(redrawn).toContain(`Removed ${MOBILE}.`);
     expect(await posted(`removed \`${MOBILE}\``)).toBeDefined();
   });
 
@@ -178,5 +178,73 @@ describe('the assistants section of the settings form', () => {
     expect(errors).toBeUndefined();
     expect(await posted('an assistant of')).toBeDefined();
     expect(await phoneReply('me', C1)).toContain(`*Assistants*\n<@${colleague(2)}>`);
+  });
+});
+
+describe('what the forms of the lists say when they refuse', () => {
+  /** Everything a person reads in a form's errors: plain text, so no mention, channel or code. */
+  const readable = (text: string | undefined) => {
+    expect(text).toBeDefined();
+    expect(text).not.toMatch(/<[@#!]|[`*]|&lt;|&gt;/);
+    return text ?? '';
+  };
+
+  it('names, under the field, someone chosen who has no phone line, as Slack names them', async () => {
+    await setupAccount();
+    await license([C1]);
+    const form = await openSection(C1, 'assistants');
+    const errors = await submit(ADMIN_ID, form, {
+      [LIST_BLOCKS.assistant]: { user: { type: 'users_select', selected_user: colleague(3) } },
+    });
+    expect(readable(errors?.[LIST_BLOCKS.assistant])).toBe(
+      'Colleague 3 Smith is not a phone user (no phone license). Give them one with /phone assign.',
+    );
+  });
+
+  it('names, under the field, an assistant circle by names', async () => {
+    await setupAccount();
+    await license([C1, colleague(2)]);
+    await phoneChange(`delegate add <@${colleague(2)}> <@${C1}>`);
+    const form = await openSection(C1, 'assistants');
+    const errors = await submit(ADMIN_ID, form, {
+      [LIST_BLOCKS.assistant]: { user: { type: 'users_select', selected_user: colleague(2) } },
+    });
+    expect(readable(errors?.[LIST_BLOCKS.assistant])).toContain(
+      'Colleague 2 Smith cannot become an assistant of Colleague 1 Smith: Colleague 1 Smith answers the calls of Colleague 2 Smith',
+    );
+  });
+
+  it('says in words who changed what since the form opened, on top of the list', async () => {
+    await setupAccount();
+    await license([C1]);
+    await phoneChange(`forward add <@${C1}> ${MOBILE}`);
+    const form = await openSection(C1, 'forward');
+    await phoneChange(`set <@${C1}> language=de-DE`);
+    await remove(ADMIN_ID, form, 'forward', MOBILE);
+    const shown = await sb.slack.waitFor(() => {
+      const t = viewText(sb.slack.openViews(ADMIN_ID)[1]);
+      return t.includes(':warning:') ? t : undefined;
+    });
+    expect(readable(shown.split('\n')[0])).toBe(
+      ':warning: Colleague 1 Smith was changed since you opened this form: settings changed by Ada Lovelace. Nothing was saved; open the settings again to see the new values.',
+    );
+  });
+
+  it('refuses a phone user a premium-rate forward number under the number field, and lets an admin add it', async () => {
+    await setupAccount();
+    await license([C1]);
+    const own = await openSettings('settings', C1);
+    const form = await editSection(C1, own, 'forward');
+    const errors = await submit(C1, form, {
+      [LIST_BLOCKS.forwardNumber]: { value: text('+1 900 234 5678') },
+    });
+    expect(readable(errors?.[LIST_BLOCKS.forwardNumber])).toBe(
+      '+19002345678 is a premium-rate number: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask a phone admin (/phone admins) if you need this one.',
+    );
+    const admin = await openSection(C1, 'forward');
+    expect(
+      await submit(ADMIN_ID, admin, { [LIST_BLOCKS.forwardNumber]: { value: text('+19002345678') } }),
+    ).toBe(undefined);
+    expect(await posted('is a premium-rate number: every call forwarded there is charged')).toBeDefined();
   });
 });

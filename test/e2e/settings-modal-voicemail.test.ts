@@ -67,7 +67,7 @@ describe('the voicemail, language and hold-music section of the settings form', 
       [VOICEMAIL_BLOCKS.pin]: { pin: text('1234567') },
     });
     expect(long).toEqual({
-      [VOICEMAIL_BLOCKS.pin]: 'pin: a voicemail PIN is 1 to 6 digits, and the one given has 7.',
+      [VOICEMAIL_BLOCKS.pin]: 'pin: a voicemail PIN is 4 to 6 digits, and the one given has 7.',
     });
     const letter = await submit(ADMIN_ID, form, { [VOICEMAIL_BLOCKS.pin]: { pin: text('12a4') } });
     expect(letter?.[VOICEMAIL_BLOCKS.pin]).toContain('something other than digits');

@@ -34,6 +34,7 @@ export class FakeProfiles implements Profiles {
       timezone: 'America/New_York',
       isBot: false,
       deleted: false,
+      external: false,
       ...profile,
     };
     this.people.set(full.slackUserId, full);

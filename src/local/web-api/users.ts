@@ -4,11 +4,19 @@ import { type ApiHandler, fail, ok, str } from './context.ts';
 
 const DEFAULT_TZ = 'America/Los_Angeles';
 
+/** A label and offset for the profile; a zone no runtime knows (a test's `Mars/Olympus`) gets none, at UTC. */
 function zoneParts(tz: string, at: Date): { label: string; offsetSeconds: number } {
-  const part = (style: 'long' | 'longOffset') =>
-    new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style })
-      .formatToParts(at)
-      .find((p) => p.type === 'timeZoneName')?.value ?? '';
+  const part = (style: 'long' | 'longOffset') => {
+    try {
+      return (
+        new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: style })
+          .formatToParts(at)
+          .find((p) => p.type === 'timeZoneName')?.value ?? ''
+      );
+    } catch {
+      return '';
+    }
+  };
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(part('longOffset'));
   const offsetSeconds = match
     ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 3600 + Number(match[3]) * 60)
@@ -21,9 +29,11 @@ export function toSlackUser(store: Store, user: SeedUser): Record<string, unknow
   const tz = user.tz ?? DEFAULT_TZ;
   const { label, offsetSeconds } = zoneParts(tz, new Date(store.clock.now()));
   const [first = '', ...rest] = user.realName.trim().split(/\s+/);
+  const team = user.externalTeamId ?? store.identity.teamId;
   return {
     id: user.id,
-    team_id: store.identity.teamId,
+    team_id: team,
+    ...(user.stranger ? { is_stranger: true } : {}),
     name: user.name,
     deleted: user.deleted ?? false,
     real_name: user.realName,
@@ -42,7 +52,7 @@ export function toSlackUser(store: Store, user: SeedUser): Record<string, unknow
       display_name_normalized: user.name,
       first_name: first,
       last_name: rest.join(' '),
-      team: store.identity.teamId,
+      team,
       ...(user.email ? { email: user.email } : {}),
       ...(user.isBot && user.id === store.identity.botUserId ? { bot_id: store.identity.botId } : {}),
     },

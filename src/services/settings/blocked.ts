@@ -42,7 +42,7 @@ export async function removeBlocked(
   input: string,
 ): Promise<Result<BlockedChange>> {
   return runSettingsChange(deps, actor, ref, 'blocked numbers', 'block remove', async (tx, rec, { card }) => {
-    const parsed = parseBlockedEntry(input);
+    const parsed = parseBlockedEntry(input, 'unblock');
     if (!parsed.ok) return fail(parsed.error);
     const before = await blockedOf(tx, card.phoneUserId);
     const removed = await deleteBlocked(tx, card.phoneUserId, parsed.entry.value);

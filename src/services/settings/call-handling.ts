@@ -6,6 +6,7 @@ import {
   sameRouting,
   validateRouting,
 } from '../../domain/call-handling.ts';
+import type { ChargedKind } from '../../domain/phone-numbers.ts';
 import type { Result } from '../../domain/result.ts';
 import type { ForwardNumber } from '../../domain/settings.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
@@ -15,7 +16,13 @@ import { deskPhonesOf } from '../../store/user-details.ts';
 import { type Actor, type Deps, fail } from '../context.ts';
 import { applySettings, runSettingsChange } from './core.ts';
 
-export type ForwardChange = { card: PhoneUserCard; settings: PhoneUserSettings; forward: ForwardNumber };
+export type ForwardChange = {
+  card: PhoneUserCard;
+  settings: PhoneUserSettings;
+  forward: ForwardNumber;
+  /** Set when an admin added a number charged above an ordinary call: the confirmation says so. */
+  charged?: ChargedKind | undefined;
+};
 export type RoutingChange = {
   card: PhoneUserCard;
   before: Routing;
@@ -26,7 +33,8 @@ export type RoutingChange = {
 
 /**
  * Adds a number calls may be forwarded to (a mobile, a home line), with a route to it: on, ringing 20 s, last in
- * the order. Self-service: a phone user may add their own.
+ * the order. Self-service: a phone user may add their own, except a number charged above an ordinary call, which
+ * only an admin may add.
  */
 export function addForwardNumber(
   deps: Deps,
@@ -39,10 +47,12 @@ export function addForwardNumber(
     const forward = readForwardNumber(number, description);
     if (!forward.ok) fail(forward.error);
     const { forwardNumbers, routes } = target.settings;
-    const next = addForward({ forwardNumbers, routes }, forward.value, target.card.numbers);
+    const by = target.byAdmin ? 'admin' : 'self';
+    const next = addForward({ forwardNumbers, routes }, forward.value, target.card.numbers, by);
     if (!next.ok) fail(next.error);
-    const settings = await applySettings(tx, rec, target, 'forward_number.added', next.value);
-    return { card: target.card, settings, forward: forward.value };
+    const { charged, ...patch } = next.value;
+    const settings = await applySettings(tx, rec, target, 'forward_number.added', patch);
+    return { card: target.card, settings, forward: forward.value, charged };
   });
 }
 

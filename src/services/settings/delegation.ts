@@ -1,12 +1,18 @@
 import type { Transaction } from '../../../db/client.ts';
+import { delegationCycle } from '../../domain/delegation.ts';
 import type { Result } from '../../domain/result.ts';
 import { MAX_ASSISTANTS } from '../../domain/settings.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { isAdmin } from '../../store/account.ts';
-import { countAssistants, deleteDelegation, insertDelegation } from '../../store/delegations.ts';
+import {
+  countAssistants,
+  delegationsFrom,
+  deleteDelegation,
+  insertDelegation,
+} from '../../store/delegations.ts';
 import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import { updateSettings } from '../../store/settings.ts';
-import { assistantsOf, assistingFor, type Delegate } from '../../store/user-details.ts';
+import { assistantsOf, assistingFor, type Delegate, delegatesByIds } from '../../store/user-details.ts';
 import { type Actor, catchDomain, type Deps, fail, type Recorder, runGatedChange } from '../context.ts';
 import { findPhoneUser } from '../find-phone-user.ts';
 import { auditTarget, userRef } from '../snapshots.ts';
@@ -24,7 +30,8 @@ export type DelegationChange = {
 
 /**
  * Lets another phone user answer the owner's calls. The owner may do it for themselves (self-service); at most
- * 15 assistants, and never oneself.
+ * 15 assistants, never oneself, and never someone whose calls the owner already answers, directly or through
+ * others: a circle of assistants would hand a call round and round.
  */
 export async function addAssistant(
   deps: Deps,
@@ -49,6 +56,15 @@ export async function addAssistant(
       }
       if ((await countAssistants(tx, owner.phoneUserId)) >= MAX_ASSISTANTS) {
         fail({ code: 'ASSISTANT_LIMIT', user: personOf(owner), max: MAX_ASSISTANTS });
+      }
+      const cycle = delegationCycle(
+        await delegationsFrom(tx, assistant.phoneUserId),
+        owner.phoneUserId,
+        assistant.phoneUserId,
+      );
+      if (cycle) {
+        const chain = (await delegatesByIds(tx, cycle)).map((delegate) => delegate.person);
+        fail({ code: 'ASSISTANT_CYCLE', owner: personOf(owner), assistant: personOf(assistant), chain });
       }
       if (!(await insertDelegation(tx, owner.phoneUserId, assistant.phoneUserId, rec.at))) {
         fail({ code: 'CONCURRENT_CHANGE', what: 'delegations' });

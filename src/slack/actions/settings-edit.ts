@@ -2,7 +2,7 @@ import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareAr
 import { refuseAdminOnlyForm, settingsForm } from '../../services/settings/forms.ts';
 import { noteOnSettingsForm } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
-import { errorText } from '../replies.ts';
+import { formError } from '../names.ts';
 import { failureText, type Runtime } from '../runtime.ts';
 import { decodeFormMetadata } from '../views/settings/metadata.ts';
 import { sectionView } from '../views/settings/sections.ts';
@@ -35,10 +35,10 @@ export function registerSettingsEdit(app: App, runtime: Runtime): void {
       // Nothing to open: the user is gone, or the button was made by hand (the summary shows Edit only where
       // the viewer may change something).
       const refusal = !form.ok
-        ? `:warning: ${errorText(form.error)}`
+        ? `:warning: ${await formError(client, form.error)}`
         : form.value.byAdmin
-          ? 'This button could not be read. Open the settings again with `/phone settings`.'
-          : `:warning: ${errorText(await refuseAdminOnlyForm(deps, { slackUserId: body.user.id }))}`;
+          ? 'This button could not be read. Open the settings again with /phone settings.'
+          : `:warning: ${await formError(client, await refuseAdminOnlyForm(deps, { slackUserId: body.user.id }))}`;
       await noteOnSettingsForm(client, body.trigger_id, refusal);
     } catch (error) {
       logger.error('opening a settings section failed', error);

@@ -17,7 +17,7 @@ import {
 } from '../blocks/settings-changes.ts';
 import { announce, noteOnSettingsForm, sendDirectMessages } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
-import { errorText } from '../replies.ts';
+import { formError } from '../names.ts';
 import { failureText, type Runtime } from '../runtime.ts';
 import { decodeRemoval, type ListKey, withNotice } from '../views/settings/list-forms.ts';
 import { decodeFormMetadata } from '../views/settings/metadata.ts';
@@ -90,15 +90,21 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
         : undefined;
       if (view) {
         const what =
-          removal.list === 'assistants'
-            ? `the assistant at extension ${removal.entry}`
-            : `\`${removal.entry}\``;
-        const notice = removed.ok ? `Removed ${what}.` : `:warning: ${errorText(removed.error)}`;
+          removal.list === 'assistants' ? `the assistant at extension ${removal.entry}` : removal.entry;
+        const notice = removed.ok
+          ? `Removed ${what}.`
+          : `:warning: ${await formError(client, removed.error)}`;
         await client.views.update({ view_id: body.view.id, view: withNotice(view, notice) });
       }
       if (!removed.ok) {
         // With no list to show it above, the refusal goes on top of the form the button was pressed in.
-        if (!view) await noteOnSettingsForm(client, body.trigger_id, `:warning: ${errorText(removed.error)}`);
+        if (!view) {
+          await noteOnSettingsForm(
+            client,
+            body.trigger_id,
+            `:warning: ${await formError(client, removed.error)}`,
+          );
+        }
         return;
       }
       await refreshSummary(

@@ -3,6 +3,7 @@ import type { ForwardChange, RoutingChange } from '../../services/settings/call-
 import type { HoursChange } from '../../services/settings/hours.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
 import { code, escapeText, mention, who } from '../format.ts';
+import { chargedText } from '../replies.ts';
 import { personOfCard } from './card.ts';
 import { context, type KnownBlock, type Message, plain, section } from './message.ts';
 import { hoursText, routeText } from './settings-text.ts';
@@ -57,7 +58,13 @@ export function forwardAddedMessage(actor: string, result: ForwardChange): Messa
     : settings.ringMode === 'sequential'
       ? ` In business hours it rings after the other routes, for ${route.ringSeconds} s.`
       : ` In business hours it rings together with the other routes, for ${route.ringSeconds} s.`;
+  const charged = result.charged
+    ? [
+        `:warning: ${code(forward.number)} is ${chargedText(result.charged)}: every call forwarded there is charged to the company at that rate. Phone users cannot add such a number for themselves; an admin can.`,
+      ]
+    : [];
   return change(actor, `added ${described(forward)} to ${subject(actor, card, 'forward numbers')}.${rings}`, [
+    ...charged,
     `Forward numbers: ${settings.forwardNumbers.length} of ${MAX_FORWARD_NUMBERS}`,
   ]);
 }

@@ -16,6 +16,12 @@ export const section = (text: string): KnownBlock => ({
   text: { type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_KIT.sectionText) },
 });
 
+/** A section of plain text, for a note on top of a form: emoji codes show, markup and mentions do not. */
+export const plainSection = (text: string): KnownBlock => ({
+  type: 'section',
+  text: { type: 'plain_text', text: text.slice(0, 3000), emoji: true },
+});
+
 export const context = (text: string): KnownBlock => ({
   type: 'context',
   elements: [{ type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_KIT.contextText) }],

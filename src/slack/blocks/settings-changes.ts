@@ -50,7 +50,7 @@ export function settingsChangedMessage(actor: string, result: SettingsChanged): 
 export function pinMessage(actor: string, card: PhoneUserCard, pin: string): Message {
   const whosePin =
     card.slackUserId === actor ? 'Your voicemail PIN' : `The voicemail PIN of ${who(personOfCard(card))}`;
-  const change = code(escapeText(`/phone set ${card.extension} pin=<1 to 6 digits>`));
+  const change = code(escapeText(`/phone set ${card.extension} pin=<4 to 6 digits>`));
   return textMessage(`:lock: ${whosePin} is *${pin}*. Only you can see this. Change it with ${change}.`);
 }
 

@@ -137,6 +137,27 @@ describe('an add file', () => {
     expect((await cardOf('ken@example.com')).extension).toBe('1201');
   });
 
+  it('refuses an extension of zeros and an address whose state or postal code is not of its country', async () => {
+    const text = [
+      'Email,First Name,Last Name,Extension,Emergency Address Line 1,Emergency City,Emergency State,Emergency Postal Code,Emergency Country',
+      'ada@example.com,Ada,Lovelace,00,,,,,',
+      'grace@example.com,Grace,Hopper,,1 Main St,Springfield,Ilinois,62701,US',
+      'alan@example.com,Alan,Turing,,1 Bletchley Rd,Milton Keynes,Bucks,MK3,GB',
+      'ken@example.com,Ken,Thompson,,24 Sussex Dr,Ottawa,Ontario,k1m1m4,CA',
+    ].join('\n');
+    const shown = unwrap(await preview(text));
+    const problems = shown.plan.rows.flatMap((row) =>
+      row.kind === 'invalid' ? row.problems.map((p) => [row.line, p.error]) : [],
+    );
+    expect(problems).toEqual([
+      [2, { code: 'EXTENSION_ALL_ZEROS', input: '00' }],
+      [3, { code: 'ADDRESS_NOT_IN_COUNTRY', field: 'state', input: 'Ilinois', country: 'US' }],
+      [4, { code: 'ADDRESS_NOT_IN_COUNTRY', field: 'postal code', input: 'MK3', country: 'GB' }],
+    ]);
+    unwrap(await applyImport(deps, ADMIN, shown.import.id, 'valid'));
+    expect((await cardOf('ken@example.com')).email).toBe('ken@example.com');
+  });
+
   it('refuses rows past the free licenses, keeping the ones that fit', async () => {
     const rows = Array.from({ length: 12 }, (_, i) => `p${i}@example.com,P,${i}`);
     const shown = unwrap(await preview(['Email,First Name,Last Name', ...rows].join('\n')));

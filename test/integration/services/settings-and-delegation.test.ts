@@ -232,7 +232,7 @@ describe('several keys at once', () => {
         deps,
         ADMIN,
         refOf(ada!),
-        kv('language=ja-JP area-code=415 caller-id=+14155550100 pin=77'),
+        kv('language=ja-JP area-code=415 caller-id=+14155550100 pin=7291'),
       ),
     );
     expect(result.changed.sort()).toEqual(['areaCode', 'callerId', 'language', 'voicemailPin']);
@@ -240,7 +240,7 @@ describe('several keys at once', () => {
       language: 'ja-JP',
       areaCode: '415',
       callerId: { kind: 'number', number: '+14155550100' },
-      voicemailPin: '77',
+      voicemailPin: '7291',
       version: 2,
     });
     const audit = (await auditRows(database.db)).filter((row) => row.action === 'settings.changed');
@@ -356,15 +356,15 @@ describe('the blocked list', () => {
     const [ada] = await people(1);
     const first = unwrap(await addBlocked(deps, ADMIN, refOf(ada!), '+1 (415) 555-0123'));
     expect(first.entry).toEqual({ kind: 'number', value: '+14155550123' });
-    const second = unwrap(await addBlocked(deps, ADMIN, refOf(ada!), '+44'));
+    const second = unwrap(await addBlocked(deps, ADMIN, refOf(ada!), '+4420'));
     expect(second.blocked).toEqual([
       { kind: 'number', value: '+14155550123' },
-      { kind: 'prefix', value: '+44' },
+      { kind: 'prefix', value: '+4420' },
     ]);
     const audit = (await auditRows(database.db)).filter((row) => row.action === 'blocked.added');
     expect(audit.map((row) => [row.before, row.after])).toEqual([
       [{ blocked: [] }, { blocked: ['+14155550123'] }],
-      [{ blocked: ['+14155550123'] }, { blocked: ['+14155550123', '+44'] }],
+      [{ blocked: ['+14155550123'] }, { blocked: ['+14155550123', '+4420'] }],
     ]);
     expect((await outbox(database.db)).map((row) => row.kind)).toContain('phone_user.blocked_added');
     expect((await settingsOf(ada!)).version).toBe(3);
@@ -394,10 +394,10 @@ describe('the blocked list', () => {
       user: personOf(ada!),
       entry: '1900',
     });
-    expect(refusal(await removeBlocked(deps, ADMIN, refOf(ada!), '+44'))).toEqual({
+    expect(refusal(await removeBlocked(deps, ADMIN, refOf(ada!), '+4420'))).toEqual({
       code: 'BLOCKED_NOT_FOUND',
       user: personOf(ada!),
-      entry: '+44',
+      entry: '+4420',
     });
     expect(unwrap(await blockedList(deps, ADMIN, refOf(ada!))).blocked).toEqual([
       { kind: 'prefix', value: '1900' },

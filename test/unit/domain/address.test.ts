@@ -81,12 +81,20 @@ describe('checkAddress', () => {
     expect(checkAddress({ ...complete, line2: '   ' })).toMatchObject({ ok: true, value: { line2: null } });
   });
 
-  it.each(['us', 'US', 'gb', 'DE', 'jp', 'Ca'])('accepts the country code %s in any case', (country) => {
-    expect(checkAddress({ ...complete, country })).toMatchObject({
-      ok: true,
-      value: { country: country.toUpperCase() },
-    });
+  it.each(['us', 'US', 'Us'])('accepts the country code %s in any case', (country) => {
+    expect(checkAddress({ ...complete, country })).toMatchObject({ ok: true, value: { country: 'US' } });
   });
+
+  it.each(['de', 'FR', 'Br'])(
+    'accepts the code %s of a country whose states are not checked, as typed',
+    (country) => {
+      const address = { ...complete, state: 'Anywhere', postalCode: '12-AB', country };
+      expect(checkAddress(address)).toMatchObject({
+        ok: true,
+        value: { state: 'Anywhere', postalCode: '12-AB', country: country.toUpperCase() },
+      });
+    },
+  );
 
   it.each([
     ['a made-up code', 'QQ', null],
@@ -120,12 +128,76 @@ describe('checkAddress', () => {
     });
   });
 
-  it.each(['94105', '94105-1234', 'SW1A 1AA', 'K1A 0B1', '100-0001'])(
-    'accepts the postal code %s',
-    (postalCode) => {
-      expect(checkAddress({ ...complete, postalCode })).toMatchObject({ ok: true });
+  it.each([
+    ['US', 'CA', '94105', 'CA', '94105'],
+    ['US', 'california', '94105-1234', 'CA', '94105-1234'],
+    ['US', 'D.C.', '20500', 'DC', '20500'],
+    ['US', 'Puerto Rico', '00901', 'PR', '00901'],
+    ['US', 'gu', '96910', 'GU', '96910'],
+    ['CA', 'ON', 'K1A 0B1', 'ON', 'K1A 0B1'],
+    ['CA', 'Quebec', 'h2y1c6', 'QC', 'H2Y 1C6'],
+    ['CA', 'Yukon', 'Y1A 2C6', 'YT', 'Y1A 2C6'],
+    ['GB', 'London', 'SW1A 1AA', 'London', 'SW1A 1AA'],
+    ['GB', 'Greater Manchester', 'm11ae', 'Greater Manchester', 'M1 1AE'],
+    ['GB', 'Midlothian', 'EH1 1YZ', 'Midlothian', 'EH1 1YZ'],
+    ['IE', 'Dublin', 'D02 X285', 'Dublin', 'D02 X285'],
+    ['IE', 'Dublin', 'd6wxy12', 'Dublin', 'D6W XY12'],
+    ['AU', 'nsw', '2000', 'NSW', '2000'],
+    ['AU', 'Victoria', '3000', 'VIC', '3000'],
+    ['NZ', 'Wellington', '6011', 'Wellington', '6011'],
+    ['JP', 'Tokyo', '100-0001', 'Tokyo', '100-0001'],
+    ['IN', 'Delhi', '110001', 'Delhi', '110001'],
+  ])(
+    'accepts, in %s, the state %j and postal code %j, stored as %j %j',
+    (country, state, postalCode, storedState, storedPostal) => {
+      expect(checkAddress({ ...complete, country, state, postalCode })).toMatchObject({
+        ok: true,
+        value: { state: storedState, postalCode: storedPostal },
+      });
     },
   );
+
+  it.each([
+    ['US', 'Calfornia'],
+    ['US', 'XX'],
+    ['US', 'ON'],
+    ['CA', 'CA'],
+    ['CA', 'Texas'],
+    ['AU', 'Queensland State'],
+  ])('refuses, in %s, the state %j: no such state there', (country, state) => {
+    const postalCode = { US: '94105', CA: 'K1A 0B1', AU: '2000' }[country] ?? '';
+    expect(checkAddress({ ...complete, country, state, postalCode })).toEqual({
+      ok: false,
+      error: { code: 'ADDRESS_NOT_IN_COUNTRY', field: 'state', input: state, country },
+    });
+  });
+
+  it.each([
+    ['US', 'CA', '9410'],
+    ['US', 'CA', '94105-12'],
+    ['US', 'CA', 'SW1A 1AA'],
+    ['CA', 'ON', 'K1A 0B'],
+    ['CA', 'ON', 'D1A 0B1'],
+    ['CA', 'ON', '94105'],
+    ['GB', 'London', '94105'],
+    ['GB', 'London', 'SW1A'],
+    ['IE', 'Dublin', 'B02 X285'],
+    ['AU', 'NSW', '200'],
+    ['NZ', 'Auckland', '10101'],
+    ['JP', 'Tokyo', '100-001'],
+    ['IN', 'Delhi', '011001'],
+  ])('refuses, in %s, the postal code %j: not of that country', (country, state, postalCode) => {
+    expect(checkAddress({ ...complete, country, state, postalCode })).toEqual({
+      ok: false,
+      error: { code: 'ADDRESS_NOT_IN_COUNTRY', field: 'postal code', input: postalCode, country },
+    });
+  });
+
+  it('checks the state before the postal code, as the address reads', () => {
+    expect(checkAddress({ ...complete, state: 'Nowhere', postalCode: '1' })).toMatchObject({
+      error: { code: 'ADDRESS_NOT_IN_COUNTRY', field: 'state' },
+    });
+  });
 
   it.each(['941#05', '-94105', '1234567890123'])('refuses the postal code %s', (postalCode) => {
     expect(checkAddress({ ...complete, postalCode })).toMatchObject({

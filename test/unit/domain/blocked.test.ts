@@ -11,15 +11,54 @@ describe('what can be blocked', () => {
   });
 
   it.each([
-    ['+44', '+44'],
+    ['+4420', '+4420'],
+    ['+44 9', '+449'],
     ['+1900', '+1900'],
+    ['+1242', '+1242'],
+    ['+8001', '+8001'],
     ['1900', '1900'],
     ['1-900', '1900'],
     ['0', '0'],
-    ['+999', '+999'],
     ['123456789012345', '123456789012345'],
   ])('reads %j as the prefix %s', (input, value) => {
     expect(parseBlockedEntry(input)).toEqual({ ok: true, entry: { kind: 'prefix', value } });
+  });
+
+  it.each([
+    ['+1', '1', ['CA', 'US']],
+    ['+44', '44', ['GB', 'GG', 'IM', 'JE']],
+    ['+358', '358', ['AX', 'FI']],
+    ['+800', '800', []],
+  ])('refuses %j: a whole country code would block every call from a country', (input, countryCode, some) => {
+    const parsed = parseBlockedEntry(input);
+    expect(parsed).toMatchObject({
+      ok: false,
+      error: { code: 'BLOCKED_PREFIX_TOO_SHORT', input, countryCode },
+    });
+    if (!parsed.ok && parsed.error.code === 'BLOCKED_PREFIX_TOO_SHORT') {
+      expect(parsed.error.countries).toEqual(expect.arrayContaining(some));
+    }
+  });
+
+  it.each(['+4', '+35', '+8'])(
+    'refuses %j: shorter than a country code, it blocks several countries',
+    (input) => {
+      expect(parseBlockedEntry(input)).toEqual({
+        ok: false,
+        error: { code: 'BLOCKED_PREFIX_TOO_SHORT', input, countryCode: null, countries: [] },
+      });
+    },
+  );
+
+  it('refuses a + prefix that starts no calling code', () => {
+    expect(parseBlockedEntry('+999')).toMatchObject({ ok: false, error: { code: 'NUMBER_INVALID' } });
+  });
+
+  it('still reads a country code when unblocking, so an entry blocked before the rule can be removed', () => {
+    expect(parseBlockedEntry('+44', 'unblock')).toEqual({
+      ok: true,
+      entry: { kind: 'prefix', value: '+44' },
+    });
   });
 
   it.each(['+44abc', 'abc', '+', '', '1900*', '+4 4x'])(

@@ -94,16 +94,20 @@ describe('addForward', () => {
   const added = { number: MOBILE, description: 'Mobile' };
 
   it('appends the number and an enabled 20 s route to it, after the other routes', () => {
-    expect(addForward({ forwardNumbers: [], routes: [apps, desk(MAC_A)] }, added, [])).toEqual({
+    expect(addForward({ forwardNumbers: [], routes: [apps, desk(MAC_A)] }, added, [], 'self')).toEqual({
       ok: true,
-      value: { forwardNumbers: [added], routes: [apps, desk(MAC_A), forwardRoute(MOBILE)] },
+      value: {
+        charged: undefined,
+        forwardNumbers: [added],
+        routes: [apps, desk(MAC_A), forwardRoute(MOBILE)],
+      },
     });
   });
 
   it('accepts a tenth number and refuses an eleventh', () => {
     const nine = forwards(9);
-    expect(addForward({ forwardNumbers: nine, routes: [apps] }, added, []).ok).toBe(true);
-    expect(addForward({ forwardNumbers: forwards(10), routes: [apps] }, added, [])).toEqual({
+    expect(addForward({ forwardNumbers: nine, routes: [apps] }, added, [], 'self').ok).toBe(true);
+    expect(addForward({ forwardNumbers: forwards(10), routes: [apps] }, added, [], 'self')).toEqual({
       ok: false,
       error: { code: 'FORWARD_NUMBER_LIMIT', max: 10 },
     });
@@ -111,7 +115,7 @@ describe('addForward', () => {
 
   it('refuses a number that is already a forward number', () => {
     expect(
-      addForward({ forwardNumbers: [added], routes: [apps] }, { ...added, description: 'Other' }, []),
+      addForward({ forwardNumbers: [added], routes: [apps] }, { ...added, description: 'Other' }, [], 'self'),
     ).toEqual({
       ok: false,
       error: { code: 'FORWARD_NUMBER_EXISTS', number: MOBILE },
@@ -119,10 +123,45 @@ describe('addForward', () => {
   });
 
   it("refuses one of the user's own direct numbers", () => {
-    expect(addForward({ forwardNumbers: [], routes: [apps] }, added, [MOBILE])).toEqual({
+    expect(addForward({ forwardNumbers: [], routes: [apps] }, added, [MOBILE], 'self')).toEqual({
       ok: false,
       error: { code: 'FORWARD_NUMBER_OWN', number: MOBILE },
     });
+  });
+});
+
+describe('forwarding to numbers charged above an ordinary call', () => {
+  const empty = { forwardNumbers: [], routes: [apps] };
+  it.each([
+    ['+19002345678', 'premium_rate'],
+    ['+449012345678', 'premium_rate'],
+    ['+448712345678', 'premium_rate'],
+    ['+33810123456', 'shared_cost'],
+    ['+447012345678', 'personal_number'],
+  ] as const)('refuses %s (%s) to a phone user setting their own forwarding', (number, kind) => {
+    expect(addForward(empty, { number, description: '' }, [], 'self')).toEqual({
+      ok: false,
+      error: { code: 'FORWARD_NUMBER_CHARGED', number, kind },
+    });
+  });
+
+  it('lets an admin add one, and says what it is', () => {
+    const added = addForward(empty, { number: '+19002345678', description: 'Hotline' }, [], 'admin');
+    expect(added.ok && added.value.charged).toBe('premium_rate');
+    expect(added.ok && added.value.forwardNumbers).toEqual([
+      { number: '+19002345678', description: 'Hotline' },
+    ]);
+  });
+
+  it.each([
+    ['a mobile', '+4915512345678'],
+    ['a landline', '+441234567890'],
+    ['a US number', MOBILE],
+    ['a UK 03 number, charged as a landline', '+443012345678'],
+  ])('lets a phone user forward to %s', (_what, number) => {
+    const added = addForward(empty, { number, description: '' }, [], 'self');
+    expect(added.ok && added.value.charged).toBeUndefined();
+    expect(added.ok).toBe(true);
   });
 });
 

@@ -3,6 +3,7 @@ import {
   type Allocation,
   allocateExtensions,
   fullExtension,
+  isAllZeros,
   isValidExtension,
   suggestExtensions,
 } from '../../../src/domain/extensions.ts';
@@ -20,6 +21,19 @@ function allocation(overrides: Partial<Allocation> = {}): Allocation {
     ...overrides,
   };
 }
+
+describe('isAllZeros', () => {
+  it.each(['00', '000', '0000', '000000'])(
+    'finds %j all zeros: it would dial the operator or the way out',
+    (input) => {
+      expect(isAllZeros(input)).toBe(true);
+    },
+  );
+
+  it.each(['01', '0100', '1000', '10', '0001'])('lets %j through: it has a digit other than 0', (input) => {
+    expect(isAllZeros(input)).toBe(false);
+  });
+});
 
 describe('isValidExtension', () => {
   it('accepts 2 to 6 digits when site codes are off', () => {

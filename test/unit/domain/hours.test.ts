@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseHoursText, sameHours, validateBusinessHours } from '../../../src/domain/hours.ts';
+import { asciiDigits, parseHoursText, sameHours, validateBusinessHours } from '../../../src/domain/hours.ts';
 import type { BusinessHours, DayHours, Weekday } from '../../../src/domain/settings.ts';
 
 const closed: DayHours = { type: 'closed' };
@@ -105,7 +105,9 @@ describe('parseHoursText', () => {
     ['mon 24:00-08:00', { problem: 'hour', part: '24:00', within: '24:00-08:00' }],
     ['mon-fri 09:60-17:00', { problem: 'minute', part: '09:60', within: '09:60-17:00' }],
     ['mon-fri 09:00-09:00', { problem: 'zero_length', part: '09:00-09:00' }],
-    ['mon 00:00-24:00', { problem: 'zero_length', part: '00:00-24:00' }],
+    ['mon 00:00-00:00', { problem: 'zero_length', part: '00:00-00:00' }],
+    ['mon-fri 9:00am-5:00pm', { problem: 'time_format', part: '9:00am-5:00pm' }],
+    ['mon-fri9:00-17:00', { problem: 'time_format', part: 'mon-fri9:00-17:00' }],
     ['mon-fry 09:00-17:00', { problem: 'unknown_day', part: 'fry', within: 'mon-fry' }],
     ['fry 09:00-17:00', { problem: 'unknown_word', part: 'fry' }],
     ['mon-fri open', { problem: 'unknown_word', part: 'open' }],
@@ -131,6 +133,54 @@ describe('parseHoursText', () => {
     const result = parseHoursText(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toEqual({ code: 'HOURS_INVALID', ...expected });
+  });
+});
+
+describe('whole days and times in other digits', () => {
+  const whole = { type: '24h' } as const;
+
+  it.each(['mon-fri 00:00-24:00', 'mon-fri 0:00-24:00', 'mon-fri 00:00 - 24:00'])(
+    'reads %j as open the whole day',
+    (text) => {
+      expect(parseHoursText(text)).toEqual({
+        ok: true,
+        value: weekly({ mon: whole, tue: whole, wed: whole, thu: whole, fri: whole }),
+      });
+    },
+  );
+
+  it.each([
+    ['Arabic-Indic digits', 'mon ٠٩:٠٠-١٧:٠٠'],
+    ['Eastern Arabic digits', 'mon ۰۹:۰۰-۱۷:۰۰'],
+    ['full-width digits, colon and dash', 'mon ０９：００－１７：００'],
+    ['Devanagari digits', 'mon ०९:००-१७:००'],
+    ['Bengali digits', 'mon ০৯:০০-১৭:০০'],
+    ['mathematical bold digits', 'mon 𝟎𝟗:𝟎𝟎-𝟏𝟕:𝟎𝟎'],
+  ])('reads a time written in %s as that time', (_, text) => {
+    expect(parseHoursText(text)).toEqual({ ok: true, value: weekly({ mon: nineToFive }) });
+  });
+
+  it.each([
+    ['mon ٩ص-٥م', '9ص-5م'],
+    ['mon ９時-17時', '9時-17時'],
+    ['mon-٣', 'mon-3'],
+  ])('refuses %j as a badly written time, never as an unknown day', (text, part) => {
+    expect(parseHoursText(text)).toEqual({
+      ok: false,
+      error: { code: 'HOURS_INVALID', problem: 'time_format', part },
+    });
+  });
+
+  it('says a time in other digits needs days before it, like any time', () => {
+    expect(parseHoursText('٠٩:٠٠-١٧:٠٠')).toMatchObject({ ok: false, error: { problem: 'no_days' } });
+  });
+});
+
+describe('asciiDigits', () => {
+  it('turns the digits of every script into 0 to 9 and leaves the rest alone', () => {
+    expect(asciiDigits('٠١٢٣٤٥٦٧٨٩ ０１２３４５６７８９ ०१२३४५६७८९ mon')).toBe(
+      '0123456789 0123456789 0123456789 mon',
+    );
   });
 });
 

@@ -21,8 +21,15 @@ const context: SettingsContext = {
 };
 
 describe('voicemail PIN', () => {
-  it.each(['0', '1234', '000000', '987654'])('accepts %j: 1 to 6 digits', (pin) => {
+  it.each(['1234', '00000', '000000', '987654'])('accepts %j: 4 to 6 digits', (pin) => {
     expect(checkPin(pin)).toEqual({ ok: true, value: pin });
+  });
+
+  it.each(['0', '77', '123'])('refuses %j: shorter than 4 digits, saying how long it is', (pin) => {
+    expect(checkPin(pin)).toEqual({
+      ok: false,
+      problem: { key: 'pin', problem: 'pin_format', length: pin.length, nonDigits: false },
+    });
   });
 
   it('refuses a 7-digit PIN, saying how long it is without repeating it', () => {

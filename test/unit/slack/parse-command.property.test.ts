@@ -4,7 +4,7 @@ import { type ParseResult, parseCommand } from '../../../src/slack/commands/pars
 import { type Token, tokenize, unescapeSlack } from '../../../src/slack/commands/tokenize.ts';
 import { commandReference } from '../../../src/slack/commands/usage.ts';
 import { showWord } from '../../../src/slack/commands/user-ref.ts';
-import { showInput, visibleInput } from '../../../src/slack/format.ts';
+import { markInvisible, showInput, visibleInput } from '../../../src/slack/format.ts';
 
 /** Slack refuses slash command text longer than this. */
 const COMMAND_TEXT_LIMIT = 4000;
@@ -397,6 +397,9 @@ const readings = [
   // A refused email shows each character that cannot be seen as its code point (`[U+200B]`).
   (text: string) => visibleInput(text.replace(/`/g, "'"), Number.POSITIVE_INFINITY),
   (text: string) => visibleInput(text.replace(quoteMarks, ''), Number.POSITIVE_INFINITY),
+  // Quoted input shows invisible and direction characters as their code points too.
+  (text: string) => markInvisible(spaced(text.replace(/`/g, "'"))),
+  (text: string) => markInvisible(spaced(text.replace(quoteMarks, ''))),
 ];
 
 /** Markup as a message shows it: a mailto or tel link as its address, a link as its label, `<!here>` as `@here`. */

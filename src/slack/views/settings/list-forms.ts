@@ -3,7 +3,7 @@ import { MAX_ASSISTANTS, MAX_DESK_PHONES, MAX_FORWARD_NUMBERS } from '../../../d
 import type { SettingsForm } from '../../../services/settings/forms.ts';
 import { BLOCK_KIT } from '../../blocks/limits.ts';
 import { formatMac } from '../../blocks/settings-text.ts';
-import { clipMrkdwn, escapeText, who } from '../../format.ts';
+import { clip, escapeText, who } from '../../format.ts';
 import { ACTIONS, VIEWS } from '../../ids.ts';
 
 /** The sections that are lists: each entry with a Remove button, and fields to add one. */
@@ -20,12 +20,12 @@ export const LIST_BLOCKS = {
   entry: (list: ListKey, entry: string) => `${list}_entry_${entry}`,
 } as const;
 
-/** A line above a list view: what a Remove did, or why it did not. */
+/** A line above a list view, in plain text as everything in a form: what a Remove did, or why it did not. */
 export function withNotice(view: types.ModalView, text: string): types.ModalView {
   const notice: types.KnownBlock = {
     type: 'context',
     block_id: LIST_BLOCKS.notice,
-    elements: [{ type: 'mrkdwn', text: clipMrkdwn(text, BLOCK_KIT.contextText) }],
+    elements: [{ type: 'plain_text', text: clip(text, BLOCK_KIT.contextText), emoji: true }],
   };
   return { ...view, blocks: [notice, ...view.blocks] };
 }

@@ -22,12 +22,12 @@ import {
   missingPartErrors,
   readAddressForm,
 } from './address-form.ts';
-import { inlineError } from './submit-hours.ts';
 import {
   type Errors,
   joinMessages,
   registerSectionSubmit,
   type SaveContext,
+  type Say,
   type SectionRef,
 } from './submit-section.ts';
 
@@ -106,18 +106,19 @@ async function saveAddress(
   return allowed.ok ? ok({ address, allowed: allowed.value }) : allowed;
 }
 
-function addressErrors(error: DomainError): Errors | undefined {
+function addressErrors(error: DomainError, say: Say): Errors | undefined {
   switch (error.code) {
     case 'ADDRESS_INCOMPLETE':
       return missingPartErrors(error.missing);
     case 'ADDRESS_FIELD_INVALID':
-      return { [BLOCK_OF_FIELD[error.field] ?? ADDRESS_BLOCKS.source]: inlineError(error) };
+    case 'ADDRESS_NOT_IN_COUNTRY':
+      return { [BLOCK_OF_FIELD[error.field] ?? ADDRESS_BLOCKS.source]: say(error) };
     case 'ADDRESS_COUNTRY_INVALID':
-      return { [ADDRESS_BLOCKS.country]: inlineError(error) };
+      return { [ADDRESS_BLOCKS.country]: say(error) };
     case 'TEXT_HIDDEN_CHARACTER':
     case 'TEXT_MIXED_SCRIPT': {
       const field = error.field.replace(/^address /, '');
-      return { [BLOCK_OF_FIELD[field] ?? ADDRESS_BLOCKS.source]: inlineError(error) };
+      return { [BLOCK_OF_FIELD[field] ?? ADDRESS_BLOCKS.source]: say(error) };
     }
     default:
       return undefined;

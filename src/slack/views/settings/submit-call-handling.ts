@@ -6,8 +6,13 @@ import { settingsChangedMessage } from '../../blocks/settings-changes.ts';
 import { VIEWS } from '../../ids.ts';
 import type { Runtime } from '../../runtime.ts';
 import { HANDLING_BLOCKS, type HandlingValues, readCallHandlingForm } from './call-handling-form.ts';
-import { inlineError } from './submit-hours.ts';
-import { type Errors, joinMessages, problemErrors, registerSectionSubmit } from './submit-section.ts';
+import {
+  type Errors,
+  joinMessages,
+  problemErrors,
+  registerSectionSubmit,
+  type Say,
+} from './submit-section.ts';
 
 /** Saving the call-handling form: all of it in one change, or nothing. */
 export function registerCallHandlingSubmit(app: App, runtime: Runtime): void {
@@ -23,11 +28,12 @@ export function registerCallHandlingSubmit(app: App, runtime: Runtime): void {
 }
 
 /** A route's problem under that route; unanswered and closed-hours problems under their choice. */
-export function handlingErrors(error: DomainError): Errors | undefined {
+export function handlingErrors(error: DomainError, say: Say): Errors | undefined {
   const problems = problemErrors(
     error,
     { unanswered: HANDLING_BLOCKS.unanswered, closed: HANDLING_BLOCKS.closed },
     HANDLING_BLOCKS.mode,
+    say,
   );
   if (problems) return problems;
   if (error.code !== 'ROUTES_INVALID') return undefined;
@@ -38,7 +44,7 @@ export function handlingErrors(error: DomainError): Errors | undefined {
       : error.problem === 'ring_seconds' && target
         ? HANDLING_BLOCKS.ring(target)
         : HANDLING_BLOCKS.mode;
-  return { [block]: inlineError(error) };
+  return { [block]: say(error) };
 }
 
 /** The route an error names (`apps`, `desk phone <MAC>`, `forward <+E164>`). */

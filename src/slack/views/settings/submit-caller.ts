@@ -24,11 +24,12 @@ export function registerCallerSubmit(app: App, runtime: Runtime): void {
       if (!saved.ok && saved.error.code === 'SETTINGS_UNCHANGED') return ok(undefined);
       return saved;
     },
-    errorBlocks: (error) =>
+    errorBlocks: (error, say) =>
       problemErrors(
         error,
         { 'caller-id': CALLER_BLOCKS.callerId, 'area-code': CALLER_BLOCKS.areaCode },
         CALLER_BLOCKS.callerId,
+        say,
       ),
     message: (actor, result: SettingsChanged | undefined) =>
       result ? settingsChangedMessage(actor, result) : undefined,

@@ -1,23 +1,18 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { DomainError } from '../../../domain/errors.ts';
 import type { Result } from '../../../domain/result.ts';
 import { whileCurrent } from '../../../services/settings/core.ts';
 import { settingsForm } from '../../../services/settings/forms.ts';
 import { type HoursChange, setBusinessHours } from '../../../services/settings/hours.ts';
 import { hoursChangedMessage } from '../../blocks/call-handling.ts';
 import { announce } from '../../deliver.ts';
-import { clip } from '../../format.ts';
 import { VIEWS } from '../../ids.ts';
-import { errorText } from '../../replies.ts';
+import { formError } from '../../names.ts';
 import { failureText, type Runtime, STARTING } from '../../runtime.ts';
 import { HOURS_BLOCKS, readHoursForm } from './hours-form.ts';
 import { decodeFormMetadata } from './metadata.ts';
 import { summaryView } from './sections.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs;
-
-/** Plain text for a modal's inline error (no mrkdwn there), within Slack's length for it. */
-export const inlineError = (error: DomainError) => clip(errorText(error).replace(/[*`]/g, ''), 2000);
 
 /**
  * Saving one section of the settings form: the change runs only if nobody changed the user since the form was
@@ -58,7 +53,7 @@ export function registerHoursSubmit(app: App, runtime: Runtime): void {
     if (!saved.ok)
       return void (await ack({
         response_action: 'errors',
-        errors: { [HOURS_BLOCKS.mode]: inlineError(saved.error) },
+        errors: { [HOURS_BLOCKS.mode]: await formError(client, saved.error) },
       }));
     await ack();
     await refreshSummary(runtime, client, actor, ref, view.previous_view_id ?? undefined, metadata.channelId);

@@ -15,7 +15,6 @@ import {
   readDeskPhoneAdd,
   readForwardAdd,
 } from './list-forms.ts';
-import { inlineError } from './submit-hours.ts';
 import { registerSectionSubmit } from './submit-section.ts';
 
 /** Adding to the list sections: a forward number, a blocked number or prefix, by the services of the shortcuts. */
@@ -27,9 +26,9 @@ export function registerListSubmits(app: App, runtime: Runtime): void {
     read: (values) => readForwardAdd(values as never),
     save: (deps, actor, ref, input, ctx) =>
       ctx.current(() => addForwardNumber(deps, actor, ref, input.number, input.description)),
-    errorBlocks: (error) =>
+    errorBlocks: (error, say) =>
       error.code === 'FORWARD_DESCRIPTION_INVALID'
-        ? { [LIST_BLOCKS.forwardDescription]: inlineError(error) }
+        ? { [LIST_BLOCKS.forwardDescription]: say(error) }
         : undefined,
     message: forwardAddedMessage,
   });
@@ -48,8 +47,8 @@ export function registerListSubmits(app: App, runtime: Runtime): void {
     read: (values) => readDeskPhoneAdd(values as never),
     save: (deps, actor, ref, input, ctx) =>
       ctx.current(() => addDeskPhone(deps, actor, ref, input.mac, input.model)),
-    errorBlocks: (error) =>
-      error.code === 'DESK_PHONE_MODEL_INVALID' ? { [LIST_BLOCKS.deskModel]: inlineError(error) } : undefined,
+    errorBlocks: (error, say) =>
+      error.code === 'DESK_PHONE_MODEL_INVALID' ? { [LIST_BLOCKS.deskModel]: say(error) } : undefined,
     message: deskPhoneAddedMessage,
   });
   registerSectionSubmit(app, runtime, {

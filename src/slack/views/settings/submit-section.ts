@@ -5,13 +5,17 @@ import type { Deps } from '../../../services/context.ts';
 import { whileCurrent } from '../../../services/settings/core.ts';
 import type { Message } from '../../blocks/message.ts';
 import { announce, sendDirectMessages } from '../../deliver.ts';
+import { slackNames } from '../../names.ts';
+import { formErrorText } from '../../replies.ts';
 import { failureText, type Runtime, STARTING } from '../../runtime.ts';
 import { decodeFormMetadata } from './metadata.ts';
-import { inlineError, refreshSummary } from './submit-hours.ts';
+import { refreshSummary } from './submit-hours.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs;
 export type SectionRef = { kind: 'directory'; id: number; raw: string };
 export type Errors = Record<string, string>;
+/** A refusal as plain text for the form, people named as Slack names them. */
+export type Say = (error: DomainError) => string;
 export type Read<I> = { ok: true; input: I } | { ok: false; errors: Errors };
 /**
  * What a save may need besides the form: Slack's client and the bot token (to download an uploaded file), and
@@ -37,8 +41,8 @@ export type SectionSubmit<I, R> = {
     input: I,
     ctx: SaveContext,
   ) => Promise<Result<R>>;
-  /** The refusal under the fields at fault; left out, it shows under the general block. */
-  errorBlocks?: (error: DomainError) => Errors | undefined;
+  /** The refusal under the fields at fault, in the words `say` gives; left out, it shows under the general block. */
+  errorBlocks?: (error: DomainError, say: Say) => Errors | undefined;
   /** The channel message of a save; undefined when nothing changed (nothing is posted). */
   message: (actor: string, result: R) => Message | undefined;
   /** Who else hears of a save in a direct message (an assistant added for someone). */
@@ -81,9 +85,9 @@ export function registerSectionSubmit<I, R>(app: App, runtime: Runtime, section:
       return void (await general(failureText(error).replace(/`/g, '')));
     }
     if (!saved.ok) {
-      const errors = section.errorBlocks?.(saved.error) ?? {
-        [section.generalBlock]: inlineError(saved.error),
-      };
+      const names = await slackNames(client, saved.error);
+      const say: Say = (error) => formErrorText(error, names);
+      const errors = section.errorBlocks?.(saved.error, say) ?? { [section.generalBlock]: say(saved.error) };
       return void (await ack({ response_action: 'errors', errors }));
     }
     await ack();
@@ -99,12 +103,13 @@ export function problemErrors(
   error: DomainError,
   blockOfKey: Record<string, string>,
   fallback: string,
+  say: Say,
 ): Errors | undefined {
   if (error.code !== 'SETTINGS_INVALID') return undefined;
   const errors: Errors = {};
   for (const problem of error.problems) {
     const block = blockOfKey[problem.key] ?? fallback;
-    const text = inlineError({ code: 'SETTINGS_INVALID', problems: [problem] }).replace(
+    const text = say({ code: 'SETTINGS_INVALID', problems: [problem] }).replace(
       /^Nothing was changed:\n• /,
       '',
     );

@@ -14,13 +14,13 @@ import { uploadChangedMessage } from '../../blocks/settings-form.ts';
 import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../../download-file.ts';
 import { VIEWS } from '../../ids.ts';
 import type { Runtime } from '../../runtime.ts';
-import { inlineError } from './submit-hours.ts';
 import {
   type Errors,
   joinMessages,
   problemErrors,
   registerSectionSubmit,
   type SaveContext,
+  type Say,
   type SectionRef,
 } from './submit-section.ts';
 import {
@@ -130,14 +130,15 @@ async function fileUrl(id: string, ctx: SaveContext): Promise<string | undefined
   return info?.file?.url_private_download;
 }
 
-function voicemailErrors(error: DomainError): Errors | undefined {
+function voicemailErrors(error: DomainError, say: Say): Errors | undefined {
   const problems = problemErrors(
     error,
     { pin: VOICEMAIL_BLOCKS.pin, language: VOICEMAIL_BLOCKS.language },
     VOICEMAIL_BLOCKS.language,
+    say,
   );
   if (problems) return problems;
-  if (error.code === 'AUDIO_NOT_FOUND') return { [VOICEMAIL_BLOCKS.greeting]: inlineError(error) };
-  if (error.code.startsWith('AUDIO_')) return { [VOICEMAIL_BLOCKS.file]: inlineError(error) };
+  if (error.code === 'AUDIO_NOT_FOUND') return { [VOICEMAIL_BLOCKS.greeting]: say(error) };
+  if (error.code.startsWith('AUDIO_')) return { [VOICEMAIL_BLOCKS.file]: say(error) };
   return undefined;
 }

@@ -59,7 +59,7 @@ export function voicemailFormView(form: SettingsForm, metadata: string): types.M
       { type: 'plain_text_input', action_id: 'pin', placeholder: { type: 'plain_text', text: 'Unchanged' } },
       {
         optional: true,
-        hint: { type: 'plain_text', text: '1 to 6 digits. Leave empty to keep the current PIN.' },
+        hint: { type: 'plain_text', text: '4 to 6 digits. Leave empty to keep the current PIN.' },
       },
     ),
     input(VOICEMAIL_BLOCKS.greeting, 'Voicemail greeting', {
