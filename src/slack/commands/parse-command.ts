@@ -338,6 +338,7 @@ function parseSet(args: Token[]): ParseResult {
   if (!user.ok) return user;
   if (rest.length === 0) return needs('set', 'at least one setting after the user');
   const values: { key: string; value: string }[] = [];
+  const keys = new Set<string>();
   for (const token of rest) {
     const pair = settingPair(token);
     if (!pair) {
@@ -347,9 +348,8 @@ function parseSet(args: Token[]): ParseResult {
       );
     }
     if (pair.value === '') return fail(`${showInput(`${pair.key}=`)} needs a value after the =.`, 'set');
-    if (values.some((known) => known.key === pair.key)) {
-      return fail(`${showInput(pair.key)} is given twice; give it once.`, 'set');
-    }
+    if (keys.has(pair.key)) return fail(`${showInput(pair.key)} is given twice; give it once.`, 'set');
+    keys.add(pair.key);
     values.push(pair);
   }
   return ok({ name: 'set', user: user.value, values });

@@ -609,7 +609,13 @@ const shownLength = 40;
  * (which would end the code span) and escaped for mrkdwn. Takes unescaped text.
  */
 export function showInput(text: string): string {
-  const flat = Array.from(text.replace(/`/g, "'"), (char) => (isControl(char) ? ' ' : char));
+  // Only the characters shown are read: an error about a 20,000-character word costs no more than one about a
+  // short word.
+  const flat: string[] = [];
+  for (const char of text) {
+    if (flat.length > shownLength) break;
+    flat.push(char === '`' ? "'" : isControl(char) ? ' ' : char);
+  }
   const short = flat.length > shownLength ? `${flat.slice(0, shownLength - 1).join('')}…` : flat.join('');
   return `\`${escapeMrkdwn(short.trim() === '' ? '""' : short)}\``;
 }
