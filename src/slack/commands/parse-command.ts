@@ -1,3 +1,4 @@
+import { MAX_COMMAND_TEXT_LENGTH } from '../../domain/people.ts';
 import {
   gapText,
   isStandaloneEntity,
@@ -105,6 +106,7 @@ export type ParseResult = { ok: true; command: PhoneCommand } | { ok: false; err
  * read becomes a USAGE error that says what is wrong and what to type instead.
  */
 export function parseCommand(text: string): ParseResult {
+  if (text.length > MAX_COMMAND_TEXT_LENGTH) return tooLong(text);
   const tokenized = tokenize(text);
   if (!tokenized.ok)
     return { ok: false, error: { code: 'USAGE', message: tokenized.message, usage: usageOfFirstWord(text) } };
@@ -1268,6 +1270,16 @@ function trailingCount(words: readonly WordToken[]): { before: WordToken[]; coun
     start -= 1;
   }
   return { before: words.slice(0, start), count: joinWords(words.slice(start)) };
+}
+
+function tooLong(text: string): Failure {
+  return fail(
+    `This command is ${count(text.length)} characters long; a command may be at most ${count(MAX_COMMAND_TEXT_LENGTH)}. Split it into several commands, or for many people at once use a CSV import (\`/phone import\` explains how).`,
+  );
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 function unknownCommand(head: Token): Failure {

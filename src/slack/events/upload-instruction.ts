@@ -1,4 +1,4 @@
-import type { AudioPurpose } from '../../domain/audio.ts';
+import { type AudioPurpose, MAX_AUDIO_INSTRUCTION_LENGTH } from '../../domain/audio.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { tokenize, type WordToken } from '../commands/tokenize.ts';
 import { toUserRef } from '../commands/user-ref.ts';
@@ -28,6 +28,7 @@ const PURPOSES: ReadonlyMap<string, AudioPurpose> = new Map<string, AudioPurpose
  * `<@U…>`). A leading mention of the app itself, as people write in channels, is skipped.
  */
 export function parseUploadInstruction(text: string, botUserId: string | undefined): UploadInstruction {
+  if (text.length > MAX_AUDIO_INSTRUCTION_LENGTH) return { kind: 'none' };
   const tokenized = tokenize(text);
   if (!tokenized.ok) return { kind: 'none' };
   const words: WordToken[] = [];
