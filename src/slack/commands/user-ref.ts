@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { refKey } from '../../domain/user-ref.ts';
 import type { WordToken } from './tokenize.ts';
 import { showInput } from './usage.ts';
 
@@ -82,17 +83,6 @@ export function dedupeUserRefs(refs: readonly UserRef[]): UserRef[] {
     seen.add(key);
     return true;
   });
-}
-
-function refKey(ref: UserRef): string {
-  switch (ref.kind) {
-    case 'slack':
-      return `slack:${ref.id}`;
-    case 'email':
-      return `email:${ref.email.toLowerCase()}`;
-    case 'extension':
-      return `extension:${ref.extension}`;
-  }
 }
 
 /** A word quoted back in a message: a mention or channel as Slack markup (it renders), anything else as text. */
