@@ -19,13 +19,14 @@ export function createLogger(
     for (const secret of known) out = out.split(secret).join('[redacted]');
     return out;
   };
-  // Query errors carry their parameters, which can hold a voicemail PIN: parameters are never written.
+  // Query errors carry their parameters, which can hold a voicemail PIN: parameters are never written. The indent
+  // is looked for within the line: `\s*` would run on across blank lines, from each of them, in quadratic time.
   const format = (parts: unknown[]) =>
     redact(
       parts
         .map((p) => (typeof p === 'string' ? p : inspect(withoutParams(p), { depth: 4, breakLength: 160 })))
         .join(' '),
-    ).replace(/^(\s*)params: .*$/gm, '$1params: [not logged]');
+    ).replace(/^([^\S\n\r\u2028\u2029]*)params: .*$/gm, '$1params: [not logged]');
   const order = [LogLevel.DEBUG, LogLevel.INFO, LogLevel.WARN, LogLevel.ERROR];
   const enabled = (l: LogLevel) => order.indexOf(l) >= order.indexOf(current);
   const write = (l: LogLevel, parts: unknown[]) => {

@@ -7,9 +7,11 @@
  */
 const TRIGGER = /^[=+\-@\p{Cc}]/u;
 
+/** Whether the text, after any apostrophes it starts with, starts a formula. */
 function needsApostrophe(text: string): boolean {
-  if (TRIGGER.test(text)) return true;
-  return text.startsWith("'") && needsApostrophe(text.slice(1));
+  let start = 0;
+  while (text[start] === "'") start += 1;
+  return TRIGGER.test(text.slice(start));
 }
 
 export function neutraliseFormulaText(text: string): string {

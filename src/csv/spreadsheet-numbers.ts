@@ -37,7 +37,7 @@ export function repairSpreadsheetNumber(input: string): SpreadsheetNumber {
   const scientific = SCIENTIFIC.exec(trimmed);
   if (scientific) {
     const [, lead = '', fraction = '', exponentText = '0'] = scientific;
-    const significant = (lead + fraction).replace(/0+$/, '');
+    const significant = withoutTrailingZeros(lead + fraction);
     const digitCount = Number(exponentText) + 1;
     if (significant.length > digitCount) return mangled(input, 'not_a_whole_number');
     if (significant.length < digitCount && significant.length <= ROUNDED_DISPLAY_DIGITS) {
@@ -69,3 +69,10 @@ const mangled = (input: string, reason: NumberMangled['reason']): SpreadsheetNum
   ok: false,
   error: { code: 'NUMBER_MANGLED', input, reason },
 });
+
+/** A loop rather than `/0+$/`, which would rescan a long run of zeros in a cell from each of its characters. */
+function withoutTrailingZeros(digits: string): string {
+  let end = digits.length;
+  while (end > 0 && digits[end - 1] === '0') end -= 1;
+  return digits.slice(0, end);
+}

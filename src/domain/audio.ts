@@ -26,6 +26,14 @@ export const MAX_AUDIO_NAME_LENGTH = 64;
 /** What an upload is for, as the person says it: the instruction sent with the file. */
 export type AudioPurpose = 'greeting' | 'message' | 'hold music';
 
+/**
+ * The longest message read as the instruction sent with a file. The longest instruction is a mention of the app
+ * (105 characters with its label), `closed-hours message for`, and the owner as an email of up to 254 characters,
+ * which Slack sends twice (`<mailto:…|…>`: 518): about 650. A longer message is about something else, and is not
+ * read word by word.
+ */
+export const MAX_AUDIO_INSTRUCTION_LENGTH = 1_000;
+
 /** Where a stored file is in use in someone's settings. */
 export type AudioUse = 'greeting' | 'closed-hours greeting' | 'closed-hours message' | 'hold music';
 

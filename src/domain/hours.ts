@@ -79,9 +79,11 @@ export function asciiDigits(text: string): string {
 function readHours(text: string): BusinessHours {
   // Spaces around a dash are typing noise (`mon - fri`, `09:00 – 17:00`); commas separate like spaces, since the
   // days named before each day's hours add up: `mon,wed,fri 08:30-12:00` and `mon wed fri 08:30-12:00` are one.
+  // Runs of spaces become one first: `\s*` before the dash would rescan a long run from each of its characters.
   const words = asciiDigits(text)
     .trim()
-    .replace(/\s*([-\u2010-\u2014])\s*/g, '$1')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([-\u2010-\u2014]) ?/g, '$1')
     .split(/[\s,]+/)
     .filter((word) => word !== '');
   if (words.length === 0) refuse('nothing', '');

@@ -3,6 +3,17 @@ import type { DomainError } from './errors.ts';
 
 export const MAX_USERS_PER_REQUEST = 100;
 
+/**
+ * The longest command text read at all: longer text is refused before it is parsed (and before anyone's rights are
+ * checked), so that no command, whoever sends it, keeps the app busy. The longest real command names the most
+ * people one request handles, each in the longest form Slack sends: a mention with its label (`<@` + an id of up
+ * to 21 characters + `|` + a display name of up to 80 + `>`: 105 characters) or an email, which Slack sends twice
+ * (`<mailto:ada@example.com|ada@example.com>`: 10 characters plus twice the address). 200 characters a person
+ * hold either form, with an address of up to 95 characters, and a separator; 1,000 more hold the command words
+ * and `site:` and `plan:` with quoted names: 100 × 200 + 1,000 = 21,000. Real commands stay far below it.
+ */
+export const MAX_COMMAND_TEXT_LENGTH = MAX_USERS_PER_REQUEST * 200 + 1_000;
+
 /** Names are shown on cards and in DMs: printable, at most 64 characters. */
 export const isValidName = (input: string): boolean =>
   input.trim().length > 0 && input.length <= 64 && !/[\p{Cc}<>]/u.test(input);

@@ -8,10 +8,16 @@ export type UserRef =
   /** A directory entry by its id: what confirmation buttons carry, because an id never changes hands. */
   | { kind: 'directory'; id: number; raw: string };
 
-export function sameRef(a: UserRef, b: UserRef): boolean {
-  if (a.kind === 'slack' && b.kind === 'slack') return a.id === b.id;
-  if (a.kind === 'email' && b.kind === 'email') return emailKey(a.email) === emailKey(b.email);
-  if (a.kind === 'extension' && b.kind === 'extension') return a.extension === b.extension;
-  if (a.kind === 'directory' && b.kind === 'directory') return a.id === b.id;
-  return false;
+/** What identifies the person a reference names: two references name the same person when their keys are equal. */
+export function refKey(ref: UserRef): string {
+  switch (ref.kind) {
+    case 'slack':
+      return `slack:${ref.id}`;
+    case 'email':
+      return `email:${emailKey(ref.email)}`;
+    case 'extension':
+      return `extension:${ref.extension}`;
+    case 'directory':
+      return `directory:${ref.id}`;
+  }
 }

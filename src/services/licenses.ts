@@ -2,7 +2,7 @@ import type { Transaction } from '../../db/client.ts';
 import type { Dependent, SharedAudio } from '../domain/dependents.ts';
 import { MAX_USERS_PER_REQUEST, parseCount } from '../domain/people.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { sameRef, type UserRef } from '../domain/user-ref.ts';
+import { refKey, type UserRef } from '../domain/user-ref.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
 import { keepSharedAudio, libraryOf } from '../store/audio.ts';
 import { dependentsOf, sharedAudioOf } from '../store/dependents.ts';
@@ -38,7 +38,13 @@ export type AssignResult = { site: string; plan: string | undefined; assigned: P
 
 /** The people a request names, each once: at least one and at most 100 (more belong in a CSV import). */
 function countedRefs(refs: UserRef[]): Result<UserRef[]> {
-  const unique = refs.filter((ref, index) => refs.findIndex((other) => sameRef(ref, other)) === index);
+  const seen = new Set<string>();
+  const unique = refs.filter((ref) => {
+    const key = refKey(ref);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   if (unique.length === 0) return err({ code: 'NO_USERS' });
   if (unique.length > MAX_USERS_PER_REQUEST) {
     return err({ code: 'TOO_MANY_USERS', requested: unique.length, max: MAX_USERS_PER_REQUEST });

@@ -73,13 +73,18 @@ export function clipMrkdwn(text: string, max: number): string {
  * shortening comes before escaping, so no escape is cut.
  */
 export function showInput(text: string, max = QUOTED_LENGTH): string {
-  const short = clip(markInvisible(oneLine(text)), max).replace(/`/g, "'");
+  const short = clip(markInvisible(oneLine(head(text, max))), max).replace(/`/g, "'");
   return `\`${escapeText(short.trim() === '' ? '""' : short)}\``;
 }
 
 /** A name or other text a person typed, shown within a sentence: shortened, on one line, escaped for mrkdwn. */
 export function showText(text: string, max = QUOTED_LENGTH): string {
-  return escapeText(clip(markInvisible(oneLine(text)), max));
+  return escapeText(clip(markInvisible(oneLine(head(text, max))), max));
+}
+
+/** Enough of `text` to show `max` characters of it and the mark of a cut: a long word costs no more than a short. */
+function head(text: string, max: number): string {
+  return text.length > max + 1 ? text.slice(0, max + 1) : text;
 }
 
 function oneLine(text: string): string {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
+import { growthRatio, LINEAR_GROWTH_BOUND } from '../support/growth.ts';
 
 describe('the logger', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -47,5 +48,20 @@ describe('query errors in the log', () => {
     const all = lines.join('');
     expect(all).not.toContain('482913');
     expect(all).toContain('params: [not logged]');
+  });
+
+  it('finds indented parameters after blank lines, and reads many blank lines in linear time', () => {
+    const lines: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    const logger = createLogger('debug', []);
+    logger.error('failed\n\n \t\r\n    params: 482913');
+    expect(lines.join('')).toContain('failed\n\n \t\r\n    params: [not logged]');
+    const blankLines = (count: number) => `failed${'\n'.repeat(count)}x`;
+    expect(growthRatio(logger.error, blankLines(4_000), blankLines(40_000))).toBeLessThan(
+      LINEAR_GROWTH_BOUND,
+    );
   });
 });

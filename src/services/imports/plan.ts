@@ -290,6 +290,8 @@ export function planImport(
     if (cleared('phoneNumbers')) numbers = [];
     else if (given('phoneNumbers')) {
       numbers = [];
+      // A cell may hold any number of values: a set keeps a long one from being checked in quadratic time.
+      const listed = new Set<string>();
       for (const input of splitValues(cell('phoneNumbers'))) {
         const read = repairSpreadsheetNumber(input);
         if (!read.ok) {
@@ -301,9 +303,10 @@ export function planImport(
         }
         const held = checkNumber(read.number, view, current);
         if (held) problem('phoneNumbers', held);
-        else if (!numbers.includes(read.number)) {
+        else if (!listed.has(read.number)) {
           const twice = claims.number.claim(read.number, row.line);
           if (twice) problem('phoneNumbers', twice);
+          listed.add(read.number);
           numbers.push(read.number);
         }
       }
@@ -494,6 +497,7 @@ function readDeskPhones(
     return undefined;
   }
   const phones: DeskPhoneValue[] = [];
+  const listed = new Set<string>();
   let ok = true;
   for (const [index, input] of macs.entries()) {
     const modelInput = models[index] ?? '';
@@ -527,7 +531,8 @@ function readDeskPhones(
       problem('deskPhoneMac', twice);
       ok = false;
     }
-    if (!phones.some((phone) => phone.mac === mac.mac)) phones.push({ mac: mac.mac, model });
+    if (!listed.has(mac.mac)) phones.push({ mac: mac.mac, model });
+    listed.add(mac.mac);
   }
   if (phones.length > MAX_DESK_PHONES) {
     problem('deskPhoneMac', {

@@ -1,3 +1,4 @@
+import { MAX_COMMAND_TEXT_LENGTH } from '../../domain/people.ts';
 import { showInput } from '../format.ts';
 import {
   gapText,
@@ -106,6 +107,7 @@ export type ParseResult = { ok: true; command: PhoneCommand } | { ok: false; err
  * read becomes a USAGE error that says what is wrong and what to type instead.
  */
 export function parseCommand(text: string): ParseResult {
+  if (text.length > MAX_COMMAND_TEXT_LENGTH) return tooLong(text);
   const tokenized = tokenize(text);
   if (!tokenized.ok)
     return { ok: false, error: { code: 'USAGE', message: tokenized.message, usage: usageOfFirstWord(text) } };
@@ -339,6 +341,7 @@ function parseSet(args: Token[]): ParseResult {
   if (!user.ok) return user;
   if (rest.length === 0) return needs('set', 'at least one setting after the user');
   const values: { key: string; value: string }[] = [];
+  const keys = new Set<string>();
   for (const token of rest) {
     const pair = settingPair(token);
     if (!pair) {
@@ -348,9 +351,8 @@ function parseSet(args: Token[]): ParseResult {
       );
     }
     if (pair.value === '') return fail(`${showInput(`${pair.key}=`)} needs a value after the =.`, 'set');
-    if (values.some((known) => known.key === pair.key)) {
-      return fail(`${showInput(pair.key)} is given twice; give it once.`, 'set');
-    }
+    if (keys.has(pair.key)) return fail(`${showInput(pair.key)} is given twice; give it once.`, 'set');
+    keys.add(pair.key);
     values.push(pair);
   }
   return ok({ name: 'set', user: user.value, values });
@@ -1271,6 +1273,16 @@ function trailingCount(words: readonly WordToken[]): { before: WordToken[]; coun
     start -= 1;
   }
   return { before: words.slice(0, start), count: joinWords(words.slice(start)) };
+}
+
+function tooLong(text: string): Failure {
+  return fail(
+    `This command is ${count(text.length)} characters long; a command may be at most ${count(MAX_COMMAND_TEXT_LENGTH)}. Split it into several commands, or for many people at once use a CSV import (\`/phone import\` explains how).`,
+  );
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
 }
 
 function unknownCommand(head: Token): Failure {

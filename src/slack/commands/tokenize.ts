@@ -45,6 +45,7 @@ const singleQuotes = { open: "'‘’‚", close: "'’‘" };
 
 /** Splits command text into words and options. Never throws; the only failure is a quote that is never closed. */
 export function tokenize(text: string): TokenizeResult {
+  const closingQuote = quoteCloser(text);
   const tokens: Token[] = [];
   let gap = '';
   let position = 0;
@@ -67,7 +68,7 @@ export function tokenize(text: string): TokenizeResult {
       });
       position += entity.raw.length;
     } else {
-      const word = readWord(text, position, gap);
+      const word = readWord(text, position, gap, closingQuote);
       if (!word.ok) return word;
       tokens.push(word.token);
       position = word.end;
@@ -168,7 +169,12 @@ function displayText(entity: SlackEntity, raw: string): string {
 
 type ReadWord = { ok: true; token: Token; end: number } | { ok: false; message: string };
 
-function readWord(text: string, start: number, gapBefore: string): ReadWord {
+function readWord(
+  text: string,
+  start: number,
+  gapBefore: string,
+  closingQuote: (open: number) => number,
+): ReadWord {
   let position = start;
   optionKeyPattern.lastIndex = start;
   const key = optionKeyPattern.exec(text);
@@ -192,7 +198,7 @@ function readWord(text: string, start: number, gapBefore: string): ReadWord {
     const char = text.charAt(position);
     if (isSeparator(char)) break;
     if (atValueStart && isOpeningQuote(char)) {
-      const close = closingQuote(text, position);
+      const close = closingQuote(position);
       if (close === -1) return { ok: false, message: unclosedQuote(text, position) };
       value += renderInline(text.slice(position + 1, close));
       quoted = true;
@@ -231,19 +237,59 @@ function isOpeningQuote(char: string): boolean {
 }
 
 /**
- * The quote that closes the one at `open`: the first closing quote followed by a separator or the end (so
- * 'Mary O'Brien' keeps its apostrophe), else the first closing quote at all, else -1.
+ * For a quote of the text at `open`, the quote that closes it: the first closing quote of its kind followed by a
+ * separator or the end (so 'Mary O'Brien' keeps its apostrophe), else the first closing quote at all, else -1.
  */
-function closingQuote(text: string, open: number): number {
-  const closers = doubleQuotes.open.includes(text.charAt(open)) ? doubleQuotes.close : singleQuotes.close;
-  let first = -1;
-  for (let position = open + 1; position < text.length; position += 1) {
-    if (!closers.includes(text.charAt(position))) continue;
-    if (first === -1) first = position;
-    const next = position + 1;
-    if (next === text.length || isSeparator(text.charAt(next))) return position;
+function quoteCloser(text: string): (open: number) => number {
+  const double = {
+    separated: new NextCloser(text, doubleQuotes.close, true),
+    any: new NextCloser(text, doubleQuotes.close, false),
+  };
+  const single = {
+    separated: new NextCloser(text, singleQuotes.close, true),
+    any: new NextCloser(text, singleQuotes.close, false),
+  };
+  return (open) => {
+    const next = doubleQuotes.open.includes(text.charAt(open)) ? double : single;
+    const separated = next.separated.from(open + 1);
+    return separated === -1 ? next.any.from(open + 1) : separated;
+  };
+}
+
+/**
+ * Finds the first closing quote at or after a position, and remembers it: quotes open from left to right, so the
+ * next search either has the same answer (it lies ahead of the new position) or starts past the last answer. No
+ * part of the text is searched twice, however many quotes it holds; searching the rest of the text afresh for
+ * every quote took time quadratic in its length (`"a"b "a"b …`, where no closer is followed by a separator).
+ */
+class NextCloser {
+  private start = 0;
+  private found: number | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly closers: string,
+    private readonly separated: boolean,
+  ) {}
+
+  /** The position of the closer, or -1 if there is none. */
+  from(position: number): number {
+    const known = this.found;
+    if (known !== undefined && this.start <= position && (known === -1 || known >= position)) return known;
+    this.start = position;
+    this.found = this.search(position);
+    return this.found;
   }
-  return first;
+
+  private search(position: number): number {
+    const { text, closers } = this;
+    for (let at = position; at < text.length; at += 1) {
+      if (!closers.includes(text.charAt(at))) continue;
+      const next = at + 1;
+      if (!this.separated || next === text.length || isSeparator(text.charAt(next))) return at;
+    }
+    return -1;
+  }
 }
 
 function unclosedQuote(text: string, open: number): string {

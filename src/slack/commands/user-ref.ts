@@ -1,4 +1,5 @@
-import { emailKey, parseEmail } from '../../domain/email.ts';
+import { parseEmail } from '../../domain/email.ts';
+import { refKey } from '../../domain/user-ref.ts';
 import { showInput } from '../format.ts';
 import { identityErrorText } from '../replies-identity.ts';
 import type { WordToken } from './tokenize.ts';
@@ -89,17 +90,6 @@ export function dedupeUserRefs(refs: readonly UserRef[]): UserRef[] {
     seen.add(key);
     return true;
   });
-}
-
-function refKey(ref: UserRef): string {
-  switch (ref.kind) {
-    case 'slack':
-      return `slack:${ref.id}`;
-    case 'email':
-      return `email:${emailKey(ref.email)}`;
-    case 'extension':
-      return `extension:${ref.extension}`;
-  }
 }
 
 /** A word quoted back in a message: a mention or channel as Slack markup (it renders), anything else as text. */

@@ -1,4 +1,4 @@
-import type { AudioPurpose } from '../../domain/audio.ts';
+import { type AudioPurpose, MAX_AUDIO_INSTRUCTION_LENGTH } from '../../domain/audio.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { tokenize, type WordToken } from '../commands/tokenize.ts';
 import { toUserRef } from '../commands/user-ref.ts';
@@ -28,6 +28,7 @@ const PURPOSES: ReadonlyMap<string, AudioPurpose> = new Map<string, AudioPurpose
  * `<@U…>`). A leading mention of the app itself, as people write in channels, is skipped.
  */
 export function parseUploadInstruction(text: string, botUserId: string | undefined): UploadInstruction {
+  if (text.length > MAX_AUDIO_INSTRUCTION_LENGTH) return { kind: 'none' };
   const tokenized = tokenize(text);
   if (!tokenized.ok) return { kind: 'none' };
   const words: WordToken[] = [];
@@ -38,10 +39,9 @@ export function parseUploadInstruction(text: string, botUserId: string | undefin
   const [first] = words;
   if (first?.entity?.kind === 'user' && first.entity.id === botUserId) words.shift();
   const forAt = words.findIndex((word) => !word.quoted && word.text.toLowerCase() === 'for');
-  const what = (forAt === -1 ? words : words.slice(0, forAt))
-    .map((word) => word.text.toLowerCase())
-    .join(' ')
-    .replace(/[.!]+$/, '');
+  const what = withoutFinalStops(
+    (forAt === -1 ? words : words.slice(0, forAt)).map((word) => word.text.toLowerCase()).join(' '),
+  );
   const purpose = PURPOSES.get(what);
   if (!purpose) return { kind: 'none' };
   if (forAt === -1) return { kind: 'instruction', purpose, owner: undefined };
@@ -56,4 +56,14 @@ export function parseUploadInstruction(text: string, botUserId: string | undefin
   const ref = toUserRef(userWord);
   if (!ref.ok) return { kind: 'invalid', message: ref.message };
   return { kind: 'instruction', purpose, owner: ref.ref };
+}
+
+/**
+ * `greeting.` and `hold music!` are instructions too. A loop rather than `/[.!]+$/`, which would rescan a long run
+ * of stops from each of its characters.
+ */
+function withoutFinalStops(text: string): string {
+  let end = text.length;
+  while (end > 0 && (text[end - 1] === '.' || text[end - 1] === '!')) end -= 1;
+  return text.slice(0, end);
 }

@@ -65,6 +65,21 @@ describe('assigning licenses', () => {
     expect(result).toEqual({ ok: false, error: { code: 'TOO_MANY_USERS', requested: 101, max: 100 } });
   });
 
+  it('counts a person named again, by the same mention or by their email in another case, once', async () => {
+    const people = seedPeople(deps.profiles, 100);
+    const mentions = people.slice(0, 99).map((p) => slackRef(p.slackUserId));
+    const last = people[99]?.email ?? '';
+    const users = [...mentions, ...mentions, emailRef(last), emailRef(last.toUpperCase())];
+    const result = await assignLicenses(deps, ADMIN, { users });
+    expect(result.ok && result.value.assigned).toHaveLength(100);
+  });
+
+  it('refuses thousands of people named at once by counting them, before looking any of them up', async () => {
+    const users = Array.from({ length: 5_000 }, (_, index) => emailRef(`Someone${index}@Example.com`));
+    const result = await assignLicenses(deps, ADMIN, { users: [...users, ...users] });
+    expect(result).toEqual({ ok: false, error: { code: 'TOO_MANY_USERS', requested: 5_000, max: 100 } });
+  });
+
   it('refuses when licenses run out, saying used, total and asked, and changes nothing', async () => {
     await setLicenseTotal(deps, ADMIN, '2');
     const people = seedPeople(deps.profiles, 3);

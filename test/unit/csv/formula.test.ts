@@ -29,6 +29,13 @@ describe('formula neutralisation', () => {
       'a,"b,c","say ""hi""","x;y"," pad","two\nlines"\r\n',
     );
   });
+
+  it('reads back a cell of 100,000 apostrophes before a formula, and one of nothing but apostrophes', () => {
+    const apostrophes = "'".repeat(100_000);
+    expect(restoreFormulaText(`${apostrophes}=x`)).toBe(`${apostrophes.slice(1)}=x`);
+    expect(restoreFormulaText(apostrophes)).toBe(apostrophes);
+    expect(neutraliseFormulaText(`${apostrophes}=x`)).toBe(`'${apostrophes}=x`);
+  });
 });
 
 describe('cells written back in the errors file', () => {

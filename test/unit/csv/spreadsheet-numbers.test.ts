@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { repairSpreadsheetNumber } from '../../../src/csv/spreadsheet-numbers.ts';
+import { growthRatio, LINEAR_GROWTH_BOUND } from '../../support/growth.ts';
 
 describe('repairSpreadsheetNumber', () => {
   it('keeps a number that already has its "+"', () => {
@@ -52,5 +53,11 @@ describe('repairSpreadsheetNumber', () => {
       ok: false,
       error: { code: 'NUMBER_MANGLED', input: '1.4155550100123E+10', reason: 'not_a_whole_number' },
     });
+  });
+
+  it('reads scientific notation with a long run of zeros in linear time', () => {
+    const cell = (zeros: number) => `1.${'0'.repeat(zeros)}1E+10`;
+    expect(repairSpreadsheetNumber(cell(4_000))).toMatchObject({ error: { reason: 'not_a_whole_number' } });
+    expect(growthRatio(repairSpreadsheetNumber, cell(4_000), cell(40_000))).toBeLessThan(LINEAR_GROWTH_BOUND);
   });
 });

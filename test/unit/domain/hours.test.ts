@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { asciiDigits, parseHoursText, sameHours, validateBusinessHours } from '../../../src/domain/hours.ts';
 import type { BusinessHours, DayHours, Weekday } from '../../../src/domain/settings.ts';
+import { growthRatio, LINEAR_GROWTH_BOUND } from '../../support/growth.ts';
 
 const closed: DayHours = { type: 'closed' };
 const allDay: DayHours = { type: '24h' };
@@ -133,6 +134,20 @@ describe('parseHoursText', () => {
     const result = parseHoursText(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toEqual({ code: 'HOURS_INVALID', ...expected });
+  });
+
+  it('reads spaces around a dash however many there are', () => {
+    expect(parseHoursText(`mon ${' \t '.repeat(50)}- \u00a0 fri 09:00 \n–\n 17:00`)).toEqual(
+      parseHoursText('mon-fri 09:00-17:00'),
+    );
+  });
+
+  it.each([
+    ['a long run of spaces', (n: number) => `mon${' '.repeat(n - 4)}x`],
+    ['many spaced dashes', (n: number) => `mon${' - '.repeat((n - 3) / 3)}`],
+    ['many day ranges', (n: number) => `mon${'-fri'.repeat((n - 3) / 4)}`],
+  ])('reads hours text with %s in linear time', (_, text) => {
+    expect(growthRatio(parseHoursText, text(4_000), text(40_000))).toBeLessThan(LINEAR_GROWTH_BOUND);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { MAX_AUDIO_INSTRUCTION_LENGTH } from '../../../src/domain/audio.ts';
 import { parseUploadInstruction } from '../../../src/slack/events/upload-instruction.ts';
 
 const BOT = 'UBOT00001';
@@ -54,6 +55,34 @@ describe('the instruction sent with an audio file', () => {
     });
     const two = parseUploadInstruction('greeting for <@U0BOB> <@U0EVE>', BOT);
     expect(two.kind === 'invalid' && two.message).toContain('name only one person');
+  });
+
+  it('reads a message as long as the longest instruction: a labelled mention of the app, then an owner by email', () => {
+    // The longest address there is: 254 characters, with DNS labels of at most 63.
+    const address = `${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(57)}.com`;
+    const text = `<@${BOT}|${'s'.repeat(80)}> closed-hours message for <mailto:${address}|${address}>`;
+    expect(text.length).toBeGreaterThan(600);
+    expect(parseUploadInstruction(text, BOT)).toMatchObject({
+      kind: 'instruction',
+      purpose: 'message',
+      owner: { kind: 'email', email: address },
+    });
+  });
+
+  it('is no instruction when the message is longer than any instruction, whatever it starts with', () => {
+    expect(parseUploadInstruction(`greeting${'!'.repeat(MAX_AUDIO_INSTRUCTION_LENGTH)}`, BOT)).toEqual({
+      kind: 'none',
+    });
+    expect(parseUploadInstruction(`greeting ${'"a"b '.repeat(8_000)}`, BOT)).toEqual({ kind: 'none' });
+  });
+
+  it('reads an instruction ending in many stops', () => {
+    const text = `Greeting${'.!'.repeat(400)}`;
+    expect(parseUploadInstruction(text, BOT)).toEqual({
+      kind: 'instruction',
+      purpose: 'greeting',
+      owner: undefined,
+    });
   });
 
   it('explains a `for` followed by something that is not a person', () => {
