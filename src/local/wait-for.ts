@@ -11,7 +11,8 @@ export async function waitFor<T>(
   opts: { timeoutMs?: number } = {},
   context: () => string = () => '',
 ): Promise<T> {
-  const timeoutMs = opts.timeoutMs ?? 5000;
+  // Long enough for a busy machine: a wait ends as soon as its condition holds, so only a failure takes this long.
+  const timeoutMs = opts.timeoutMs ?? 20_000;
   const deadline = performance.now() + timeoutMs;
   let last: unknown;
   let lastError: unknown;

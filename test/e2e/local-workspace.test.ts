@@ -60,5 +60,5 @@ describe('the local workspace (npm start without Slack credentials)', () => {
     } finally {
       await empty.stop();
     }
-  });
+  }, 180_000);
 });

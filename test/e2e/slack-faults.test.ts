@@ -39,7 +39,7 @@ async function previewed() {
 async function summaryOf(ts: string, preview: Message): Promise<string> {
   const summary = await sb.slack.waitFor(
     () => botReplies(ts).find((m) => visibleText(m).includes('imported *team.csv*')),
-    { timeoutMs: 10_000 },
+    { timeoutMs: 30_000 },
   );
   await sb.slack.waitFor(() =>
     sb.slack.messages(CHANNEL).find((m) => m.ts === preview.ts && visibleText(m).includes('Imported by')),

@@ -174,7 +174,7 @@ describe.runIf(testDriver === 'postgres')('two app instances on one PostgreSQL d
     // Both instances got the file_share message and tried to claim the file; one claim won and previewed it.
     await waitForDb(async () => (await uploadClaims(db())) === 2, 'both instances to try the claim', 15_000);
     const preview = await slack().waitFor(() => thread().find((m) => buttonOf(m, /^Import/)), {
-      timeoutMs: 15_000,
+      timeoutMs: 30_000,
     });
     await waitForDb(
       async () => (await importOf(db(), uploaded.fileId))?.previewTs === preview.ts,
@@ -198,21 +198,21 @@ describe.runIf(testDriver === 'postgres')('two app instances on one PostgreSQL d
     expect(state.fanOut?.statuses.at(-1)).toEqual([200, 200]);
 
     const summary = await slack().waitFor(() => thread().find((m) => m.text.includes(`imported ${FILE}`)), {
-      timeoutMs: 15_000,
+      timeoutMs: 30_000,
     });
     expect(visibleText(summary)).toBe(
       `:white_check_mark: <@${ADMIN_ID}> imported *${FILE}*: 3 created, 0 updated, 0 unchanged, 0 skipped.\nUndo import\nUndo works for 24 hours; it leaves alone anyone changed since, and anyone something else now depends on.`,
     );
     // The other instance read the import before or after the winner took it: either way its click is told, and
     // only the person who clicked sees that.
-    const told = await slack().waitFor(() => slack().ephemerals(ADMIN_ID, CHANNEL)[0], { timeoutMs: 15_000 });
+    const told = await slack().waitFor(() => slack().ephemerals(ADMIN_ID, CHANNEL)[0], { timeoutMs: 30_000 });
     expect(told.text).toMatch(
       new RegExp(`^:warning: ${FILE} is (being imported right now|already applied; nothing was done)`),
     );
     expect(slack().ephemerals(ADMIN_ID, CHANNEL)).toHaveLength(1);
     // The winner closes the preview last; then the thread holds the preview and the one summary, nothing else.
     const closed = `${visibleText(preview).split('\n')[0]}\nImported by <@${ADMIN_ID}>.`;
-    await slack().waitFor(() => thread().some((m) => visibleText(m) === closed), { timeoutMs: 15_000 });
+    await slack().waitFor(() => thread().some((m) => visibleText(m) === closed), { timeoutMs: 30_000 });
     expect(thread().map(visibleText)).toEqual([closed, visibleText(summary)]);
 
     const row = await importOf(db(), uploaded.fileId);

@@ -96,7 +96,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
     state.app = await startSwitchboard(config, { clientOptions: { retryConfig } });
     if (socketMode) {
       const slack = state.slack;
-      await slack.waitFor(() => slack.socketConnections() > 0, { timeoutMs: 15_000 });
+      await slack.waitFor(() => slack.socketConnections() > 0, { timeoutMs: 30_000 });
     } else {
       state.slack.setRequestUrl(`http://127.0.0.1:${state.app.port}/slack/events`);
     }

@@ -126,7 +126,7 @@ export async function uploadClaims(db: Database): Promise<number> {
 export async function waitForDb<T>(
   probe: () => Promise<T | undefined | null | false>,
   what: string,
-  timeoutMs = 5000,
+  timeoutMs = 20_000,
 ): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {

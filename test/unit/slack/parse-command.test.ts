@@ -745,7 +745,8 @@ describe('parseCommand', () => {
       expect(error.message).toContain('…`');
     });
 
-    it('answers 10,000 characters of many kinds quickly', () => {
+    // How the time grows with the length is tested in long-input.test.ts, with ratios rather than a clock.
+    it('answers 10,000 characters of many kinds', () => {
       const inputs = [
         'a '.repeat(5_000),
         '<@U1> '.repeat(1_700),
@@ -755,9 +756,10 @@ describe('parseCommand', () => {
         `list site:${'word '.repeat(2_000)}`,
         `assign ${'<@U1>,'.repeat(1_700)}`,
       ];
-      const started = performance.now();
-      for (const input of inputs) parseCommand(input);
-      expect(performance.now() - started).toBeLessThan(2_000);
+      for (const input of inputs) {
+        const parsed = parseCommand(input);
+        expect(parsed.ok ? parsed.command.name : parsed.error.message).toBeTruthy();
+      }
     });
 
     it('reads 1,600 mentions and keeps each person once', () => {
