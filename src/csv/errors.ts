@@ -5,6 +5,7 @@
 export type CsvFileError =
   | { code: 'CSV_UTF16' }
   | { code: 'CSV_NOT_UTF8' }
+  | { code: 'CSV_NOT_TEXT' }
   | { code: 'CSV_BINARY'; line: number }
   | { code: 'CSV_EMPTY' }
   | { code: 'CSV_NO_ROWS' }
@@ -23,6 +24,8 @@ export function describeCsvFileError(error: CsvFileError): string {
       return 'This file is UTF-16 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
     case 'CSV_NOT_UTF8':
       return 'This file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    case 'CSV_NOT_TEXT':
+      return 'This is not a text file (a workbook, a PDF or an image renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
     case 'CSV_BINARY':
       return `Line ${error.line} holds a NUL character, which CSV text never does: this looks like a binary file (a workbook renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.`;
     case 'CSV_EMPTY':

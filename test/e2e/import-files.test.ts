@@ -208,6 +208,19 @@ describe('text and CSV syntax', () => {
     );
   });
 
+  it('refuses a picture or random bytes named .csv as not a text file, not as UTF-16', async () => {
+    const picture = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      Buffer.from('IHDR\0\0\x02\0\0\0\x01\0\x08\x06\0\0\0', 'latin1'),
+    ]);
+    const line =
+      'cannot be imported: This is not a text file (a workbook, a PDF or an image renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    expect(await refusal('picture.csv', picture)).toBe(`:warning: picture.csv ${line}`);
+    // A third of the bytes NUL, as many as in UTF-16 text, but on both sides.
+    const bytes = Buffer.from(Array.from({ length: 4000 }, (_, i) => (i % 3 === 0 ? 0 : (i * 37) % 256)));
+    expect(await refusal('noise.csv', bytes)).toBe(`:warning: noise.csv ${line}`);
+  });
+
   it('refuses a web page saved as .csv, without reading it as rows', async () => {
     const page = [
       '<!DOCTYPE html>',
