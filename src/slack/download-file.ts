@@ -52,31 +52,46 @@ export async function downloadSlackFile(url: string, options: DownloadOptions): 
     await response.body?.cancel().catch(() => {});
     return { ok: false, reason: 'too_large', bytes: declared };
   }
-  const body = await readCapped(response, options.maxBytes);
+  const body = await readCapped(
+    response,
+    options.maxBytes,
+    Number.isSafeInteger(declared) ? declared : undefined,
+  );
   if (!body.ok) return body;
   return looksLikeHtmlPage(body.content) ? { ok: false, reason: 'login_page' } : body;
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<DownloadResult> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+/**
+ * Reads the body until it ends or passes `maxBytes`. The bytes go straight into one buffer when the length is
+ * declared, so that a file is held once, not once in chunks and again joined.
+ */
+async function readCapped(response: Response, maxBytes: number, declared?: number): Promise<DownloadResult> {
   const reader = response.body?.getReader();
   if (!reader) return { ok: true, content: Buffer.alloc(0) };
+  let into = declared === undefined ? undefined : Buffer.allocUnsafe(declared);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
+      if (total + value.length > maxBytes) {
         await reader.cancel().catch(() => {});
-        return { ok: false, reason: 'too_large', bytes: total };
+        return { ok: false, reason: 'too_large', bytes: total + value.length };
       }
-      chunks.push(value);
+      if (into && total + value.length <= into.length) into.set(value, total);
+      else {
+        // More than was declared: keep what came so far as a chunk and read on in chunks.
+        if (into) chunks.push(into.subarray(0, total));
+        into = undefined;
+        chunks.push(value);
+      }
+      total += value.length;
     }
   } catch {
     return { ok: false, reason: 'network' };
   }
-  return { ok: true, content: Buffer.concat(chunks) };
+  return { ok: true, content: into ? into.subarray(0, total) : Buffer.concat(chunks, total) };
 }
 
 /** A sign-in page served without an HTML content type is still not the file. */

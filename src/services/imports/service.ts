@@ -94,15 +94,8 @@ export async function previewImport(
   }
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) return refuseFile(deps, claimed, describeCsvFileError(decoded.error));
-  const table = readCsv(decoded.value, claimed.mode);
+  const table = readCsv(decoded.value, claimed.mode, limits);
   if (!table.ok) return refuseFile(deps, claimed, describeCsvFileError(table.error));
-  if (table.value.rows.length > limits.maxRows) {
-    return refuseFile(
-      deps,
-      claimed,
-      `it has ${table.value.rows.length.toLocaleString('en-US')} rows; the limit is ${limits.maxRows.toLocaleString('en-US')}. Split it into smaller files.`,
-    );
-  }
   const plan = await planFor(deps.db, await readAccount(deps.db), claimed, table.value);
   const superseded = await deps.db
     .update(imports)

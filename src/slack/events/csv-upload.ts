@@ -1,4 +1,3 @@
-import type { WebClient } from '@slack/web-api';
 import type { ImportRow } from '../../../db/schema/imports.ts';
 import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
 import type { Deps } from '../../services/context.ts';
@@ -15,7 +14,7 @@ import { textMessage } from '../blocks/message.ts';
 import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../download-file.ts';
 import { errorText } from '../replies.ts';
 import { STARTING } from '../runtime.ts';
-import type { FileShareEvent, UploadContext } from './audio-upload.ts';
+import { type FileShareEvent, fileInfo, type UploadContext } from './audio-upload.ts';
 
 type SlackFile = NonNullable<FileShareEvent['files']>[number];
 
@@ -96,13 +95,15 @@ async function preview(
   file: SlackFile,
   say: (text: string) => Promise<unknown>,
 ) {
-  if (file.size !== undefined && file.size > ctx.limits.maxBytes) {
+  // Slack gives the size with the upload, or (when it leaves the file's details out) in files.info: a file over
+  // the limit is refused before a byte of it is read.
+  const info = file.url_private_download && file.size !== undefined ? file : await fileInfo(ctx.client, file);
+  if (info.size !== undefined && info.size > ctx.limits.maxBytes) {
     const refused = await refuseFile(deps, row, tooLarge(ctx.limits));
     return void (await say(`:warning: ${errorText(refused.error)}`));
   }
-  const url = file.url_private_download ?? (await fileUrl(ctx.client, file.id));
-  const download = url
-    ? await downloadSlackFile(url, {
+  const download = info.url_private_download
+    ? await downloadSlackFile(info.url_private_download, {
         token: ctx.botToken,
         trustedOrigins: [SLACK_FILE_ORIGIN, new URL(ctx.client.slackApiUrl).origin],
         maxBytes: ctx.limits.maxBytes,
@@ -170,9 +171,4 @@ async function copySource(deps: Deps, input: string | undefined): Promise<string
   if (!mention) return input;
   const profile = await deps.profiles.bySlackId(mention[1] ?? '');
   return profile?.email ?? input;
-}
-
-async function fileUrl(client: WebClient, id: string): Promise<string | undefined> {
-  const info = await client.files.info({ file: id });
-  return (info.file as { url_private_download?: string } | undefined)?.url_private_download;
 }

@@ -186,7 +186,7 @@ describe('an add file', () => {
     );
     expect(error).toMatchObject({
       code: 'IMPORT_FILE_INVALID',
-      reason: expect.stringMatching(/3 rows; the limit is 2/),
+      reason: expect.stringMatching(/more than 2 rows; the limit is 2/),
     });
   });
 
