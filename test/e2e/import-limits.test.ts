@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHANNEL, useSwitchboard } from '../support/e2e.ts';
+import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
+import { phoneCommands } from '../support/phone.ts';
 import { csvUploads, importOf } from '../support/uploads.ts';
 
 /**
@@ -8,8 +9,10 @@ import { csvUploads, importOf } from '../support/uploads.ts';
  * nothing stored but the refusal. The limits are small here so that the files are.
  */
 const LIMITS = { maxBytes: 1024 * 1024, maxRows: 50 };
-const sb = useSwitchboard({ importLimits: LIMITS });
-const { botReplies, upload, refusal } = csvUploads(sb);
+const ADMINS = [ADMIN_ID, colleague(1), colleague(2)];
+const sb = useSwitchboard({ importLimits: LIMITS, adminUserIds: ADMINS });
+const { botReplies, upload, refusal, previewRecorded } = csvUploads(sb);
+const { setupAccount } = phoneCommands(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
@@ -60,5 +63,56 @@ describe('the size limit', () => {
         .slice(before)
         .map((c) => c.method),
     ).toEqual(['chat.postMessage']);
+  });
+});
+
+describe('several admins uploading at once', () => {
+  it('reads one file at a time: the others wait their turn, say so, and are previewed in the order they came', async () => {
+    await setupAccount();
+    const db = sb.app.deps.db;
+    const file = (i: number) => `Email,First Name,Last Name\nperson${i}@example.com,Person,Number${i}\n`;
+    // The first file's preview is posted, and Slack's answer to it is late: the first file keeps its turn.
+    const hold = sb.slack.holdCalls({
+      method: 'chat.postMessage',
+      when: (args) => String(args.text ?? '').includes('first.csv: add file'),
+    });
+    const send = (filename: string, user: string, i: number) =>
+      sb.slack.uploadFile({ user, channel: CHANNEL, filename, content: file(i), mimetype: 'text/csv' });
+    const first = await send('first.csv', ADMIN_ID, 1);
+    await sb.slack.waitFor(() => hold.holding() === 1);
+    const second = await send('second.csv', colleague(1), 2);
+    const waitSecond = await sb.slack.waitFor(() => botReplies(second.ts)[0]);
+    const third = await send('third.csv', colleague(2), 3);
+    const waitThird = await sb.slack.waitFor(() => botReplies(third.ts)[0]);
+
+    expect(visibleText(waitSecond)).toBe(
+      ':hourglass: Another file is being checked; *second.csv* is next. Its preview will follow here.',
+    );
+    expect(visibleText(waitThird)).toBe(
+      ':hourglass: 2 other files are being checked or waiting; *third.csv* follows them. Its preview will follow here.',
+    );
+    // Waiting costs nothing: the files in line are not even downloaded, and are recorded as being read.
+    expect([second, third].map((u) => sb.slack.fileDownloads(u.fileId))).toEqual([0, 0]);
+    expect((await importOf(db, second.fileId))?.status).toBe('reading');
+    expect((await importOf(db, third.fileId))?.status).toBe('reading');
+
+    hold.release();
+    const previews = [];
+    for (const [uploaded, name] of [
+      [first, 'first.csv'],
+      [second, 'second.csv'],
+      [third, 'third.csv'],
+    ] as const) {
+      const preview = await sb.slack.waitFor(() =>
+        botReplies(uploaded.ts).find((m) => visibleText(m).startsWith(`*${name}*: add file`)),
+      );
+      expect(visibleText(preview)).toBe(
+        `*${name}*: add file · 1 row · 1 to add · 0 invalid\nImport 1 user\nCancel`,
+      );
+      expect(await previewRecorded(uploaded.fileId, preview)).toMatchObject({ status: 'previewed' });
+      previews.push(preview.ts);
+    }
+    expect([...previews].sort()).toEqual(previews);
+    expect([first, second, third].map((u) => sb.slack.fileDownloads(u.fileId))).toEqual([1, 1, 1]);
   });
 });

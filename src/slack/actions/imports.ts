@@ -12,6 +12,7 @@ import {
   canApply,
   cancelImport,
   importForAdmin,
+  notAppliable,
   undoImport,
 } from '../../services/imports/service.ts';
 import { appliedMessage, closedPreview, progressMessage, undoneMessage } from '../blocks/imports.ts';
@@ -74,9 +75,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       const row = found.value;
       if (!canApply(row.status, row.content !== null)) {
         // A second click, or a click on an old preview: the first one did (or is doing) the work.
-        return void (await ephemeral(
-          `:warning: ${errorText({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status })}`,
-        ));
+        return void (await ephemeral(`:warning: ${errorText(notAppliable(row))}`));
       }
       const total = choice === 'all' ? row.counts.rows : row.counts.create + row.counts.update;
       let progressTs: string | undefined;

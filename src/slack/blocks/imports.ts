@@ -2,7 +2,12 @@ import type { ImportCounts, ImportRow } from '../../../db/schema/imports.ts';
 import { csvRecord } from '../../csv/formula.ts';
 import { ADD_HEADERS, type CsvMode, type UnknownHeader, UPDATE_HEADERS } from '../../csv/headers.ts';
 import type { ImportPlan, PlannedRow } from '../../services/imports/plan.ts';
-import type { ImportApplied, ImportSummary, UndoResult } from '../../services/imports/service.ts';
+import type {
+  ImportApplied,
+  ImportSummary,
+  Interrupted,
+  UndoResult,
+} from '../../services/imports/service.ts';
 import { code, escapeText as e, mention, plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
@@ -69,6 +74,9 @@ export function problemText(problem: { column: string; error: Parameters<typeof 
 const plainCell = (text: string) =>
   text.replaceAll('`', '').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
+/** Rows of the errors file turned into bytes at a time: a long file is never one string as well as its bytes. */
+const ERRORS_FILE_BATCH = 1000;
+
 /**
  * The failing rows as a CSV to fix and upload again: the original cells, in the mode's columns, plus an `Error`
  * column with every problem of the row.
@@ -77,17 +85,25 @@ export function errorsCsv(
   mode: CsvMode,
   plan: ImportPlan,
   cellsOf: (line: number) => string[] | undefined,
-): string {
+): Buffer {
   const headers = Object.values(mode === 'add' ? ADD_HEADERS : UPDATE_HEADERS);
+  const chunks: Buffer[] = [];
   let text = csvRecord([...headers, 'Error']);
+  let batched = 0;
   for (const row of plan.rows) {
     if (row.kind !== 'invalid') continue;
     const message = row.problems
       .map((p) => `Line ${row.line}, ${p.column}: ${plainCell(problemText(p))}`)
       .join(' | ');
     text += csvRecord([...(cellsOf(row.line) ?? [row.email]), message]);
+    if (++batched === ERRORS_FILE_BATCH) {
+      chunks.push(Buffer.from(text, 'utf8'));
+      text = '';
+      batched = 0;
+    }
   }
-  return text;
+  chunks.push(Buffer.from(text, 'utf8'));
+  return Buffer.concat(chunks);
 }
 
 export const errorsFileName = (fileName: string) => `${fileName.replace(/\.csv$/i, '')}-errors.csv`;
@@ -218,9 +234,24 @@ export function closedPreview(row: ImportRow, outcome: string): Message {
   return { text: plain(`${title} ${outcome}`), blocks: [section(title), context(outcome)] };
 }
 
-/** In the file's thread, when an apply was cut short (the app stopped) and rolled back. */
-export function interruptedMessage(row: ImportRow): Message {
-  const text = `:x: Importing *${e(row.fileName)}* did not finish: Switchboard stopped before the import was saved, so nothing was changed. Use the preview's buttons to import it again.`;
+/**
+ * In the file's thread, when Switchboard stopped while it read the file (nothing of it kept: upload it again) or
+ * applied it (rolled back: the preview's buttons import it again).
+ */
+export function interruptedMessage({ while: doing, import: row }: Interrupted): Message {
+  const text =
+    doing === 'reading'
+      ? `:x: Reading *${e(row.fileName)}* did not finish: Switchboard stopped while checking it, so nothing of it was kept and nothing was changed. Upload the file again.`
+      : `:x: Importing *${e(row.fileName)}* did not finish: Switchboard stopped before the import was saved, so nothing was changed. Use the preview's buttons to import it again.`;
+  return { text: plain(text), blocks: [section(text)] };
+}
+
+/** In the file's thread, when other files are being read first: at most one is, to bound the memory it takes. */
+export function waitingMessage(fileName: string, ahead: number): Message {
+  const text =
+    ahead === 1
+      ? `:hourglass: Another file is being checked; *${e(fileName)}* is next. Its preview will follow here.`
+      : `:hourglass: ${ahead} other files are being checked or waiting; *${e(fileName)}* follows them. Its preview will follow here.`;
   return { text: plain(text), blocks: [section(text)] };
 }
 
@@ -271,6 +302,7 @@ export function undoneMessage(actorId: string, undone: UndoResult): Message {
 }
 
 const STATUS_ICONS: Record<ImportRow['status'], string> = {
+  reading: ':hourglass:',
   previewed: ':mag:',
   applying: ':hourglass_flowing_sand:',
   applied: ':white_check_mark:',
@@ -288,16 +320,23 @@ export function importsList(rows: ImportSummary[]): Message {
   const lines = rows.map((row) => {
     const when = row.createdAt.toISOString().slice(0, 16).replace('T', ' ');
     const c = row.counts;
+    const unread = row.status === 'failed' && !row.appliable;
     const counts =
-      row.status === 'failed' && !row.appliable
-        ? 'file refused'
-        : `${c.rows} rows: ${c.create} add, ${c.update} update, ${c.unchanged} unchanged, ${c.invalid} invalid`;
+      row.status === 'reading'
+        ? 'being read'
+        : unread
+          ? row.failure === 'interrupted'
+            ? 'not read to the end'
+            : 'file refused'
+          : `${c.rows} rows: ${c.create} add, ${c.update} update, ${c.unchanged} unchanged, ${c.invalid} invalid`;
     const status =
       row.status === 'failed' && row.appliable
         ? '*failed*: stopped before it was saved, nothing changed; its preview can import it again'
-        : row.status === 'applying'
-          ? '*being imported*'
-          : `*${row.status}*`;
+        : unread && row.failure === 'interrupted'
+          ? '*failed*: Switchboard stopped while reading it; upload it again'
+          : row.status === 'applying'
+            ? '*being imported*'
+            : `*${row.status}*`;
     return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${code(e(row.fileName))} · ${row.mode} · ${counts} · ${status}`;
   });
   const text = `*Recent imports* (newest first)\n${lines.join('\n')}`;

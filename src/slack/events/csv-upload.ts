@@ -1,16 +1,26 @@
 import type { ImportRow } from '../../../db/schema/imports.ts';
 import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
+import type { Result } from '../../domain/result.ts';
 import type { Deps } from '../../services/context.ts';
 import {
   claimUpload,
   type ImportLimits,
+  type Preview,
   previewImport,
-  recordPreviewMessage,
+  publishPreview,
   refuseFile,
   tooLarge,
 } from '../../services/imports/service.ts';
-import { closedPreview, errorsCsv, errorsFileName, previewMessage } from '../blocks/imports.ts';
-import { textMessage } from '../blocks/message.ts';
+import type { Turns } from '../../services/imports/turns.ts';
+import {
+  closedPreview,
+  errorsCsv,
+  errorsFileName,
+  previewMessage,
+  waitingMessage,
+} from '../blocks/imports.ts';
+import { type Message, textMessage } from '../blocks/message.ts';
+import { describe } from '../deliver.ts';
 import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../download-file.ts';
 import { errorText } from '../replies.ts';
 import { STARTING } from '../runtime.ts';
@@ -40,20 +50,23 @@ export function parseCsvInstruction(text: string): CsvInstruction {
   return instruction;
 }
 
+/** What reading an upload needs besides the upload context: the limits, and the turns at reading files. */
+export type CsvUploadContext = UploadContext & { limits: ImportLimits; turns: Turns };
+
 /**
- * A CSV sent to a channel or to the app's DM: claim it (once, whatever Slack redelivers), download it with the
- * bot token, check every row, and answer in the file's thread with the preview and, when rows fail, the errors
- * file.
+ * A CSV sent to a channel or to the app's DM: claim it (once, whatever Slack redelivers), wait for a turn at
+ * reading files, download it with the bot token, check every row, and answer in the file's thread with the
+ * preview and, when rows fail, the errors file.
  */
 export async function receiveCsvUpload(
   event: FileShareEvent,
   file: SlackFile,
-  ctx: UploadContext & { limits: ImportLimits },
+  ctx: CsvUploadContext,
 ): Promise<void> {
   const threadTs = event.thread_ts ?? event.ts;
-  const say = (text: string) =>
-    ctx.client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...textMessage(text) });
-  if (!ctx.deps) return void (ctx.retryNum === 0 ? await say(STARTING) : undefined);
+  const say = (message: Message) =>
+    ctx.client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message });
+  if (!ctx.deps) return void (ctx.retryNum === 0 ? await say(textMessage(STARTING)) : undefined);
   const deps = ctx.deps;
   const instruction = parseCsvInstruction(event.text ?? '');
   const copyFrom = await copySource(deps, instruction.copyFrom);
@@ -72,35 +85,106 @@ export async function receiveCsvUpload(
   );
   if (!claimed.ok) {
     // Refused politely, once, without reading the file.
-    if (ctx.retryNum === 0) await say(`:warning: ${errorText(claimed.error)} This file was not read.`);
+    if (ctx.retryNum === 0)
+      await say(textMessage(`:warning: ${errorText(claimed.error)} This file was not read.`));
     return;
   }
   if (!claimed.value) return; // Another delivery of the same upload is handling it.
-  const row = claimed.value;
+  const { import: row, release } = claimed.value;
   try {
-    await preview(deps, ctx, row, file, say);
+    const endTurn = await ctx.turns.take((ahead) =>
+      say(waitingMessage(row.fileName, ahead)).catch((error: unknown) =>
+        ctx.logger.warn(`Could not say that ${row.fileName} waits its turn: ${describe(error)}`),
+      ),
+    );
+    try {
+      await preview(deps, ctx, row, file, say);
+    } finally {
+      endTurn();
+    }
   } catch (error) {
     ctx.logger.error(`Previewing the uploaded file ${file.id} failed`, error);
     await refuseFile(deps, row, 'something went wrong on our side').catch(() => {});
     await say(
-      ':x: Something went wrong on our side while reading this file. Upload it again in a minute.',
+      textMessage(
+        ':x: Something went wrong on our side while reading this file. Upload it again in a minute.',
+      ),
     ).catch(() => {});
+  } finally {
+    await release().catch((error: unknown) =>
+      ctx.logger.warn(`Could not let go of the lease of import ${row.id}: ${describe(error)}`),
+    );
   }
 }
 
 async function preview(
   deps: Deps,
-  ctx: UploadContext & { limits: ImportLimits },
+  ctx: CsvUploadContext,
   row: ImportRow,
   file: SlackFile,
-  say: (text: string) => Promise<unknown>,
+  say: (message: Message) => Promise<unknown>,
 ) {
+  const result = await readUpload(deps, ctx, row, file);
+  if (!result.ok) return void (await say(textMessage(`:warning: ${errorText(result.error)}`)));
+  const { plan, rows } = result.value;
+  const posted = await ctx.client.chat.postMessage({
+    channel: row.channelId,
+    thread_ts: row.threadTs,
+    ...previewMessage(result.value.import, plan, result.value.unknownHeaders),
+  });
+  const { superseded } = await publishPreview(deps, row, posted.ts);
+  if (plan.counts.invalid > 0) {
+    const failing =
+      plan.counts.invalid === 1
+        ? 'The failing row, with an Error column: fix it'
+        : `The ${plan.counts.invalid} failing rows, each with an Error column: fix them`;
+    const keys = Object.keys(HEADERS_BY_MODE[row.mode]) as ColumnKey[];
+    const byLine = new Map(rows.map((r) => [r.line, r]));
+    const cellsOf = (line: number) => {
+      const source = byLine.get(line);
+      return source && keys.map((key) => source.cells[key] ?? '');
+    };
+    await ctx.client.files.uploadV2({
+      channel_id: row.channelId,
+      thread_ts: row.threadTs,
+      file: errorsCsv(row.mode, plan, cellsOf),
+      filename: errorsFileName(row.fileName),
+      title: errorsFileName(row.fileName),
+      initial_comment: `${failing} and upload the file here again.`,
+    });
+  }
+  for (const old of superseded) {
+    if (!old.previewTs) continue;
+    await ctx.client.chat
+      .update({
+        channel: old.channelId,
+        ts: old.previewTs,
+        ...closedPreview(
+          old,
+          `Replaced by the newer upload ${row.fileName}; nothing was imported from this one.`,
+        ),
+      })
+      .catch((error: unknown) =>
+        ctx.logger.warn(`Could not mark preview ${old.id} replaced: ${describe(error)}`),
+      );
+  }
+}
+
+/**
+ * Downloads the file and checks it, or refuses it. The downloaded bytes are not kept past this call: once the
+ * preview has the text, they can be collected while the rest of the answer is written.
+ */
+async function readUpload(
+  deps: Deps,
+  ctx: CsvUploadContext,
+  row: ImportRow,
+  file: SlackFile,
+): Promise<Result<Preview>> {
   // Slack gives the size with the upload, or (when it leaves the file's details out) in files.info: a file over
   // the limit is refused before a byte of it is read.
   const info = file.url_private_download && file.size !== undefined ? file : await fileInfo(ctx.client, file);
   if (info.size !== undefined && info.size > ctx.limits.maxBytes) {
-    const refused = await refuseFile(deps, row, tooLarge(ctx.limits));
-    return void (await say(`:warning: ${errorText(refused.error)}`));
+    return refuseFile(deps, row, tooLarge(ctx.limits));
   }
   const download = info.url_private_download
     ? await downloadSlackFile(info.url_private_download, {
@@ -117,52 +201,9 @@ async function preview(
         : download.reason === 'too_large'
           ? tooLarge(ctx.limits)
           : 'it could not be downloaded from Slack. Upload it again in a minute.';
-    const refused = await refuseFile(deps, row, reason);
-    return void (await say(`:warning: ${errorText(refused.error)}`));
+    return refuseFile(deps, row, reason);
   }
-  const result = await previewImport(deps, row, download.content, ctx.limits);
-  if (!result.ok) return void (await say(`:warning: ${errorText(result.error)}`));
-  const { plan, rows } = result.value;
-  const posted = await ctx.client.chat.postMessage({
-    channel: row.channelId,
-    thread_ts: row.threadTs,
-    ...previewMessage(result.value.import, plan, result.value.unknownHeaders),
-  });
-  if (posted.ts) await recordPreviewMessage(deps, row.id, posted.ts);
-  if (plan.counts.invalid > 0) {
-    const failing =
-      plan.counts.invalid === 1
-        ? 'The failing row, with an Error column: fix it'
-        : `The ${plan.counts.invalid} failing rows, each with an Error column: fix them`;
-    const keys = Object.keys(HEADERS_BY_MODE[row.mode]) as ColumnKey[];
-    const byLine = new Map(rows.map((r) => [r.line, keys.map((key) => r.cells[key] ?? '')]));
-    await ctx.client.files.uploadV2({
-      channel_id: row.channelId,
-      thread_ts: row.threadTs,
-      file: Buffer.from(
-        errorsCsv(row.mode, plan, (line) => byLine.get(line)),
-        'utf8',
-      ),
-      filename: errorsFileName(row.fileName),
-      title: errorsFileName(row.fileName),
-      initial_comment: `${failing} and upload the file here again.`,
-    });
-  }
-  for (const old of result.value.superseded) {
-    if (!old.previewTs) continue;
-    await ctx.client.chat
-      .update({
-        channel: old.channelId,
-        ts: old.previewTs,
-        ...closedPreview(
-          old,
-          `Replaced by the newer upload ${row.fileName}; nothing was imported from this one.`,
-        ),
-      })
-      .catch((error: unknown) =>
-        ctx.logger.warn(`Could not mark preview ${old.id} replaced: ${String(error)}`),
-      );
-  }
+  return previewImport(deps, row, download.content, ctx.limits);
 }
 
 /** `copy:@ada` names the person by mention; the import finds phone users by email or extension. */
