@@ -53,6 +53,7 @@ export function readCsv<M extends CsvMode>(
     | { width: number; columns: MatchedColumn<ColumnKeyOf<M>>[]; unknown: UnknownHeader[] }
     | undefined;
   const rows: CsvRow<ColumnKeyOf<M>>[] = [];
+  const shared = sharedCells();
   // Where the record being read starts: where the one before it ended.
   let start = 0;
   const take = (record: string[], end: number) => {
@@ -71,7 +72,8 @@ export function readCsv<M extends CsvMode>(
     }
     if (rows.length === limits.maxRows) throw new Stop({ code: 'CSV_TOO_MANY_ROWS', limit: limits.maxRows });
     const cells = Object.fromEntries(keys.map((key) => [key, ''])) as Record<ColumnKeyOf<M>, string>;
-    for (const column of header.columns) cells[column.key] = (record[column.index] ?? '').trim();
+    for (const column of header.columns)
+      cells[column.key] = shared(column.index, (record[column.index] ?? '').trim());
     rows.push({ line, cells });
   };
   try {
@@ -95,6 +97,26 @@ export function readCsv<M extends CsvMode>(
   if (!header) return fail({ code: 'CSV_EMPTY' });
   if (rows.length === 0) return fail({ code: 'CSV_NO_ROWS' });
   return { ok: true, value: { delimiter, columns: header.columns, unknownHeaders: header.unknown, rows } };
+}
+
+/** Distinct values kept per column for sharing: enough for sites, plans, cities and models, not for emails. */
+const SHARED_VALUES = 1000;
+
+/**
+ * One string per distinct value of a column, for the values that repeat (a site, a plan, a city on thousands of
+ * rows): csv-parse makes a new string for every cell, and the rows of a large file are most of what reading it
+ * holds. Past `SHARED_VALUES` values a column's new values are no longer remembered.
+ */
+function sharedCells(): (column: number, cell: string) => string {
+  const byColumn = new Map<number, Map<string, string>>();
+  return (column, cell) => {
+    const values = byColumn.get(column) ?? new Map<string, string>();
+    byColumn.set(column, values);
+    const known = values.get(cell);
+    if (known !== undefined) return known;
+    if (values.size < SHARED_VALUES) values.set(cell, cell);
+    return cell;
+  };
 }
 
 /** The delimiter used most often, outside quotes, in the header line; a one-column file falls back to comma. */

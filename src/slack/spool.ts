@@ -9,7 +9,10 @@ import type { WebClient } from '@slack/web-api';
 export type SpooledFile = { kind: 'spooled'; path: string; bytes: number };
 
 /** Writes text chunks to a temporary file as they come, so only one chunk is in memory at a time. */
-export async function spool(chunks: AsyncIterable<string>, name: string): Promise<SpooledFile> {
+export async function spool(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  name: string,
+): Promise<SpooledFile> {
   const dir = await mkdtemp(join(tmpdir(), 'switchboard-'));
   const path = join(dir, name);
   const handle = await open(path, 'wx', 0o600);
@@ -34,12 +37,19 @@ export async function discard(file: SpooledFile): Promise<void> {
   await rm(join(file.path, '..'), { recursive: true, force: true });
 }
 
-export type UploadTarget = { channelId: string; filename: string; title: string; comment: string };
+export type UploadTarget = {
+  channelId: string;
+  /** The thread to post the file in, if any. */
+  threadTs?: string;
+  filename: string;
+  title: string;
+  comment: string;
+};
 
 /**
  * Uploads a spooled file with Slack's three-step flow, streaming its bytes from disk: `files.uploadV2` would read
  * the whole file into memory first. Ask for an upload URL of the file's length, POST the raw bytes there, then
- * complete the upload into the channel with its comment.
+ * complete the upload into the channel (or a thread of it) with its comment.
  */
 export async function uploadSpooled(
   client: WebClient,
@@ -61,6 +71,7 @@ export async function uploadSpooled(
   await client.files.completeUploadExternal({
     files: [{ id: ticket.file_id, title: target.title }],
     channel_id: target.channelId,
+    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
     initial_comment: target.comment,
   });
 }

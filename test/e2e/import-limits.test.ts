@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
-import { phoneCommands } from '../support/phone.ts';
+import { extensionsByEmail, phoneCommands } from '../support/phone.ts';
 import { csvUploads, importOf } from '../support/uploads.ts';
 
 /**
@@ -11,7 +11,7 @@ import { csvUploads, importOf } from '../support/uploads.ts';
 const LIMITS = { maxBytes: 1024 * 1024, maxRows: 50 };
 const ADMINS = [ADMIN_ID, colleague(1), colleague(2)];
 const sb = useSwitchboard({ importLimits: LIMITS, adminUserIds: ADMINS });
-const { botReplies, upload, refusal, previewRecorded } = csvUploads(sb);
+const { botReplies, upload, refusal, previewRecorded, press } = csvUploads(sb);
 const { setupAccount } = phoneCommands(sb);
 
 afterEach(() => {
@@ -86,10 +86,10 @@ describe('several admins uploading at once', () => {
     const waitThird = await sb.slack.waitFor(() => botReplies(third.ts)[0]);
 
     expect(visibleText(waitSecond)).toBe(
-      ':hourglass: Another file is being checked; *second.csv* is next. Its preview will follow here.',
+      ':hourglass: Another file is being checked or imported; *second.csv* is next. Its preview will follow here.',
     );
     expect(visibleText(waitThird)).toBe(
-      ':hourglass: 2 other files are being checked or waiting; *third.csv* follows them. Its preview will follow here.',
+      ':hourglass: 2 other files are being checked, imported or waiting; *third.csv* follows them. Its preview will follow here.',
     );
     // Waiting costs nothing: the files in line are not even downloaded, and are recorded as being read.
     expect([second, third].map((u) => sb.slack.fileDownloads(u.fileId))).toEqual([0, 0]);
@@ -114,5 +114,40 @@ describe('several admins uploading at once', () => {
     }
     expect([...previews].sort()).toEqual(previews);
     expect([first, second, third].map((u) => sb.slack.fileDownloads(u.fileId))).toEqual([1, 1, 1]);
+  });
+
+  it('imports a file in its turn too: a click while another file is read waits for it, and says so', async () => {
+    await setupAccount();
+    const file = (i: number) => `Email,First Name,Last Name\nperson${i}@example.com,Person,Number${i}\n`;
+    const ready = await upload('ready.csv', file(1));
+    await previewRecorded(ready.fileId, ready.reply);
+    const hold = sb.slack.holdCalls({
+      method: 'chat.postMessage',
+      when: (args) => String(args.text ?? '').includes('busy.csv: add file'),
+    });
+    await sb.slack.uploadFile({
+      user: colleague(1),
+      channel: CHANNEL,
+      filename: 'busy.csv',
+      content: file(2),
+      mimetype: 'text/csv',
+    });
+    await sb.slack.waitFor(() => hold.holding() === 1);
+
+    await press(ready.reply, /^Import 1 user$/);
+    const waiting = await sb.slack.waitFor(() =>
+      botReplies(ready.ts).find((m) => visibleText(m).startsWith(':hourglass:')),
+    );
+    expect(visibleText(waiting)).toBe(
+      ':hourglass: Another file is being checked or imported; importing *ready.csv* starts next.',
+    );
+    expect(await extensionsByEmail(sb.app.deps.db)).toEqual({});
+
+    hold.release();
+    const summary = await sb.slack.waitFor(() =>
+      botReplies(ready.ts).find((m) => visibleText(m).includes('imported *ready.csv*')),
+    );
+    expect(summary.ts).toBe(waiting.ts);
+    expect(Object.keys(await extensionsByEmail(sb.app.deps.db))).toEqual(['person1@example.com']);
   });
 });

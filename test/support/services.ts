@@ -118,9 +118,9 @@ export async function previewUpload(
   const claim = claimed.value;
   if (!claim) throw new Error(`${upload.slackFileId} was claimed before`);
   try {
-    const result = await previewImport(deps, claim.import, bytes, limits);
+    const result = await previewImport(deps, claim, bytes, limits);
     if (!result.ok) return { claimed: claim.import, result, superseded: [] };
-    const published = await publishPreview(deps, claim.import, `${claim.import.id}.000100`);
+    const published = await publishPreview(deps, claim, `${claim.import.id}.000100`);
     return {
       claimed: claim.import,
       result: { ok: true as const, value: { ...result.value, import: published.import } },

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { asc, eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { type Database, queryRows } from '../../db/client.ts';
+import { IMPORT_LEASES } from '../../db/leases.ts';
 import { type ImportRow, imports } from '../../db/schema/index.ts';
 import type { Message } from '../../src/local/index.ts';
 import { ADMIN_ID, CHANNEL, type useSwitchboard, visibleText } from './e2e.ts';
@@ -76,7 +77,9 @@ export function csvUploads(sb: Harness) {
   async function previewRecorded(fileId: string, preview: Message): Promise<ImportRow> {
     return waitForDb(async () => {
       const row = await importOf(sb.app.deps.db, fileId);
-      return row?.previewTs === preview.ts ? row : undefined;
+      if (row?.previewTs !== preview.ts) return undefined;
+      // Its reading ends with it: the import's lease is let go just after.
+      return (await sb.app.deps.leases.held({ space: IMPORT_LEASES, id: row.id })) ? undefined : row;
     }, `the preview ${preview.ts} of ${fileId} to be recorded`);
   }
 

@@ -37,7 +37,11 @@ export type Upload = {
   copyFrom?: string | undefined;
 };
 
-/** An upload being read: its import, and the lease that tells every instance its reader is alive. */
+/**
+ * An upload being read: its import, and the lease that tells every instance its reader is alive. The lease goes
+ * when the import leaves `reading` (refused, or shown as a preview); `release` lets go of it earlier, on the way
+ * out of an error, and does nothing the second time.
+ */
 export type Claim = { import: ImportRow; release: () => Promise<void> };
 
 /**
@@ -73,8 +77,9 @@ export async function claimUpload(
         .onConflictDoNothing({ target: imports.slackFileId })
         .returning();
       if (!inserted) return undefined;
-      release = await deps.leases.take({ space: IMPORT_LEASES, id: inserted.id });
-      if (!release) throw new Error(`the lease of the new import ${inserted.id} is held already`);
+      const letGo = await deps.leases.take({ space: IMPORT_LEASES, id: inserted.id });
+      if (!letGo) throw new Error(`the lease of the new import ${inserted.id} is held already`);
+      release = once(letGo);
       return inserted;
     });
     return ok(row && release ? { import: row, release } : undefined);
@@ -92,13 +97,22 @@ export type Preview = {
   rows: SourceRow[];
 };
 
-/** A file that cannot be read is recorded as failed, with the reason, and refused. */
-export async function refuseFile(deps: Deps, claimed: ImportRow, reason: string) {
+const once = (release: () => Promise<void>) => {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= release();
+    return done;
+  };
+};
+
+/** A file that cannot be read is recorded as failed, with the reason, and refused; its reading ends. */
+export async function refuseFile(deps: Deps, claim: Claim, reason: string) {
   await deps.db
     .update(imports)
     .set({ status: 'failed', failure: 'file_refused', content: null })
-    .where(and(eq(imports.id, claimed.id), eq(imports.status, 'reading')));
-  return err({ code: 'IMPORT_FILE_INVALID' as const, fileName: claimed.fileName, reason });
+    .where(and(eq(imports.id, claim.import.id), eq(imports.status, 'reading')));
+  await claim.release();
+  return err({ code: 'IMPORT_FILE_INVALID' as const, fileName: claim.import.fileName, reason });
 }
 
 /**
@@ -107,23 +121,22 @@ export async function refuseFile(deps: Deps, claimed: ImportRow, reason: string)
  */
 export async function previewImport(
   deps: Deps,
-  claimed: ImportRow,
+  claim: Claim,
   bytes: Uint8Array,
   limits: ImportLimits,
 ): Promise<Result<Preview>> {
+  const claimed = claim.import;
   if (bytes.length > limits.maxBytes) {
-    return refuseFile(deps, claimed, tooLarge(limits));
+    return refuseFile(deps, claim, tooLarge(limits));
   }
   const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return refuseFile(deps, claimed, describeCsvFileError(decoded.error));
+  if (!decoded.ok) return refuseFile(deps, claim, describeCsvFileError(decoded.error));
   const table = readCsv(decoded.value, claimed.mode, limits);
-  if (!table.ok) return refuseFile(deps, claimed, describeCsvFileError(table.error));
+  if (!table.ok) return refuseFile(deps, claim, describeCsvFileError(table.error));
+  // Kept for the apply before the rows are checked, so that the text is not held while they are; not read back.
+  await deps.db.update(imports).set({ content: decoded.value }).where(eq(imports.id, claimed.id));
   const plan = await planFor(deps.db, await readAccount(deps.db), claimed, table.value);
-  // Not read back: the file's text is tens of megabytes at most, and one copy of it is enough.
-  await deps.db
-    .update(imports)
-    .set({ content: decoded.value, counts: plan.counts })
-    .where(eq(imports.id, claimed.id));
+  await deps.db.update(imports).set({ counts: plan.counts }).where(eq(imports.id, claimed.id));
   return ok({
     import: { ...claimed, counts: plan.counts },
     plan,
@@ -133,19 +146,21 @@ export async function previewImport(
 }
 
 /**
- * Makes a read upload a preview once its message is posted (`ts`, so that later messages can replace it), and
- * closes the earlier previews of the same admin, channel and mode, which it replaces.
+ * Makes a read upload a preview once its message is posted (`ts`, so that later messages can replace it), which
+ * ends its reading, and closes the earlier previews of the same admin, channel and mode, which it replaces.
  */
 export async function publishPreview(
   deps: Deps,
-  claimed: ImportRow,
+  claim: Claim,
   ts: string | undefined,
 ): Promise<{ import: ImportRow; superseded: ImportRow[] }> {
+  const claimed = claim.import;
   const previewTs = ts ?? null;
   await deps.db
     .update(imports)
     .set({ status: 'previewed', previewTs })
     .where(and(eq(imports.id, claimed.id), eq(imports.status, 'reading')));
+  await claim.release();
   const superseded = await deps.db
     .update(imports)
     .set({ status: 'cancelled', content: null, closedBy: claimed.uploadedBy, closedAt: deps.clock.now() })

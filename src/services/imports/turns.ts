@@ -1,7 +1,8 @@
 /**
- * Turns at reading uploaded files in this process: at most `slots` at a time, the others waiting in line, first
- * come first served. Reading the largest file the limits allow takes a few hundred megabytes at its peak; turns
- * keep that the peak of the process however many admins upload at once.
+ * Turns at reading whole files in this process (a preview of an upload, or an apply, which reads its file again):
+ * at most `slots` at a time, the others waiting in line, first come first served. Reading the largest file the
+ * limits allow takes a few hundred megabytes at its peak; turns keep that the peak of the process however many
+ * admins upload and import at once.
  */
 export class Turns {
   private running = 0;

@@ -74,20 +74,20 @@ export function problemText(problem: { column: string; error: Parameters<typeof 
 const plainCell = (text: string) =>
   text.replaceAll('`', '').replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
 
-/** Rows of the errors file turned into bytes at a time: a long file is never one string as well as its bytes. */
+/** Rows of the errors file in one chunk. */
 const ERRORS_FILE_BATCH = 1000;
 
 /**
  * The failing rows as a CSV to fix and upload again: the original cells, in the mode's columns, plus an `Error`
- * column with every problem of the row.
+ * column with every problem of the row. It comes in chunks of rows, to be written out as they come: the file
+ * of a large import is larger than the import itself.
  */
-export function errorsCsv(
+export function* errorsCsv(
   mode: CsvMode,
   plan: ImportPlan,
   cellsOf: (line: number) => string[] | undefined,
-): Buffer {
+): Generator<string> {
   const headers = Object.values(mode === 'add' ? ADD_HEADERS : UPDATE_HEADERS);
-  const chunks: Buffer[] = [];
   let text = csvRecord([...headers, 'Error']);
   let batched = 0;
   for (const row of plan.rows) {
@@ -97,13 +97,12 @@ export function errorsCsv(
       .join(' | ');
     text += csvRecord([...(cellsOf(row.line) ?? [row.email]), message]);
     if (++batched === ERRORS_FILE_BATCH) {
-      chunks.push(Buffer.from(text, 'utf8'));
+      yield text;
       text = '';
       batched = 0;
     }
   }
-  chunks.push(Buffer.from(text, 'utf8'));
-  return Buffer.concat(chunks);
+  if (text !== '') yield text;
 }
 
 export const errorsFileName = (fileName: string) => `${fileName.replace(/\.csv$/i, '')}-errors.csv`;
@@ -246,14 +245,25 @@ export function interruptedMessage({ while: doing, import: row }: Interrupted): 
   return { text: plain(text), blocks: [section(text)] };
 }
 
-/** In the file's thread, when other files are being read first: at most one is, to bound the memory it takes. */
+/**
+ * In the file's thread, when other files are being read or imported first: one at a time, to bound the memory
+ * they take.
+ */
 export function waitingMessage(fileName: string, ahead: number): Message {
-  const text =
-    ahead === 1
-      ? `:hourglass: Another file is being checked; *${e(fileName)}* is next. Its preview will follow here.`
-      : `:hourglass: ${ahead} other files are being checked or waiting; *${e(fileName)}* follows them. Its preview will follow here.`;
+  const text = `:hourglass: ${others(ahead)}; *${e(fileName)}* ${ahead === 1 ? 'is next' : 'follows them'}. Its preview will follow here.`;
   return { text: plain(text), blocks: [section(text)] };
 }
+
+/** In place of an import's progress, while it waits for the files ahead of it. */
+export function waitingToImportMessage(fileName: string, ahead: number): Message {
+  const text = `:hourglass: ${others(ahead)}; importing *${e(fileName)}* starts ${ahead === 1 ? 'next' : 'after them'}.`;
+  return { text: plain(text), blocks: [section(text)] };
+}
+
+const others = (ahead: number) =>
+  ahead === 1
+    ? 'Another file is being checked or imported'
+    : `${ahead} other files are being checked, imported or waiting`;
 
 export function progressMessage(fileName: string, done: number, total: number): Message {
   return {

@@ -1,8 +1,8 @@
-import type { ImportRow } from '../../../db/schema/imports.ts';
 import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
 import type { Result } from '../../domain/result.ts';
 import type { Deps } from '../../services/context.ts';
 import {
+  type Claim,
   claimUpload,
   type ImportLimits,
   type Preview,
@@ -24,6 +24,7 @@ import { describe } from '../deliver.ts';
 import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../download-file.ts';
 import { errorText } from '../replies.ts';
 import { STARTING } from '../runtime.ts';
+import { discard, spool, uploadSpooled } from '../spool.ts';
 import { type FileShareEvent, fileInfo, type UploadContext } from './audio-upload.ts';
 
 type SlackFile = NonNullable<FileShareEvent['files']>[number];
@@ -90,7 +91,8 @@ export async function receiveCsvUpload(
     return;
   }
   if (!claimed.value) return; // Another delivery of the same upload is handling it.
-  const { import: row, release } = claimed.value;
+  const claim = claimed.value;
+  const row = claim.import;
   try {
     const endTurn = await ctx.turns.take((ahead) =>
       say(waitingMessage(row.fileName, ahead)).catch((error: unknown) =>
@@ -98,41 +100,52 @@ export async function receiveCsvUpload(
       ),
     );
     try {
-      await preview(deps, ctx, row, file, say);
+      await preview(deps, ctx, claim, file, say, endTurn);
     } finally {
       endTurn();
     }
   } catch (error) {
     ctx.logger.error(`Previewing the uploaded file ${file.id} failed`, error);
-    await refuseFile(deps, row, 'something went wrong on our side').catch(() => {});
+    await refuseFile(deps, claim, 'something went wrong on our side').catch(() => {});
     await say(
       textMessage(
         ':x: Something went wrong on our side while reading this file. Upload it again in a minute.',
       ),
     ).catch(() => {});
   } finally {
-    await release().catch((error: unknown) =>
-      ctx.logger.warn(`Could not let go of the lease of import ${row.id}: ${describe(error)}`),
-    );
+    await claim
+      .release()
+      .catch((error: unknown) =>
+        ctx.logger.warn(`Could not let go of the lease of import ${row.id}: ${describe(error)}`),
+      );
   }
 }
 
+/**
+ * Reads the file, posts its preview and, when rows fail, its errors file. The turn ends as soon as the file's
+ * rows are no longer needed (the preview shown, the errors file written to disk), before the last messages.
+ */
 async function preview(
   deps: Deps,
   ctx: CsvUploadContext,
-  row: ImportRow,
+  claim: Claim,
   file: SlackFile,
   say: (message: Message) => Promise<unknown>,
+  endTurn: () => void,
 ) {
-  const result = await readUpload(deps, ctx, row, file);
-  if (!result.ok) return void (await say(textMessage(`:warning: ${errorText(result.error)}`)));
+  const row = claim.import;
+  const result = await readUpload(deps, ctx, claim, file);
+  if (!result.ok) {
+    endTurn();
+    return void (await say(textMessage(`:warning: ${errorText(result.error)}`)));
+  }
   const { plan, rows } = result.value;
   const posted = await ctx.client.chat.postMessage({
     channel: row.channelId,
     thread_ts: row.threadTs,
     ...previewMessage(result.value.import, plan, result.value.unknownHeaders),
   });
-  const { superseded } = await publishPreview(deps, row, posted.ts);
+  const { superseded } = await publishPreview(deps, claim, posted.ts);
   if (plan.counts.invalid > 0) {
     const failing =
       plan.counts.invalid === 1
@@ -144,15 +157,22 @@ async function preview(
       const source = byLine.get(line);
       return source && keys.map((key) => source.cells[key] ?? '');
     };
-    await ctx.client.files.uploadV2({
-      channel_id: row.channelId,
-      thread_ts: row.threadTs,
-      file: errorsCsv(row.mode, plan, cellsOf),
-      filename: errorsFileName(row.fileName),
-      title: errorsFileName(row.fileName),
-      initial_comment: `${failing} and upload the file here again.`,
-    });
+    // Spooled to disk, then streamed to Slack: the errors file of a large import is larger than the import.
+    const errors = await spool(errorsCsv(row.mode, plan, cellsOf), errorsFileName(row.fileName));
+    endTurn();
+    try {
+      await uploadSpooled(ctx.client, errors, {
+        channelId: row.channelId,
+        threadTs: row.threadTs,
+        filename: errorsFileName(row.fileName),
+        title: errorsFileName(row.fileName),
+        comment: `${failing} and upload the file here again.`,
+      });
+    } finally {
+      await discard(errors);
+    }
   }
+  endTurn();
   for (const old of superseded) {
     if (!old.previewTs) continue;
     await ctx.client.chat
@@ -177,14 +197,14 @@ async function preview(
 async function readUpload(
   deps: Deps,
   ctx: CsvUploadContext,
-  row: ImportRow,
+  claim: Claim,
   file: SlackFile,
 ): Promise<Result<Preview>> {
   // Slack gives the size with the upload, or (when it leaves the file's details out) in files.info: a file over
   // the limit is refused before a byte of it is read.
   const info = file.url_private_download && file.size !== undefined ? file : await fileInfo(ctx.client, file);
   if (info.size !== undefined && info.size > ctx.limits.maxBytes) {
-    return refuseFile(deps, row, tooLarge(ctx.limits));
+    return refuseFile(deps, claim, tooLarge(ctx.limits));
   }
   const download = info.url_private_download
     ? await downloadSlackFile(info.url_private_download, {
@@ -201,9 +221,9 @@ async function readUpload(
         : download.reason === 'too_large'
           ? tooLarge(ctx.limits)
           : 'it could not be downloaded from Slack. Upload it again in a minute.';
-    return refuseFile(deps, row, reason);
+    return refuseFile(deps, claim, reason);
   }
-  return previewImport(deps, row, download.content, ctx.limits);
+  return previewImport(deps, claim, download.content, ctx.limits);
 }
 
 /** `copy:@ada` names the person by mention; the import finds phone users by email or extension. */

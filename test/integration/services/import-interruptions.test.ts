@@ -163,7 +163,7 @@ describe('a preview cut short', () => {
       }),
     );
     if (!claimed) throw new Error('not claimed');
-    unwrap(await previewImport(deps, claimed.import, new TextEncoder().encode(FILE), DEFAULT_IMPORT_LIMITS));
+    unwrap(await previewImport(deps, claimed, new TextEncoder().encode(FILE), DEFAULT_IMPORT_LIMITS));
     return claimed;
   }
 
