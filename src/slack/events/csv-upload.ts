@@ -1,4 +1,6 @@
+import type { ImportRow } from '../../../db/schema/imports.ts';
 import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
+import type { DomainError } from '../../domain/errors.ts';
 import type { Result } from '../../domain/result.ts';
 import type { Deps } from '../../services/context.ts';
 import {
@@ -24,7 +26,7 @@ import { describe } from '../deliver.ts';
 import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../download-file.ts';
 import { errorText } from '../replies.ts';
 import { STARTING } from '../runtime.ts';
-import { discard, spool, uploadSpooled } from '../spool.ts';
+import { discard, type SpooledFile, spool, uploadSpooled } from '../spool.ts';
 import { type FileShareEvent, fileInfo, type UploadContext } from './audio-upload.ts';
 
 type SlackFile = NonNullable<FileShareEvent['files']>[number];
@@ -123,7 +125,7 @@ export async function receiveCsvUpload(
 
 /**
  * Reads the file, posts its preview and, when rows fail, its errors file. The turn ends as soon as the file's
- * rows are no longer needed (the preview shown, the errors file written to disk), before the last messages.
+ * rows are let go (the preview shown, the errors file written to disk), before the last messages.
  */
 async function preview(
   deps: Deps,
@@ -134,46 +136,23 @@ async function preview(
   endTurn: () => void,
 ) {
   const row = claim.import;
-  const result = await readUpload(deps, ctx, claim, file);
-  if (!result.ok) {
-    endTurn();
-    return void (await say(textMessage(`:warning: ${errorText(result.error)}`)));
-  }
-  const { plan, rows } = result.value;
-  const posted = await ctx.client.chat.postMessage({
-    channel: row.channelId,
-    thread_ts: row.threadTs,
-    ...previewMessage(result.value.import, plan, result.value.unknownHeaders),
-  });
-  const { superseded } = await publishPreview(deps, claim, posted.ts);
-  if (plan.counts.invalid > 0) {
-    const failing =
-      plan.counts.invalid === 1
-        ? 'The failing row, with an Error column: fix it'
-        : `The ${plan.counts.invalid} failing rows, each with an Error column: fix them`;
-    const keys = Object.keys(HEADERS_BY_MODE[row.mode]) as ColumnKey[];
-    const byLine = new Map(rows.map((r) => [r.line, r]));
-    const cellsOf = (line: number) => {
-      const source = byLine.get(line);
-      return source && keys.map((key) => source.cells[key] ?? '');
-    };
-    // Spooled to disk, then streamed to Slack: the errors file of a large import is larger than the import.
-    const errors = await spool(errorsCsv(row.mode, plan, cellsOf), errorsFileName(row.fileName));
-    endTurn();
+  const shown = await showPreview(deps, ctx, claim, file);
+  endTurn();
+  if (shown.refused) return void (await say(textMessage(`:warning: ${errorText(shown.refused)}`)));
+  if (shown.errors) {
     try {
-      await uploadSpooled(ctx.client, errors, {
+      await uploadSpooled(ctx.client, shown.errors.file, {
         channelId: row.channelId,
         threadTs: row.threadTs,
         filename: errorsFileName(row.fileName),
         title: errorsFileName(row.fileName),
-        comment: `${failing} and upload the file here again.`,
+        comment: shown.errors.comment,
       });
     } finally {
-      await discard(errors);
+      await discard(shown.errors.file);
     }
   }
-  endTurn();
-  for (const old of superseded) {
+  for (const old of shown.superseded) {
     if (!old.previewTs) continue;
     await ctx.client.chat
       .update({
@@ -188,6 +167,46 @@ async function preview(
         ctx.logger.warn(`Could not mark preview ${old.id} replaced: ${describe(error)}`),
       );
   }
+}
+
+type Shown =
+  | { refused: DomainError }
+  | { refused?: undefined; superseded: ImportRow[]; errors?: { file: SpooledFile; comment: string } };
+
+/**
+ * The part of a preview that holds the file's rows: read the file, post the preview and write the errors file to
+ * disk (spooled: the errors file of a large import is larger than the import). Only what the messages after it
+ * need leaves this function, so that the rows can be collected as soon as it returns.
+ */
+async function showPreview(deps: Deps, ctx: CsvUploadContext, claim: Claim, file: SlackFile): Promise<Shown> {
+  const row = claim.import;
+  const result = await readUpload(deps, ctx, claim, file);
+  if (!result.ok) return { refused: result.error };
+  const { plan, rows } = result.value;
+  const posted = await ctx.client.chat.postMessage({
+    channel: row.channelId,
+    thread_ts: row.threadTs,
+    ...previewMessage(result.value.import, plan, result.value.unknownHeaders),
+  });
+  const { superseded } = await publishPreview(deps, claim, posted.ts);
+  if (plan.counts.invalid === 0) return { superseded };
+  const keys = Object.keys(HEADERS_BY_MODE[row.mode]) as ColumnKey[];
+  const byLine = new Map(rows.map((r) => [r.line, r]));
+  const cellsOf = (line: number) => {
+    const source = byLine.get(line);
+    return source && keys.map((key) => source.cells[key] ?? '');
+  };
+  const failing =
+    plan.counts.invalid === 1
+      ? 'The failing row, with an Error column: fix it'
+      : `The ${plan.counts.invalid} failing rows, each with an Error column: fix them`;
+  return {
+    superseded,
+    errors: {
+      file: await spool(errorsCsv(row.mode, plan, cellsOf), errorsFileName(row.fileName)),
+      comment: `${failing} and upload the file here again.`,
+    },
+  };
 }
 
 /**
