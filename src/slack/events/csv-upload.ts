@@ -148,6 +148,14 @@ async function preview(
         title: errorsFileName(row.fileName),
         comment: shown.errors.comment,
       });
+    } catch (error) {
+      // The preview stands: only the file listing its failing rows is missing.
+      ctx.logger.warn(`Could not post the errors file of import ${row.id}: ${describe(error)}`);
+      await say(
+        textMessage(
+          ':warning: The errors file could not be posted. The preview above stands; upload the file again in a minute for a new errors file.',
+        ),
+      ).catch(() => {});
     } finally {
       await discard(shown.errors.file);
     }
