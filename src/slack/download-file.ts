@@ -62,36 +62,33 @@ export async function downloadSlackFile(url: string, options: DownloadOptions): 
 }
 
 /**
- * Reads the body until it ends or passes `maxBytes`. The bytes go straight into one buffer when the length is
- * declared, so that a file is held once, not once in chunks and again joined.
+ * Reads the body into one buffer until it ends or passes `maxBytes`, so that a file is held once, never in chunks
+ * and again joined. The buffer is the declared length, or the cap when none is declared: the memory of its pages
+ * is only taken as bytes arrive.
  */
 async function readCapped(response: Response, maxBytes: number, declared?: number): Promise<DownloadResult> {
   const reader = response.body?.getReader();
   if (!reader) return { ok: true, content: Buffer.alloc(0) };
-  let into = declared === undefined ? undefined : Buffer.allocUnsafe(declared);
-  const chunks: Uint8Array[] = [];
+  const into = Buffer.allocUnsafe(Math.min(declared ?? maxBytes, maxBytes));
   let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      if (total + value.length > maxBytes) {
+      if (total + value.length > into.length) {
         await reader.cancel().catch(() => {});
-        return { ok: false, reason: 'too_large', bytes: total + value.length };
+        // More than declared (but within the cap) is a broken answer, not a large file.
+        return total + value.length > maxBytes
+          ? { ok: false, reason: 'too_large', bytes: total + value.length }
+          : { ok: false, reason: 'network' };
       }
-      if (into && total + value.length <= into.length) into.set(value, total);
-      else {
-        // More than was declared: keep what came so far as a chunk and read on in chunks.
-        if (into) chunks.push(into.subarray(0, total));
-        into = undefined;
-        chunks.push(value);
-      }
+      into.set(value, total);
       total += value.length;
     }
   } catch {
     return { ok: false, reason: 'network' };
   }
-  return { ok: true, content: into ? into.subarray(0, total) : Buffer.concat(chunks, total) };
+  return { ok: true, content: into.subarray(0, total) };
 }
 
 /** A sign-in page served without an HTML content type is still not the file. */
