@@ -12,7 +12,7 @@ const LIMITS = { maxBytes: 1024 * 1024, maxRows: 50 };
 const ADMINS = [ADMIN_ID, colleague(1), colleague(2)];
 const sb = useSwitchboard({ importLimits: LIMITS, adminUserIds: ADMINS });
 const { botReplies, upload, refusal, previewRecorded, press } = csvUploads(sb);
-const { setupAccount } = phoneCommands(sb);
+const { setupAccount, phoneReply } = phoneCommands(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
@@ -95,6 +95,10 @@ describe('several admins uploading at once', () => {
     expect([second, third].map((u) => sb.slack.fileDownloads(u.fileId))).toEqual([0, 0]);
     expect((await importOf(db, second.fileId))?.status).toBe('reading');
     expect((await importOf(db, third.fileId))?.status).toBe('reading');
+    const listed = await phoneReply('imports');
+    for (const name of ['first.csv', 'second.csv', 'third.csv']) {
+      expect(listed).toContain(`\`${name}\` · add · not counted yet · *being read*`);
+    }
 
     hold.release();
     const previews = [];

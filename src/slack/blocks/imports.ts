@@ -333,7 +333,7 @@ export function importsList(rows: ImportSummary[]): Message {
     const unread = row.status === 'failed' && !row.appliable;
     const counts =
       row.status === 'reading'
-        ? 'being read'
+        ? 'not counted yet'
         : unread
           ? row.failure === 'interrupted'
             ? 'not read to the end'
@@ -346,7 +346,9 @@ export function importsList(rows: ImportSummary[]): Message {
           ? '*failed*: Switchboard stopped while reading it; upload it again'
           : row.status === 'applying'
             ? '*being imported*'
-            : `*${row.status}*`;
+            : row.status === 'reading'
+              ? '*being read*'
+              : `*${row.status}*`;
     return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${code(e(row.fileName))} · ${row.mode} · ${counts} · ${status}`;
   });
   const text = `*Recent imports* (newest first)\n${lines.join('\n')}`;
