@@ -3,7 +3,8 @@
  * an export of 100,000 take, and how many `/phone show` commands the app answers per second, on PGlite and on
  * PostgreSQL, each next to a baseline measured in the same run (one INSERT of 100 rows; a raw COPY in and out; a
  * bare Bolt app that only acknowledges), because these machines are shared and noisy. Prints tables and writes
- * bench/results.json. `BENCH_ONLY=assign`, `BENCH_ONLY=imports` or `BENCH_ONLY=show` runs one part.
+ * bench/results.json. `BENCH_ONLY=assign`, `BENCH_ONLY=imports`, `BENCH_ONLY=previews` or `BENCH_ONLY=show` runs one
+ * part.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +23,7 @@ import { addAdmin, updateAccount } from '../src/store/account.ts';
 import { startSwitchboard } from '../src/switchboard.ts';
 import { benchDeps, type Engine } from './app-process.ts';
 import { benchImport, type ImportFigures } from './imports.ts';
+import { benchPreviews, PREVIEW_FILES, type PreviewFigures } from './previews.ts';
 import { benchShow } from './show.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -246,6 +248,34 @@ if (ONLY === undefined || ONLY === 'imports') {
       ratio: onPglite / onPostgres,
     };
   }
+}
+
+if (ONLY === undefined || ONLY === 'previews') {
+  const engines: Engine[] = [
+    ...(serverReachable ? [{ name: 'PostgreSQL', kind: 'postgres' as const, serverUrl: SERVER_URL }] : []),
+    { name: 'PGlite (embedded)', kind: 'pglite' },
+  ];
+  const figures: PreviewFigures[] = [];
+  for (const engine of engines) {
+    const { valid, invalid, tinyRows } = PREVIEW_FILES;
+    figures.push(await benchPreviews(engine, 1, tinyRows));
+    for (const file of [valid, invalid]) {
+      figures.push(await benchPreviews(engine, 1, file));
+      figures.push(await benchPreviews(engine, 3, file));
+    }
+  }
+  process.stdout.write(
+    '\nCSV previews at once: every admin uploads a file at the same moment (upload to the last whole answer)\n\n',
+  );
+  process.stdout.write(
+    '| Database | File | Admins | Time | Answers | App alive after | Peak RSS of the app |\n|---|---|---|---|---|---|---|\n',
+  );
+  for (const r of figures) {
+    process.stdout.write(
+      `| ${r.database} | ${r.file} | ${r.admins} | ${r.seconds.toFixed(1)} s | ${r.answers.join('; ')} | ${r.survived ? 'yes' : 'no: killed'} | ${r.peakRssMb.toFixed(0)} MB |\n`,
+    );
+  }
+  results.previews = figures;
 }
 
 if (ONLY === undefined || ONLY === 'show') {

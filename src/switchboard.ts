@@ -4,6 +4,7 @@ import { openDatabase } from '../db/client.ts';
 import { type Config, secretsOf } from './config.ts';
 import { createLogger } from './logger.ts';
 import type { Deps } from './services/context.ts';
+import { Turns } from './services/imports/turns.ts';
 import { bootstrapAdmins } from './services/people.ts';
 import { type Clock, type Ids, randomIds, systemClock } from './services/ports.ts';
 import { startSlackApp } from './slack/app.ts';
@@ -13,6 +14,13 @@ import { slackProfiles } from './slack/profiles.ts';
 import { sweepOrphanedSpools } from './slack/spool.ts';
 
 export type Switchboard = { port: number; stop: () => Promise<void>; deps: Deps };
+
+/**
+ * Uploaded CSV files read at once in one process (the others wait their turn): reading the largest file the
+ * import limits allow takes most of what `npm start` gives the heap, so one at a time keeps the peak of the
+ * process that of one file, however many admins upload together.
+ */
+const FILES_READ_AT_ONCE = 1;
 
 export type StartOptions = {
   clock?: Clock;
@@ -36,7 +44,12 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     slackApiUrl: config.slackApiUrl,
     port: config.port,
     logger,
-    runtime: { deps: () => deps, logger, importLimits: config.importLimits },
+    runtime: {
+      deps: () => deps,
+      logger,
+      importLimits: config.importLimits,
+      importTurns: new Turns(FILES_READ_AT_ONCE),
+    },
     ready: () => deps !== undefined,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
   });

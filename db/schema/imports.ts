@@ -12,11 +12,25 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /**
- * `applying` is committed before the apply's own transaction starts, while the applier holds the import's lease
- * (db/leases.ts): an import left `applying` with its lease free was interrupted, and is marked `failed`. A failed
+ * An upload is `reading` from its claim until its preview is posted, `previewed` after; `applying` is committed
+ * before the apply's own transaction starts. Both `reading` and `applying` are held under the import's lease
+ * (db/leases.ts): an import left in either with its lease free was interrupted, and is marked `failed`. A failed
  * import that still has its file can be applied again; one whose file could not be read cannot.
  */
-export type ImportStatus = 'previewed' | 'applying' | 'applied' | 'cancelled' | 'undone' | 'failed';
+export type ImportStatus =
+  | 'reading'
+  | 'previewed'
+  | 'applying'
+  | 'applied'
+  | 'cancelled'
+  | 'undone'
+  | 'failed';
+
+/**
+ * Why a failed import failed, where it matters to the admin: its file was refused (unreadable, or over a limit),
+ * or Switchboard stopped while reading or applying it.
+ */
+export type ImportFailure = 'file_refused' | 'interrupted';
 
 /** What a preview counted, and after an apply what happened to the rows. */
 export type ImportCounts = {
@@ -49,10 +63,13 @@ export const imports = pgTable(
     site: text('site'),
     copyFrom: text('copy_from'),
     content: text('content'),
-    status: text('status', { enum: ['previewed', 'applying', 'applied', 'cancelled', 'undone', 'failed'] })
+    status: text('status', {
+      enum: ['reading', 'previewed', 'applying', 'applied', 'cancelled', 'undone', 'failed'],
+    })
       .$type<ImportStatus>()
       .notNull()
       .default('previewed'),
+    failure: text('failure', { enum: ['file_refused', 'interrupted'] }).$type<ImportFailure>(),
     counts: jsonb('counts').$type<ImportCounts>().notNull(),
     /** How to take the import back: see src/services/imports/undo.ts. */
     undo: jsonb('undo'),
@@ -68,8 +85,9 @@ export const imports = pgTable(
     index('imports_created_idx').on(t.createdAt),
     check(
       'imports_status',
-      sql`${t.status} in ('previewed', 'applying', 'applied', 'cancelled', 'undone', 'failed')`,
+      sql`${t.status} in ('reading', 'previewed', 'applying', 'applied', 'cancelled', 'undone', 'failed')`,
     ),
+    check('imports_failure', sql`${t.failure} in ('file_refused', 'interrupted')`),
     check('imports_mode', sql`${t.mode} in ('add', 'update')`),
   ],
 );

@@ -5,9 +5,11 @@
 export type CsvFileError =
   | { code: 'CSV_UTF16' }
   | { code: 'CSV_NOT_UTF8' }
+  | { code: 'CSV_NOT_TEXT' }
   | { code: 'CSV_BINARY'; line: number }
   | { code: 'CSV_EMPTY' }
   | { code: 'CSV_NO_ROWS' }
+  | { code: 'CSV_TOO_MANY_ROWS'; limit: number }
   | { code: 'CSV_EMAIL_COLUMN_MISSING'; headers: string[] }
   | { code: 'CSV_DUPLICATE_COLUMN'; column: string; headers: string[] }
   | { code: 'CSV_QUOTE_NOT_CLOSED'; line: number }
@@ -23,12 +25,16 @@ export function describeCsvFileError(error: CsvFileError): string {
       return 'This file is UTF-16 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
     case 'CSV_NOT_UTF8':
       return 'This file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    case 'CSV_NOT_TEXT':
+      return 'This is not a text file (a workbook, a PDF or an image renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
     case 'CSV_BINARY':
       return `Line ${error.line} holds a NUL character, which CSV text never does: this looks like a binary file (a workbook renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.`;
     case 'CSV_EMPTY':
       return 'This file is empty. Upload a CSV with a header row and one row per user.';
     case 'CSV_NO_ROWS':
       return 'This file has a header row but no users. Add one row per user and upload it again.';
+    case 'CSV_TOO_MANY_ROWS':
+      return `it has more than ${error.limit.toLocaleString('en-US')} rows; the limit is ${error.limit.toLocaleString('en-US')}. Split it into smaller files.`;
     case 'CSV_EMAIL_COLUMN_MISSING':
       return `This file has no Email column (found: ${headerList(error.headers) || 'no headers'}). Add one and upload it again.`;
     case 'CSV_DUPLICATE_COLUMN':

@@ -239,8 +239,9 @@ export type DomainError =
   | {
       code: 'IMPORT_CLOSED';
       fileName: string;
-      status: 'previewed' | 'applying' | 'applied' | 'cancelled' | 'undone' | 'failed';
+      status: 'reading' | 'previewed' | 'applying' | 'applied' | 'cancelled' | 'undone' | 'failed';
     }
+  | { code: 'IMPORT_READ_INTERRUPTED'; fileName: string }
   | { code: 'IMPORT_ROWS_INVALID'; fileName: string; invalid: number; valid: number }
   | { code: 'IMPORT_NOTHING_TO_APPLY'; fileName: string }
   | { code: 'IMPORT_UNDO_EXPIRED'; fileName: string; hours: number }

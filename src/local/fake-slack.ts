@@ -13,6 +13,7 @@ import type { FakeSlack, FakeSlackOptions } from './types.ts';
 import { type UiHandler, uiRoutes } from './ui-routes.ts';
 import { waitFor } from './wait-for.ts';
 import { addFault } from './web-api/faults.ts';
+import { addHold } from './web-api/holds.ts';
 import { handleApiRequest } from './web-api/router.ts';
 
 export { type Clock, ManualClock, systemClock } from './clock.ts';
@@ -149,6 +150,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     apiCalls: (method) =>
       structuredClone(store.apiCalls.filter((c) => method === undefined || c.method === method)),
     failCalls: (fault) => addFault(store, fault),
+    holdCalls: (hold) => addHold(store, hold),
     fileContent: (fileId) => {
       const file = store.files.get(fileId);
       return file?.completed && file.bytes ? Buffer.from(file.bytes) : undefined;

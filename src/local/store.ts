@@ -2,6 +2,7 @@ import type { Clock } from './clock.ts';
 import type { Ids } from './ids.ts';
 import type { ApiCall, Ephemeral, Message, ResponsePost, SeedChannel, SeedUser, View } from './types.ts';
 import type { ActiveFault } from './web-api/faults.ts';
+import type { ActiveHold } from './web-api/holds.ts';
 
 export type Identity = {
   teamId: string;
@@ -71,6 +72,7 @@ export class Store {
   apiCalls: ApiCall[] = [];
   responses: ResponsePost[] = [];
   faults: ActiveFault[] = [];
+  holds: ActiveHold[] = [];
   violations: string[] = [];
   private readonly listeners = new Set<() => void>();
 
@@ -109,6 +111,11 @@ export class Store {
     // Spent rather than dropped, so that a test holding a fault's handle sees it answers no more.
     for (const fault of this.faults) fault.left = 0;
     this.faults = [];
+    for (const hold of this.holds) {
+      hold.left = 0;
+      hold.release();
+    }
+    this.holds = [];
     this.violations = [];
     this.notify();
   }

@@ -101,6 +101,18 @@ export type CallFault = {
   when?: (args: Record<string, unknown>) => boolean;
 };
 
+/** Which Web API calls `holdCalls` runs but answers only once released, and how many of them. */
+export type CallHold = {
+  method: string;
+  /** How many matching calls are held: 1 by default, or `Infinity`. */
+  times?: number;
+  /** Only calls whose arguments pass are held, e.g. the chat.postMessage in one thread. */
+  when?: (args: Record<string, unknown>) => boolean;
+};
+
+/** A hold in force: how many calls wait for their answer now, and the release of all of them. */
+export type HoldHandle = { holding(): number; release(): void };
+
 /** A fault in force: how many more calls it will answer, and a way to lift it before they are spent. */
 export type FaultHandle = { remaining(): number; lift(): void };
 
@@ -224,6 +236,11 @@ export interface FakeSlack {
    * are journaled in `apiCalls` with their status; `reset()` lifts every fault.
    */
   failCalls(fault: CallFault): FaultHandle;
+  /**
+   * Makes Slack run Web API calls but keep their answers until `release()`, as on a slow network, e.g. the
+   * chat.postMessage of one thread: the message is posted, and the app waits for Slack's answer.
+   */
+  holdCalls(hold: CallHold): HoldHandle;
   /** The bytes of a file uploaded to the workspace (by a person or by the app), once its upload is complete. */
   fileContent(fileId: string): Buffer | undefined;
   /** How many times a file's bytes were served to a request carrying the bot token. */

@@ -52,31 +52,43 @@ export async function downloadSlackFile(url: string, options: DownloadOptions): 
     await response.body?.cancel().catch(() => {});
     return { ok: false, reason: 'too_large', bytes: declared };
   }
-  const body = await readCapped(response, options.maxBytes);
+  const body = await readCapped(
+    response,
+    options.maxBytes,
+    Number.isSafeInteger(declared) ? declared : undefined,
+  );
   if (!body.ok) return body;
   return looksLikeHtmlPage(body.content) ? { ok: false, reason: 'login_page' } : body;
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<DownloadResult> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
+/**
+ * Reads the body into one buffer until it ends or passes `maxBytes`, so that a file is held once, never in chunks
+ * and again joined. The buffer is the declared length, or the cap when none is declared: the memory of its pages
+ * is only taken as bytes arrive.
+ */
+async function readCapped(response: Response, maxBytes: number, declared?: number): Promise<DownloadResult> {
   const reader = response.body?.getReader();
   if (!reader) return { ok: true, content: Buffer.alloc(0) };
+  const into = Buffer.allocUnsafe(Math.min(declared ?? maxBytes, maxBytes));
+  let total = 0;
   try {
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      total += value.length;
-      if (total > maxBytes) {
+      if (total + value.length > into.length) {
         await reader.cancel().catch(() => {});
-        return { ok: false, reason: 'too_large', bytes: total };
+        // More than declared (but within the cap) is a broken answer, not a large file.
+        return total + value.length > maxBytes
+          ? { ok: false, reason: 'too_large', bytes: total + value.length }
+          : { ok: false, reason: 'network' };
       }
-      chunks.push(value);
+      into.set(value, total);
+      total += value.length;
     }
   } catch {
     return { ok: false, reason: 'network' };
   }
-  return { ok: true, content: Buffer.concat(chunks) };
+  return { ok: true, content: into.subarray(0, total) };
 }
 
 /** A sign-in page served without an HTML content type is still not the file. */

@@ -18,6 +18,7 @@ type ImportError = Extract<
       | 'IMPORT_PLAN_INVENTORY'
       | 'IMPORT_NOT_FOUND'
       | 'IMPORT_CLOSED'
+      | 'IMPORT_READ_INTERRUPTED'
       | 'IMPORT_ROWS_INVALID'
       | 'IMPORT_NOTHING_TO_APPLY'
       | 'IMPORT_UNDO_EXPIRED'
@@ -58,9 +59,13 @@ export function importErrorText(error: ImportError, s: Style = MRKDWN): string {
     case 'IMPORT_NOT_FOUND':
       return 'That import no longer exists. Upload the file again.';
     case 'IMPORT_CLOSED':
+      if (error.status === 'reading')
+        return `${e(error.fileName)} is still being read. Try again in a moment.`;
       if (error.status === 'applying')
         return `${text(error.fileName)} is being imported right now; its summary will follow in the file's thread.`;
       return `${text(error.fileName)} is already ${error.status}; nothing was done. See ${code('/phone imports')}.`;
+    case 'IMPORT_READ_INTERRUPTED':
+      return `Switchboard stopped while it was reading ${text(error.fileName)}, so nothing of it was kept and there is nothing to import. Upload the file again.`;
     case 'IMPORT_ROWS_INVALID':
       return `${text(error.fileName)} now has ${plural(error.invalid, 'invalid row')} (the account changed since the preview), so nothing was imported. Choose to import the ${plural(error.valid, 'valid row')} or upload a fixed file.`;
     case 'IMPORT_NOTHING_TO_APPLY':

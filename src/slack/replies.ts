@@ -251,6 +251,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
     case 'IMPORT_PLAN_INVENTORY':
     case 'IMPORT_NOT_FOUND':
     case 'IMPORT_CLOSED':
+    case 'IMPORT_READ_INTERRUPTED':
     case 'IMPORT_ROWS_INVALID':
     case 'IMPORT_NOTHING_TO_APPLY':
     case 'IMPORT_UNDO_EXPIRED':

@@ -2,9 +2,16 @@ import type { Logger } from '@slack/bolt';
 import { isDatabaseUnavailable } from '../../db/errors.ts';
 import type { Deps } from '../services/context.ts';
 import type { ImportLimits } from '../services/imports/service.ts';
+import type { Turns } from '../services/imports/turns.ts';
 
 /** What listeners need at run time. `deps` is undefined until the database is migrated and the app is ready. */
-export type Runtime = { deps: () => Deps | undefined; logger: Logger; importLimits: ImportLimits };
+export type Runtime = {
+  deps: () => Deps | undefined;
+  logger: Logger;
+  importLimits: ImportLimits;
+  /** Turns at reading uploaded CSV files, shared by every upload the process handles. */
+  importTurns: Turns;
+};
 
 export const STARTING = 'Switchboard is still starting up; try again in a few seconds.';
 export const FAILED =

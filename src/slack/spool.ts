@@ -17,7 +17,10 @@ const PREFIX = 'switchboard-spool-';
 const live = new Set<string>();
 
 /** Writes text chunks to a temporary file as they come, so only one chunk is in memory at a time. */
-export async function spool(chunks: AsyncIterable<string>, name: string): Promise<SpooledFile> {
+export async function spool(
+  chunks: AsyncIterable<string> | Iterable<string>,
+  name: string,
+): Promise<SpooledFile> {
   const dir = await mkdtemp(join(tmpdir(), `${PREFIX}${process.pid}-`));
   live.add(dir);
   const path = join(dir, name);
@@ -74,12 +77,19 @@ function isRunning(pid: number): boolean {
   }
 }
 
-export type UploadTarget = { channelId: string; filename: string; title: string; comment: string };
+export type UploadTarget = {
+  channelId: string;
+  /** The thread to post the file in, if any. */
+  threadTs?: string;
+  filename: string;
+  title: string;
+  comment: string;
+};
 
 /**
  * Uploads a spooled file with Slack's three-step flow, streaming its bytes from disk: `files.uploadV2` would read
  * the whole file into memory first. Ask for an upload URL of the file's length, POST the raw bytes there, then
- * complete the upload into the channel with its comment.
+ * complete the upload into the channel (or a thread of it) with its comment.
  */
 export async function uploadSpooled(
   client: WebClient,
@@ -101,6 +111,7 @@ export async function uploadSpooled(
   await client.files.completeUploadExternal({
     files: [{ id: ticket.file_id, title: target.title }],
     channel_id: target.channelId,
+    ...(target.threadTs ? { thread_ts: target.threadTs } : {}),
     initial_comment: target.comment,
   });
 }

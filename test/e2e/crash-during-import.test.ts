@@ -19,7 +19,8 @@ import { buttonOf, importOf } from '../support/uploads.ts';
 /**
  * The app is killed (SIGKILL) while it applies an import, then started again on the same database: the account is
  * as it was before the import, the import is reported failed in its thread and in `/phone imports`, and its
- * preview's button imports it.
+ * preview's button imports it. Killed while it reads an upload, it comes back with the upload failed, its thread
+ * told to upload the file again, and the buttons of a preview it had posted saying the same.
  *
  * The kill must land inside the apply's transaction, after it has written rows. On PostgreSQL the test holds a lock
  * on the audit log, which the apply needs after its first batch of users: it waits there, the test sees it waiting,
@@ -216,3 +217,80 @@ async function killWhileWaitingOnTheAuditLog(app: AppProcess, click: () => Promi
     await sqlClient.end({ timeout: 5 });
   }
 }
+
+describe(`the app killed while it reads an upload (${engine.name})`, () => {
+  it('comes back with the upload failed and nothing kept, tells its thread, and its buttons say to upload it again', async () => {
+    const slack = state.slack as FakeSlack;
+    // Licenses for the file's people, whatever the test before used.
+    await withDatabase((db) => updateAccount(db, { licensesTotal: ROWS + 10 }, new Date()));
+    const before = await accountNow();
+    let app = await startApp();
+    // The kill lands after the file is read and stored and its preview posted, before it is marked shown:
+    // Slack's answer to the preview's message is held, and the app is killed while it waits for it.
+    const hold = slack.holdCalls({
+      method: 'chat.postMessage',
+      when: (args) => String(args.text ?? '').includes('late.csv: add file'),
+    });
+    const uploaded = await slack.uploadFile({
+      user: ADMIN_ID,
+      channel: CHANNEL,
+      filename: 'late.csv',
+      content: Buffer.from(
+        'Email,First Name,Last Name\nlate1@example.com,Late,One\nlate2@example.com,Late,Two\n',
+      ),
+      mimetype: 'text/csv',
+    });
+    await slack.waitFor(() => hold.holding() === 1, { timeoutMs: 60_000 });
+    const preview = appReplies(slack, uploaded.ts).find((m) => buttonOf(m, /^Import/));
+    if (!preview) throw new Error('no preview posted');
+    await killApp(app);
+    hold.release();
+    expect(await withDatabase((db) => importOf(db, uploaded.fileId))).toMatchObject({
+      status: 'reading',
+      content: expect.stringContaining('late2@example.com'),
+    });
+
+    app = await startApp();
+    const notice = await slack.waitFor(
+      () => appReplies(slack, uploaded.ts).find((m) => m.text.includes('did not finish')),
+      { timeoutMs: 30_000 },
+    );
+    expect(visibleText(notice)).toBe(
+      ':x: Reading *late.csv* did not finish: Switchboard stopped while checking it, so nothing of it was kept and nothing was changed. Upload the file again.',
+    );
+
+    const button = buttonOf(preview, /^Import/);
+    const click = await slack.click({
+      user: ADMIN_ID,
+      actionId: button?.action_id ?? '',
+      value: button?.value ?? '',
+      message: { channel: CHANNEL, ts: preview.ts },
+    });
+    expect(click.status).toBe(200);
+    const answer = await slack.waitFor(() => slack.responses(ADMIN_ID).at(-1));
+    expect(answer.body.text).toBe(
+      ':warning: Switchboard stopped while it was reading late.csv, so nothing of it was kept and there is nothing to import. Upload the file again.',
+    );
+
+    const shown = slack.ephemerals(ADMIN_ID, CHANNEL).length;
+    expect((await slack.slash({ user: ADMIN_ID, channel: CHANNEL, text: 'imports' })).status).toBe(200);
+    const list = await slack.waitFor(() =>
+      slack
+        .ephemerals(ADMIN_ID, CHANNEL)
+        .slice(shown)
+        .find((m) => m.text.includes('Recent imports')),
+    );
+    expect(visibleText(list as unknown as Message)).toMatch(
+      /`late\.csv` · add · not read to the end · \*failed\*: Switchboard stopped while reading it; upload it again/,
+    );
+
+    await stopAppProcess(app.child);
+    state.app = undefined;
+    expect(await withDatabase((db) => importOf(db, uploaded.fileId))).toMatchObject({
+      status: 'failed',
+      failure: 'interrupted',
+      content: null,
+    });
+    expect(await accountNow()).toEqual(before);
+  }, 240_000);
+});

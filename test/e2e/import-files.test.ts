@@ -2,9 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { imports } from '../../db/schema/index.ts';
 import type { Message } from '../../src/local/index.ts';
-import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { ADMIN_ID, CHANNEL, useSwitchboard, visibleText } from '../support/e2e.ts';
-import { auditRows, snapshotWithoutAudit } from '../support/fixtures.ts';
 import { extensionsByEmail, phoneCommands } from '../support/phone.ts';
 import { buttonLabels, csvUploads, importOf, uploadClaims, waitForDb } from '../support/uploads.ts';
 
@@ -15,7 +13,7 @@ import { buttonLabels, csvUploads, importOf, uploadClaims, waitForDb } from '../
  */
 const sb = useSwitchboard();
 const { phoneChange, setupAccount } = phoneCommands(sb);
-const { botReplies, upload, press, attachedFile, previewRecorded } = csvUploads(sb);
+const { botReplies, upload, press, attachedFile, previewRecorded, accountData, refusal } = csvUploads(sb);
 const db = () => sb.app.deps.db;
 
 afterEach(() => {
@@ -23,28 +21,6 @@ afterEach(() => {
 });
 
 const HEADER = 'Email,First Name,Last Name';
-
-/**
- * The account as an upload could change it: every table (the audit log included) but `imports`, which records
- * each upload, its preview and its refusal on purpose.
- */
-async function accountData() {
-  return { ...(await snapshotWithoutAudit(db())), audit: await auditRows(db()) };
-}
-
-/**
- * Uploads a file the app must refuse and returns its answer, having checked that it is the only one, that the
- * upload is recorded as failed with nothing kept of the file, and that nothing else changed.
- */
-async function refusal(filename: string, content: string | Buffer): Promise<string> {
-  const before = await accountData();
-  const { ts, fileId, text } = await upload(filename, content);
-  // The refusal is the last thing the app does with a file: it records the failure, then answers.
-  expect(botReplies(ts)).toHaveLength(1);
-  expect(await importOf(db(), fileId)).toMatchObject({ status: 'failed', content: null, previewTs: null });
-  expect(await accountData()).toEqual(before);
-  return text;
-}
 
 /**
  * Uploads a file with bad rows and waits for everything the app posts for it (the preview, then the errors
@@ -208,6 +184,19 @@ describe('text and CSV syntax', () => {
     );
   });
 
+  it('refuses a picture or random bytes named .csv as not a text file, not as UTF-16', async () => {
+    const picture = Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+      Buffer.from('IHDR\0\0\x02\0\0\0\x01\0\x08\x06\0\0\0', 'latin1'),
+    ]);
+    const line =
+      'cannot be imported: This is not a text file (a workbook, a PDF or an image renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    expect(await refusal('picture.csv', picture)).toBe(`:warning: picture.csv ${line}`);
+    // A third of the bytes NUL, as many as in UTF-16 text, but on both sides.
+    const bytes = Buffer.from(Array.from({ length: 4000 }, (_, i) => (i % 3 === 0 ? 0 : (i * 37) % 256)));
+    expect(await refusal('noise.csv', bytes)).toBe(`:warning: noise.csv ${line}`);
+  });
+
   it('refuses a web page saved as .csv, without reading it as rows', async () => {
     const page = [
       '<!DOCTYPE html>',
@@ -217,43 +206,6 @@ describe('text and CSV syntax', () => {
     expect(await refusal('phone-users.csv', page)).toBe(
       ':warning: phone-users.csv cannot be imported: what the app received is a web page (HTML), not CSV text, so nothing was read. Either the file is a saved web page (save your list from a spreadsheet as "CSV UTF-8" and upload that), or Slack sent its sign-in page instead of the file (the app may lack the `files:read` scope).',
     );
-  });
-});
-
-describe('limits', () => {
-  it(`refuses more than ${DEFAULT_IMPORT_LIMITS.maxRows.toLocaleString('en-US')} rows`, async () => {
-    const rows = Array.from(
-      { length: DEFAULT_IMPORT_LIMITS.maxRows + 1 },
-      (_, i) => `user${i}@example.com,User,Number${i}`,
-    );
-    const text = `${HEADER}\n${rows.join('\n')}\n`;
-    expect(text.length).toBeLessThan(DEFAULT_IMPORT_LIMITS.maxBytes);
-    expect(await refusal('everyone.csv', text)).toBe(
-      ':warning: everyone.csv cannot be imported: it has 100,001 rows; the limit is 100,000. Split it into smaller files.',
-    );
-  });
-
-  it('refuses a file over 20 MB from the size Slack gives, without downloading it', async () => {
-    const header = Buffer.from(`${HEADER}\n`);
-    const content = Buffer.concat([
-      header,
-      Buffer.alloc(DEFAULT_IMPORT_LIMITS.maxBytes + 1 - header.length, 'a'),
-    ]);
-    const before = sb.slack.apiCalls().length;
-    expect(await refusal('huge.csv', content)).toBe(
-      ':warning: huge.csv cannot be imported: it is larger than the limit of 20 MB. Split it into smaller files.',
-    );
-    const shared = sb.slack.messages(CHANNEL).find((m) => m.subtype === 'file_share');
-    const [file] = (shared?.files ?? []) as { id: string; size: number }[];
-    expect(file?.size).toBe(DEFAULT_IMPORT_LIMITS.maxBytes + 1);
-    // The file_share event carries the size: no files.info, and the bytes were never fetched.
-    expect(sb.slack.fileDownloads(file?.id ?? '')).toBe(0);
-    expect(
-      sb.slack
-        .apiCalls()
-        .slice(before)
-        .map((c) => c.method),
-    ).toEqual(['chat.postMessage']);
   });
 });
 

@@ -5,6 +5,7 @@ import { directoryUsers, imports } from '../../db/schema/index.ts';
 import { FORM } from '../../src/local/driver.ts';
 import type { AckResult, InputValue, View } from '../../src/local/index.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
+import { Turns } from '../../src/services/imports/turns.ts';
 import { ACTIONS, ASSIGN_BLOCKS, VIEWS } from '../../src/slack/ids.ts';
 import { encodeListCursor, encodeRemoval as encodeUsers } from '../../src/slack/payloads.ts';
 import { registerListeners } from '../../src/slack/register.ts';
@@ -1014,6 +1015,7 @@ function registeredListeners(): { actions: string[]; views: string[] } {
     deps: () => undefined,
     logger: recorder as Runtime['logger'],
     importLimits: DEFAULT_IMPORT_LIMITS,
+    importTurns: new Turns(1),
   };
   registerListeners(recorder as App, runtime);
   return { actions, views };

@@ -66,6 +66,25 @@ describe('Slack answering 429 and 5xx during an upload and an import', () => {
     expect(statuses(sb.slack.apiCalls('files.completeUploadExternal'))).toEqual([503, 200]);
   });
 
+  it('keeps a preview whose errors file Slack never takes, and says how to get the errors file', async () => {
+    await setupAccount();
+    sb.slack.failCalls({
+      method: 'files.getUploadURLExternal',
+      times: Number.POSITIVE_INFINITY,
+      answer: { status: 503 },
+    });
+
+    const { ts, fileId, reply } = await upload('team.csv', `${FILE}\nnot-an-email,Bad,Row`);
+    const warning = await sb.slack.waitFor(() => botReplies(ts).find((m) => m.text.includes('errors file')));
+
+    expect(visibleText(warning)).toBe(
+      ':warning: The errors file could not be posted. The preview above stands; upload the file again in a minute for a new errors file.',
+    );
+    expect(await importOf(db(), fileId)).toMatchObject({ status: 'previewed', previewTs: reply.ts });
+    await press(reply, /^Ignore issues and import 5 others$/);
+    expect(await summaryOf(ts, reply)).toContain('5 created, 0 updated, 0 unchanged, 1 skipped');
+  });
+
   it('completes an import whose progress and summary are rate-limited and fail, and posts the summary', async () => {
     await setupAccount();
     const { ts, fileId, preview } = await previewed();

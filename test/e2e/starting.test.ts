@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
 import { createLogger } from '../../src/logger.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
+import { Turns } from '../../src/services/imports/turns.ts';
 import { type RunningSlackApp, startSlackApp } from '../../src/slack/app.ts';
 import { STARTING } from '../../src/slack/runtime.ts';
 
@@ -22,7 +23,12 @@ describe('while the database is still being prepared', () => {
       slackApiUrl: slack.apiUrl,
       port: 0,
       logger,
-      runtime: { deps: () => undefined, logger, importLimits: DEFAULT_IMPORT_LIMITS },
+      runtime: {
+        deps: () => undefined,
+        logger,
+        importLimits: DEFAULT_IMPORT_LIMITS,
+        importTurns: new Turns(1),
+      },
       ready: () => false,
       clientOptions: { retryConfig: { retries: 0 } },
     });

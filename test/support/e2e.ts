@@ -2,7 +2,7 @@ import { retryPolicies } from '@slack/web-api';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
-import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../src/services/imports/service.ts';
 import { bootstrapAdmins } from '../../src/services/people.ts';
 import { type Switchboard, startSwitchboard } from '../../src/switchboard.ts';
 import { createScratchDatabase, resetDatabase, testDatabaseUrl } from './database.ts';
@@ -59,6 +59,8 @@ export type SwitchboardOptions = {
    * instead of pauses of seconds between attempts. Off by default, so that a call that fails fails at once.
    */
   retrySlackCalls?: boolean;
+  /** IMPORT_MAX_MB and IMPORT_MAX_ROWS of the app, small so that a test of the limits is quick. */
+  importLimits?: ImportLimits;
 };
 
 /**
@@ -89,7 +91,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       adminUserIds: options.adminUserIds ?? [ADMIN_ID],
       port: 0,
       logLevel: 'error',
-      importLimits: DEFAULT_IMPORT_LIMITS,
+      importLimits: options.importLimits ?? DEFAULT_IMPORT_LIMITS,
       localSlackPort: 0,
     };
     const retryConfig = options.retrySlackCalls ? retryPolicies.rapidRetryPolicy : { retries: 0 };

@@ -1,6 +1,14 @@
 import type { Database } from '../../db/client.ts';
 import { processLeases } from '../../db/leases.ts';
 import type { Actor, Deps } from '../../src/services/context.ts';
+import {
+  claimUpload,
+  DEFAULT_IMPORT_LIMITS,
+  type ImportLimits,
+  previewImport,
+  publishPreview,
+  type Upload,
+} from '../../src/services/imports/service.ts';
 import type { Clock, Ids, Profiles, SlackProfile } from '../../src/services/ports.ts';
 import { addAdmin, updateAccount } from '../../src/store/account.ts';
 
@@ -94,3 +102,32 @@ export function seedPeople(profiles: FakeProfiles, count: number, prefix = 'UP')
 export const slackRef = (id: string) => ({ kind: 'slack' as const, id, raw: `<@${id}>` });
 export const extRef = (extension: string) => ({ kind: 'extension' as const, extension, raw: extension });
 export const emailRef = (email: string) => ({ kind: 'email' as const, email, raw: email });
+
+/**
+ * An upload read as the CSV handler reads it: claimed (under its lease), previewed, published as shown in a message
+ * when it could be read, and its lease let go. `claimed` is the import as claimed, before the preview.
+ */
+export async function previewUpload(
+  deps: Deps,
+  actor: Actor,
+  upload: Upload,
+  bytes: Uint8Array,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+) {
+  const claimed = await claimUpload(deps, actor, upload);
+  if (!claimed.ok) throw new Error(`the claim was refused: ${JSON.stringify(claimed.error)}`);
+  const claim = claimed.value;
+  if (!claim) throw new Error(`${upload.slackFileId} was claimed before`);
+  try {
+    const result = await previewImport(deps, claim, bytes, limits);
+    if (!result.ok) return { claimed: claim.import, result, superseded: [] };
+    const published = await publishPreview(deps, claim, `${claim.import.id}.000100`);
+    return {
+      claimed: claim.import,
+      result: { ok: true as const, value: { ...result.value, import: published.import } },
+      superseded: published.superseded,
+    };
+  } finally {
+    await claim.release();
+  }
+}

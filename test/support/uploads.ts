@@ -2,9 +2,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { asc, eq, sql } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { type Database, queryRows } from '../../db/client.ts';
+import { IMPORT_LEASES } from '../../db/leases.ts';
 import { type ImportRow, imports } from '../../db/schema/index.ts';
 import type { Message } from '../../src/local/index.ts';
 import { ADMIN_ID, CHANNEL, type useSwitchboard, visibleText } from './e2e.ts';
+import { auditRows, snapshotWithoutAudit } from './fixtures.ts';
 import { phoneCommands } from './phone.ts';
 
 type Harness = ReturnType<typeof useSwitchboard>;
@@ -75,7 +77,9 @@ export function csvUploads(sb: Harness) {
   async function previewRecorded(fileId: string, preview: Message): Promise<ImportRow> {
     return waitForDb(async () => {
       const row = await importOf(sb.app.deps.db, fileId);
-      return row?.previewTs === preview.ts ? row : undefined;
+      if (row?.previewTs !== preview.ts) return undefined;
+      // Its reading ends with it: the import's lease is let go just after.
+      return (await sb.app.deps.leases.held({ space: IMPORT_LEASES, id: row.id })) ? undefined : row;
     }, `the preview ${preview.ts} of ${fileId} to be recorded`);
   }
 
@@ -92,7 +96,34 @@ export function csvUploads(sb: Harness) {
     return attachedFile(posted);
   }
 
-  return { botReplies, upload, press, attachedFile, previewRecorded, exportFile };
+  /**
+   * The account as an upload could change it: every table (the audit log included) but `imports`, which records
+   * each upload, its preview and its refusal on purpose.
+   */
+  async function accountData() {
+    const db = sb.app.deps.db;
+    return { ...(await snapshotWithoutAudit(db)), audit: await auditRows(db) };
+  }
+
+  /**
+   * Uploads a file the app must refuse and returns its answer, having checked that it is the only one, that the
+   * upload is recorded as failed with nothing kept of the file, and that nothing else changed.
+   */
+  async function refusal(filename: string, content: string | Buffer): Promise<string> {
+    const before = await accountData();
+    const { ts, fileId, text } = await upload(filename, content);
+    // The refusal is the last thing the app does with a file: it records the failure, then answers.
+    expect(botReplies(ts)).toHaveLength(1);
+    expect(await importOf(sb.app.deps.db, fileId)).toMatchObject({
+      status: 'failed',
+      content: null,
+      previewTs: null,
+    });
+    expect(await accountData()).toEqual(before);
+    return text;
+  }
+
+  return { botReplies, upload, press, attachedFile, previewRecorded, exportFile, accountData, refusal };
 }
 
 /** The import the app recorded for a Slack file, if any. */

@@ -7,6 +7,7 @@ import { type ApiArgs, type ApiHandler, type ApiResult, fail } from './context.t
 import { conversationsMethods } from './conversations.ts';
 import { faultError, sendFault, takeFault } from './faults.ts';
 import { filesMethods } from './files.ts';
+import { takeHold } from './holds.ts';
 import { usersMethods } from './users.ts';
 import { viewsMethods } from './views.ts';
 
@@ -57,5 +58,11 @@ export async function handleApiRequest(
     journal(false, faultError(fault), fault.status);
     return sendFault(res, fault);
   }
-  answer(run(store, method, handler, args));
+  const hold = takeHold(store, method, args);
+  const result = run(store, method, handler, args);
+  if (hold) {
+    await hold.released;
+    hold.holding -= 1;
+  }
+  answer(result);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, isNotNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../../../db/client.ts';
 import { IMPORT_LEASES } from '../../../db/leases.ts';
 import type { AccountSettingsRow } from '../../../db/schema/account.ts';
@@ -8,6 +8,7 @@ import { describeCsvFileError } from '../../csv/errors.ts';
 import type { ColumnKey, CsvMode, UnknownHeader } from '../../csv/headers.ts';
 import { type CsvTable, readCsv } from '../../csv/read.ts';
 import type { Dependent, SharedAudio } from '../../domain/dependents.ts';
+import type { DomainError } from '../../domain/errors.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { readAccount } from '../../store/account.ts';
 import { dependentsOf, sharedAudioOf } from '../../store/dependents.ts';
@@ -45,30 +46,55 @@ export type Upload = {
 };
 
 /**
+ * An upload being read: its import, and the lease that tells every instance its reader is alive. The lease goes
+ * when the import leaves `reading` (refused, or shown as a preview); `release` lets go of it earlier, on the way
+ * out of an error, and does nothing the second time.
+ */
+export type Claim = { import: ImportRow; release: () => Promise<void> };
+
+/**
  * Claims an upload before anything is read, so that the second delivery of the same file (Slack sends a message
  * event and a file_shared event, and retries both) finds it claimed: the database's unique index decides.
  * Returns undefined for a file already claimed.
+ *
+ * The import is `reading` under its lease until its preview is posted: the lease is taken before the claim
+ * commits, so no instance ever sees it `reading` without a live reader unless that reader died, and then
+ * `recoverInterruptedImports` marks it failed and its thread is told.
  */
 export async function claimUpload(
   deps: Deps,
   actor: Actor,
   upload: Upload,
-): Promise<Result<ImportRow | undefined>> {
+): Promise<Result<Claim | undefined>> {
   const allowed = await requireAdmin(deps, actor, 'import');
   if (!allowed.ok) return allowed;
-  const [row] = await deps.db
-    .insert(imports)
-    .values({
-      ...upload,
-      site: upload.site ?? null,
-      copyFrom: upload.copyFrom ?? null,
-      uploadedBy: actor.slackUserId,
-      counts: { rows: 0, create: 0, update: 0, unchanged: 0, invalid: 0 },
-      createdAt: deps.clock.now(),
-    })
-    .onConflictDoNothing({ target: imports.slackFileId })
-    .returning();
-  return ok(row);
+  let release: (() => Promise<void>) | undefined;
+  try {
+    const row = await deps.db.transaction(async (tx) => {
+      const [inserted] = await tx
+        .insert(imports)
+        .values({
+          ...upload,
+          site: upload.site ?? null,
+          copyFrom: upload.copyFrom ?? null,
+          uploadedBy: actor.slackUserId,
+          status: 'reading',
+          counts: { rows: 0, create: 0, update: 0, unchanged: 0, invalid: 0 },
+          createdAt: deps.clock.now(),
+        })
+        .onConflictDoNothing({ target: imports.slackFileId })
+        .returning();
+      if (!inserted) return undefined;
+      const letGo = await deps.leases.take({ space: IMPORT_LEASES, id: inserted.id });
+      if (!letGo) throw new Error(`the lease of the new import ${inserted.id} is held already`);
+      release = once(letGo);
+      return inserted;
+    });
+    return ok(row && release ? { import: row, release } : undefined);
+  } catch (error) {
+    await release?.();
+    throw error;
+  }
 }
 
 export type Preview = {
@@ -77,14 +103,24 @@ export type Preview = {
   unknownHeaders: UnknownHeader[];
   /** The file's rows, for the errors file. */
   rows: SourceRow[];
-  /** Earlier previews of the same admin, channel and mode that this upload replaces. */
-  superseded: ImportRow[];
 };
 
-/** A file that cannot be read is recorded as failed, with the reason, and refused. */
-export async function refuseFile(deps: Deps, claimed: ImportRow, reason: string) {
-  await deps.db.update(imports).set({ status: 'failed', content: null }).where(eq(imports.id, claimed.id));
-  return err({ code: 'IMPORT_FILE_INVALID' as const, fileName: claimed.fileName, reason });
+const once = (release: () => Promise<void>) => {
+  let done: Promise<void> | undefined;
+  return () => {
+    done ??= release();
+    return done;
+  };
+};
+
+/** A file that cannot be read is recorded as failed, with the reason, and refused; its reading ends. */
+export async function refuseFile(deps: Deps, claim: Claim, reason: string) {
+  await deps.db
+    .update(imports)
+    .set({ status: 'failed', failure: 'file_refused', content: null })
+    .where(and(eq(imports.id, claim.import.id), eq(imports.status, 'reading')));
+  await claim.release();
+  return err({ code: 'IMPORT_FILE_INVALID' as const, fileName: claim.import.fileName, reason });
 }
 
 /**
@@ -93,25 +129,46 @@ export async function refuseFile(deps: Deps, claimed: ImportRow, reason: string)
  */
 export async function previewImport(
   deps: Deps,
-  claimed: ImportRow,
+  claim: Claim,
   bytes: Uint8Array,
   limits: ImportLimits,
 ): Promise<Result<Preview>> {
+  const claimed = claim.import;
   if (bytes.length > limits.maxBytes) {
-    return refuseFile(deps, claimed, tooLarge(limits));
+    return refuseFile(deps, claim, tooLarge(limits));
   }
   const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return refuseFile(deps, claimed, describeCsvFileError(decoded.error));
-  const table = readCsv(decoded.value, claimed.mode);
-  if (!table.ok) return refuseFile(deps, claimed, describeCsvFileError(table.error));
-  if (table.value.rows.length > limits.maxRows) {
-    return refuseFile(
-      deps,
-      claimed,
-      `it has ${table.value.rows.length.toLocaleString('en-US')} rows; the limit is ${limits.maxRows.toLocaleString('en-US')}. Split it into smaller files.`,
-    );
-  }
+  if (!decoded.ok) return refuseFile(deps, claim, describeCsvFileError(decoded.error));
+  const table = readCsv(decoded.value, claimed.mode, limits);
+  if (!table.ok) return refuseFile(deps, claim, describeCsvFileError(table.error));
+  // Kept for the apply before the rows are checked, so that the text is not held while they are; not read back.
+  await deps.db.update(imports).set({ content: decoded.value }).where(eq(imports.id, claimed.id));
   const plan = await planFor(deps.db, await readAccount(deps.db), claimed, table.value);
+  await deps.db.update(imports).set({ counts: plan.counts }).where(eq(imports.id, claimed.id));
+  return ok({
+    import: { ...claimed, counts: plan.counts },
+    plan,
+    unknownHeaders: table.value.unknownHeaders,
+    rows: table.value.rows,
+  });
+}
+
+/**
+ * Makes a read upload a preview once its message is posted (`ts`, so that later messages can replace it), which
+ * ends its reading, and closes the earlier previews of the same admin, channel and mode, which it replaces.
+ */
+export async function publishPreview(
+  deps: Deps,
+  claim: Claim,
+  ts: string | undefined,
+): Promise<{ import: ImportRow; superseded: ImportRow[] }> {
+  const claimed = claim.import;
+  const previewTs = ts ?? null;
+  await deps.db
+    .update(imports)
+    .set({ status: 'previewed', previewTs })
+    .where(and(eq(imports.id, claimed.id), eq(imports.status, 'reading')));
+  await claim.release();
   const superseded = await deps.db
     .update(imports)
     .set({ status: 'cancelled', content: null, closedBy: claimed.uploadedBy, closedAt: deps.clock.now() })
@@ -125,18 +182,7 @@ export async function previewImport(
       ),
     )
     .returning();
-  const [stored] = await deps.db
-    .update(imports)
-    .set({ content: decoded.value, counts: plan.counts })
-    .where(eq(imports.id, claimed.id))
-    .returning();
-  return ok({
-    import: stored ?? claimed,
-    plan,
-    unknownHeaders: table.value.unknownHeaders,
-    rows: table.value.rows,
-    superseded,
-  });
+  return { import: { ...claimed, status: 'previewed', previewTs }, superseded };
 }
 
 /** Why a file over the size limit is refused, whoever noticed it first (the event's size, the download, the bytes). */
@@ -154,11 +200,6 @@ async function planFor(
   const rows = table.rows.map(fromFile);
   const view = await loadAccountView(db, account, rows, options);
   return planImport(rows, row.mode, options, view);
-}
-
-/** The preview message's ts, recorded so later messages (progress, summary) can replace it. */
-export async function recordPreviewMessage(deps: Deps, id: number, ts: string): Promise<void> {
-  await deps.db.update(imports).set({ previewTs: ts }).where(eq(imports.id, id));
 }
 
 export type ApplyChoice = 'all' | 'valid';
@@ -216,10 +257,23 @@ export function canApply(status: ImportStatus, fileKept: boolean): boolean {
   return status === 'previewed' || (status === 'failed' && fileKept);
 }
 
+/** Why the buttons of an import that cannot be applied do nothing. */
+export function notAppliable(row: Pick<ImportRow, 'fileName' | 'status' | 'failure'>): DomainError {
+  if (row.status === 'failed' && row.failure === 'interrupted') {
+    return { code: 'IMPORT_READ_INTERRUPTED', fileName: row.fileName };
+  }
+  return { code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status };
+}
+
 /** Marks an appliable import `applying`, returning the status to put back if the apply is refused. */
 async function claimForApply(deps: Deps, importId: number): Promise<Result<ImportStatus>> {
   const [row] = await deps.db
-    .select({ status: imports.status, fileName: imports.fileName, kept: sql<boolean>`content is not null` })
+    .select({
+      status: imports.status,
+      fileName: imports.fileName,
+      failure: imports.failure,
+      kept: sql<boolean>`content is not null`,
+    })
     .from(imports)
     .where(eq(imports.id, importId));
   if (!row) return err({ code: 'IMPORT_NOT_FOUND' });
@@ -230,15 +284,19 @@ async function claimForApply(deps: Deps, importId: number): Promise<Result<Impor
         .where(and(eq(imports.id, importId), eq(imports.status, row.status)))
         .returning({ id: imports.id })
     : [];
-  if (!claimed) return err({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+  if (!claimed) return err(notAppliable(row));
   return ok(row.status);
 }
 
-/** Someone else holds the import's lease: it is being applied right now. */
+/** Someone else holds the import's lease: it is being read (its preview just posted) or applied right now. */
 async function busy(deps: Deps, importId: number): Promise<Result<never>> {
   const row = await findImport(deps, importId);
   if (!row) return err({ code: 'IMPORT_NOT_FOUND' });
-  return err({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: 'applying' });
+  return err({
+    code: 'IMPORT_CLOSED',
+    fileName: row.fileName,
+    status: row.status === 'reading' ? 'reading' : 'applying',
+  });
 }
 
 /** Ends an apply that did not commit: back to what it was after a refusal, `failed` after an error. */
@@ -297,23 +355,31 @@ async function applyLocked(
   return { import: stored as ImportRow, counts };
 }
 
+/** An import whose reader or applier died: what it was doing, and the import as it is now (failed). */
+export type Interrupted = { while: 'reading' | 'applying'; import: ImportRow };
+
 /**
- * Finds imports left `applying` by an applier that died (its lease is free: the process that held it is gone)
- * and marks them failed. Their transaction never committed, so nothing of them is in the account, and their file
- * is kept: they can be applied again. Every instance runs this when it starts and now and then after.
+ * Finds imports left `reading` or `applying` by a process that died (their lease is free: the process that held
+ * it is gone) and marks them failed. An interrupted apply never committed, so nothing of it is in the account, and
+ * its file is kept: it can be applied again. An interrupted preview keeps nothing: its file is uploaded again.
+ * Every instance runs this when it starts and now and then after.
  */
-export async function recoverInterruptedImports(deps: Deps): Promise<ImportRow[]> {
-  const stuck = await deps.db.select({ id: imports.id }).from(imports).where(eq(imports.status, 'applying'));
-  const recovered: ImportRow[] = [];
-  for (const { id } of stuck) {
+export async function recoverInterruptedImports(deps: Deps): Promise<Interrupted[]> {
+  const stuck = await deps.db
+    .select({ id: imports.id, status: imports.status })
+    .from(imports)
+    .where(inArray(imports.status, ['reading', 'applying']));
+  const recovered: Interrupted[] = [];
+  for (const { id, status } of stuck) {
+    if (status !== 'reading' && status !== 'applying') continue;
     if (await deps.leases.held({ space: IMPORT_LEASES, id })) continue;
     // Waits for the row lock if a transaction that lost its lease is still running; finds it applied after.
     const [row] = await deps.db
       .update(imports)
-      .set({ status: 'failed' })
-      .where(and(eq(imports.id, id), eq(imports.status, 'applying')))
+      .set({ status: 'failed', failure: 'interrupted', ...(status === 'reading' ? { content: null } : {}) })
+      .where(and(eq(imports.id, id), eq(imports.status, status)))
       .returning();
-    if (row) recovered.push(row);
+    if (row) recovered.push({ while: status, import: row });
   }
   return recovered;
 }
@@ -352,8 +418,7 @@ export async function cancelImport(deps: Deps, actor: Actor, importId: number): 
   return runChange(deps, actor, 'import', async (tx, rec) => {
     const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
     if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
-    if (!canApply(row.status, row.content !== null))
-      return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
+    if (!canApply(row.status, row.content !== null)) return fail(notAppliable(row));
     const [stored] = await tx
       .update(imports)
       .set({ status: 'cancelled', content: null, closedBy: actor.slackUserId, closedAt: rec.at })

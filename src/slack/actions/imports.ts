@@ -12,9 +12,16 @@ import {
   canApply,
   cancelImport,
   importForAdmin,
+  notAppliable,
   undoImport,
 } from '../../services/imports/service.ts';
-import { appliedMessage, closedPreview, progressMessage, undoneMessage } from '../blocks/imports.ts';
+import {
+  appliedMessage,
+  closedPreview,
+  progressMessage,
+  undoneMessage,
+  waitingToImportMessage,
+} from '../blocks/imports.ts';
 import { type Message, textMessage } from '../blocks/message.ts';
 import { describe } from '../deliver.ts';
 import { mention } from '../format.ts';
@@ -74,9 +81,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       const row = found.value;
       if (!canApply(row.status, row.content !== null)) {
         // A second click, or a click on an old preview: the first one did (or is doing) the work.
-        return void (await ephemeral(
-          `:warning: ${errorText({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status })}`,
-        ));
+        return void (await ephemeral(`:warning: ${errorText(notAppliable(row))}`));
       }
       const total = choice === 'all' ? row.counts.rows : row.counts.create + row.counts.update;
       let progressTs: string | undefined;
@@ -108,12 +113,24 @@ export function registerImportActions(app: App, runtime: Runtime): void {
         await client.chat.postMessage({ channel: row.channelId, thread_ts: row.threadTs, ...message });
       };
       let result: Awaited<ReturnType<typeof applyImport>>;
+      // An apply reads the whole file again: it takes its turn with the files being read, so that the memory of
+      // one process holds one large file at a time.
+      const endTurn = await runtime.importTurns.take(async (ahead) => {
+        if (!progressTs) return;
+        await client.chat
+          .update({ channel: row.channelId, ts: progressTs, ...waitingToImportMessage(row.fileName, ahead) })
+          .catch((error: unknown) =>
+            logger.warn(`Could not say that import ${row.id} waits: ${describe(error)}`),
+          );
+      });
       try {
         result = await applyImport(deps, actor, row.id, choice, (done, all) => progress?.report(done, all));
       } catch (error) {
         logger.error(`import ${row.id} failed`, error);
         await show(textMessage(`:x: Nothing was imported. ${failureText(error)}`)).catch(() => {});
         return;
+      } finally {
+        endTurn();
       }
       try {
         if (!result.ok && result.error.code === 'IMPORT_CLOSED') {

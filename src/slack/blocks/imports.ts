@@ -9,7 +9,12 @@ import {
   UPDATE_HEADERS,
 } from '../../csv/headers.ts';
 import type { ImportPlan, PlannedRow } from '../../services/imports/plan.ts';
-import type { ImportApplied, ImportSummary, UndoResult } from '../../services/imports/service.ts';
+import type {
+  ImportApplied,
+  ImportSummary,
+  Interrupted,
+  UndoResult,
+} from '../../services/imports/service.ts';
 import {
   clip,
   clipMrkdwn,
@@ -91,19 +96,24 @@ const plainCell = (text: string) =>
 /** The Error column holds every problem of a row; past this many characters it is cut like any other cell. */
 const MAX_ERROR_CELL = 2000;
 
+/** Rows of the errors file in one chunk. */
+const ERRORS_FILE_BATCH = 1000;
+
 /**
  * The failing rows as a CSV to fix and upload again: the original cells, in the mode's columns, plus an `Error`
  * column with every problem of the row. Cells are written so that a spreadsheet runs none of them as a formula
- * and an upload of the file reads the same values (see `echoedCell`).
+ * and an upload of the file reads the same values (see `echoedCell`). It comes in chunks of rows, to be written
+ * out as they come: the file of a large import is larger than the import itself.
  */
-export function errorsCsv(
+export function* errorsCsv(
   mode: CsvMode,
   plan: ImportPlan,
   cellsOf: (line: number) => string[] | undefined,
-): string {
+): Generator<string> {
   const headings = mode === 'add' ? ADD_HEADERS : UPDATE_HEADERS;
   const keys = Object.keys(headings) as ColumnKey[];
   let text = csvRecord([...Object.values(headings), 'Error']);
+  let batched = 0;
   for (const row of plan.rows) {
     if (row.kind !== 'invalid') continue;
     const message = row.problems
@@ -113,8 +123,13 @@ export function errorsCsv(
       echoedCell(cell, FREE_TEXT_COLUMNS.has(keys[index] as ColumnKey)),
     );
     text += csvRecord([...cells, echoedCell(message, true, MAX_ERROR_CELL)]);
+    if (++batched === ERRORS_FILE_BATCH) {
+      yield text;
+      text = '';
+      batched = 0;
+    }
   }
-  return text;
+  if (text !== '') yield text;
 }
 
 export const errorsFileName = (fileName: string) => `${fileName.replace(/\.csv$/i, '')}-errors.csv`;
@@ -243,11 +258,37 @@ export function closedPreview(row: ImportRow, outcome: string): Message {
   return { text: plain(`${title} ${outcome}`), blocks: [section(title), context(outcome)] };
 }
 
-/** In the file's thread, when an apply was cut short (the app stopped) and rolled back. */
-export function interruptedMessage(row: ImportRow): Message {
-  const text = `:x: Importing *${showText(row.fileName)}* did not finish: Switchboard stopped before the import was saved, so nothing was changed. Use the preview's buttons to import it again.`;
+/**
+ * In the file's thread, when Switchboard stopped while it read the file (nothing of it kept: upload it again) or
+ * applied it (rolled back: the preview's buttons import it again).
+ */
+export function interruptedMessage({ while: doing, import: row }: Interrupted): Message {
+  const text =
+    doing === 'reading'
+      ? `:x: Reading *${showText(row.fileName)}* did not finish: Switchboard stopped while checking it, so nothing of it was kept and nothing was changed. Upload the file again.`
+      : `:x: Importing *${showText(row.fileName)}* did not finish: Switchboard stopped before the import was saved, so nothing was changed. Use the preview's buttons to import it again.`;
   return { text: plain(text), blocks: [section(text)] };
 }
+
+/**
+ * In the file's thread, when other files are being read or imported first: one at a time, to bound the memory
+ * they take.
+ */
+export function waitingMessage(fileName: string, ahead: number): Message {
+  const text = `:hourglass: ${others(ahead)}; *${showText(fileName)}* ${ahead === 1 ? 'is next' : 'follows them'}. Its preview will follow here.`;
+  return { text: plain(text), blocks: [section(text)] };
+}
+
+/** In place of an import's progress, while it waits for the files ahead of it. */
+export function waitingToImportMessage(fileName: string, ahead: number): Message {
+  const text = `:hourglass: ${others(ahead)}; importing *${showText(fileName)}* starts ${ahead === 1 ? 'next' : 'after them'}.`;
+  return { text: plain(text), blocks: [section(text)] };
+}
+
+const others = (ahead: number) =>
+  ahead === 1
+    ? 'Another file is being checked or imported'
+    : `${ahead} other files are being checked, imported or waiting`;
 
 export function progressMessage(fileName: string, done: number, total: number): Message {
   return {
@@ -310,6 +351,7 @@ export function undoneMessage(actorId: string, undone: UndoResult): Message {
 }
 
 const STATUS_ICONS: Record<ImportRow['status'], string> = {
+  reading: ':hourglass:',
   previewed: ':mag:',
   applying: ':hourglass_flowing_sand:',
   applied: ':white_check_mark:',
@@ -327,16 +369,25 @@ export function importsList(rows: ImportSummary[]): Message {
   const lines = rows.map((row) => {
     const when = row.createdAt.toISOString().slice(0, 16).replace('T', ' ');
     const c = row.counts;
+    const unread = row.status === 'failed' && !row.appliable;
     const counts =
-      row.status === 'failed' && !row.appliable
-        ? 'file refused'
-        : `${c.rows} rows: ${c.create} add, ${c.update} update, ${c.unchanged} unchanged, ${c.invalid} invalid`;
+      row.status === 'reading'
+        ? 'not counted yet'
+        : unread
+          ? row.failure === 'interrupted'
+            ? 'not read to the end'
+            : 'file refused'
+          : `${c.rows} rows: ${c.create} add, ${c.update} update, ${c.unchanged} unchanged, ${c.invalid} invalid`;
     const status =
       row.status === 'failed' && row.appliable
         ? '*failed*: stopped before it was saved, nothing changed; its preview can import it again'
-        : row.status === 'applying'
-          ? '*being imported*'
-          : `*${row.status}*`;
+        : unread && row.failure === 'interrupted'
+          ? '*failed*: Switchboard stopped while reading it; upload it again'
+          : row.status === 'applying'
+            ? '*being imported*'
+            : row.status === 'reading'
+              ? '*being read*'
+              : `*${row.status}*`;
     return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${showInput(row.fileName)} · ${row.mode} · ${counts} · ${status}`;
   });
   return { ...linesMessage('*Recent imports* (newest first)', lines), text: 'Recent imports' };

@@ -129,7 +129,7 @@ async function storeUpload(
 }
 
 /** Slack may leave the download link out of the event (`file_access: check_file_info`): files.info has it. */
-async function fileInfo(client: WebClient, shared: SlackFile): Promise<SlackFile> {
+export async function fileInfo(client: WebClient, shared: SlackFile): Promise<SlackFile> {
   const info = await client.files.info({ file: shared.id });
   const parsed = slackFile.safeParse(info.file);
   return parsed.success ? { ...shared, ...parsed.data } : shared;

@@ -1,21 +1,33 @@
-import type { WebClient } from '@slack/web-api';
 import type { ImportRow } from '../../../db/schema/imports.ts';
 import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
+import type { DomainError } from '../../domain/errors.ts';
+import type { Result } from '../../domain/result.ts';
 import type { Deps } from '../../services/context.ts';
 import {
+  type Claim,
   claimUpload,
   type ImportLimits,
+  type Preview,
   previewImport,
-  recordPreviewMessage,
+  publishPreview,
   refuseFile,
   tooLarge,
 } from '../../services/imports/service.ts';
-import { closedPreview, errorsCsv, errorsFileName, previewMessage } from '../blocks/imports.ts';
-import { textMessage } from '../blocks/message.ts';
+import type { Turns } from '../../services/imports/turns.ts';
+import {
+  closedPreview,
+  errorsCsv,
+  errorsFileName,
+  previewMessage,
+  waitingMessage,
+} from '../blocks/imports.ts';
+import { type Message, textMessage } from '../blocks/message.ts';
+import { describe } from '../deliver.ts';
 import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../download-file.ts';
 import { errorText } from '../replies.ts';
 import { STARTING } from '../runtime.ts';
-import type { FileShareEvent, UploadContext } from './audio-upload.ts';
+import { discard, type SpooledFile, spool, uploadSpooled } from '../spool.ts';
+import { type FileShareEvent, fileInfo, type UploadContext } from './audio-upload.ts';
 
 type SlackFile = NonNullable<FileShareEvent['files']>[number];
 
@@ -41,20 +53,23 @@ export function parseCsvInstruction(text: string): CsvInstruction {
   return instruction;
 }
 
+/** What reading an upload needs besides the upload context: the limits, and the turns at reading files. */
+export type CsvUploadContext = UploadContext & { limits: ImportLimits; turns: Turns };
+
 /**
- * A CSV sent to a channel or to the app's DM: claim it (once, whatever Slack redelivers), download it with the
- * bot token, check every row, and answer in the file's thread with the preview and, when rows fail, the errors
- * file.
+ * A CSV sent to a channel or to the app's DM: claim it (once, whatever Slack redelivers), wait for a turn at
+ * reading files, download it with the bot token, check every row, and answer in the file's thread with the
+ * preview and, when rows fail, the errors file.
  */
 export async function receiveCsvUpload(
   event: FileShareEvent,
   file: SlackFile,
-  ctx: UploadContext & { limits: ImportLimits },
+  ctx: CsvUploadContext,
 ): Promise<void> {
   const threadTs = event.thread_ts ?? event.ts;
-  const say = (text: string) =>
-    ctx.client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...textMessage(text) });
-  if (!ctx.deps) return void (ctx.retryNum === 0 ? await say(STARTING) : undefined);
+  const say = (message: Message) =>
+    ctx.client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message });
+  if (!ctx.deps) return void (ctx.retryNum === 0 ? await say(textMessage(STARTING)) : undefined);
   const deps = ctx.deps;
   const instruction = parseCsvInstruction(event.text ?? '');
   const copyFrom = await copySource(deps, instruction.copyFrom);
@@ -73,36 +88,153 @@ export async function receiveCsvUpload(
   );
   if (!claimed.ok) {
     // Refused politely, once, without reading the file.
-    if (ctx.retryNum === 0) await say(`:warning: ${errorText(claimed.error)} This file was not read.`);
+    if (ctx.retryNum === 0)
+      await say(textMessage(`:warning: ${errorText(claimed.error)} This file was not read.`));
     return;
   }
   if (!claimed.value) return; // Another delivery of the same upload is handling it.
-  const row = claimed.value;
+  const claim = claimed.value;
+  const row = claim.import;
   try {
-    await preview(deps, ctx, row, file, say);
+    const endTurn = await ctx.turns.take((ahead) =>
+      say(waitingMessage(row.fileName, ahead)).catch((error: unknown) =>
+        ctx.logger.warn(`Could not say that ${row.fileName} waits its turn: ${describe(error)}`),
+      ),
+    );
+    try {
+      await preview(deps, ctx, claim, file, say, endTurn);
+    } finally {
+      endTurn();
+    }
   } catch (error) {
     ctx.logger.error(`Previewing the uploaded file ${file.id} failed`, error);
-    await refuseFile(deps, row, 'something went wrong on our side').catch(() => {});
+    await refuseFile(deps, claim, 'something went wrong on our side').catch(() => {});
     await say(
-      ':x: Something went wrong on our side while reading this file. Upload it again in a minute.',
+      textMessage(
+        ':x: Something went wrong on our side while reading this file. Upload it again in a minute.',
+      ),
     ).catch(() => {});
+  } finally {
+    await claim
+      .release()
+      .catch((error: unknown) =>
+        ctx.logger.warn(`Could not let go of the lease of import ${row.id}: ${describe(error)}`),
+      );
   }
 }
 
+/**
+ * Reads the file, posts its preview and, when rows fail, its errors file. The turn ends as soon as the file's
+ * rows are let go (the preview shown, the errors file written to disk), before the last messages.
+ */
 async function preview(
   deps: Deps,
-  ctx: UploadContext & { limits: ImportLimits },
-  row: ImportRow,
+  ctx: CsvUploadContext,
+  claim: Claim,
   file: SlackFile,
-  say: (text: string) => Promise<unknown>,
+  say: (message: Message) => Promise<unknown>,
+  endTurn: () => void,
 ) {
-  if (file.size !== undefined && file.size > ctx.limits.maxBytes) {
-    const refused = await refuseFile(deps, row, tooLarge(ctx.limits));
-    return void (await say(`:warning: ${errorText(refused.error)}`));
+  const row = claim.import;
+  const shown = await showPreview(deps, ctx, claim, file);
+  endTurn();
+  if (shown.refused) return void (await say(textMessage(`:warning: ${errorText(shown.refused)}`)));
+  if (shown.errors) {
+    try {
+      await uploadSpooled(ctx.client, shown.errors.file, {
+        channelId: row.channelId,
+        threadTs: row.threadTs,
+        filename: errorsFileName(row.fileName),
+        title: errorsFileName(row.fileName),
+        comment: shown.errors.comment,
+      });
+    } catch (error) {
+      // The preview stands: only the file listing its failing rows is missing.
+      ctx.logger.warn(`Could not post the errors file of import ${row.id}: ${describe(error)}`);
+      await say(
+        textMessage(
+          ':warning: The errors file could not be posted. The preview above stands; upload the file again in a minute for a new errors file.',
+        ),
+      ).catch(() => {});
+    } finally {
+      await discard(shown.errors.file);
+    }
   }
-  const url = file.url_private_download ?? (await fileUrl(ctx.client, file.id));
-  const download = url
-    ? await downloadSlackFile(url, {
+  for (const old of shown.superseded) {
+    if (!old.previewTs) continue;
+    await ctx.client.chat
+      .update({
+        channel: old.channelId,
+        ts: old.previewTs,
+        ...closedPreview(
+          old,
+          `Replaced by the newer upload ${row.fileName}; nothing was imported from this one.`,
+        ),
+      })
+      .catch((error: unknown) =>
+        ctx.logger.warn(`Could not mark preview ${old.id} replaced: ${describe(error)}`),
+      );
+  }
+}
+
+type Shown =
+  | { refused: DomainError }
+  | { refused?: undefined; superseded: ImportRow[]; errors?: { file: SpooledFile; comment: string } };
+
+/**
+ * The part of a preview that holds the file's rows: read the file, post the preview and write the errors file to
+ * disk (spooled: the errors file of a large import is larger than the import). Only what the messages after it
+ * need leaves this function, so that the rows can be collected as soon as it returns.
+ */
+async function showPreview(deps: Deps, ctx: CsvUploadContext, claim: Claim, file: SlackFile): Promise<Shown> {
+  const row = claim.import;
+  const result = await readUpload(deps, ctx, claim, file);
+  if (!result.ok) return { refused: result.error };
+  const { plan, rows } = result.value;
+  const posted = await ctx.client.chat.postMessage({
+    channel: row.channelId,
+    thread_ts: row.threadTs,
+    ...previewMessage(result.value.import, plan, result.value.unknownHeaders),
+  });
+  const { superseded } = await publishPreview(deps, claim, posted.ts);
+  if (plan.counts.invalid === 0) return { superseded };
+  const keys = Object.keys(HEADERS_BY_MODE[row.mode]) as ColumnKey[];
+  const byLine = new Map(rows.map((r) => [r.line, r]));
+  const cellsOf = (line: number) => {
+    const source = byLine.get(line);
+    return source && keys.map((key) => source.cells[key] ?? '');
+  };
+  const failing =
+    plan.counts.invalid === 1
+      ? 'The failing row, with an Error column: fix it'
+      : `The ${plan.counts.invalid} failing rows, each with an Error column: fix them`;
+  return {
+    superseded,
+    errors: {
+      file: await spool(errorsCsv(row.mode, plan, cellsOf), errorsFileName(row.fileName)),
+      comment: `${failing} and upload the file here again.`,
+    },
+  };
+}
+
+/**
+ * Downloads the file and checks it, or refuses it. The downloaded bytes are not kept past this call: once the
+ * preview has the text, they can be collected while the rest of the answer is written.
+ */
+async function readUpload(
+  deps: Deps,
+  ctx: CsvUploadContext,
+  claim: Claim,
+  file: SlackFile,
+): Promise<Result<Preview>> {
+  // Slack gives the size with the upload, or (when it leaves the file's details out) in files.info: a file over
+  // the limit is refused before a byte of it is read.
+  const info = file.url_private_download && file.size !== undefined ? file : await fileInfo(ctx.client, file);
+  if (info.size !== undefined && info.size > ctx.limits.maxBytes) {
+    return refuseFile(deps, claim, tooLarge(ctx.limits));
+  }
+  const download = info.url_private_download
+    ? await downloadSlackFile(info.url_private_download, {
         token: ctx.botToken,
         trustedOrigins: [SLACK_FILE_ORIGIN, new URL(ctx.client.slackApiUrl).origin],
         maxBytes: ctx.limits.maxBytes,
@@ -116,52 +248,9 @@ async function preview(
         : download.reason === 'too_large'
           ? tooLarge(ctx.limits)
           : 'it could not be downloaded from Slack. Upload it again in a minute.';
-    const refused = await refuseFile(deps, row, reason);
-    return void (await say(`:warning: ${errorText(refused.error)}`));
+    return refuseFile(deps, claim, reason);
   }
-  const result = await previewImport(deps, row, download.content, ctx.limits);
-  if (!result.ok) return void (await say(`:warning: ${errorText(result.error)}`));
-  const { plan, rows } = result.value;
-  const posted = await ctx.client.chat.postMessage({
-    channel: row.channelId,
-    thread_ts: row.threadTs,
-    ...previewMessage(result.value.import, plan, result.value.unknownHeaders),
-  });
-  if (posted.ts) await recordPreviewMessage(deps, row.id, posted.ts);
-  if (plan.counts.invalid > 0) {
-    const failing =
-      plan.counts.invalid === 1
-        ? 'The failing row, with an Error column: fix it'
-        : `The ${plan.counts.invalid} failing rows, each with an Error column: fix them`;
-    const keys = Object.keys(HEADERS_BY_MODE[row.mode]) as ColumnKey[];
-    const byLine = new Map(rows.map((r) => [r.line, keys.map((key) => r.cells[key] ?? '')]));
-    await ctx.client.files.uploadV2({
-      channel_id: row.channelId,
-      thread_ts: row.threadTs,
-      file: Buffer.from(
-        errorsCsv(row.mode, plan, (line) => byLine.get(line)),
-        'utf8',
-      ),
-      filename: errorsFileName(row.fileName),
-      title: errorsFileName(row.fileName),
-      initial_comment: `${failing} and upload the file here again.`,
-    });
-  }
-  for (const old of result.value.superseded) {
-    if (!old.previewTs) continue;
-    await ctx.client.chat
-      .update({
-        channel: old.channelId,
-        ts: old.previewTs,
-        ...closedPreview(
-          old,
-          `Replaced by the newer upload ${row.fileName}; nothing was imported from this one.`,
-        ),
-      })
-      .catch((error: unknown) =>
-        ctx.logger.warn(`Could not mark preview ${old.id} replaced: ${String(error)}`),
-      );
-  }
+  return previewImport(deps, claim, download.content, ctx.limits);
 }
 
 /** `copy:@ada` names the person by mention; the import finds phone users by email or extension. */
@@ -170,9 +259,4 @@ async function copySource(deps: Deps, input: string | undefined): Promise<string
   if (!mention) return input;
   const profile = await deps.profiles.bySlackId(mention[1] ?? '');
   return profile?.email ?? input;
-}
-
-async function fileUrl(client: WebClient, id: string): Promise<string | undefined> {
-  const info = await client.files.info({ file: id });
-  return (info.file as { url_private_download?: string } | undefined)?.url_private_download;
 }

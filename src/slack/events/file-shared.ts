@@ -26,6 +26,7 @@ export function registerFileShared(app: App, runtime: Runtime): void {
         retryNum: context.retryNum ?? 0,
         logger,
         limits: runtime.importLimits,
+        turns: runtime.importTurns,
       });
       return;
     }

@@ -5,6 +5,7 @@ import { IMPORT_LEASES } from '../../../db/leases.ts';
 import { imports } from '../../../db/schema/imports.ts';
 import {
   applyImport,
+  cancelImport,
   claimUpload,
   DEFAULT_IMPORT_LIMITS,
   previewImport,
@@ -14,7 +15,7 @@ import {
 import { updateAccount } from '../../../src/store/account.ts';
 import { testDriver, useTestDatabase } from '../../support/database.ts';
 import { refusal, snapshotWithoutAudit, unwrap } from '../../support/fixtures.ts';
-import { ADMIN, makeDeps, prepareAccount } from '../../support/services.ts';
+import { ADMIN, makeDeps, prepareAccount, previewUpload } from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -34,18 +35,19 @@ const FILE = [
 let files = 0;
 async function previewed(text = FILE) {
   files++;
-  const claimed = unwrap(
-    await claimUpload(deps, ADMIN, {
+  const { result } = await previewUpload(
+    deps,
+    ADMIN,
+    {
       slackFileId: `FINT${files}`,
       fileName: `people-${files}.csv`,
       channelId: 'C1',
       threadTs: '1.000',
       mode: 'add',
-    }),
+    },
+    new TextEncoder().encode(text),
   );
-  if (!claimed) throw new Error('not claimed');
-  return unwrap(await previewImport(deps, claimed, new TextEncoder().encode(text), DEFAULT_IMPORT_LIMITS))
-    .import;
+  return unwrap(result).import;
 }
 
 async function statusOf(id: number) {
@@ -67,7 +69,9 @@ describe('an apply cut short', () => {
     await leftApplying(row.id);
 
     const recovered = await recoverInterruptedImports(deps);
-    expect(recovered.map((r) => [r.id, r.status])).toEqual([[row.id, 'failed']]);
+    expect(recovered.map((r) => [r.while, r.import.id, r.import.status])).toEqual([
+      [row.id && 'applying', row.id, 'failed'],
+    ]);
     expect(await recoverInterruptedImports(deps)).toEqual([]);
     // The snapshot includes the imports table: put the status back to compare everything else.
     await database.db.update(imports).set({ status: 'previewed' }).where(eq(imports.id, row.id));
@@ -94,7 +98,7 @@ describe('an apply cut short', () => {
       status: 'applying',
     });
     await release?.();
-    expect((await recoverInterruptedImports(deps)).map((r) => r.id)).toEqual([row.id]);
+    expect((await recoverInterruptedImports(deps)).map((r) => r.import.id)).toEqual([row.id]);
   });
 
   it('marks the import failed when the apply throws half way, with nothing of it kept', async () => {
@@ -141,6 +145,75 @@ describe('an apply cut short', () => {
       code: 'NOT_ADMIN',
     });
     expect(await statusOf(row.id)).toBe('previewed');
+  });
+});
+
+describe('a preview cut short', () => {
+  let uploads = 0;
+  /** An upload claimed and read as far as the preview's message: what a reader that died then leaves. */
+  async function readNotShown() {
+    uploads++;
+    const claimed = unwrap(
+      await claimUpload(deps, ADMIN, {
+        slackFileId: `FREAD${uploads}`,
+        fileName: `read-${uploads}.csv`,
+        channelId: 'C1',
+        threadTs: '2.000',
+        mode: 'add',
+      }),
+    );
+    if (!claimed) throw new Error('not claimed');
+    unwrap(await previewImport(deps, claimed, new TextEncoder().encode(FILE), DEFAULT_IMPORT_LIMITS));
+    return claimed;
+  }
+
+  it('is left alone while its reader holds the lease, taken with the claim, and refused to an applier', async () => {
+    const { import: row, release } = await readNotShown();
+    expect(await deps.leases.held(lease(row.id))).toBe(true);
+    expect(await statusOf(row.id)).toBe('reading');
+    expect(await recoverInterruptedImports(deps)).toEqual([]);
+    expect(refusal(await applyImport(deps, ADMIN, row.id, 'all'))).toMatchObject({
+      code: 'IMPORT_CLOSED',
+      status: 'reading',
+    });
+    await release();
+    expect((await recoverInterruptedImports(deps)).map((r) => [r.while, r.import.id])).toEqual([
+      ['reading', row.id],
+    ]);
+  });
+
+  it('is marked failed with nothing of the file kept, and its buttons say to upload it again', async () => {
+    const before = await snapshotWithoutAudit(database.db);
+    const { import: row, release } = await readNotShown();
+    await release();
+
+    const [recovered] = await recoverInterruptedImports(deps);
+    expect(recovered?.import).toMatchObject({
+      id: row.id,
+      status: 'failed',
+      failure: 'interrupted',
+      content: null,
+    });
+    expect(await recoverInterruptedImports(deps)).toEqual([]);
+    const interrupted = { code: 'IMPORT_READ_INTERRUPTED', fileName: row.fileName };
+    expect(refusal(await applyImport(deps, ADMIN, row.id, 'all'))).toEqual(interrupted);
+    expect(refusal(await cancelImport(deps, ADMIN, row.id))).toEqual(interrupted);
+    expect(await statusOf(row.id)).toBe('failed');
+    expect(unwrap(await recentImports(deps, ADMIN)).find((r) => r.id === row.id)).toMatchObject({
+      status: 'failed',
+      failure: 'interrupted',
+      appliable: false,
+    });
+    await database.db.delete(imports).where(eq(imports.id, row.id));
+    expect(await snapshotWithoutAudit(database.db)).toEqual(before);
+  });
+
+  it('leaves the earlier previews of its admin alone: only a preview that is shown replaces them', async () => {
+    const earlier = await previewed();
+    const { release } = await readNotShown();
+    await release();
+    await recoverInterruptedImports(deps);
+    expect(await statusOf(earlier.id)).toBe('previewed');
   });
 });
 

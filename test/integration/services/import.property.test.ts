@@ -13,20 +13,13 @@ import {
 import type { DomainError } from '../../../src/domain/errors.ts';
 import { addNumbers, addSite, reserveExtension } from '../../../src/services/account.ts';
 import type { ImportPlan } from '../../../src/services/imports/plan.ts';
-import {
-  type ApplyChoice,
-  applyImport,
-  claimUpload,
-  DEFAULT_IMPORT_LIMITS,
-  findImport,
-  previewImport,
-} from '../../../src/services/imports/service.ts';
+import { type ApplyChoice, applyImport, findImport } from '../../../src/services/imports/service.ts';
 import { addDirectoryUser } from '../../../src/services/people.ts';
 import { previewMessage, problemText } from '../../../src/slack/blocks/imports.ts';
 import { errorText } from '../../../src/slack/replies.ts';
 import { resetDatabase, useTestDatabase } from '../../support/database.ts';
 import { auditRows, refusal, unwrap } from '../../support/fixtures.ts';
-import { ADMIN, makeDeps, prepareAccount } from '../../support/services.ts';
+import { ADMIN, makeDeps, prepareAccount, previewUpload } from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -64,18 +57,19 @@ async function preview(
   options: { site?: string; copyFrom?: string },
 ) {
   uploads++;
-  const claimed = unwrap(
-    await claimUpload(deps, ADMIN, {
+  return previewUpload(
+    deps,
+    ADMIN,
+    {
       slackFileId: `FPROP${uploads}`,
       fileName: `people-${uploads}.csv`,
       channelId: 'C1',
       threadTs: '1.000',
       mode,
       ...options,
-    }),
+    },
+    bytes,
   );
-  if (!claimed) throw new Error('the upload was claimed before');
-  return { claimed, result: await previewImport(deps, claimed, bytes, DEFAULT_IMPORT_LIMITS) };
 }
 
 // ---------------------------------------------------------------------------------------------------------------

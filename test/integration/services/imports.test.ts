@@ -6,8 +6,6 @@ import {
   applyImport,
   cancelImport,
   claimUpload,
-  DEFAULT_IMPORT_LIMITS,
-  previewImport,
   recentImports,
   type Upload,
   undoImport,
@@ -33,7 +31,14 @@ import {
   snapshotWithoutAudit,
   unwrap,
 } from '../../support/fixtures.ts';
-import { ADMIN, emailRef, makeDeps, prepareAccount, STRANGER } from '../../support/services.ts';
+import {
+  ADMIN,
+  emailRef,
+  makeDeps,
+  prepareAccount,
+  previewUpload,
+  STRANGER,
+} from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -59,9 +64,13 @@ function upload(mode: 'add' | 'update' = 'add', extra: Partial<Upload> = {}): Up
 }
 
 async function preview(text: string, mode: 'add' | 'update' = 'add', extra: Partial<Upload> = {}) {
-  const claimed = unwrap(await claimUpload(deps, ADMIN, upload(mode, extra)));
-  if (!claimed) throw new Error('not claimed');
-  return previewImport(deps, claimed, new TextEncoder().encode(text), DEFAULT_IMPORT_LIMITS);
+  const { result, superseded } = await previewUpload(
+    deps,
+    ADMIN,
+    upload(mode, extra),
+    new TextEncoder().encode(text),
+  );
+  return result.ok ? { ...result, value: { ...result.value, superseded } } : result;
 }
 
 async function cardOf(email: string) {
@@ -206,10 +215,8 @@ describe('an add file', () => {
       ['<!DOCTYPE html><html><body>Sign in</body></html>', /no Email column/],
     ];
     for (const [content, reason] of cases) {
-      const claimed = unwrap(await claimUpload(deps, ADMIN, upload()));
       const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
-      const result = await previewImport(deps, claimed!, bytes, DEFAULT_IMPORT_LIMITS);
-      const error = refusal(result);
+      const error = refusal((await previewUpload(deps, ADMIN, upload(), bytes)).result);
       expect(error.code).toBe('IMPORT_FILE_INVALID');
       expect(error.code === 'IMPORT_FILE_INVALID' && error.reason).toMatch(reason);
     }
@@ -218,14 +225,18 @@ describe('an add file', () => {
   });
 
   it('refuses a file over the row limit', async () => {
-    const claimed = unwrap(await claimUpload(deps, ADMIN, upload()));
     const text = ['Email', 'a@example.com', 'b@example.com', 'c@example.com'].join('\n');
     const error = refusal(
-      await previewImport(deps, claimed!, new TextEncoder().encode(text), { maxBytes: 1000, maxRows: 2 }),
+      (
+        await previewUpload(deps, ADMIN, upload(), new TextEncoder().encode(text), {
+          maxBytes: 1000,
+          maxRows: 2,
+        })
+      ).result,
     );
     expect(error).toMatchObject({
       code: 'IMPORT_FILE_INVALID',
-      reason: expect.stringMatching(/3 rows; the limit is 2/),
+      reason: expect.stringMatching(/more than 2 rows; the limit is 2/),
     });
   });
 

@@ -110,4 +110,28 @@ describe('readCsv', () => {
     const { rows } = table('Email,First Name\nzoe@example.com,Zoë 😀\nann@example.com,Ann\n');
     expect(rows.map((row) => row.line)).toEqual([2, 3]);
   });
+
+  it('names the line where a row with an open quote starts, however many rows come before it', () => {
+    const text =
+      'Email,Site\nann@example.com,Main\nbob@example.com,Main\ncat@example.com,Main\ndan@example.com,"Main\neve@example.com,Main\n';
+    expect(readCsv(text, 'add')).toEqual({ ok: false, error: { code: 'CSV_QUOTE_NOT_CLOSED', line: 5 } });
+  });
+
+  it('stops reading at the row past the limit, whatever follows it', () => {
+    const rows = (n: number) => Array.from({ length: n }, (_, i) => `user${i}@example.com,Main`).join('\n');
+    expect(readCsv(`Email,Site\n${rows(3)}\n`, 'add', { maxRows: 3 }).ok).toBe(true);
+    // Past the fourth row, a quote that never closes: reading stopped before it.
+    expect(readCsv(`Email,Site\n${rows(4)}\nzed@example.com,"Main\n`, 'add', { maxRows: 3 })).toEqual({
+      ok: false,
+      error: { code: 'CSV_TOO_MANY_ROWS', limit: 3 },
+    });
+  });
+
+  it('does not count the rows of empty cells towards the limit', () => {
+    const text = 'Email,Site\nann@example.com,Main\n,\n , \nbob@example.com,Main\n,\n';
+    expect(readCsv(text, 'add', { maxRows: 2 })).toMatchObject({
+      ok: true,
+      value: { rows: [{ line: 2 }, { line: 5 }] },
+    });
+  });
 });

@@ -162,3 +162,34 @@ describe('Web API faults set with failCalls', () => {
     expect(statuses('chat.postMessage')).toEqual([200]);
   });
 });
+
+describe('Web API answers held with holdCalls', () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(() => h.stop());
+
+  it('runs a held call at once and answers it only once released; other calls go through', async () => {
+    const hold = h.fake.holdCalls({ method: 'chat.postMessage', when: (args) => args.text === 'slow' });
+    let answered = false;
+    const slow = h.client.chat.postMessage({ channel: ADMINS, text: 'slow' }).then((result) => {
+      answered = true;
+      return result;
+    });
+    await h.fake.waitFor(() => hold.holding() === 1);
+    // Slack did the work: the message is there, and the next call is not held.
+    expect(h.fake.messages(ADMINS).map((m) => m.text)).toEqual(['slow']);
+    await h.client.chat.postMessage({ channel: ADMINS, text: 'fast' });
+    expect(answered).toBe(false);
+
+    hold.release();
+    expect((await slow).ts).toBe(h.fake.messages(ADMINS)[0]?.ts);
+    expect(hold.holding()).toBe(0);
+    expect(h.fake.apiCalls('chat.postMessage').map((c) => [c.args.text, c.status])).toEqual([
+      ['fast', 200],
+      ['slow', 200],
+    ]);
+  });
+});

@@ -86,3 +86,47 @@ describe('a sign-in page without an HTML content type', () => {
     expect(result).toEqual({ ok: false, reason: 'login_page' });
   });
 });
+
+describe('a body without a declared length', () => {
+  let server: Server;
+  let url: string;
+  /** What the server managed to send before the reader hung up; the body itself would never end. */
+  let sent: Promise<number>;
+
+  beforeEach(async () => {
+    let resolveSent: (bytes: number) => void = () => {};
+    sent = new Promise((resolve) => {
+      resolveSent = resolve;
+    });
+    server = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/csv' });
+      const chunk = Buffer.alloc(16 * 1024, 'a');
+      let bytes = 0;
+      const more = () => {
+        while (!res.destroyed && res.write(chunk)) bytes += chunk.length;
+      };
+      res.on('drain', more);
+      res.on('close', () => resolveSent(bytes));
+      more();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/files-pri/T1-F1/download/a.csv`;
+  });
+  afterEach(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  it('is read up to the cap and no further: the download stops there', async () => {
+    const maxBytes = 1024 * 1024;
+    const result = await downloadSlackFile(url, {
+      token: BOT_TOKEN,
+      trustedOrigins: [new URL(url).origin],
+      maxBytes,
+    });
+    if (result.ok || result.reason !== 'too_large')
+      throw new Error(`not refused as too large: ${JSON.stringify(result)}`);
+    // One chunk past the cap at most (what arrived with the byte that crossed it).
+    expect(result.bytes).toBeGreaterThan(maxBytes);
+    expect(result.bytes).toBeLessThanOrEqual(maxBytes + 64 * 1024);
+    // The server saw the reader hang up (its body never ends), with what the sockets' buffers held on the way.
+    expect(await sent).toBeLessThan(maxBytes * 32);
+  });
+});

@@ -218,6 +218,7 @@ const SAMPLES: Samples = {
   IMPORT_PLAN_INVENTORY: { code: 'IMPORT_PLAN_INVENTORY', plan: '200', free: 1, needed: 2 },
   IMPORT_NOT_FOUND: { code: 'IMPORT_NOT_FOUND' },
   IMPORT_CLOSED: { code: 'IMPORT_CLOSED', fileName: 'people.csv', status: 'applied' },
+  IMPORT_READ_INTERRUPTED: { code: 'IMPORT_READ_INTERRUPTED', fileName: 'people.csv' },
   IMPORT_ROWS_INVALID: { code: 'IMPORT_ROWS_INVALID', fileName: 'people.csv', invalid: 1, valid: 2 },
   IMPORT_NOTHING_TO_APPLY: { code: 'IMPORT_NOTHING_TO_APPLY', fileName: 'people.csv' },
   IMPORT_UNDO_EXPIRED: { code: 'IMPORT_UNDO_EXPIRED', fileName: 'people.csv', hours: 24 },
