@@ -8,13 +8,13 @@ export default defineConfig({
     // in parallel; the tests inside one file share it and run in order.
     pool: 'forks',
     maxWorkers: 2,
-    // Safety nets for a busy machine, not speed checks: waits end when their condition holds (20 s at most).
+    // Safety nets for a busy machine, not speed checks: waits end when their condition holds (60 s at most).
     testTimeout: 90_000,
     hookTimeout: 120_000,
     restoreMocks: true,
     // Everything the suite writes is scanned for secrets when the run ends (test/support/log-scan.ts).
     setupFiles: ['test/support/log-tee.ts'],
-    globalSetup: ['test/support/log-scan-run.ts'],
+    globalSetup: ['test/support/log-scan-run.ts', 'test/support/pglite-template.ts'],
     onConsoleLog(log) {
       teeLog(`${log}\n`);
     },

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { type DatabaseHandle, openDatabase } from '../db/client.ts';
 import { createScratchDatabase } from '../db/scratch.ts';
 import type { FakeSlack } from '../src/local/index.ts';
+import type { ZoomStandIn } from '../src/local/zoom/index.ts';
 import type { Deps } from '../src/services/context.ts';
 import { assignLicenses } from '../src/services/licenses.ts';
 import type { Profiles, SlackProfile } from '../src/services/ports.ts';
@@ -20,6 +21,7 @@ import { addAdmin, updateAccount } from '../src/store/account.ts';
 
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const MINUTE = 60_000;
+const STARTUP_LIMIT_MS = 3 * MINUTE;
 
 export type Engine = { name: string; kind: 'pglite' } | { name: string; kind: 'postgres'; serverUrl: string };
 
@@ -224,7 +226,8 @@ export async function startAppProcess(
       if (sample.length < 10) sample.push(line.slice(0, 400));
     }
   });
-  const deadline = Date.now() + MINUTE;
+  // A safety net, not a speed check: a busy machine may take a while to start node, tsx and the database.
+  const deadline = Date.now() + STARTUP_LIMIT_MS;
   for (;;) {
     if (child.exitCode !== null)
       throw new Error(`the app exited with ${child.exitCode}: ${sample.join(' | ')}`);
@@ -236,7 +239,7 @@ export async function startAppProcess(
     }
     if (Date.now() > deadline) {
       await stopAppProcess(child);
-      throw new Error('the app did not become healthy within a minute');
+      throw new Error(`the app did not become healthy within ${STARTUP_LIMIT_MS / MINUTE} minutes`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -279,4 +282,17 @@ export async function stopAppProcess(child: ChildProcess): Promise<void> {
   const forced = setTimeout(() => child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(forced);
+}
+
+/** The environment that points an app process at a Zoom stand-in, at the business plan's limits. */
+export function zoomEnv(zoom: ZoomStandIn): NodeJS.ProcessEnv {
+  return {
+    PHONE_SYSTEM: 'zoom',
+    ZOOM_API_URL: zoom.apiUrl,
+    ZOOM_OAUTH_URL: zoom.oauthUrl,
+    ZOOM_ACCOUNT_ID: zoom.accountId,
+    ZOOM_CLIENT_ID: zoom.clientId,
+    ZOOM_CLIENT_SECRET: zoom.clientSecret,
+    ZOOM_RATE_PLAN: 'business',
+  };
 }

@@ -27,14 +27,14 @@ import {
 
 export type { Engine } from './app-process.ts';
 
-const ADMIN = 'UBENCHADM1';
-const CHANNEL = 'CBENCHIMP1';
-const BOT_TOKEN = 'xoxb-bench-import-000';
-const SIGNING_SECRET = 'bench-import-secret-000';
+export const ADMIN = 'UBENCHADM1';
+export const CHANNEL = 'CBENCHIMP1';
+export const BOT_TOKEN = 'xoxb-bench-import-000';
+export const SIGNING_SECRET = 'bench-import-secret-000';
 const MINUTES = 60_000;
 
 const HEADER = 'Email,First Name,Last Name,Site,Extension,Calling Plans,Phone Numbers';
-const numberOf = (i: number) => `+1415${String(2_000_000 + i).padStart(7, '0')}`;
+export const numberOf = (i: number) => `+1415${String(2_000_000 + i).padStart(7, '0')}`;
 
 /** An add file of `rows` new people, each with an extension, a calling plan and a direct number. */
 export function addFile(rows: number): Buffer {
@@ -84,7 +84,7 @@ export type ImportFigures = {
 };
 
 /** A database for one run: seeded with the admin, licenses, plan inventory and numbers for `rows` people. */
-function seededDatabase(engine: Engine, rows: number) {
+export function seededDatabase(engine: Engine, rows: number) {
   return freshDatabase(engine, async (handle) => {
     await addAdmin(handle.db, ADMIN, 'bench');
     await updateAccount(handle.db, { licensesTotal: rows }, new Date());
@@ -98,11 +98,12 @@ function seededDatabase(engine: Engine, rows: number) {
   });
 }
 
-/** The app as `npm start` runs it, in its own process. */
-async function startApp(slack: FakeSlack, database: AppDatabase) {
-  const app = await startAppProcess(
-    switchboardEnv(slack, { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET }, [ADMIN], database),
-  );
+/** The app as `npm start` runs it, in its own process, with `env` on top (a phone system to drive). */
+export async function startApp(slack: FakeSlack, database: AppDatabase, env: NodeJS.ProcessEnv = {}) {
+  const app = await startAppProcess({
+    ...switchboardEnv(slack, { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET }, [ADMIN], database),
+    ...env,
+  });
   slack.setRequestUrl(app.requestUrl);
   return app.child;
 }
@@ -120,7 +121,7 @@ function buttonOf(message: Message, label: RegExp) {
 const textOf = (message: Message) => `${message.text} ${JSON.stringify(message.blocks ?? [])}`;
 
 /** Upload to preview, then Import to summary, as an admin does it. */
-async function importThroughSlack(slack: FakeSlack, filename: string, content: Buffer) {
+export async function importThroughSlack(slack: FakeSlack, filename: string, content: Buffer) {
   const start = performance.now();
   const { ts } = await slack.uploadFile({
     user: ADMIN,
@@ -128,6 +129,8 @@ async function importThroughSlack(slack: FakeSlack, filename: string, content: B
     filename,
     content,
     mimetype: 'text/csv',
+    // In a channel the app reads only a file addressed to it.
+    comment: 'import',
   });
   const preview = await slack.waitFor(
     () => slack.messages(CHANNEL).find((m) => m.thread_ts === ts && m.bot_id !== undefined),
@@ -149,7 +152,13 @@ async function importThroughSlack(slack: FakeSlack, filename: string, content: B
   );
   const applyMs = performance.now() - clicked;
   if (!/\d+ created/.test(textOf(summary))) throw new Error(`unexpected summary: ${textOf(summary)}`);
-  return { previewMs, applyMs, totalMs: performance.now() - start };
+  return {
+    previewMs,
+    applyMs,
+    totalMs: performance.now() - start,
+    summaryTs: summary.ts,
+    clickedAt: clicked,
+  };
 }
 
 async function exportThroughSlack(slack: FakeSlack, rows: number) {
@@ -230,7 +239,11 @@ export async function benchImport(engine: Engine, rows: number, withExport: bool
   let child: ChildProcess | undefined;
   try {
     child = await startApp(slack, database);
-    const imported = await importThroughSlack(slack, `people-${rows}.csv`, file);
+    const {
+      summaryTs: _ts,
+      clickedAt: _at,
+      ...imported
+    } = await importThroughSlack(slack, `people-${rows}.csv`, file);
     const exportMs = withExport ? await exportThroughSlack(slack, rows) : undefined;
     const peak = peakRssMb(child);
     await stopAppProcess(child);

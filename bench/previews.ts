@@ -186,6 +186,8 @@ export async function benchPreviews(
           filename: fileName,
           content: files[i - 1] as Buffer,
           mimetype: 'text/csv',
+          // In a channel the app reads only a file addressed to it.
+          comment: 'import',
         }),
       ),
     );

@@ -3,7 +3,8 @@
  * an export of 100,000 take, and how many `/phone show` commands the app answers per second, on PGlite and on
  * PostgreSQL, each next to a baseline measured in the same run (one INSERT of 100 rows; a raw COPY in and out; a
  * bare Bolt app that only acknowledges), because these machines are shared and noisy. Prints tables and writes
- * bench/results.json. `BENCH_ONLY=assign`, `BENCH_ONLY=imports`, `BENCH_ONLY=previews` or `BENCH_ONLY=show` runs one
+ * bench/results.json. `BENCH_ONLY=assign`, `BENCH_ONLY=imports`, `BENCH_ONLY=previews`, `BENCH_ONLY=show` or
+ * `BENCH_ONLY=zoom` (an import applied to the local Zoom stand-in; `BENCH_ZOOM_ROWS`, 1,000 by default) runs one
  * part.
  */
 import { writeFileSync } from 'node:fs';
@@ -25,6 +26,7 @@ import { benchDeps, type Engine } from './app-process.ts';
 import { benchImport, type ImportFigures } from './imports.ts';
 import { benchPreviews, PREVIEW_FILES, type PreviewFigures } from './previews.ts';
 import { benchShow } from './show.ts';
+import { benchZoomImport } from './zoom-import.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const ONLY = process.env.BENCH_ONLY;
@@ -109,6 +111,7 @@ async function endToEndRuns(databaseUrl: string | undefined) {
   slack.addChannel({ id: 'CBENCH0001', name: 'bench' });
   const config: Config = {
     slack: { kind: 'http', botToken: 'xoxb-bench-token-000', signingSecret: 'bench-secret-000000' },
+    phoneSystem: { kind: 'none' },
     slackApiUrl: slack.apiUrl,
     databaseUrl,
     pgliteDir: 'memory://',
@@ -248,6 +251,30 @@ if (ONLY === undefined || ONLY === 'imports') {
       ratio: onPglite / onPostgres,
     };
   }
+}
+
+if (ONLY === undefined || ONLY === 'zoom') {
+  const rows = Number(process.env.BENCH_ZOOM_ROWS ?? 1000);
+  const engine: Engine = serverReachable
+    ? { name: 'PostgreSQL', kind: 'postgres', serverUrl: SERVER_URL }
+    : { name: 'PGlite (embedded)', kind: 'pglite' };
+  const r = await benchZoomImport(engine, rows);
+  process.stdout.write(
+    `\nAn import applied to Zoom Phone (local stand-in at the business plan's limits), Import click to the last word under the summary, one run\n\n`,
+  );
+  process.stdout.write(
+    "| Database | Rows | Sync | Floor at Zoom's limits | Ratio | Calls per person | 429s | Outcome |\n|---|---|---|---|---|---|---|---|\n",
+  );
+  const perPerson = Object.entries(r.callsPerPerson)
+    .map(([label, n]) => `${label} ${n}`)
+    .join(', ');
+  const limited = Object.entries(r.rateLimited)
+    .map(([label, n]) => `${label} ${n}`)
+    .join(', ');
+  process.stdout.write(
+    `| ${r.database} | ${r.rows.toLocaleString('en-US')} | ${s(r.syncMs)} | ${s(r.floorMs)} | ${r.ratio.toFixed(2)}× | ${perPerson} | ${limited || 'none'} | ${r.outcome} |\n`,
+  );
+  results.zoomImport = r;
 }
 
 if (ONLY === undefined || ONLY === 'previews') {

@@ -40,17 +40,22 @@ export type OpenOptions = {
   pgliteDir?: string | undefined;
   /** Connections in the postgres.js pool. */
   maxConnections?: number;
+  /**
+   * An in-memory PGlite starts from this dump of a migrated data directory (`PGlite.dumpDataDir`) instead of an
+   * empty cluster: about a second instead of four, for a test suite that opens one database per file.
+   */
+  pgliteTemplate?: Blob | undefined;
 };
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
-  return openPglite(options.pgliteDir);
+  return openPglite(options.pgliteDir, options.pgliteTemplate);
 }
 
-async function openPglite(dir: string | undefined): Promise<DatabaseHandle> {
+async function openPglite(dir: string | undefined, template: Blob | undefined): Promise<DatabaseHandle> {
   const inMemory = dir === undefined || dir.startsWith('memory://');
   if (!inMemory) mkdirSync(dir, { recursive: true });
-  const client = inMemory ? new PGlite() : new PGlite(dir);
+  const client = inMemory ? new PGlite(template ? { loadDataDir: template } : {}) : new PGlite(dir);
   await client.waitReady;
   const db = drizzlePglite({ client, schema }) as unknown as Database;
   return {

@@ -20,10 +20,28 @@ export async function resetDatabase(db: Database): Promise<void> {
     .filter((value): value is PgTable => is(value, PgTable))
     .map((table) => `"${getTableName(table)}"`)
     .join(', ');
-  await db.transaction(async (tx) => {
-    await tx.execute(sql.raw(`truncate ${names} restart identity cascade`));
-    for (const statement of seedSql) await tx.execute(sql.raw(statement));
-  });
+  // The truncate takes every table's lock one by one, so a statement still running in the app (a background
+  // worker, the tail of the last test's request) can take them in another order: PostgreSQL then aborts one side
+  // as a deadlock. The reset is simply tried again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`truncate ${names} restart identity cascade`));
+        for (const statement of seedSql) await tx.execute(sql.raw(statement));
+      });
+      return;
+    } catch (error) {
+      if (attempt >= 5 || !isDeadlock(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
+    }
+  }
+}
+
+function isDeadlock(error: unknown): boolean {
+  for (let current = error; current instanceof Error; current = current.cause) {
+    if ((current as { code?: unknown }).code === '40P01') return true;
+  }
+  return false;
 }
 
 export async function createScratchDatabase(

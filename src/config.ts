@@ -61,6 +61,21 @@ const schema = z.object({
   LOG_LEVEL: optionalText
     .transform((raw) => (raw ?? 'info').toLowerCase())
     .pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error')),
+  PHONE_SYSTEM: optionalText
+    .transform((raw) => (raw ?? 'none').toLowerCase())
+    .pipe(z.enum(['none', 'zoom'], 'must be none or zoom')),
+  ZOOM_ACCOUNT_ID: optionalText,
+  ZOOM_CLIENT_ID: optionalText,
+  ZOOM_CLIENT_SECRET: optionalText,
+  ZOOM_API_URL: optionalText
+    .transform((raw) => raw ?? 'https://api.zoom.us/v2')
+    .pipe(z.url('must be a URL such as https://api.zoom.us/v2')),
+  ZOOM_OAUTH_URL: optionalText
+    .transform((raw) => raw ?? 'https://zoom.us/oauth/token')
+    .pipe(z.url('must be a URL such as https://zoom.us/oauth/token')),
+  ZOOM_RATE_PLAN: optionalText
+    .transform((raw) => (raw ?? 'business').toLowerCase())
+    .pipe(z.enum(['business', 'pro'], 'must be business or pro (the Zoom plan whose rate limits apply)')),
 });
 
 export type SlackMode =
@@ -68,8 +83,22 @@ export type SlackMode =
   | { kind: 'socket'; botToken: string; appToken: string; signingSecret: string | undefined }
   | { kind: 'none' };
 
+/** The phone system Switchboard drives; `none` keeps every change in Switchboard's own database. */
+export type PhoneSystemConfig =
+  | { kind: 'none' }
+  | {
+      kind: 'zoom';
+      accountId: string;
+      clientId: string;
+      clientSecret: string;
+      apiUrl: string;
+      oauthUrl: string;
+      ratePlan: 'business' | 'pro';
+    };
+
 export type Config = {
   slack: SlackMode;
+  phoneSystem: PhoneSystemConfig;
   slackApiUrl: string | undefined;
   databaseUrl: string | undefined;
   pgliteDir: string;
@@ -95,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const v = parsed.data;
   return {
     slack: slackMode(v.SLACK_BOT_TOKEN, v.SLACK_SIGNING_SECRET, v.SLACK_APP_TOKEN),
+    phoneSystem: phoneSystem(v),
     slackApiUrl: v.SLACK_API_URL,
     databaseUrl: v.DATABASE_URL,
     pgliteDir: v.PGLITE_DIR,
@@ -106,13 +136,37 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
-/** What the logger must never write: the tokens and the signing secret. */
+/** What the logger must never write: the Slack tokens, the signing secret and the phone system's client secret. */
 export function secretsOf(config: Config): string[] {
-  const { slack } = config;
-  if (slack.kind === 'none') return [];
-  return [slack.botToken, slack.signingSecret, slack.kind === 'socket' ? slack.appToken : undefined].filter(
-    (secret): secret is string => secret !== undefined,
-  );
+  const { slack, phoneSystem } = config;
+  return [
+    slack.kind === 'none' ? undefined : slack.botToken,
+    slack.kind === 'none' ? undefined : slack.signingSecret,
+    slack.kind === 'socket' ? slack.appToken : undefined,
+    phoneSystem.kind === 'zoom' ? phoneSystem.clientSecret : undefined,
+  ].filter((secret): secret is string => secret !== undefined);
+}
+
+function phoneSystem(v: z.infer<typeof schema>): PhoneSystemConfig {
+  if (v.PHONE_SYSTEM === 'none') return { kind: 'none' };
+  const required = (variable: 'ZOOM_ACCOUNT_ID' | 'ZOOM_CLIENT_ID' | 'ZOOM_CLIENT_SECRET') => {
+    const value = v[variable];
+    if (value === undefined) {
+      throw new ConfigError(
+        `${variable}: required when PHONE_SYSTEM=zoom (from the Server-to-Server OAuth app in the Zoom App Marketplace)`,
+      );
+    }
+    return value;
+  };
+  return {
+    kind: 'zoom',
+    accountId: required('ZOOM_ACCOUNT_ID'),
+    clientId: required('ZOOM_CLIENT_ID'),
+    clientSecret: required('ZOOM_CLIENT_SECRET'),
+    apiUrl: v.ZOOM_API_URL,
+    oauthUrl: v.ZOOM_OAUTH_URL,
+    ratePlan: v.ZOOM_RATE_PLAN,
+  };
 }
 
 function slackMode(botToken?: string, signingSecret?: string, appToken?: string): SlackMode {

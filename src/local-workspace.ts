@@ -3,14 +3,25 @@ import { dirname, join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../db/client.ts';
 import type { Config } from './config.ts';
-import { DEMO_ADMIN, DEMO_CHANNELS, seedDemoAccount, seedDemoWorkspace } from './local/demo.ts';
+import {
+  DEMO_ADMIN,
+  DEMO_CHANNELS,
+  seedDemoAccount,
+  seedDemoPhoneSystem,
+  seedDemoWorkspace,
+} from './local/demo.ts';
 import { type FakeSlack, startFakeSlack } from './local/index.ts';
+import { startZoomStandIn, type ZoomStandIn } from './local/zoom/index.ts';
+import { phoneSystemViewOf } from './local/zoom/phone-system-view.ts';
+import { markEveryLicensed } from './store/phone-sync.ts';
 import { type Switchboard, startSwitchboard } from './switchboard.ts';
 
 export type LocalWorkspace = {
   url: string;
   app: Switchboard;
   slack: FakeSlack;
+  /** The local phone system, when no real one is configured. */
+  zoom: ZoomStandIn | undefined;
   /** On the first start (and without `empty`): types the demo account's commands; the page shows them arrive. */
   demo: (() => Promise<void>) | undefined;
   stop: () => Promise<void>;
@@ -24,23 +35,45 @@ export type LocalWorkspace = {
  */
 export async function startLocalWorkspace(
   config: Config,
-  options: { empty: boolean; transport?: 'http' | 'socket' },
+  options: { empty: boolean; transport?: 'http' | 'socket'; ackDeadlineMs?: number },
 ): Promise<LocalWorkspace> {
   const botToken = `xoxb-local-${randomBytes(12).toString('hex')}`;
   const signingSecret = randomBytes(16).toString('hex');
   const socketMode = options.transport === 'socket';
   const appToken = `xapp-1-local-${randomBytes(12).toString('hex')}`;
-  const slack = await startFakeSlack({
-    botToken,
-    signingSecret,
-    port: config.localSlackPort,
-    ...(socketMode ? { appToken } : {}),
-  });
+  // Without a phone system of its own, the workspace drives the local Zoom Phone, whose people are the demo's.
+  const zoom = config.phoneSystem.kind === 'none' ? await startLocalZoom() : undefined;
+  let slack: FakeSlack;
+  try {
+    slack = await startFakeSlack({
+      botToken,
+      signingSecret,
+      port: config.localSlackPort,
+      ackDeadlineMs: options.ackDeadlineMs,
+      ...(socketMode ? { appToken } : {}),
+      // The page reads the local phone system through this alone, so a newcomer sees each change land there.
+      ...(zoom ? { phoneSystemView: () => phoneSystemViewOf(zoom.snapshot()) } : {}),
+    });
+  } catch (error) {
+    await zoom?.stop();
+    throw error;
+  }
   seedDemoWorkspace(slack);
   let app: Switchboard;
   try {
     app = await startSwitchboard({
       ...config,
+      phoneSystem: zoom
+        ? {
+            kind: 'zoom',
+            apiUrl: zoom.apiUrl,
+            oauthUrl: zoom.oauthUrl,
+            accountId: zoom.accountId,
+            clientId: zoom.clientId,
+            clientSecret: zoom.clientSecret,
+            ratePlan: 'business',
+          }
+        : config.phoneSystem,
       slack: socketMode
         ? { kind: 'socket', botToken, appToken, signingSecret: undefined }
         : { kind: 'http', botToken, signingSecret },
@@ -50,7 +83,13 @@ export async function startLocalWorkspace(
     });
   } catch (error) {
     await slack.stop();
+    await zoom?.stop();
     throw error;
+  }
+  if (zoom) {
+    // The local phone system starts empty each time: every line the saved account holds is put back in it.
+    await app.deps.db.transaction((tx) => markEveryLicensed(tx, new Date()));
+    app.sync?.wake();
   }
   if (socketMode) await slack.waitFor(() => slack.socketConnections() > 0, { timeoutMs: 15_000 });
   else slack.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);
@@ -59,12 +98,23 @@ export async function startLocalWorkspace(
     url: `${slack.baseUrl}/#${DEMO_CHANNELS.admins}`,
     app,
     slack,
+    zoom,
     demo: firstStart ? () => seedDemoAccount(slack) : undefined,
     stop: async () => {
       await app.stop();
       await slack.stop();
+      await zoom?.stop();
     },
   };
+}
+
+/** How long the local phone system takes to create a line, as a real one does after a license is given. */
+const LOCAL_LINE_CREATION_MS = 3000;
+
+async function startLocalZoom(): Promise<ZoomStandIn> {
+  const zoom = await startZoomStandIn({ creationDelayMs: LOCAL_LINE_CREATION_MS });
+  seedDemoPhoneSystem(zoom);
+  return zoom;
 }
 
 /** Whether the account already holds phone users or numbers: then it is not the first start. */

@@ -3,17 +3,31 @@ import { WebClient } from '@slack/web-api';
 import { openDatabase } from '../db/client.ts';
 import { type Config, secretsOf } from './config.ts';
 import { createLogger } from './logger.ts';
+import { phoneSystemFor } from './phone-systems/index.ts';
 import type { Deps } from './services/context.ts';
 import { Turns } from './services/imports/turns.ts';
+import { type NoticeWorker, startNoticeWorker } from './services/notices.ts';
 import { bootstrapAdmins } from './services/people.ts';
+import type { PhoneSystem } from './services/phone-system.ts';
 import { type Clock, type Ids, randomIds, systemClock } from './services/ports.ts';
+import { type SyncWorker, startSyncWorker } from './services/sync-worker.ts';
 import { startSlackApp } from './slack/app.ts';
 import { describe as describeError } from './slack/deliver.ts';
 import { watchInterruptedImports } from './slack/interrupted-imports.ts';
+import { backgroundSlack } from './slack/notices.ts';
+import type { Rate } from './slack/pacer.ts';
 import { slackProfiles } from './slack/profiles.ts';
 import { sweepOrphanedSpools } from './slack/spool.ts';
+import { syncReplyRefresher } from './slack/sync-replies.ts';
 
-export type Switchboard = { port: number; stop: () => Promise<void>; deps: Deps };
+export type Switchboard = {
+  port: number;
+  stop: () => Promise<void>;
+  deps: Deps;
+  notices: NoticeWorker;
+  /** Running only when a phone system is configured. */
+  sync: SyncWorker | undefined;
+};
 
 /**
  * Uploaded CSV files read at once in one process (the others wait their turn): reading the largest file the
@@ -29,6 +43,19 @@ export type StartOptions = {
   clientOptions?: WebClientOptions;
   /** postgres.js pool size. */
   maxConnections?: number;
+  /** The pace of the background work for Slack (linking, direct messages); Slack's own tiers by default. */
+  backgroundRates?: Record<string, Rate>;
+  /** How long a job a worker claimed stays its own before another instance may take it over. */
+  noticeLeaseMs?: number;
+  /**
+   * The phone system to keep in step with the database. Without one, no instance reconciles: changes mark the
+   * people they touch, and the markings wait.
+   */
+  phoneSystem?: PhoneSystem;
+  /** How long a person a sync worker claimed stays its own before another instance may take them over. */
+  syncLeaseMs?: number;
+  /** A migrated PGlite data directory an in-memory database starts from (see `openDatabase`). */
+  pgliteTemplate?: Blob;
 };
 
 /**
@@ -39,6 +66,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
   if (config.slack.kind === 'none') throw new Error('startSwitchboard needs Slack credentials');
   const logger = createLogger(config.logLevel, secretsOf(config));
   let deps: Deps | undefined;
+  let replies: ReturnType<typeof syncReplyRefresher> | undefined;
   const slack = await startSlackApp({
     slack: config.slack,
     slackApiUrl: config.slackApiUrl,
@@ -49,6 +77,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
       logger,
       importLimits: config.importLimits,
       importTurns: new Turns(FILES_READ_AT_ONCE),
+      refreshSyncReplies: () => replies?.refresh() ?? Promise.resolve(),
     },
     ready: () => deps !== undefined,
     ...(options.clientOptions ? { clientOptions: options.clientOptions } : {}),
@@ -56,6 +85,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     pgliteDir: config.pgliteDir,
+    pgliteTemplate: options.pgliteTemplate,
     ...(options.maxConnections ? { maxConnections: options.maxConnections } : {}),
   });
   try {
@@ -70,13 +100,44 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     ...options.clientOptions,
   });
+  const clock = options.clock ?? systemClock;
+  const background = backgroundSlack(
+    config.slack.botToken,
+    { logger, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) },
+    options.backgroundRates,
+  );
+  // Linking and direct messages about changed lines run in the background, at Slack's pace, from the database.
+  const notices = startNoticeWorker({
+    db: database.db,
+    clock,
+    profiles: background.profiles,
+    messenger: background.messenger,
+    log: logger,
+    ...(options.noticeLeaseMs ? { leaseMs: options.noticeLeaseMs } : {}),
+  });
+  const phoneSystem = options.phoneSystem ?? phoneSystemFor(config.phoneSystem, logger);
+  // The status line under each change follows the sync: a pass over the open ones each time a person settles.
+  replies = syncReplyRefresher(() => deps, client, logger);
+  const refresher = replies;
+  const sync = phoneSystem
+    ? startSyncWorker({
+        db: database.db,
+        clock,
+        phoneSystem,
+        log: logger,
+        onSettled: () => void refresher.refresh(),
+        ...(options.syncLeaseMs ? { leaseMs: options.syncLeaseMs } : {}),
+      })
+    : undefined;
   const built: Deps = {
     db: database.db,
-    clock: options.clock ?? systemClock,
+    clock,
     ids: options.ids ?? randomIds,
     profiles: slackProfiles(client),
     configAdmins: new Set(config.adminUserIds),
     leases: database.leases,
+    notices,
+    ...(phoneSystem && sync ? { phoneSystem, sync } : {}),
   };
   const added = await bootstrapAdmins(built);
   if (added.length > 0) logger.info(`Phone admins from ADMIN_USER_IDS: ${added.join(', ')}`);
@@ -105,15 +166,29 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     }
   };
   void connect();
+  if (phoneSystem) {
+    // A wrong credential is one clear line at start (and each person's sync says so), never a crash loop.
+    void phoneSystem.connection().then(
+      (check) =>
+        check.ok
+          ? logger.info(`${phoneSystem.name}: connected (${check.detail})`)
+          : logger.error(`${phoneSystem.name}: not connected: ${check.reason}`),
+      (error: unknown) => logger.error(`${phoneSystem.name}: the connection check failed`, error),
+    );
+  }
   logger.info(
     `Switchboard is ready on port ${slack.port} (${config.slack.kind === 'http' ? 'HTTP: POST /slack/events' : 'Socket Mode'}, database: ${database.driver})`,
   );
   return {
     port: slack.port,
     deps: built,
+    notices,
+    sync,
     stop: async () => {
       stopped = true;
       await stopWatching();
+      await notices.stop();
+      await sync?.stop();
       deps = undefined;
       await slack.stop();
       await database.close();

@@ -43,18 +43,23 @@ export function readForwardNumber(number: string, description: string): Result<F
 
 type CallHandling = { forwardNumbers: ForwardNumber[]; routes: Route[] };
 
+/** What the line can reach: whether it holds a calling plan, and whether the number added is the account's own. */
+export type Outbound = { hasCallingPlan: boolean; accountNumber: boolean };
+
 /**
  * Adds a forward number and a route to it (enabled, 20 s, rung last in sequential mode). At most 10 numbers, each
  * once, and none of the user's own direct numbers: forwarding to one would ring the same line again. A number
  * charged above an ordinary call (premium-rate, shared-cost, personal) costs the account for every call
  * forwarded there, so a phone user may not add one for themselves; an admin may (a paid hotline, an answering
- * service), and `charged` says what it is so the confirmation can say so.
+ * service), and `charged` says what it is so the confirmation can say so. A number outside the account is
+ * reached by an outbound call, which needs a calling plan.
  */
 export function addForward(
   current: CallHandling,
   added: ForwardNumber,
   ownNumbers: readonly string[],
   by: 'admin' | 'self',
+  outbound: Outbound,
 ): Result<CallHandling & { charged: ChargedKind | undefined }> {
   if (ownNumbers.includes(added.number)) return err({ code: 'FORWARD_NUMBER_OWN', number: added.number });
   const charged = chargedKind(added.number);
@@ -65,6 +70,9 @@ export function addForward(
   }
   if (current.forwardNumbers.length >= MAX_FORWARD_NUMBERS) {
     return err({ code: 'FORWARD_NUMBER_LIMIT', max: MAX_FORWARD_NUMBERS });
+  }
+  if (!outbound.accountNumber && !outbound.hasCallingPlan) {
+    return err({ code: 'FORWARD_NEEDS_PLAN', number: added.number, by });
   }
   const hasRoute = current.routes.some((route) => route.kind === 'forward' && route.number === added.number);
   return ok({

@@ -135,6 +135,10 @@ export type DomainError =
   | { code: 'FORWARD_NUMBER_LIMIT'; max: number }
   | { code: 'FORWARD_NUMBER_NOT_FOUND'; number: string; numbers: string[] }
   | { code: 'FORWARD_NUMBER_NEEDED'; number: string }
+  /** Forwarding to a number outside the account is an outbound call: it needs a calling plan. */
+  | { code: 'FORWARD_NEEDS_PLAN'; number: string; by: 'admin' | 'self' }
+  /** The last calling plan of someone who forwards outside the account: it stays while they do. */
+  | { code: 'PLAN_NEEDED_FOR_FORWARD'; user: Person; numbers: string[] }
   /** Call routes that cannot be saved; `route` names the route at fault, `value` the value at fault. */
   | {
       code: 'ROUTES_INVALID';
@@ -229,6 +233,18 @@ export type DomainError =
   | { code: 'IMPORT_ALREADY_PHONE_USER'; email: string; extension: string }
   | { code: 'IMPORT_NOT_PHONE_USER'; email: string }
   | { code: 'IMPORT_DUPLICATE_IN_FILE'; column: string; value: string; line: number }
+  /**
+   * A value the row takes from someone the same file changes, who keeps it in the file's end state: their row
+   * (on `line`) leaves it to them, or cannot be imported.
+   */
+  | {
+      code: 'IMPORT_VALUE_KEPT';
+      column: string;
+      value: string;
+      holder: Person;
+      line: number;
+      because: 'kept' | 'invalid';
+    }
   | { code: 'IMPORT_CANNOT_CLEAR'; column: string }
   | { code: 'IMPORT_NUMBERS_NEED_PLAN' }
   | { code: 'IMPORT_DESK_PHONE_PAIR'; macs: number; models: number }
@@ -245,7 +261,18 @@ export type DomainError =
   | { code: 'IMPORT_ROWS_INVALID'; fileName: string; invalid: number; valid: number }
   | { code: 'IMPORT_NOTHING_TO_APPLY'; fileName: string }
   | { code: 'IMPORT_UNDO_EXPIRED'; fileName: string; hours: number }
-  | { code: 'IMPORT_FILE_INVALID'; fileName: string; reason: string };
+  /** An undo of an import that is not applied: never imported, or undone already (`closedBy` whom). */
+  | {
+      code: 'IMPORT_NOT_UNDOABLE';
+      fileName: string;
+      status: 'reading' | 'previewed' | 'applying' | 'applied' | 'cancelled' | 'undone' | 'failed';
+      closedBy: string | null;
+    }
+  | { code: 'IMPORT_FILE_INVALID'; fileName: string; reason: string }
+  /** A Revert under a change nobody of which is still refused (retried, changed again, or reverted already). */
+  | { code: 'REVERT_NOTHING' }
+  /** A Revert of a change Switchboard cannot take back by itself: `what` it is, and the command that does. */
+  | { code: 'REVERT_UNSUPPORTED'; user: Person; what: string; command: string };
 
 export type ErrorCode = DomainError['code'];
 

@@ -6,13 +6,13 @@ import type { Store } from './store.ts';
 import type { AckResult, View } from './types.ts';
 import { buildView, keepMatchingState } from './web-api/view-shape.ts';
 
-/** Slack stops waiting for any acknowledgement after 3 seconds. */
-export const ACK_DEADLINE_MS = 3000;
+export { ACK_DEADLINE_MS } from './store.ts';
 
 /** Records a late ack as a violation; returns true when Slack would already have given up. */
 export function wasLate(store: Store, where: string, ack: AckResult): boolean {
-  if (ack.latencyMs <= ACK_DEADLINE_MS) return false;
-  store.recordViolation(where, [`[ERROR] ack: took ${ack.latencyMs} ms (Slack waits ${ACK_DEADLINE_MS} ms)`]);
+  const deadline = store.ackDeadlineMs;
+  if (ack.latencyMs <= deadline) return false;
+  store.recordViolation(where, [`[ERROR] ack: took ${ack.latencyMs} ms (Slack waits ${deadline} ms)`]);
   return true;
 }
 

@@ -1,4 +1,5 @@
 import type { FakeSlack } from './types.ts';
+import type { ZoomStandIn } from './zoom/index.ts';
 
 /** "You": the person at the keyboard, a phone admin of the demo account. */
 export const DEMO_ADMIN = 'U0YOU00001';
@@ -60,6 +61,31 @@ export function seedDemoWorkspace(slack: FakeSlack): void {
   slack.addChannel({ id: DEMO_CHANNELS.admins, name: 'phone-admins' });
   slack.addChannel({ id: DEMO_CHANNELS.general, name: 'general' });
 }
+
+/**
+ * The phone system side of the demo: the same people as Zoom users (without Zoom Phone until Switchboard gives it
+ * to them), the demo's sites, calling plans and direct numbers. Kept in memory, so laid out again on every start.
+ */
+export function seedDemoPhoneSystem(zoom: ZoomStandIn): void {
+  zoom.seedUsers([
+    { email: 'you@example.com', firstName: 'You', lastName: '' },
+    ...TEAMMATES.map(([first, last]) => ({
+      email: `${`${first}.${last}`.toLowerCase().replace(/\s+/g, '-')}@example.com`,
+      firstName: first,
+      lastName: last,
+    })),
+  ]);
+  const newYork = zoom.seedSite({ name: 'New York' });
+  zoom.seedPlans([
+    { type: 200, subscribed: 30 },
+    { type: 202, subscribed: 10 },
+  ]);
+  zoom.seedNumbers(range('+1415555', 100, 150).map((number) => ({ number, siteId: zoom.mainSiteId })));
+  zoom.seedNumbers(range('+1212555', 100, 130).map((number) => ({ number, siteId: newYork.id })));
+}
+
+const range = (prefix: string, from: number, to: number) =>
+  Array.from({ length: to - from }, (_, i) => `${prefix}0${from + i}`);
 
 const mention = (n: number) => `<@${teammate(n)}>`;
 

@@ -3,7 +3,10 @@ import type { Clock } from './clock.ts';
 import type { SocketMode } from './socket-mode.ts';
 import type { AckResult, SignMode } from './types.ts';
 
-/** Past this the driver stops waiting; Slack itself gives up after 3 s, which the caller judges from latencyMs. */
+/**
+ * Past this the driver stops waiting (at least this long, and twice the acknowledgement deadline); Slack itself
+ * gives up after the deadline, which the caller judges from latencyMs.
+ */
 const GIVE_UP_MS = 10_000;
 
 /** Bolt compares the content type as an exact string: `; charset=utf-8` would make it parse the body as JSON. */
@@ -31,6 +34,7 @@ export class Driver {
     private readonly clock: Clock,
     private readonly signingSecret: string,
     public requestUrl: string | undefined,
+    private readonly ackDeadlineMs: number,
   ) {}
 
   private signatureHeaders(mode: SignMode, body: string): Record<string, string> {
@@ -63,7 +67,7 @@ export class Driver {
         method: 'POST',
         headers,
         body: request.body,
-        signal: AbortSignal.timeout(GIVE_UP_MS),
+        signal: AbortSignal.timeout(Math.max(GIVE_UP_MS, 2 * this.ackDeadlineMs)),
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);

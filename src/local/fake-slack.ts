@@ -8,12 +8,13 @@ import { Ids } from './ids.ts';
 import { People } from './people.ts';
 import { handleResponseUrl } from './response-url.ts';
 import { openConnection, SocketMode } from './socket-mode.ts';
-import { type Identity, Store } from './store.ts';
+import { ACK_DEADLINE_MS, type Identity, Store } from './store.ts';
 import type { FakeSlack, FakeSlackOptions } from './types.ts';
 import { type UiHandler, uiRoutes } from './ui-routes.ts';
 import { waitFor } from './wait-for.ts';
 import { addFault } from './web-api/faults.ts';
 import { addHold } from './web-api/holds.ts';
+import { limitRate } from './web-api/rate-limits.ts';
 import { handleApiRequest } from './web-api/router.ts';
 
 export { type Clock, ManualClock, systemClock } from './clock.ts';
@@ -64,7 +65,10 @@ function listen(server: Server, port: number): Promise<number> {
  */
 export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSlack> {
   const clock = options.clock ?? systemClock;
+  // Idle connections are left for the client to close: a server that closes them races a client reusing one, and
+  // on a busy machine the client loses (ECONNRESET). The stand-in serves local clients only, and stop() closes all.
   const server = createServer();
+  server.keepAliveTimeout = 0;
   const port = await listen(server, options.port ?? 0);
   const identity: Identity = {
     teamId: options.teamId ?? 'T0LOCAL01',
@@ -77,15 +81,15 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     verificationToken: 'local-verification-token',
     baseUrl: `http://127.0.0.1:${port}`,
   };
-  const store = new Store(identity, new Ids(clock), clock);
+  const store = new Store(identity, new Ids(clock), clock, options.ackDeadlineMs ?? ACK_DEADLINE_MS);
   const seedBot = () =>
     store.addUser({ id: identity.botUserId, name: 'switchboard', realName: 'Switchboard', isBot: true });
   seedBot();
-  const driver = new Driver(clock, options.signingSecret, options.requestUrl);
+  const driver = new Driver(clock, options.signingSecret, options.requestUrl, store.ackDeadlineMs);
   const socket = new SocketMode(store, server);
   driver.socket = socket;
   const people = new People(store, driver);
-  const ui = uiRoutes(store, people);
+  const ui = uiRoutes(store, people, options.phoneSystemView);
   server.on('request', (req, res) => {
     route(store, req, res, socket, ui).catch((error: unknown) => {
       if (res.headersSent) res.destroy();
@@ -151,6 +155,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
       structuredClone(store.apiCalls.filter((c) => method === undefined || c.method === method)),
     failCalls: (fault) => addFault(store, fault),
     holdCalls: (hold) => addHold(store, hold),
+    limitRate: (method, limit) => limitRate(store, method, limit),
     fileContent: (fileId) => {
       const file = store.files.get(fileId);
       return file?.completed && file.bytes ? Buffer.from(file.bytes) : undefined;

@@ -11,7 +11,7 @@ export type EnvelopeType = 'events_api' | 'slash_commands' | 'interactive';
 
 /** Slack pings every few seconds; the SDK reconnects when it has not heard a ping for 30 s. */
 const PING_MS = 10_000;
-/** Past this the stand-in stops waiting for an ack, as the HTTP driver does. */
+/** Past this (or twice the acknowledgement deadline) the stand-in stops waiting for an ack, as the HTTP driver does. */
 const GIVE_UP_MS = 10_000;
 
 type Pending = { resolve: (ack: AckResult) => void; started: number; timer: NodeJS.Timeout };
@@ -115,12 +115,15 @@ export class SocketMode {
     if (!ws) return Promise.reject(new Error('fake-slack: no Socket Mode connection from the app'));
     const envelopeId = randomUUID();
     return new Promise<AckResult>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.pending.delete(envelopeId);
-        reject(
-          new Error(`fake-slack: the app did not ack envelope ${envelopeId} (${type}) over Socket Mode`),
-        );
-      }, GIVE_UP_MS);
+      const timer = setTimeout(
+        () => {
+          this.pending.delete(envelopeId);
+          reject(
+            new Error(`fake-slack: the app did not ack envelope ${envelopeId} (${type}) over Socket Mode`),
+          );
+        },
+        Math.max(GIVE_UP_MS, 2 * this.store.ackDeadlineMs),
+      );
       this.pending.set(envelopeId, { resolve, started: performance.now(), timer });
       ws.send(
         JSON.stringify({

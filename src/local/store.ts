@@ -3,6 +3,10 @@ import type { Ids } from './ids.ts';
 import type { ApiCall, Ephemeral, Message, ResponsePost, SeedChannel, SeedUser, View } from './types.ts';
 import type { ActiveFault } from './web-api/faults.ts';
 import type { ActiveHold } from './web-api/holds.ts';
+import type { ActiveLimit } from './web-api/rate-limits.ts';
+
+/** Slack stops waiting for any acknowledgement after 3 seconds. */
+export const ACK_DEADLINE_MS = 3000;
 
 export type Identity = {
   teamId: string;
@@ -73,6 +77,8 @@ export class Store {
   responses: ResponsePost[] = [];
   faults: ActiveFault[] = [];
   holds: ActiveHold[] = [];
+  /** Rate limits in force, by method (none unless a test or the benchmark sets them). */
+  rateLimits = new Map<string, ActiveLimit>();
   violations: string[] = [];
   private readonly listeners = new Set<() => void>();
 
@@ -80,6 +86,8 @@ export class Store {
     readonly identity: Identity,
     readonly ids: Ids,
     readonly clock: Clock,
+    /** How long an acknowledgement may take before Slack gives up on it (see FakeSlackOptions). */
+    readonly ackDeadlineMs: number = ACK_DEADLINE_MS,
   ) {}
 
   /**
@@ -116,6 +124,7 @@ export class Store {
       hold.release();
     }
     this.holds = [];
+    this.rateLimits = new Map();
     this.violations = [];
     this.notify();
   }

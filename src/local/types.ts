@@ -15,6 +15,17 @@ export type FakeSlackOptions = {
   clock?: Clock;
   teamId?: string;
   port?: number;
+  /**
+   * How long the stand-in waits for an acknowledgement before it acts as Slack does when one is late (3 s, Slack's
+   * own limit, unless set). Tests widen it: on a loaded machine any process can stall for seconds, and a test's
+   * outcome must not depend on that.
+   */
+  ackDeadlineMs?: number;
+  /**
+   * What the page's "phone system" view shows, read afresh on each request: plain JSON with nothing secret in it.
+   * The stand-in knows nothing of the phone system beyond this; without it the page has no such view.
+   */
+  phoneSystemView?: () => unknown;
 };
 
 export type AckResult = { status: number; body: string; json?: unknown; latencyMs: number };
@@ -241,6 +252,11 @@ export interface FakeSlack {
    * chat.postMessage of one thread: the message is posted, and the app waits for Slack's answer.
    */
   holdCalls(hold: CallHold): HoldHandle;
+  /**
+   * Limits a Web API method as Slack does (a token bucket per method: `perMinute`, bursts of `burst`): a call over
+   * the limit gets HTTP 429, `ratelimited` and Retry-After. Off by default, for speed; lifted by `reset()`.
+   */
+  limitRate(method: string, limit: { perMinute: number; burst: number }): void;
   /** The bytes of a file uploaded to the workspace (by a person or by the app), once its upload is complete. */
   fileContent(fileId: string): Buffer | undefined;
   /** How many times a file's bytes were served to a request carrying the bot token. */

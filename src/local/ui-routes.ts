@@ -13,7 +13,7 @@ import type { AckResult, InputValue, Message } from './types.ts';
  */
 export type UiHandler = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
 
-type Ui = { store: Store; people: People };
+type Ui = { store: Store; people: People; phoneSystemView: (() => unknown) | undefined };
 
 type Route = {
   method: 'GET' | 'POST';
@@ -34,6 +34,25 @@ const MAX_BODY_BYTES = 20 * 1024 * 1024;
 /** A comment line now and then keeps idle proxies and browsers from dropping the event stream. */
 const KEEPALIVE_MS = 15_000;
 
+/**
+ * Slack's client turns a mention picked while typing into `<@U…>` in the text it sends; the page's box is plain
+ * text, so `@name` (a member's handle or one-word display name, in any case: `@Switchboard`) is turned into one here.
+ * Other text, and `@` before a name nobody has, stays as typed.
+ */
+export function encodeMentions(store: Store, text: string): string {
+  const ids = new Map<string, string>();
+  for (const user of store.users.values()) {
+    if (user.deleted) continue;
+    ids.set(user.name.toLowerCase(), user.id);
+    if (!/\s/.test(user.realName)) ids.set(user.realName.toLowerCase(), user.id);
+  }
+  // A handle ends on a letter or digit: the stop after `@grace.` is the sentence's, not the name's.
+  return text.replace(/(^|[\s(])@([\w.-]*\w)/g, (whole, before: string, name: string) => {
+    const id = ids.get(name.toLowerCase());
+    return id ? `${before}<@${id}>` : whole;
+  });
+}
+
 /** A request the page should not have made: shown to the person as `{error}` with this status. */
 class UiError extends Error {
   constructor(
@@ -44,8 +63,8 @@ class UiError extends Error {
   }
 }
 
-export function uiRoutes(store: Store, people: People): UiHandler {
-  const ui: Ui = { store, people };
+export function uiRoutes(store: Store, people: People, phoneSystemView?: () => unknown): UiHandler {
+  const ui: Ui = { store, people, phoneSystemView };
   return async (req, res, path) => {
     for (const { method, pattern, handle } of ROUTES) {
       const match = req.method === method ? pattern.exec(path) : null;
@@ -96,7 +115,7 @@ function visibleChannel(store: Store, id: string, user: string): ChannelRecord {
   return channel;
 }
 
-function workspace(store: Store, as: string | undefined) {
+function workspace({ store, phoneSystemView }: Ui, as: string | undefined) {
   const { identity } = store;
   const user = as === undefined ? undefined : actor(store, as);
   return {
@@ -115,7 +134,13 @@ function workspace(store: Store, as: string | undefined) {
     // The member's DM with the app, the conversation Slack lists under "Apps".
     appDm: user === undefined ? null : store.dmChannel(user),
     violations: store.violations,
+    phoneSystem: phoneSystemView !== undefined,
   };
+}
+
+function phoneSystem(ui: Ui) {
+  if (!ui.phoneSystemView) throw new UiError(404, 'this workspace has no local phone system to show');
+  return ui.phoneSystemView();
 }
 
 type Thread = Message & { replies: Message[] };
@@ -271,7 +296,7 @@ const ROUTES: Route[] = [
   {
     method: 'GET',
     pattern: /^\/ui\/api\/workspace$/,
-    handle: (ui, _param, req, res) => answer(res, () => workspace(ui.store, query(req, 'as'))),
+    handle: (ui, _param, req, res) => answer(res, () => workspace(ui, query(req, 'as'))),
   },
   {
     method: 'GET',
@@ -282,6 +307,11 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/ui\/api\/views$/,
     handle: (ui, _param, req, res) => answer(res, () => views(ui.store, query(req, 'as'))),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/ui\/api\/phone-system$/,
+    handle: (ui, _param, _req, res) => answer(res, () => phoneSystem(ui)),
   },
   { method: 'GET', pattern: /^\/ui\/api\/events$/, handle: streamChanges },
   { method: 'GET', pattern: /^\/ui\/api\/files\/([\w-]+)$/, handle: serveFile },
@@ -328,7 +358,7 @@ const ROUTES: Route[] = [
         channel: channel.id,
         filename: b.filename,
         content: Buffer.from(b.contentBase64, 'base64'),
-        ...(b.comment ? { comment: b.comment } : {}),
+        ...(b.comment ? { comment: encodeMentions(store, b.comment) } : {}),
       });
       return { ok: true, fileId, ts };
     }),

@@ -12,7 +12,7 @@ export async function waitFor<T>(
   context: () => string = () => '',
 ): Promise<T> {
   // Long enough for a busy machine: a wait ends as soon as its condition holds, so only a failure takes this long.
-  const timeoutMs = opts.timeoutMs ?? 20_000;
+  const timeoutMs = opts.timeoutMs ?? 60_000;
   const deadline = performance.now() + timeoutMs;
   let last: unknown;
   let lastError: unknown;

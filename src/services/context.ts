@@ -4,9 +4,15 @@ import type { Leases } from '../../db/leases.ts';
 import type { AccountSettingsRow } from '../../db/schema/account.ts';
 import type { Change } from '../domain/changes.ts';
 import type { DomainError } from '../domain/errors.ts';
+import { lineChangesByPerson } from '../domain/notices.ts';
+import { linesTouched, touchesNoLine } from '../domain/phone-sync.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { isAdmin, lockAccount } from '../store/account.ts';
 import { type AuditEntry, insertAudit, insertChanges } from '../store/audit.ts';
+import { enqueueNotices } from '../store/notices.ts';
+import { markEveryLicensed, markForSync, markSiteMembers } from '../store/phone-sync.ts';
+import { noteMarkedRequest } from './change-tracking.ts';
+import type { PhoneSystem } from './phone-system.ts';
 import type { Clock, Ids, Profiles } from './ports.ts';
 
 export type Deps = {
@@ -18,6 +24,15 @@ export type Deps = {
   configAdmins: ReadonlySet<string>;
   /** Who is applying what right now, across every instance on the database. */
   leases: Leases;
+  /** Told after a change that left people to notify has committed, so the notice worker starts at once. */
+  notices?: { wake(): void };
+  /**
+   * The phone system Switchboard keeps in step with its database. Without one, changes still mark the people they
+   * touch, and those markings wait for an instance that has one.
+   */
+  phoneSystem?: PhoneSystem;
+  /** Told after a change that marked people for sync has committed, so the sync worker starts at once. */
+  sync?: { wake(): void };
 };
 
 /** The Slack user on whose behalf a use case runs. */
@@ -41,6 +56,10 @@ export function fail(error: DomainError): never {
 export class Recorder {
   entries: AuditEntry[] = [];
   changes: Change[] = [];
+  /** Whether a flush queued a notice for someone whose line changed. */
+  noticed = false;
+  /** Whether someone was marked for a reconcile with the phone system. */
+  marked = false;
   constructor(
     readonly requestId: string,
     readonly at: Date,
@@ -52,6 +71,23 @@ export class Recorder {
     this.changes = [];
     await insertAudit(tx, this.requestId, this.actor, this.at, entries);
     await insertChanges(tx, this.requestId, this.at, changes);
+    // Beside the change records, in their transaction: the phone system is brought in step with what committed.
+    const touched = linesTouched(changes);
+    if (!touchesNoLine(touched)) {
+      await markForSync(tx, this.at, touched.people, this.requestId);
+      await markSiteMembers(tx, this.at, touched.sites, this.requestId);
+      if (touched.everyone) await markEveryLicensed(tx, this.at, this.requestId);
+      this.marked = true;
+    }
+    // Every path that changes a line (commands, forms, imports) writes its change records here, so this is the
+    // one place that decides who is told: a job per person, committed or rolled back with the change itself.
+    const people = [...lineChangesByPerson(changes)].map(([directoryUserId, lines]) => ({
+      directoryUserId,
+      changes: lines,
+    }));
+    if (people.length === 0) return;
+    await enqueueNotices(tx, this.requestId, this.actor, this.at, people);
+    this.noticed = true;
   }
   audit(entry: AuditEntry) {
     this.entries.push(entry);
@@ -112,6 +148,11 @@ async function runTransaction<T>(deps: Deps, actor: Actor, work: ChangeWork<T>):
         await rec.flush(tx);
         return result;
       });
+      if (rec.noticed) deps.notices?.wake();
+      if (rec.marked) {
+        noteMarkedRequest(rec.requestId);
+        deps.sync?.wake();
+      }
       return ok(value);
     } catch (error) {
       if (error instanceof Abort) return err(error.error);

@@ -4,9 +4,11 @@ import type { Result } from '../domain/result.ts';
 import { ok } from '../domain/result.ts';
 import { isAdmin, readAccount } from '../store/account.ts';
 import { type AuditRecord, recentAudit } from '../store/audit.ts';
+import { countSync } from '../store/phone-sync.ts';
 import { countPhoneUsers } from '../store/phone-users.ts';
 import { type PlanUsage, planUsage } from '../store/plans.ts';
 import type { Actor, Deps } from './context.ts';
+import { type ConnectionState, checkWithin } from './phone-sync.ts';
 import { type Card, myCard } from './queries.ts';
 
 export type Dashboard = {
@@ -15,7 +17,19 @@ export type Dashboard = {
   plans: PlanUsage[];
   numbers: { total: number; free: number };
   recent: AuditRecord[];
+  /** How far the phone system is behind; absent when none is configured. */
+  phoneSystem?: {
+    name: string;
+    inSync: number;
+    pending: number;
+    failed: number;
+    /** Whether the app could reach it with its credentials, checked for at most HOME_CONNECTION_WAIT_MS. */
+    connection: ConnectionState;
+  };
 };
+
+/** The Home tab waits this long for the phone system's connection check; past it, it shows the counts alone. */
+const HOME_CONNECTION_WAIT_MS = 3000;
 
 /** What the Home tab shows: the account at a glance for an admin, their own card for everyone else. */
 export type HomeContent = { kind: 'dashboard'; dashboard: Dashboard } | { kind: 'own_card'; card: Card };
@@ -28,7 +42,9 @@ export async function homeContent(deps: Deps, actor: Actor): Promise<Result<Home
     return card.ok ? ok({ kind: 'own_card', card: card.value }) : card;
   }
   const db = deps.db;
-  const [account, licenses, bySite, plans, numberTotals, freeNumbers, recent] = await Promise.all([
+  const system = deps.phoneSystem;
+  const connection = system ? checkWithin(system.connection(), HOME_CONNECTION_WAIT_MS) : undefined;
+  const [account, licenses, bySite, plans, numberTotals, freeNumbers, recent, sync] = await Promise.all([
     readAccount(db),
     countPhoneUsers(db),
     db
@@ -43,6 +59,7 @@ export async function homeContent(deps: Deps, actor: Actor): Promise<Result<Home
       .from(phoneNumbers)
       .where(and(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.isMain, false))),
     recentAudit(db, RECENT_CHANGES),
+    system ? countSync(db) : undefined,
   ]);
   const siteNames = [...new Set(bySite.map((row) => row.site))].sort();
   const cell = (site: string, status: string) =>
@@ -64,6 +81,17 @@ export async function homeContent(deps: Deps, actor: Actor): Promise<Result<Home
       plans: plans.filter((plan) => plan.inventory > 0 || plan.used > 0),
       numbers: { total: numberTotals[0]?.n ?? 0, free: freeNumbers[0]?.n ?? 0 },
       recent,
+      ...(system && sync
+        ? {
+            phoneSystem: {
+              name: system.name,
+              inSync: sync.in_sync,
+              pending: sync.pending,
+              failed: sync.failed,
+              connection: (await connection) ?? { ok: 'slow' },
+            },
+          }
+        : {}),
     },
   });
 }

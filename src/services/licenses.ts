@@ -263,7 +263,7 @@ export async function removeLicenses(
 }
 
 /** Ends what depends on the person, keeps audio others play, then takes the license with all that is theirs. */
-async function removeOne(tx: Transaction, rec: Recorder, card: PhoneUserCard): Promise<Removed> {
+export async function removeOne(tx: Transaction, rec: Recorder, card: PhoneUserCard): Promise<Removed> {
   const user = userRef(card);
   const ended = await endDependents(tx, rec, card, `license of ${card.email} removed`);
   const keptAudio = await keepSharedAudio(tx, card.phoneUserId);

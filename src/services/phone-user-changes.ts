@@ -1,9 +1,14 @@
 import type { Transaction } from '../../db/client.ts';
-import { fullExtension } from '../domain/extensions.ts';
 import { MAX_NUMBERS_PER_USER, normalizeE164 } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
-import { assignNumber, findNumbers, nextFreeNumber, releaseNumbers } from '../store/numbers.ts';
+import {
+  assignNumber,
+  externalForwardsOf,
+  findNumbers,
+  nextFreeNumber,
+  releaseNumbers,
+} from '../store/numbers.ts';
 import {
   cardByDirectoryUser,
   type PhoneUserCard,
@@ -17,8 +22,8 @@ import { type Actor, type Deps, fail, type Recorder, runChange } from './context
 import { findPhoneUser } from './find-phone-user.ts';
 import { resolvePlanForUse } from './licenses.ts';
 import {
-  allocateInSite,
   checkRequestedExtension,
+  extensionAtSite,
   extensionState,
   resolvePlan,
   resolveSite,
@@ -95,17 +100,36 @@ export async function addPlan(
   });
 }
 
+export type PlanRemoved = UserChange<{ removedPlans: string[]; releasedNumbers: string[] }>;
+
+/** The plan removal done, or, when it would release direct numbers the admin has not confirmed, what it would do. */
+export type PlanRemoval =
+  | ({ kind: 'removed' } & PlanRemoved)
+  | {
+      kind: 'confirm';
+      card: PhoneUserCard;
+      removedPlans: string[];
+      /** The codes of the plans it would remove. */
+      planCodes: number[];
+      /** The direct numbers the removal would release: the admin confirms these. */
+      releasedNumbers: string[];
+      /** Set when a confirmation was given for other numbers than these: the numbers changed since. */
+      changed: boolean;
+    };
+
 /**
- * Removes one calling plan, or all of them when none is named. Numbers need a calling plan, so when the last
- * plan goes the user's numbers are released too, and the reply names them.
+ * Removes one calling plan, or all of them when none is named. Numbers need a calling plan, so when the last plan
+ * goes the user's numbers are released too: that happens only once the admin confirmed exactly those numbers
+ * (`confirmed`); otherwise nothing changes and the result says what would be released, to ask first.
  */
 export async function removePlan(
   deps: Deps,
   actor: Actor,
   ref: UserRef,
   planInput: string | undefined,
-): Promise<Result<UserChange<{ removedPlans: string[]; releasedNumbers: string[] }>>> {
-  return runChange(deps, actor, 'plan remove', async (tx, rec) => {
+  confirmed?: readonly string[],
+): Promise<Result<PlanRemoval>> {
+  return runChange(deps, actor, 'plan remove', async (tx, rec): Promise<PlanRemoval> => {
     const card = await findPhoneUser(tx, ref);
     if (card.plans.length === 0) fail({ code: 'NO_PLANS_HELD', user: personOf(card) });
     let codes = card.plans.map((p) => p.code);
@@ -115,17 +139,44 @@ export async function removePlan(
         fail({ code: 'PLAN_NOT_HELD', user: personOf(card), plan: plan.shortName });
       codes = [plan.code];
     }
-    await removeUserPlans(tx, card.phoneUserId, codes);
+    const removedPlans = card.plans.filter((p) => codes.includes(p.code)).map((p) => p.shortName);
     const lastPlanGone = codes.length === card.plans.length;
+    if (lastPlanGone) await keepPlanWhileForwardingOut(tx, card);
+    const releasing = lastPlanGone ? [...card.numbers].sort() : [];
+    if (releasing.length > 0 && !sameNumbers(releasing, confirmed)) {
+      return {
+        kind: 'confirm',
+        card,
+        removedPlans,
+        planCodes: codes,
+        releasedNumbers: releasing,
+        changed: confirmed !== undefined,
+      };
+    }
+    await removeUserPlans(tx, card.phoneUserId, codes);
     const releasedNumbers = lastPlanGone ? await releaseNumbers(tx, card.phoneUserId) : [];
     const after = await reload(tx, card);
     audit(rec, 'plan.removed', card, after);
     for (const code of codes) rec.emit({ kind: 'phone_user.plan_removed', user: userRef(card), plan: code });
     for (const number of releasedNumbers)
       rec.emit({ kind: 'phone_user.number_released', user: userRef(card), number });
-    const removedPlans = card.plans.filter((p) => codes.includes(p.code)).map((p) => p.shortName);
-    return { before: card, after, removedPlans, releasedNumbers };
+    return { kind: 'removed', before: card, after, removedPlans, releasedNumbers };
   });
+}
+
+const sameNumbers = (numbers: readonly string[], confirmed: readonly string[] | undefined) =>
+  confirmed !== undefined &&
+  confirmed.length === numbers.length &&
+  [...confirmed].sort().every((number, i) => number === numbers[i]);
+
+/**
+ * Forwarding outside the account is an outbound call: the last plan of someone who does stays, with the reason.
+ * Refused rather than asked: going on would either drop their forward numbers (their own choice, made by them or
+ * for them) or leave calls forwarded where the line cannot call.
+ */
+async function keepPlanWhileForwardingOut(tx: Transaction, card: PhoneUserCard) {
+  const external = (await externalForwardsOf(tx, [card.phoneUserId])).get(card.phoneUserId) ?? [];
+  if (external.length > 0) fail({ code: 'PLAN_NEEDED_FOR_FORWARD', user: personOf(card), numbers: external });
 }
 
 /** Gives a user a direct number: the one named, or the next free number of their site. */
@@ -228,15 +279,7 @@ export async function moveSite(
     const card = await findPhoneUser(tx, ref);
     const site = await resolveSite(tx, siteInput);
     if (site.id === card.siteId) fail({ code: 'SAME_SITE', user: personOf(card), site: site.name });
-    const rules = { siteCodes: account.siteCodesEnabled };
-    let short = card.shortExtension;
-    let full = fullExtension(short, site.siteCode, rules);
-    const state = await extensionState(tx);
-    state.taken.delete(card.extension);
-    if (state.taken.has(full) || state.reserved.has(full)) {
-      short = allocateInSite(1, site, rules, state)[0] as string;
-      full = fullExtension(short, site.siteCode, rules);
-    }
+    const { full, short } = await extensionAtSite(tx, card, site, { siteCodes: account.siteCodesEnabled });
     await updatePhoneUser(
       tx,
       card.phoneUserId,

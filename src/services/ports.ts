@@ -1,4 +1,5 @@
 import type { EmailProblem } from '../domain/email.ts';
+import type { LineNotice } from '../domain/notices.ts';
 
 /** Narrow interfaces the use cases receive: time, ids, and what they need to know of Slack profiles. */
 
@@ -37,3 +38,22 @@ export interface Profiles {
 
 export const systemClock: Clock = { now: () => new Date() };
 export const randomIds: Ids = { requestId: () => crypto.randomUUID() };
+
+/** Direct messages about a person's line, for the notice worker: one call, the step that happens at most once. */
+export interface Messenger {
+  /** Posts the notice in the app's direct conversation with the person. */
+  tell(slackUserId: string, notice: LineNotice): Promise<void>;
+}
+
+/** Slack did not run the call and asks to be called again later (rate limited, or down for a moment). */
+export class TryLater extends Error {
+  constructor(
+    readonly retryAfterMs: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Slack answered the call with a refusal (an account deactivated, a DM not allowed): nothing was done. */
+export class Refused extends Error {}

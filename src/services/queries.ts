@@ -16,6 +16,8 @@ import { type PlanUsage, planUsage } from '../store/plans.ts';
 import { listSites, type Site } from '../store/sites.ts';
 import { type Actor, catchDomain, type Deps, requireAdmin } from './context.ts';
 import { findDirectoryUser, findPhoneUser, personOfRef } from './find-phone-user.ts';
+import { linkChatAccounts } from './linking.ts';
+import { type CardSync, cardSyncOf } from './phone-sync.ts';
 import { type UserDetails, userDetails } from './settings/details.ts';
 import { resolvePlan, resolveSite } from './site-rules.ts';
 
@@ -32,7 +34,7 @@ async function adminRead<T>(
 }
 
 export type Card =
-  | { kind: 'phone_user'; card: PhoneUserCard; details: UserDetails }
+  | { kind: 'phone_user'; card: PhoneUserCard; details: UserDetails; sync: CardSync | undefined }
   | { kind: 'not_phone_user'; person: Person };
 
 /** A phone user's card; for someone known who holds no license, says so instead of failing. */
@@ -40,8 +42,7 @@ export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<
   const allowed = await requireAdmin(deps, actor, 'show');
   if (!allowed.ok) return allowed;
   const found = await catchDomain(() => findPhoneUser(deps.db, ref));
-  if (found.ok)
-    return ok({ kind: 'phone_user', card: found.value, details: await userDetails(deps.db, found.value) });
+  if (found.ok) return ok(await phoneUserCard(deps, actor, found.value));
   if (found.error.code === 'NOT_A_PHONE_USER')
     return ok({ kind: 'not_phone_user', person: found.error.user });
   return found;
@@ -49,13 +50,21 @@ export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<
 
 /** Anyone may see their own card. */
 export async function myCard(deps: Deps, actor: Actor): Promise<Result<Card>> {
+  // Someone added by import or by email before their account was linked is found by their profile's email.
+  await linkChatAccounts(deps, actor, [actor.slackUserId]);
   const user = await findDirectoryUserBySlackId(deps.db, actor.slackUserId);
   const card = user ? await cardByDirectoryUser(deps.db, user.id) : undefined;
-  if (card) return ok({ kind: 'phone_user', card, details: await userDetails(deps.db, card) });
+  if (card) return ok(await phoneUserCard(deps, actor, card));
   const person = user
     ? personOf(user)
     : personOfRef({ kind: 'slack', id: actor.slackUserId, raw: `<@${actor.slackUserId}>` });
   return ok({ kind: 'not_phone_user', person });
+}
+
+async function phoneUserCard(deps: Deps, viewer: Actor, card: PhoneUserCard): Promise<Card> {
+  const details = await userDetails(deps.db, card);
+  const sync = await cardSyncOf(deps, viewer, card.directoryUserId);
+  return { kind: 'phone_user', card, details, sync };
 }
 
 export type ListQuery = {

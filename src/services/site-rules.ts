@@ -133,3 +133,24 @@ export function checkRequestedExtension(
 }
 
 export type { DomainError };
+
+/**
+ * The extension a person keeps on moving to `site`: their short extension with the site's code where that full
+ * number is free, otherwise the next free one of the site.
+ */
+export async function extensionAtSite(
+  tx: Executor,
+  person: { extension: string; shortExtension: string },
+  site: Site,
+  rules: ExtensionRules,
+): Promise<{ full: string; short: string }> {
+  let short = person.shortExtension;
+  let full = fullExtension(short, site.siteCode, rules);
+  const state = await extensionState(tx);
+  state.taken.delete(person.extension);
+  if (state.taken.has(full) || state.reserved.has(full)) {
+    short = allocateInSite(1, site, rules, state)[0] as string;
+    full = fullExtension(short, site.siteCode, rules);
+  }
+  return { full, short };
+}

@@ -64,6 +64,10 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
 
   const events = receiver instanceof HTTPReceiver ? receiver.requestListener : undefined;
   const server = createServer(httpFront({ logger: options.logger, ready: options.ready, events }));
+  // Idle connections live longer than a load balancer's or Slack's own idle timeout (60 s is common), so the
+  // client, not this server, closes them: a server that closes first races a client reusing the connection.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, () => resolve());

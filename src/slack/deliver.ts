@@ -1,5 +1,6 @@
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
+import type { Audience } from '../services/audience.ts';
 import { type Message, plain, plainSection } from './blocks/message.ts';
 import { privateNoteModal } from './blocks/settings-changes.ts';
 import type { Outcome } from './outcome.ts';
@@ -12,25 +13,38 @@ export type Channels = {
   triggerId?: string;
   /** Where the command came from: files are posted there. */
   channelId?: string;
+  /** Who asked: a file for them alone goes to their DM with the app. */
+  userId?: string;
+  /** Posts a change's channel message with a status line that follows the phone system; false if it did not. */
+  postWithSyncStatus?: (message: Message, requestIds: string[]) => Promise<boolean>;
 };
 
 /**
  * Sends what a handler decided. Replies go through the response_url (it works in any channel, including ones
- * the bot has not joined); direct messages are best effort: a failed DM is logged and never undoes the change.
+ * the bot has not joined). A file for the requester goes first, and the reply saying where it went follows only
+ * once it is there.
  */
-export async function deliver(
-  outcome: Outcome,
-  { respond, client, logger, triggerId, channelId }: Channels,
-): Promise<void> {
+export async function deliver(outcome: Outcome, channels: Channels): Promise<void> {
+  const { respond, client, triggerId } = channels;
+  const replyAfterFile = outcome.file?.to === 'requester';
   try {
     if (outcome.replace) await respond({ replace_original: true, ...outcome.replace });
-    if (outcome.ephemeral)
+    if (outcome.ephemeral && !replyAfterFile)
       await respond({ response_type: 'ephemeral', replace_original: false, ...outcome.ephemeral });
-    if (outcome.channel)
-      await respond({ response_type: 'in_channel', replace_original: false, ...outcome.channel });
+    if (outcome.channel) {
+      const followed =
+        outcome.syncRequests && channels.postWithSyncStatus
+          ? await channels.postWithSyncStatus(outcome.channel, outcome.syncRequests)
+          : false;
+      if (!followed)
+        await respond({ response_type: 'in_channel', replace_original: false, ...outcome.channel });
+    }
     if (outcome.modal && triggerId) await client.views.open({ trigger_id: triggerId, view: outcome.modal });
-    if (outcome.file) await postFile(client, logger, respond, channelId, outcome.file);
-    await sendDirectMessages(client, logger, outcome.dms ?? []);
+    if (outcome.file) {
+      const posted = await postFile(channels, outcome.file);
+      if (posted && outcome.ephemeral && replyAfterFile)
+        await respond({ response_type: 'ephemeral', replace_original: false, ...outcome.ephemeral });
+    }
   } finally {
     // A spooled export holds every user's address: it goes whether the reply before it could be sent or not.
     const content = outcome.file?.content;
@@ -38,53 +52,55 @@ export async function deliver(
   }
 }
 
-/** Uploads a file to a channel (a spooled one streamed from disk); where the app may not post, says how to fix it. */
+/**
+ * Uploads a file (a spooled one streamed from disk) to the channel, or to the requester's DM with the app; says
+ * whether it got there. Where it could not go, the requester is told how to fix it.
+ */
 async function postFile(
-  client: WebClient,
-  logger: Logger,
-  respond: RespondFn,
-  channelId: string | undefined,
+  { client, logger, respond, channelId, userId }: Channels,
   file: NonNullable<Outcome['file']>,
-) {
+): Promise<boolean> {
   const { content } = file;
+  const toRequester = file.to === 'requester';
+  const where = toRequester ? 'your direct messages with the app' : 'here';
   try {
-    if (!channelId) return;
-    const target = { channelId, filename: file.filename, title: file.title, comment: file.comment };
+    const target = toRequester && userId ? await directMessageChannel(client, userId) : channelId;
+    if (!target || (toRequester && !userId)) return false;
     if (Buffer.isBuffer(content)) {
       await client.files.uploadV2({
-        channel_id: channelId,
+        channel_id: target,
         file: content,
         filename: file.filename,
         title: file.title,
         initial_comment: file.comment,
       });
     } else {
-      await uploadSpooled(client, content, target);
+      await uploadSpooled(client, content, {
+        channelId: target,
+        filename: file.filename,
+        title: file.title,
+        comment: file.comment,
+      });
     }
+    return true;
   } catch (error) {
-    logger.warn(`Could not post ${file.filename} to ${channelId}: ${describe(error)}`);
+    logger.warn(`Could not post ${file.filename} to ${toRequester ? userId : channelId}: ${describe(error)}`);
+    const fix = toRequester
+      ? 'Try again in a minute.'
+      : 'Invite the app to this channel (`/invite @Switchboard`), or use its direct messages.';
     await respond({
       response_type: 'ephemeral',
       replace_original: false,
-      text: `:warning: Could not post ${file.filename} here (${describe(error)}). Invite the app to this channel (\`/invite @Switchboard\`), or use its direct messages.`,
+      text: `:warning: Could not post ${file.filename} to ${where} (${describe(error)}). ${fix}`,
     });
+    return false;
   }
 }
 
-export async function sendDirectMessages(
-  client: WebClient,
-  logger: Logger,
-  dms: NonNullable<Outcome['dms']>,
-) {
-  for (const dm of dms) {
-    try {
-      const opened = await client.conversations.open({ users: dm.slackUserId });
-      const channel = opened.channel?.id;
-      if (channel) await client.chat.postMessage({ channel, ...dm.message });
-    } catch (error) {
-      logger.warn(`Could not send a direct message to ${dm.slackUserId}: ${describe(error)}`);
-    }
-  }
+/** The app's DM with a person (conversations.open gives the same one every time). */
+export async function directMessageChannel(client: WebClient, userId: string): Promise<string | undefined> {
+  const opened = await client.conversations.open({ users: userId });
+  return opened.channel?.id;
 }
 
 export function describe(error: unknown): string {
@@ -94,20 +110,24 @@ export function describe(error: unknown): string {
 }
 
 /**
- * Posts a change made in a form to the channel the form was opened from (modals have no response_url). A public
- * channel works without the bot as a member (chat:write.public); elsewhere a failure is only logged.
+ * Confirms a change made in a form (modals have no response_url). An admin's change is posted to the channel the
+ * form was opened from: a public channel works without the bot as a member (chat:write.public). A phone user's
+ * change to their own line is confirmed to them alone, in the app's DM. A failure is only logged.
  */
 export async function announce(
   client: WebClient,
-  channelId: string | undefined,
+  audience: Audience,
+  where: { channelId: string | undefined; actor: string },
   message: Message,
   logger?: Logger,
 ): Promise<void> {
-  if (!channelId) return;
+  // Posting to a person's user id lands in the app's DM with them.
+  const channel = audience === 'requester' ? where.actor : where.channelId;
+  if (!channel) return;
   try {
-    await client.chat.postMessage({ channel: channelId, text: message.text, blocks: message.blocks });
+    await client.chat.postMessage({ channel, text: message.text, blocks: message.blocks });
   } catch (error) {
-    logger?.warn(`Could not post to ${channelId}: ${describe(error)}`);
+    logger?.warn(`Could not post to ${channel}: ${describe(error)}`);
   }
 }
 

@@ -16,6 +16,9 @@ export function who(person: Person): string {
 
 export const mention = (slackUserId: string) => `<@${slackUserId}>`;
 
+/** A moment as the app shows one: "2026-12-06 03:24 UTC". */
+export const utcMinute = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+
 export const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
 
 /** "a, b and c" */

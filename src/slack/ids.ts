@@ -1,7 +1,11 @@
 /** Every callback_id, action_id and block_id the app uses, in one place. */
 export const ACTIONS = {
   removeConfirm: 'remove_confirm',
+  syncReplyRetry: 'sync_reply_retry',
+  syncReplyRevert: 'sync_reply_revert',
   removeCancel: 'remove_cancel',
+  planRemoveConfirm: 'plan_remove_confirm',
+  planRemoveCancel: 'plan_remove_cancel',
   listNext: 'list_next',
   showPin: 'show_pin',
   settingsEdit: 'settings_edit',
@@ -11,6 +15,10 @@ export const ACTIONS = {
   importValid: 'import_valid',
   importCancel: 'import_cancel',
   importUndo: 'import_undo',
+  importUndoConfirm: 'import_undo_confirm',
+  importUndoCancel: 'import_undo_cancel',
+  syncRetryOne: 'sync_retry_one',
+  syncRetryAll: 'sync_retry_all',
 } as const;
 
 export const VIEWS = {

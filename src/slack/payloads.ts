@@ -65,3 +65,41 @@ export function decodeDirectoryUser(value: string | undefined): number | undefin
   const match = value ? DIRECTORY_USER.exec(value) : null;
   return match?.[1] ? Number(match[1]) : undefined;
 }
+
+/**
+ * A plan removal that releases numbers, as its confirm button carries it: whose (directory id), which plan (its
+ * code; none for every plan) and the numbers the prompt named, so the click can tell whether they still hold.
+ */
+const planRemoval = z.strictObject({
+  d: z.number().int().positive(),
+  p: z.number().int().nonnegative().nullable(),
+  n: z.array(z.string().regex(/^\+[0-9]{2,15}$/)).max(10),
+});
+
+export type PlanRemovalButton = { directoryUserId: number; plan: number | null; numbers: string[] };
+
+export const encodePlanRemoval = (removal: PlanRemovalButton) =>
+  JSON.stringify({ d: removal.directoryUserId, p: removal.plan, n: removal.numbers });
+
+/** The button of a plan removal to confirm: the one plan named (by code), or every plan. */
+export const planRemovalValue = (
+  removal: { card: { directoryUserId: number }; planCodes: number[]; releasedNumbers: string[] },
+  named: boolean,
+) =>
+  encodePlanRemoval({
+    directoryUserId: removal.card.directoryUserId,
+    plan: named ? (removal.planCodes[0] ?? null) : null,
+    numbers: removal.releasedNumbers,
+  });
+
+export function decodePlanRemoval(value: string | undefined): PlanRemovalButton | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = planRemoval.safeParse(JSON.parse(value));
+    return parsed.success
+      ? { directoryUserId: parsed.data.d, plan: parsed.data.p, numbers: parsed.data.n }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -2,9 +2,13 @@ import type { App } from '@slack/bolt';
 import { registerImportActions } from './actions/imports.ts';
 import { registerListNext } from './actions/list-next.ts';
 import { registerRemoveLicenses } from './actions/remove-licenses.ts';
+import { registerRemovePlan } from './actions/remove-plan.ts';
 import { registerSettingsEdit } from './actions/settings-edit.ts';
 import { registerSettingsOpen } from './actions/settings-open.ts';
 import { registerShowPin } from './actions/show-pin.ts';
+import { registerSyncReplyRetry } from './actions/sync-reply-retry.ts';
+import { registerSyncReplyRevert } from './actions/sync-reply-revert.ts';
+import { registerSyncRetry } from './actions/sync-retry.ts';
 import { registerPhoneCommand } from './commands/phone.ts';
 import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerFileShared } from './events/file-shared.ts';
@@ -17,6 +21,7 @@ import { registerHoursSubmit } from './views/settings/submit-hours.ts';
 export function registerListeners(app: App, runtime: Runtime): void {
   registerPhoneCommand(app, runtime);
   registerRemoveLicenses(app, runtime);
+  registerRemovePlan(app, runtime);
   registerListNext(app, runtime);
   registerShowPin(app, runtime);
   registerAssignSubmit(app, runtime);
@@ -27,4 +32,7 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerHoursSubmit(app, runtime);
   registerSettingsSections(app, runtime);
   registerImportActions(app, runtime);
+  registerSyncReplyRetry(app, runtime);
+  registerSyncReplyRevert(app, runtime);
+  registerSyncRetry(app, runtime);
 }

@@ -10,6 +10,7 @@ type ImportError = Extract<
       | 'IMPORT_ALREADY_PHONE_USER'
       | 'IMPORT_NOT_PHONE_USER'
       | 'IMPORT_DUPLICATE_IN_FILE'
+      | 'IMPORT_VALUE_KEPT'
       | 'IMPORT_CANNOT_CLEAR'
       | 'IMPORT_NUMBERS_NEED_PLAN'
       | 'IMPORT_DESK_PHONE_PAIR'
@@ -22,6 +23,7 @@ type ImportError = Extract<
       | 'IMPORT_ROWS_INVALID'
       | 'IMPORT_NOTHING_TO_APPLY'
       | 'IMPORT_UNDO_EXPIRED'
+      | 'IMPORT_NOT_UNDOABLE'
       | 'IMPORT_FILE_INVALID';
   }
 >;
@@ -43,6 +45,10 @@ export function importErrorText(error: ImportError, s: Style = MRKDWN): string {
       return `${text(error.email)} is not a phone user. An update file changes existing phone users; add new ones with an add file.`;
     case 'IMPORT_DUPLICATE_IN_FILE':
       return `${input(error.value)} is also on line ${error.line}; each ${error.column} may appear once in a file.`;
+    case 'IMPORT_VALUE_KEPT':
+      return error.because === 'kept'
+        ? `${code(error.value)} belongs to ${s.who(error.holder)}, who keeps it: their row (line ${error.line}) does not give it up. Give them another ${error.column} on line ${error.line}, or choose another one here.`
+        : `${code(error.value)} belongs to ${s.who(error.holder)}, whose row (line ${error.line}) cannot be imported, so they keep it. Fix line ${error.line} as well.`;
     case 'IMPORT_CANNOT_CLEAR':
       return `${text(error.column)} cannot be cleared with ${code('-')}; leave the cell blank to keep the current value.`;
     case 'IMPORT_NUMBERS_NEED_PLAN':
@@ -72,6 +78,14 @@ export function importErrorText(error: ImportError, s: Style = MRKDWN): string {
       return `${text(error.fileName)} has no row that can be imported. Fix the rows in the errors file and upload it again.`;
     case 'IMPORT_UNDO_EXPIRED':
       return `${text(error.fileName)} was imported more than ${error.hours} hours ago and can no longer be undone. Change the users with an update file instead.`;
+    case 'IMPORT_NOT_UNDOABLE':
+      if (error.status === 'undone') {
+        const by = error.closedBy ? ` by ${s.mention(error.closedBy)}` : '';
+        return `The import of ${text(error.fileName)} was already undone${by}; nothing was done. See ${code('/phone imports')}.`;
+      }
+      if (error.status === 'applying')
+        return `${text(error.fileName)} is being imported right now; undo it once its summary is posted.`;
+      return `${text(error.fileName)} was never imported (it is ${error.status === 'previewed' ? 'a preview' : error.status}), so there is nothing to undo.`;
     case 'IMPORT_FILE_INVALID':
       return `${text(error.fileName)} cannot be imported: ${e(error.reason)}`;
   }

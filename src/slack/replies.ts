@@ -113,6 +113,10 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `${code(error.number)} is not in the account's numbers. Add it with ${code(`/phone numbers add ${error.number}`)} first.`;
     case 'NUMBER_ALREADY_IN_INVENTORY':
       return `Nothing was added: ${listing(error.numbers.slice(0, 10).map(code))}${error.numbers.length > 10 ? ` and ${error.numbers.length - 10} more` : ''} ${error.numbers.length === 1 ? 'is' : 'are'} already in the inventory.`;
+    case 'REVERT_NOTHING':
+      return `Nobody under this change is refused by the phone system any more (retried, changed again or reverted already): nothing was reverted. See ${code('/phone sync')}.`;
+    case 'REVERT_UNSUPPORTED':
+      return `Nothing was reverted: Switchboard cannot take back ${error.what} for ${who(error.user)} by itself. Change it back with ${code(e(error.command))}, or fix the cause and Retry.`;
     case 'NUMBER_TAKEN':
       return `${code(error.number)} is already assigned to ${who(error.holder)}. Pick a free one from ${code('/phone numbers free')}.`;
     case 'NUMBER_NOT_HELD':
@@ -180,6 +184,12 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `${code(error.number)} is not one of the user's forward numbers. ${error.numbers.length > 0 ? `Their forward numbers: ${listing(error.numbers.map(code))}.` : 'They have no forward numbers.'}`;
     case 'FORWARD_NUMBER_NEEDED':
       return `${code(error.number)} is the last forward number, and closed hours forward calls to the forward numbers, so those calls would have nowhere to go. Change closed hours first (e.g. to voicemail), then remove it.`;
+    case 'FORWARD_NEEDS_PLAN':
+      return error.by === 'self'
+        ? `Forward number ${code(error.number)} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and you have none. Ask a phone admin (${code('/phone admins')}) for a calling plan, or forward to one of the account's numbers.`
+        : `Forward number ${code(error.number)} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and the user has none. Give them one first with ${code(e('/phone plan add <user> <plan>'))}, or forward to one of the account's numbers.`;
+    case 'PLAN_NEEDED_FOR_FORWARD':
+      return `${who(error.user)} forwards calls to ${listing(error.numbers.map(code))}, outside the account: an outbound call, which needs a calling plan, so their last plan stays. Remove ${error.numbers.length === 1 ? 'that forward number' : 'those forward numbers'} first with ${code(e('/phone forward remove <user> <+E164>'))}, or keep a plan.`;
     case 'ROUTES_INVALID':
       return routesErrorText(error, s);
     case 'AUDIO_EMPTY':
@@ -243,6 +253,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
     case 'IMPORT_ALREADY_PHONE_USER':
     case 'IMPORT_NOT_PHONE_USER':
     case 'IMPORT_DUPLICATE_IN_FILE':
+    case 'IMPORT_VALUE_KEPT':
     case 'IMPORT_CANNOT_CLEAR':
     case 'IMPORT_NUMBERS_NEED_PLAN':
     case 'IMPORT_DESK_PHONE_PAIR':
@@ -255,6 +266,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
     case 'IMPORT_ROWS_INVALID':
     case 'IMPORT_NOTHING_TO_APPLY':
     case 'IMPORT_UNDO_EXPIRED':
+    case 'IMPORT_NOT_UNDOABLE':
     case 'IMPORT_FILE_INVALID':
       return importErrorText(error, s);
     case 'CONCURRENT_CHANGE':

@@ -11,6 +11,8 @@ export type Runtime = {
   importLimits: ImportLimits;
   /** Turns at reading uploaded CSV files, shared by every upload the process handles. */
   importTurns: Turns;
+  /** Brings the status lines under changes up to date (after an admin's retry). */
+  refreshSyncReplies?: () => Promise<void>;
 };
 
 export const STARTING = 'Switchboard is still starting up; try again in a few seconds.';

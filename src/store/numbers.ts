@@ -1,5 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
+import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
 import { directoryUsers, phoneNumbers, phoneUsers, sites } from '../../db/schema/index.ts';
 import { hideReleasedCallerId } from './main-numbers.ts';
 
@@ -129,4 +129,39 @@ export async function deleteFreeNumber(tx: Executor, number: string): Promise<bo
     .where(and(eq(phoneNumbers.number, number), isNull(phoneNumbers.phoneUserId)))
     .returning({ id: phoneNumbers.id });
   return deleted.length === 1;
+}
+
+/** Which of `numbers` are the account's own (a direct number, free or held, or a main number). */
+export async function accountNumbersAmong(db: Executor, numbers: readonly string[]): Promise<Set<string>> {
+  if (numbers.length === 0) return new Set();
+  const rows = await db
+    .select({ number: phoneNumbers.number })
+    .from(phoneNumbers)
+    .where(inArray(phoneNumbers.number, [...numbers]));
+  return new Set(rows.map((row) => row.number));
+}
+
+/**
+ * The forward numbers outside the account of each of the phone users: forwarding there is an outbound call, which
+ * needs a calling plan. Users without any are left out.
+ */
+export async function externalForwardsOf(
+  db: Executor,
+  phoneUserIds: readonly number[],
+): Promise<Map<number, string[]>> {
+  const result = new Map<number, string[]>();
+  if (phoneUserIds.length === 0) return result;
+  const rows = await queryRows<{ phone_user_id: number; number: string }>(
+    db,
+    sql`select s.phone_user_id, f.value->>'number' as number
+        from phone_user_settings s, jsonb_array_elements(s.forward_numbers) with ordinality f(value, n)
+        where s.phone_user_id in (select value::int from jsonb_array_elements_text(${JSON.stringify(phoneUserIds)}::jsonb))
+          and not exists (select 1 from phone_numbers pn where pn.number = f.value->>'number')
+        order by s.phone_user_id, f.n`,
+  );
+  for (const row of rows) {
+    const id = Number(row.phone_user_id);
+    result.set(id, [...(result.get(id) ?? []), row.number]);
+  }
+  return result;
 }

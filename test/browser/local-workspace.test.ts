@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { teammate } from '../../src/local/demo.ts';
 import { type LocalWorkspace, startLocalWorkspace } from '../../src/local-workspace.ts';
 import { localWorkspaceConfig } from '../support/local-workspace.ts';
+import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
 
 /** Debian's Chromium (`.ci/run` installs it when missing), or the one CHROMIUM_PATH names. */
 const executable = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
@@ -40,7 +41,11 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
 
     beforeAll(async () => {
       mkdirSync(ARTIFACTS, { recursive: true });
-      workspace = await startLocalWorkspace(config, { empty: false, transport });
+      workspace = await startLocalWorkspace(config, {
+        empty: false,
+        transport,
+        ackDeadlineMs: TEST_ACK_DEADLINE_MS,
+      });
       await workspace.demo?.();
       browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox'] });
       page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
@@ -86,6 +91,27 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
       await shot('assigned-and-shown');
     });
 
+    it('shows the local phone system, where the teammates just licensed get their lines', async () => {
+      const zoom = workspace.zoom;
+      if (!zoom) throw new Error('the local workspace runs without a phone system of its own');
+      await page.locator('#nav a.nav-item', { hasText: 'Zoom Phone (local)' }).click();
+      await expect.poll(() => page.locator('#title').innerText()).toBe('Zoom Phone (local)');
+      const row = (email: string) => page.locator(`#phone-system tr[data-phone-user="${email}"]`);
+      // Read on every try: the phone system may still be taking the demo's changes, and the page follows it.
+      const adaShown = async () => {
+        const ada = zoom.snapshot().phoneUsers.find((p) => p.email === 'ada.lovelace@example.com');
+        const text = await row('ada.lovelace@example.com').innerText();
+        return ada !== undefined && /^\d+$/.test(ada.extensionNumber) && text.includes(ada.extensionNumber);
+      };
+      await expect.poll(adaShown, { timeout: 30_000 }).toBe(true);
+      // The view is read again while shown: the lines the phone system creates seconds later appear by themselves.
+      for (const email of ['donald.knuth@example.com', 'margaret.hamilton@example.com'])
+        await expect.poll(() => row(email).innerText(), { timeout: 60_000 }).toMatch(/\d+[\s\S]*Active/);
+      await shot('phone-system');
+      await page.locator('#nav a.nav-item', { hasText: 'phone-admins' }).click();
+      await expect.poll(() => page.locator('#composer').isVisible()).toBe(true);
+    });
+
     it('changes business hours in the form, after one inline error', async () => {
       await type(`/phone settings <@${teammate(7)}>`);
       const summary = page.locator('.modal').last();
@@ -108,6 +134,8 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
     });
 
     it('uploads a CSV with one bad row, imports the others, and exports', async () => {
+      // In a channel a CSV is for the app only when its message addresses it: here, a mention typed as in Slack.
+      await page.locator('#composer-text').fill('@Switchboard the new hires');
       await page.locator('#file-picker').setInputFiles({
         name: 'new-hires.csv',
         mimeType: 'text/csv',
@@ -125,7 +153,13 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
         .toContain('2 created, 0 updated, 0 unchanged, 1 skipped');
       await shot('imported');
 
+      expect(await timeline().locator('.mention', { hasText: '@Switchboard' }).count()).toBeGreaterThan(0);
+
+      // The export holds everyone's details: it goes to the app's DM, and the channel is told so.
       await type('/phone export');
+      const note = page.locator('article.ephemeral').last();
+      await expect.poll(() => note.innerText()).toContain('the file is in your direct messages with the app');
+      await page.locator('#nav a.nav-item', { hasText: 'APP' }).click();
       const download = page.getByRole('link', { name: /Download/ }).last();
       await expect.poll(() => timeline().innerText()).toMatch(/phone-users-\d{4}-\d{2}-\d{2}\.csv/);
       const href = await download.getAttribute('href');
@@ -133,6 +167,7 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
       expect(file).toContain('new.hire@example.com');
       expect(file).not.toContain('second.hire@example.com');
       await shot('exported');
+      await page.locator('#nav a.nav-item', { hasText: 'phone-admins' }).click();
     });
 
     it('refuses a non-admin', async () => {

@@ -5,7 +5,7 @@ import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
 import { accountState, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';
 
 const sb = useSwitchboard();
-const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+const { phoneReply, phoneChange, ownChange, setupAccount, license } = phoneCommands(sb);
 
 const C1 = colleague(1);
 const C2 = colleague(2);
@@ -61,7 +61,7 @@ async function settingsOf(slackUserId: string) {
 describe('forwarding to numbers charged above an ordinary call', () => {
   it('refuses a phone user forwarding their own calls to a premium-rate number, and changes nothing', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const before = await accountState(sb.app.deps.db);
     expect(await phoneReply('forward add 1000 +19002345678', C1)).toBe(
       ':warning: `+19002345678` is a premium-rate number: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask a phone admin (`/phone admins`) if you need this one.',
@@ -74,14 +74,14 @@ describe('forwarding to numbers charged above an ordinary call', () => {
     );
     expect((await settingsOf(C1)).forwardNumbers).toEqual([]);
     expect(await accountState(sb.app.deps.db)).toEqual(before);
-    expect(await phoneChange('forward add 1000 +14155550123 "Mobile"', C1)).toContain(
+    expect(await ownChange('forward add 1000 +14155550123 "Mobile"', C1)).toContain(
       'added `+14155550123` (Mobile) to their own forward numbers.',
     );
   });
 
   it('lets an admin add one, and the confirmation says what it is', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const posted = await phoneChange(`forward add ${mention(C1)} +19002345678 "Paid hotline"`);
     expect(posted).toContain(
       `${by} added \`+19002345678\` (Paid hotline) to the forward numbers of ${mention(C1)}.`,

@@ -12,7 +12,7 @@ import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../su
 import { accountState, deniedAttempts, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';
 
 const sb = useSwitchboard();
-const { phone, phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+const { phone, phoneReply, phoneChange, ownChange, setupAccount, license } = phoneCommands(sb);
 
 const MALLORY = 'UNOTADMIN1';
 const C1 = colleague(1);
@@ -288,7 +288,7 @@ describe('/phone audio, greeting and hold-music', () => {
       { actor: MALLORY, command: 'audio remove' },
     ]);
 
-    expect(await phoneChange(`greeting <@${MALLORY}> Mine`, MALLORY)).toContain(
+    expect(await ownChange(`greeting <@${MALLORY}> Mine`, MALLORY)).toContain(
       `set the voicemail greeting (for closed hours too) of ${mention(MALLORY)} to \`Mine\``,
     );
     expect((await phone(`audio <@${MALLORY}>`, MALLORY)).text).toContain('`Mine` · WAV · 2 KB');

@@ -14,6 +14,7 @@ import { testDatabaseUrl } from '../support/database.ts';
 import { ADMIN_ID, BOT_TOKEN, CHANNEL, SIGNING_SECRET, visibleText } from '../support/e2e.ts';
 import { snapshotWithoutAudit } from '../support/fixtures.ts';
 import { teeLog } from '../support/log-scan.ts';
+import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
 import { buttonOf, importOf } from '../support/uploads.ts';
 
 /**
@@ -52,10 +53,14 @@ beforeAll(async () => {
     await addAdmin(handle.db, ADMIN_ID, 'test');
     await updateAccount(handle.db, { licensesTotal: ROWS }, new Date());
   });
-  state.slack = await startFakeSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+  state.slack = await startFakeSlack({
+    ackDeadlineMs: TEST_ACK_DEADLINE_MS,
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+  });
   state.slack.addUser({ id: ADMIN_ID, name: 'ada', realName: 'Ada Lovelace', email: 'ada@example.com' });
   state.slack.addChannel({ id: CHANNEL, name: 'phone-admins' });
-}, 60_000);
+});
 
 afterAll(async () => {
   if (state.app) await stopAppProcess(state.app.child);
@@ -119,6 +124,7 @@ describe(`the app killed while it applies an import (${engine.name})`, () => {
       filename: FILE_ID_NAME,
       content: addFile(ROWS),
       mimetype: 'text/csv',
+      comment: 'import',
     });
     const preview = await slack.waitFor(
       () => appReplies(slack, uploaded.ts).find((m) => buttonOf(m, /^Import/)),
@@ -239,6 +245,7 @@ describe(`the app killed while it reads an upload (${engine.name})`, () => {
         'Email,First Name,Last Name\nlate1@example.com,Late,One\nlate2@example.com,Late,Two\n',
       ),
       mimetype: 'text/csv',
+      comment: 'import',
     });
     await slack.waitFor(() => hold.holding() === 1, { timeoutMs: 60_000 });
     const preview = appReplies(slack, uploaded.ts).find((m) => buttonOf(m, /^Import/));

@@ -10,6 +10,7 @@ import {
   mention,
   phoneCommands,
 } from '../support/phone.ts';
+import { importUndo } from '../support/undo.ts';
 import { buttonOf, csvUploads, importOf } from '../support/uploads.ts';
 
 /**
@@ -21,6 +22,7 @@ import { buttonOf, csvUploads, importOf } from '../support/uploads.ts';
 const sb = useSwitchboard();
 const { phone, setupAccount, license, directMessages } = phoneCommands(sb);
 const { botReplies, upload, previewRecorded } = csvUploads(sb);
+const { askUndo, confirmUndo, pressEphemeral } = importUndo(sb);
 const db = () => sb.app.deps.db;
 const C1 = colleague(1);
 const C2 = colleague(2);
@@ -128,8 +130,10 @@ describe('the Import button clicked twice', () => {
     expect(ephemeralsSaying('team.csv').map(visibleText)).toEqual([
       expect.stringMatching(/team\.csv is (being imported right now|already applied)/),
     ]);
-    // The thread holds the preview and the one summary: whatever the second click posted there is gone.
-    expect(botReplies(ts).map((m) => m.ts)).toEqual([preview.ts, summary.ts]);
+    // The thread holds the preview, the one summary and its results file: whatever the second click posted there
+    // is gone.
+    const results = await sb.slack.waitFor(() => botReplies(ts).find((m) => m.files?.length));
+    expect(botReplies(ts).map((m) => m.ts)).toEqual([preview.ts, summary.ts, results.ts]);
     expect(await importOf(db(), fileId)).toMatchObject({ status: 'applied' });
     expect(Object.keys(await extensionsByEmail(db()))).toEqual(IMPORTED);
     expect(await auditedAfter(db(), audit)).toEqual(importAudit.map((row) => expect.objectContaining(row)));
@@ -170,20 +174,21 @@ describe('the Undo button clicked twice', () => {
       sb.slack.messages(CHANNEL).find((m) => visibleText(m).includes('undid the import of *team.csv*')),
     );
 
-  it('undoes once when both clicks arrive together, and tells the later one it is undone', async () => {
+  it('undoes once when both confirmations arrive together, and tells the later one it is undone', async () => {
     const { summary } = await imported();
+    const prompt = await askUndo(summary);
     const audit = await lastAuditId(db());
     const from = sb.slack.responses(ADMIN_ID).length;
 
-    acknowledged(await Promise.all([1, 2].map(() => clickButton(summary, /^Undo import$/))));
+    await Promise.all([1, 2].map(() => pressEphemeral(prompt, /^Undo import$/)));
     await undone();
     // Both answer once the first has committed, in either order.
     await sb.slack.waitFor(() => answers(from).length === 2);
 
     expect(answers(from)).toEqual(
       expect.arrayContaining([
-        expect.stringContaining('undid the import of *team.csv*: 2 users restored'),
-        ':warning: team.csv is already undone; nothing was done. See `/phone imports`.',
+        'Undone: removed 2 phone users and restored 0.',
+        `:warning: The import of team.csv was already undone by <@${ADMIN_ID}>; nothing was done. See \`/phone imports\`.`,
       ]),
     );
     expect(await extensionsByEmail(db())).toEqual({});
@@ -194,13 +199,13 @@ describe('the Undo button clicked twice', () => {
 
   it('changes nothing when the summary is clicked again after the undo, and says it is undone', async () => {
     const { summary } = await imported();
-    await clickButton(summary, /^Undo import$/);
+    await confirmUndo(await askUndo(summary));
     const undoneSummary = await undone();
     const before = await everyTable(db());
     const audit = await lastAuditId(db());
 
     acknowledged([await clickButton(undoneSummary, /^Undo import$/, summary)]);
-    await sb.slack.waitFor(() => ephemeralsSaying('team.csv is already undone').length > 0);
+    await sb.slack.waitFor(() => ephemeralsSaying('team.csv was already undone').length > 0);
 
     expect(sb.slack.messages(CHANNEL).find((m) => m.ts === summary.ts)).toEqual(undoneSummary);
     expect(await everyTable(db())).toEqual(before);

@@ -29,6 +29,19 @@ async function spooledDuring(act: () => Promise<void>): Promise<string[]> {
   return seen.map((name) => join(tmpdir(), name));
 }
 
+describe('an export delivered to the requester’s DM', () => {
+  it('removes its temporary file once the file is there', async () => {
+    await phoneChange('licenses 5');
+    await license([colleague(1)]);
+    const dm = sb.slack.dmChannel(ADMIN_ID);
+    const dirs = await spooledDuring(async () => {
+      await sb.slack.slash({ user: ADMIN_ID, channel: CHANNEL, text: 'export' });
+    });
+    await sb.slack.waitFor(() => sb.slack.messages(dm).find((m) => m.files?.length));
+    for (const dir of dirs) await waitForDb(async () => !existsSync(dir), `${dir} to be removed`, 20_000);
+  });
+});
+
 describe('an export whose answer cannot be delivered', () => {
   it('removes its temporary file when the response_url has expired', async () => {
     await phoneChange('licenses 5');
@@ -52,7 +65,7 @@ describe('an export whose answer cannot be delivered', () => {
     for (const dir of dirs) await waitForDb(async () => !existsSync(dir), `${dir} to be removed`, 20_000);
   });
 
-  it('removes its temporary file when Slack refuses the upload', async () => {
+  it('removes its temporary file when Slack refuses the upload, and says it could not be sent', async () => {
     await phoneChange('licenses 5');
     await license([colleague(1)]);
     sb.slack.failCalls({ method: 'files.getUploadURLExternal', answer: { status: 500 }, times: Infinity });
@@ -60,5 +73,14 @@ describe('an export whose answer cannot be delivered', () => {
       await sb.slack.slash({ user: ADMIN_ID, channel: CHANNEL, text: 'export' });
     });
     for (const dir of dirs) await waitForDb(async () => !existsSync(dir), `${dir} to be removed`, 20_000);
+    const warning = await sb.slack.waitFor(() => sb.slack.ephemerals(ADMIN_ID, CHANNEL).at(-1));
+    expect(warning.text).toContain('Could not post phone-users-');
+    expect(warning.text).toContain('to your direct messages with the app');
+    expect(
+      sb.slack
+        .ephemerals(ADMIN_ID, CHANNEL)
+        .map((e) => e.text)
+        .join('\n'),
+    ).not.toContain('Exported');
   });
 });

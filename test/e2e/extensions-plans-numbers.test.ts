@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
+import { ACTIONS } from '../../src/slack/ids.ts';
+import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 import {
   accountState,
   extensionsByEmail,
@@ -9,7 +10,7 @@ import {
 } from '../support/phone.ts';
 
 const sb = useSwitchboard();
-const { phone, phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+const { phone, phoneReply, phoneChange, setupAccount, license, clickOn } = phoneCommands(sb);
 
 const C1 = colleague(1);
 const C2 = colleague(2);
@@ -133,7 +134,7 @@ describe('/phone plan add and remove', () => {
     expect(await phoneReply(`show <@${C1}>`)).toContain('*Numbers*\n+14155550100');
   });
 
-  it('removes every plan when none is named, and says which numbers went back to the inventory', async () => {
+  it('asks before a plan removal releases direct numbers, naming them, and removes on confirm', async () => {
     await threePhoneUsers();
     await phoneChange('plans set 100 5');
     await phoneChange('numbers add +14155550100..+14155550101');
@@ -141,13 +142,71 @@ describe('/phone plan add and remove', () => {
     await phoneChange(`plan add <@${C1}> 100`);
     await phoneChange(`number add <@${C1}>`);
     await phoneChange(`number add <@${C1}>`);
-    expect(await phoneChange(`plan remove <@${C1}>`)).toBe(
+    const before = await snapshot();
+    const prompt = await phone(`plan remove <@${C1}>`);
+    expect(prompt.where).toBe('ephemeral');
+    expect(prompt.text).toBe(
+      `Remove US/CA Metered and US/CA Unlimited from ${mention(C1)}? That leaves them without a calling plan, and a direct number needs one, so \`+14155550100\` and \`+14155550101\` go back to the inventory: calls to them will no longer reach ${mention(C1)}.\nRemove and release 2 numbers\nCancel`,
+    );
+    expect(await snapshot()).toEqual(before);
+    expect(await clickOn(prompt, ACTIONS.planRemoveCancel)).toBe(
+      'Cancelled: no plan was removed and the numbers stay.',
+    );
+    expect(await snapshot()).toEqual(before);
+
+    const again = await phone(`plan remove <@${C1}>`);
+    const posts = sb.slack.messages(CHANNEL).length;
+    expect(await clickOn(again, ACTIONS.planRemoveConfirm)).toBe(
+      'Removed; 2 numbers went back to the inventory.',
+    );
+    const posted = await sb.slack.waitFor(() => sb.slack.messages(CHANNEL)[posts]);
+    expect(visibleText(posted)).toBe(
       `${by} removed US/CA Metered and US/CA Unlimited from ${mention(C1)}. Without a calling plan they cannot keep direct numbers, so +14155550100 and +14155550101 went back to the inventory.`,
     );
     const card = await phoneReply(`show <@${C1}>`);
     expect(card).toContain('*Numbers*\nNone');
     expect(card).toContain('*Calling plans*\nNone');
     expect(await phoneReply('numbers free')).toContain('*Numbers (free)*: 2');
+  });
+
+  it('asks again, as things are now, when the numbers changed between the prompt and the click', async () => {
+    await threePhoneUsers();
+    await phoneChange('numbers add +14155550100..+14155550101');
+    await phoneChange(`plan add <@${C1}> 200`);
+    await phoneChange(`number add <@${C1}>`);
+    const prompt = await phone(`plan remove <@${C1}> US/CA Unlimited`);
+    expect(prompt.text).toContain('so `+14155550100` goes back to the inventory');
+    await phoneChange(`number add <@${C1}>`);
+    const asked = await clickOn(prompt, ACTIONS.planRemoveConfirm);
+    expect(asked).toContain('*Nothing was removed yet.* The numbers changed since you were asked');
+    expect(asked).toContain('so `+14155550100` and `+14155550101` go back to the inventory');
+    expect(await phoneReply(`show <@${C1}>`)).toContain('*Calling plans*\nUS/CA Unlimited');
+    const shown = sb.slack.ephemerals(ADMIN_ID, CHANNEL).find((e) => visibleText(e) === asked);
+    if (!shown) throw new Error('the prompt shown again is not in view');
+    expect(
+      await clickOn({ where: 'ephemeral', text: asked, message: shown }, ACTIONS.planRemoveConfirm),
+    ).toBe('Removed; 2 numbers went back to the inventory.');
+    expect(await phoneReply('numbers free')).toContain('*Numbers (free)*: 2');
+  });
+
+  it('refuses a forged plan-removal button and a click by someone who is no longer an admin, removing nothing', async () => {
+    await threePhoneUsers();
+    await phoneChange('numbers add +14155550100');
+    await phoneChange(`plan add <@${C1}> 200`);
+    await phoneChange(`number add <@${C1}>`);
+    await phoneChange(`admins add <@${C2}>`);
+    const prompt = await phone(`plan remove <@${C1}>`, C2);
+    expect(prompt.where).toBe('ephemeral');
+    expect(
+      await clickOn(prompt, ACTIONS.planRemoveConfirm, { user: C2, value: '{"d":1,"p":null,"n":["x"]}' }),
+    ).toBe('This button could not be read; nothing was removed. Run `/phone plan remove` again.');
+    const again = await phone(`plan remove <@${C1}>`, C2);
+    await phoneChange(`admins remove <@${C2}>`);
+    const before = await snapshot();
+    expect(await clickOn(again, ACTIONS.planRemoveConfirm, { user: C2 })).toContain(
+      'Nothing was removed. Only phone admins can use `/phone plan remove`.',
+    );
+    expect(await snapshot()).toEqual(before);
   });
 
   it('refuses to remove a plan the person does not have, or from someone with none', async () => {

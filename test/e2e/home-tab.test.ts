@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ADMIN_ID, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
+import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
+import { openHome } from '../support/home.ts';
 import { phoneCommands } from '../support/phone.ts';
 
 const sb = useSwitchboard();
@@ -9,26 +10,13 @@ afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
 });
 
-async function openHome(user: string) {
-  const ack = await sb.slack.deliverEvent({
-    type: 'app_home_opened',
-    user,
-    channel: sb.slack.dmChannel(user),
-    tab: 'home',
-    event_ts: `${Math.floor(Date.now() / 1000)}.000100`,
-  });
-  expect(ack.status).toBe(200);
-  const view = await sb.slack.waitFor(() => sb.slack.homeView(user));
-  return visibleText({ text: '', blocks: view.blocks as unknown[] });
-}
-
 describe('the Home tab', () => {
   it('shows admins the account: licenses, users by site, plans, free numbers and the latest changes', async () => {
     await setupAccount();
     await phoneChange('numbers add +14155550100..+14155550104');
     await license([colleague(1), colleague(2)], 'plan:200');
     await phoneChange(`deactivate <@${colleague(2)}>`);
-    const home = await openHome(ADMIN_ID);
+    const home = await openHome(sb, ADMIN_ID);
     expect(home).toContain('2 of 50 in use (48 free)');
     expect(home).toContain('1 active, 1 inactive');
     expect(home).toContain('5 free of 5 numbers');
@@ -40,14 +28,14 @@ describe('the Home tab', () => {
   it('shows everyone else their own phone card', async () => {
     await setupAccount();
     await license([colleague(3)]);
-    const home = await openHome(colleague(3));
+    const home = await openHome(sb, colleague(3));
     expect(home).toContain('Your phone line');
     expect(home).toContain('*Extension*\n1000');
     expect(home).not.toContain('Licenses');
   });
 
   it('tells someone without a license how to get one', async () => {
-    const home = await openHome(colleague(4));
+    const home = await openHome(sb, colleague(4));
     expect(home).toContain('You are not a phone user yet');
   });
 });

@@ -5,7 +5,7 @@ import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
 import { accountState, deniedAttempts, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';
 
 const sb = useSwitchboard();
-const { phone, phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+const { phone, phoneReply, phoneChange, ownChange, setupAccount, license } = phoneCommands(sb);
 
 const MALLORY = 'UNOTADMIN1';
 const C1 = colleague(1);
@@ -46,7 +46,7 @@ async function audited(action: string) {
 describe('/phone hours', () => {
   it('sets weekly hours, says them in the time zone of the person, and the card shows them', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     expect(await phoneChange(`hours <@${C1}> mon-fri 09:00-17:00`)).toBe(
       `${by} set the business hours of ${mention(C1)}: Mon–Fri 09:00–17:00 · Sat–Sun closed (America/New_York)`,
     );
@@ -72,7 +72,7 @@ describe('/phone hours', () => {
 
   it('reads lists, ranges, 24h, closed and a night shift, and goes back to 24/7', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     expect(await phoneChange(`hours <@${C1}> mon,wed,fri 08:30-12:00 tue 24h sun closed`)).toBe(
       `${by} set the business hours of ${mention(C1)}: Mon 08:30–12:00 · Tue 24 hours · Wed 08:30–12:00 · Thu closed · Fri 08:30–12:00 · Sat–Sun closed (America/New_York)`,
     );
@@ -87,7 +87,7 @@ describe('/phone hours', () => {
 
   it('says so, to the caller only, when the hours are already set', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     expect(await phoneReply(`hours <@${C1}> 24/7`)).toBe(
       `The business hours of ${mention(C1)} are already 24/7; nothing changed.`,
     );
@@ -137,7 +137,7 @@ describe('/phone hours', () => {
     ],
   ])('refuses `hours … %s`, naming the part at fault, and changes nothing', async (hours, reply) => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const before = await snapshot();
     expect(await phoneReply(`hours <@${C1}> ${hours}`)).toBe(`:warning: ${reply}`);
     expect(await snapshot()).toEqual(before);
@@ -145,8 +145,8 @@ describe('/phone hours', () => {
 
   it('lets a phone user who is not an admin set their own hours', async () => {
     await setupAccount();
-    await license([MALLORY]);
-    expect(await phoneChange(`hours <@${MALLORY}> mon-thu 07:00-15:00`, MALLORY)).toBe(
+    await license([MALLORY], 'plan:200');
+    expect(await ownChange(`hours <@${MALLORY}> mon-thu 07:00-15:00`, MALLORY)).toBe(
       `${mention(MALLORY)} set their own business hours: Mon–Thu 07:00–15:00 · Fri–Sun closed (America/Chicago)`,
     );
     expect(await audited('business_hours.changed')).toEqual([expect.objectContaining({ actor: MALLORY })]);
@@ -155,7 +155,7 @@ describe('/phone hours', () => {
 
   it("refuses a phone user who is not an admin changing someone else's hours, and audits the attempt", async () => {
     await setupAccount();
-    await license([MALLORY, C1]);
+    await license([MALLORY, C1], 'plan:200');
     const before = await snapshot();
     expect(await phoneReply(`hours <@${C1}> 24/7`, MALLORY)).toMatch(
       /^:warning: Only phone admins can use `\/phone hours`/,
@@ -174,7 +174,7 @@ describe('/phone hours', () => {
 describe('/phone forward', () => {
   it('adds a forward number with a route after the apps, and the card lists both', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     expect(await phoneChange(`forward add <@${C1}> +1 415 555 0123 "Mobile"`)).toBe(
       [
         `${by} added \`${MOBILE}\` (Mobile) to the forward numbers of ${mention(C1)}. In business hours it rings together with the other routes, for 20 s.`,
@@ -195,9 +195,48 @@ describe('/phone forward', () => {
     ]);
   });
 
+  it('refuses a number outside the account to someone without a calling plan, and allows one of the account', async () => {
+    await setupAccount();
+    await license([C1, MALLORY]);
+    await phoneChange('numbers add +14155550150');
+    const before = await snapshot();
+    expect(await phoneReply(`forward add <@${C1}> ${MOBILE} Mobile`)).toBe(
+      `:warning: Forward number \`${MOBILE}\` is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and the user has none. Give them one first with \`/phone plan add &lt;user&gt; &lt;plan&gt;\`, or forward to one of the account's numbers.`,
+    );
+    expect(await phoneReply(`forward add <@${MALLORY}> ${MOBILE} Mobile`, MALLORY)).toBe(
+      `:warning: Forward number \`${MOBILE}\` is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and you have none. Ask a phone admin (\`/phone admins\`) for a calling plan, or forward to one of the account's numbers.`,
+    );
+    expect(await snapshot()).toEqual(before);
+    // A number of the account is an internal call: no plan needed.
+    expect(await phoneChange(`forward add <@${C1}> +14155550150 Reception`)).toContain(
+      `added \`+14155550150\` (Reception) to the forward numbers of ${mention(C1)}`,
+    );
+    await phoneChange(`plan add <@${C1}> 200`);
+    expect(await phoneChange(`forward add <@${C1}> ${MOBILE} Mobile`)).toContain(
+      `added \`${MOBILE}\` (Mobile) to the forward numbers of ${mention(C1)}`,
+    );
+  });
+
+  it('keeps the last calling plan of someone forwarding outside the account, saying why and what to do', async () => {
+    await setupAccount();
+    await license([C1], 'plan:200');
+    await phoneChange('numbers add +14155550150');
+    await phoneChange(`forward add <@${C1}> ${MOBILE} Mobile`);
+    await phoneChange(`forward add <@${C1}> +14155550150 Reception`);
+    const before = await snapshot();
+    expect(await phoneReply(`plan remove <@${C1}>`)).toBe(
+      `:warning: ${mention(C1)} forwards calls to \`${MOBILE}\`, outside the account: an outbound call, which needs a calling plan, so their last plan stays. Remove that forward number first with \`/phone forward remove &lt;user&gt; &lt;+E164&gt;\`, or keep a plan.`,
+    );
+    expect(await snapshot()).toEqual(before);
+    await phoneChange(`forward remove <@${C1}> ${MOBILE}`);
+    expect(await phoneChange(`plan remove <@${C1}>`)).toBe(
+      `${by} removed US/CA Unlimited from ${mention(C1)}.`,
+    );
+  });
+
   it('removes a forward number and its route', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     await phoneChange(`forward add <@${C1}> ${MOBILE} Mobile`);
     await phoneChange(`forward add <@${C1}> +14155550124 Home`);
     expect(await phoneChange(`forward remove <@${C1}> ${MOBILE}`)).toBe(
@@ -214,7 +253,7 @@ describe('/phone forward', () => {
 
   it('refuses a number that is not valid, or typed without the country code, and changes nothing', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const before = await snapshot();
     expect(await phoneReply(`forward add <@${C1}> (415) 555-0100`)).toBe(
       ':warning: `(415) 555-0100` is not a valid phone number: it must start with + and the country code. Write it in international format, e.g. `+14155550100`.',
@@ -230,7 +269,7 @@ describe('/phone forward', () => {
 
   it('refuses an eleventh forward number and a number that is already there', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     for (let i = 0; i < 10; i++)
       await phoneChange(`forward add <@${C1}> +1415555${String(200 + i).padStart(4, '0')}`);
     const before = await snapshot();
@@ -245,7 +284,7 @@ describe('/phone forward', () => {
 
   it('refuses a description that is too long', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     expect(await phoneReply(`forward add <@${C1}> ${MOBILE} "${'x'.repeat(65)}"`)).toBe(
       ':warning: The description of the forward number has 65 characters; use at most 64, in quotes, e.g. `/phone forward add @ada +14155550100 "Mobile"`.',
     );
@@ -253,7 +292,7 @@ describe('/phone forward', () => {
 
   it('refuses removing a number that is not a forward number, listing the ones there are', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     await phoneChange(`forward add <@${C1}> ${MOBILE}`);
     expect(await phoneReply(`forward remove <@${C1}> +14155550199`)).toBe(
       `:warning: \`+14155550199\` is not one of the user's forward numbers. Their forward numbers: \`${MOBILE}\`.`,
@@ -262,8 +301,8 @@ describe('/phone forward', () => {
 
   it("lets a phone user manage their own forward numbers but not someone else's, and audits the attempt", async () => {
     await setupAccount();
-    await license([MALLORY, C1]);
-    expect(await phoneChange(`forward add <@${MALLORY}> ${MOBILE} Mobile`, MALLORY)).toContain(
+    await license([MALLORY, C1], 'plan:200');
+    expect(await ownChange(`forward add <@${MALLORY}> ${MOBILE} Mobile`, MALLORY)).toContain(
       `${mention(MALLORY)} added \`${MOBILE}\` (Mobile) to their own forward numbers.`,
     );
     const before = await snapshot();
@@ -272,7 +311,7 @@ describe('/phone forward', () => {
     );
     expect(await snapshot()).toEqual(before);
     expect(await deniedAttempts(sb.app.deps.db)).toEqual([{ actor: MALLORY, command: 'forward add' }]);
-    expect(await phoneChange(`forward remove <@${MALLORY}> ${MOBILE}`, MALLORY)).toContain(
+    expect(await ownChange(`forward remove <@${MALLORY}> ${MOBILE}`, MALLORY)).toContain(
       `${mention(MALLORY)} removed \`${MOBILE}\` (Mobile) from their own forward numbers`,
     );
   });
@@ -286,7 +325,7 @@ describe('/phone forward', () => {
 
   it('numbers the routes on the card in sequential mode, and says a new number rings last', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const { phoneUserId } = await settingsOf(C1);
     await sb.app.deps.db
       .update(phoneUserSettings)
@@ -302,7 +341,7 @@ describe('/phone forward', () => {
 
   it('leaves only the apps route on the card once the forward number is removed', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     await phone(`forward add <@${C1}> ${MOBILE}`);
     await phone(`forward remove <@${C1}> ${MOBILE}`);
     expect(await phoneReply(`show <@${C1}>`)).toContain(

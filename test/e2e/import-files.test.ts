@@ -84,6 +84,8 @@ describe('the header row', () => {
     expect(text).toBe(
       [
         '*extra.csv*: add file · 1 row · 1 to add · 0 invalid',
+        '*Who gets what*\n• Line 2 Ken Thompson (ken@example.com): extension `1000` (next free), site Main, no calling plan',
+        'A *next free* extension is the one the import would give now; it is handed out when you import.',
         ':information_source: Ignored columns: `Department`, `Status` (belongs to update files).',
         'Import 1 user',
         'Cancel',
@@ -120,7 +122,15 @@ describe('text and CSV syntax', () => {
       `\uFEFF${HEADER}\r\nken@example.com,Ken,Thompson\r\n`,
     );
     // The mark is not part of the first header: no "Ignored columns", and Email is found.
-    expect(text).toBe('*excel.csv*: add file · 1 row · 1 to add · 0 invalid\nImport 1 user\nCancel');
+    expect(text).toBe(
+      [
+        '*excel.csv*: add file · 1 row · 1 to add · 0 invalid',
+        '*Who gets what*\n• Line 2 Ken Thompson (ken@example.com): extension `1000` (next free), site Main, no calling plan',
+        'A *next free* extension is the one the import would give now; it is handed out when you import.',
+        'Import 1 user',
+        'Cancel',
+      ].join('\n'),
+    );
     await previewRecorded(fileId, reply);
     await press(reply, /^Import 1 user$/);
     expect(await imported(ts, reply, 'excel.csv')).toContain('1 created');
@@ -141,6 +151,8 @@ describe('text and CSV syntax', () => {
       [
         `*${name}*: add file · 3 rows · 2 to add · 1 invalid`,
         '*Problems*\n• Line 3, Extension: `1200` is also on line 2; each Extension may appear once in a file.',
+        '*Who gets what*\n• Line 2 Ken Thompson (ken@example.com): extension `1200`, site Main, no calling plan\n• Line 4 Dennis Ritchie (dennis@example.com): extension `1000` (next free), site Main, no calling plan',
+        'A *next free* extension is the one the import would give now; it is handed out when you import.',
         PROBLEM_FOOTER,
         'Ignore issues and import 2 others',
         'Cancel',
@@ -220,6 +232,8 @@ describe('row problems: listed by line and column, and nothing changes until a b
       [
         '*twice.csv*: add file · 3 rows · 2 to add · 1 invalid',
         '*Problems*\n• Line 3, Email: `ken@example.com` is also on line 2; each Email may appear once in a file.',
+        '*Who gets what*\n• Line 2 Ken Thompson (ken@example.com): extension `1000` (next free), site Main, no calling plan\n• Line 4 Barbara Liskov (barbara@example.com): extension `1001` (next free), site Main, no calling plan',
+        'A *next free* extension is the one the import would give now; it is handed out when you import.',
         PROBLEM_FOOTER,
         'Ignore issues and import 2 others',
         'Cancel',
@@ -241,6 +255,7 @@ describe('row problems: listed by line and column, and nothing changes until a b
       [
         '*ext.csv*: add file · 3 rows · 2 to add · 1 invalid',
         '*Problems*\n• Line 4, Extension: `1200` is also on line 2; each Extension may appear once in a file.',
+        '*Who gets what*\n• Line 2 Ken Thompson (ken@example.com): extension `1200`, site Main, no calling plan\n• Line 3 Barbara Liskov (barbara@example.com): extension `1201`, site Main, no calling plan',
         PROBLEM_FOOTER,
         'Ignore issues and import 2 others',
         'Cancel',
@@ -275,6 +290,8 @@ describe('row problems: listed by line and column, and nothing changes until a b
       [
         '*three.csv*: add file · 3 rows · 2 to add · 1 invalid',
         '*Problems*\n• Line 4, Email: No phone license left for this row: 2 free, the file needs 3. Raise the total with `/phone licenses` or import fewer rows.',
+        '*Who gets what*\n• Line 2 Ken Thompson (ken@example.com): extension `1000` (next free), site Main, no calling plan\n• Line 3 Barbara Liskov (barbara@example.com): extension `1001` (next free), site Main, no calling plan',
+        'A *next free* extension is the one the import would give now; it is handed out when you import.',
         PROBLEM_FOOTER,
         'Ignore issues and import 2 others',
         'Cancel',
@@ -329,6 +346,7 @@ describe('delivery', () => {
       filename: 'four.csv',
       content: `${HEADER}\nken@example.com,Ken,Thompson\n`,
       mimetype: 'text/csv',
+      comment: 'import',
     });
     // Slack retries an event it thinks was not acknowledged: the same envelope, numbered, while the first runs.
     const retries = await Promise.all(
@@ -348,7 +366,13 @@ describe('delivery', () => {
     await previewRecorded(fileId, reply);
     expect(botReplies(ts)).toHaveLength(1);
     expect(visibleText(reply)).toBe(
-      '*four.csv*: add file · 1 row · 1 to add · 0 invalid\nImport 1 user\nCancel',
+      [
+        '*four.csv*: add file · 1 row · 1 to add · 0 invalid',
+        '*Who gets what*\n• Line 2 Ken Thompson (ken@example.com): extension `1000` (next free), site Main, no calling plan',
+        'A *next free* extension is the one the import would give now; it is handed out when you import.',
+        'Import 1 user',
+        'Cancel',
+      ].join('\n'),
     );
 
     // Slack's next retry comes a minute later, long after the preview: it is claimed, and answered with silence.

@@ -77,7 +77,14 @@ describe('several admins uploading at once', () => {
       when: (args) => String(args.text ?? '').includes('first.csv: add file'),
     });
     const send = (filename: string, user: string, i: number) =>
-      sb.slack.uploadFile({ user, channel: CHANNEL, filename, content: file(i), mimetype: 'text/csv' });
+      sb.slack.uploadFile({
+        user,
+        channel: CHANNEL,
+        filename,
+        content: file(i),
+        mimetype: 'text/csv',
+        comment: 'import',
+      });
     const first = await send('first.csv', ADMIN_ID, 1);
     await sb.slack.waitFor(() => hold.holding() === 1);
     const second = await send('second.csv', colleague(1), 2);
@@ -110,8 +117,10 @@ describe('several admins uploading at once', () => {
       const preview = await sb.slack.waitFor(() =>
         botReplies(uploaded.ts).find((m) => visibleText(m).startsWith(`*${name}*: add file`)),
       );
-      expect(visibleText(preview)).toBe(
-        `*${name}*: add file · 1 row · 1 to add · 0 invalid\nImport 1 user\nCancel`,
+      expect(visibleText(preview)).toMatch(
+        new RegExp(
+          `^\\*${name}\\*: add file · 1 row · 1 to add · 0 invalid\n\\*Who gets what\\*\n• Line 2 .*: extension \`10\\d\\d\` \\(next free\\), site Main, no calling plan\n.*\nImport 1 user\nCancel$`,
+        ),
       );
       expect(await previewRecorded(uploaded.fileId, preview)).toMatchObject({ status: 'previewed' });
       previews.push(preview.ts);
@@ -135,6 +144,7 @@ describe('several admins uploading at once', () => {
       filename: 'busy.csv',
       content: file(2),
       mimetype: 'text/csv',
+      comment: 'import',
     });
     await sb.slack.waitFor(() => hold.holding() === 1);
 

@@ -1,11 +1,16 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
+import { directoryUsers, imports, phoneUserSettings, phoneUsers } from '../../db/schema/index.ts';
+import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 import { phoneCommands } from '../support/phone.ts';
+import { importUndo } from '../support/undo.ts';
 import { buttonOf, csvUploads, uploadClaims, waitForDb } from '../support/uploads.ts';
 
 const sb = useSwitchboard();
 const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
 const { botReplies, upload, press, attachedFile, previewRecorded, exportFile } = csvUploads(sb);
+const { askUndo, confirmUndo } = importUndo(sb);
 const MALLORY = 'UNOTADMIN1';
 
 afterEach(() => {
@@ -63,7 +68,11 @@ describe('CSV import through Slack', () => {
     const closed = sb.slack.messages(CHANNEL).find((m) => m.ts === reply.ts);
     expect(closed && buttonOf(closed, /Import/)).toBeUndefined();
 
-    await press(summary, /^Undo import$/);
+    const prompt = await askUndo(summary);
+    expect(visibleText(prompt)).toContain(
+      'Undo the import of *team.csv*? This removes 2 phone users it created (their licenses, extensions, plans and numbers go back to the account) and restores 0 updated phone users',
+    );
+    expect(await confirmUndo(prompt)).toBe('Undone: removed 2 phone users and restored 0.');
     await sb.slack.waitFor(() =>
       sb.slack.messages(CHANNEL).find((m) => visibleText(m).includes('undid the import of *team.csv*')),
     );
@@ -91,14 +100,21 @@ describe('CSV import through Slack', () => {
     await phoneChange('queue member add Sales barbara@example.com');
     await phoneChange(`delegate add <@${colleague(1)}> dennis@example.com`);
 
-    await press(summary, /^Undo import$/);
+    const prompt = await askUndo(summary);
+    expect(visibleText(prompt)).toContain(
+      'This removes 1 phone user it created (their licenses, extensions, plans and numbers go back to the account) and restores 0 updated phone users',
+    );
+    expect(visibleText(prompt)).toContain(
+      'Left as they are, because something now depends on them: ken@example.com (operator of *Main Line*)',
+    );
+    await confirmUndo(prompt);
     const undone = await sb.slack.waitFor(() =>
       sb.slack
         .messages(CHANNEL)
         .map(visibleText)
         .find((t) => t.includes('undid the import of *team.csv*')),
     );
-    expect(undone).toContain('undid the import of *team.csv*: 1 user restored.');
+    expect(undone).toContain('undid the import of *team.csv*: removed 1 phone user and restored 0.');
     expect(undone).toContain(
       `Left as they are, because something now depends on them: ken@example.com (operator of *Main Line*), barbara@example.com (member of queue *Sales*), dennis@example.com (answering the calls of <@${colleague(1)}>). If they should go, \`/phone remove\` them: it names what that ends.`,
     );
@@ -125,16 +141,117 @@ describe('CSV import through Slack', () => {
     expect(botReplies(ts)).toHaveLength(1);
   });
 
+  it('imports on a click that comes between the preview being posted and being recorded', async () => {
+    await setupAccount();
+    const { ts, fileId, reply } = await upload(
+      'quick.csv',
+      'Email,First Name,Last Name\nken@example.com,Ken,Thompson\n',
+    );
+    const recorded = await previewRecorded(fileId, reply);
+    // As it is for a moment after the preview is posted: its buttons are on screen, its reading not yet over.
+    await sb.app.deps.db.update(imports).set({ status: 'reading' }).where(eq(imports.id, recorded.id));
+    await press(reply, /^Import 1 user$/);
+    await sleep(500);
+    expect(botReplies(ts).some((m) => visibleText(m).includes('imported'))).toBe(false);
+    await sb.app.deps.db.update(imports).set({ status: 'previewed' }).where(eq(imports.id, recorded.id));
+    const summary = await sb.slack.waitFor(() =>
+      botReplies(ts).find((m) => visibleText(m).includes('imported')),
+    );
+    expect(visibleText(summary)).toContain('1 created');
+    expect(sb.slack.ephemerals(ADMIN_ID, CHANNEL)).toEqual([]);
+  });
+
   it('refuses a non-admin upload without reading it, and bad files with one clear line', async () => {
     await setupAccount();
-    const refused = await upload('x.csv', 'Email\nken@example.com\n', undefined, MALLORY);
-    expect(refused.text).toContain('Only phone admins');
+    // The refusal is for the sender alone, and the file is never read.
+    const refused = await sb.slack.uploadFile({
+      user: MALLORY,
+      channel: CHANNEL,
+      filename: 'x.csv',
+      content: 'Email\nken@example.com\n',
+      mimetype: 'text/csv',
+      comment: 'import',
+    });
+    const note = await sb.slack.waitFor(() => sb.slack.ephemerals(MALLORY, CHANNEL)[0]);
+    expect(note.text).toContain('Only phone admins');
+    expect(botReplies(refused.ts)).toEqual([]);
     expect(sb.slack.apiCalls('files.info')).toHaveLength(0);
+    expect(sb.slack.fileDownloads(refused.fileId)).toBe(0);
 
     const utf16 = Buffer.from('\ufeffEmail\r\nken@example.com\r\n', 'utf16le');
     expect((await upload('u16.csv', utf16)).text).toContain('save it as "CSV UTF-8"');
     expect((await upload('empty.csv', ' ')).text).toContain('This file is empty');
     expect((await upload('noemail.csv', 'Name\nKen\n')).text).toContain('no Email column');
+  });
+
+  it("copies only the basic settings to imported people, by column or by copy:, never the source's own line", async () => {
+    await setupAccount();
+    const ada = colleague(1);
+    await license([ada], 'plan:200');
+    await phoneChange(`set <@${ada}> language=fr-CA area-code=212 unanswered=disconnect pin=4444`);
+    await phoneChange(`forward add <@${ada}> +14155550177 Mobile`);
+    await phoneChange(`set <@${ada}> closed=forward`);
+    await phoneChange(`phone add <@${ada}> 00:1A:2B:3C:4D:5E T54W`);
+    await phoneChange(`block add <@${ada}> +19005550100`);
+    const byColumn = await upload(
+      'copy.csv',
+      ['Email,First Name,Last Name,Copy Settings From', 'ken@example.com,Ken,Thompson,1000'].join('\n'),
+    );
+    await press(byColumn.reply, /^Import 1 user$/);
+    await sb.slack.waitFor(() =>
+      sb.slack.messages(CHANNEL).find((m) => visibleText(m).includes('imported *copy.csv*')),
+    );
+    const byMessage = await upload(
+      'copy2.csv',
+      ['Email,First Name,Last Name', 'barbara@example.com,Barbara,Liskov'].join('\n'),
+      'import copy:colleague1@example.com',
+    );
+    await press(byMessage.reply, /^Import 1 user$/);
+    await sb.slack.waitFor(() =>
+      sb.slack.messages(CHANNEL).find((m) => visibleText(m).includes('imported *copy2.csv*')),
+    );
+    for (const email of ['ken@example.com', 'barbara@example.com']) {
+      const [row] = await sb.app.deps.db
+        .select({ settings: phoneUserSettings })
+        .from(phoneUserSettings)
+        .innerJoin(phoneUsers, eq(phoneUsers.id, phoneUserSettings.phoneUserId))
+        .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+        .where(eq(directoryUsers.email, email));
+      expect(row?.settings).toMatchObject({
+        language: 'fr-CA',
+        areaCode: '212',
+        unanswered: { action: 'disconnect' },
+        // Ada's closed hours forward to her own numbers; the new line has none, so it keeps voicemail.
+        closedHours: { action: 'voicemail', greetingId: null },
+        forwardNumbers: [],
+        routes: [{ kind: 'apps', enabled: true, ringSeconds: 20 }],
+        voicemailPin: '000000',
+      });
+      const card = await phoneReply(`show ${email}`);
+      expect(card).not.toContain('+14155550177');
+      expect(card).not.toContain('001A2B3C4D5E');
+      expect(await phoneReply(`blocked ${email}`)).not.toContain('+19005550100');
+    }
+  });
+
+  it('refuses an update row that takes the last calling plan of someone forwarding outside the account', async () => {
+    await setupAccount();
+    await license([colleague(1), colleague(2)], 'plan:200');
+    await phoneChange(`forward add <@${colleague(1)}> +14155550177 Mobile`);
+    const text = ['Email,Calling Plans', 'colleague1@example.com,-', 'colleague2@example.com,-'].join('\n');
+    const { reply } = await upload('plans.csv', text, 'update');
+    const preview = visibleText(reply);
+    expect(preview).toContain('1 to update');
+    expect(preview).toContain('1 invalid');
+    expect(preview).toContain(
+      `Line 2, Calling Plans: <@${colleague(1)}> forwards calls to \`+14155550177\`, outside the account: an outbound call, which needs a calling plan, so their last plan stays.`,
+    );
+    await press(reply, /^Ignore issues and import 1 other$/);
+    await sb.slack.waitFor(() =>
+      sb.slack.messages(CHANNEL).find((m) => visibleText(m).includes('imported *plans.csv*')),
+    );
+    expect(await phoneReply(`show <@${colleague(1)}>`)).toContain('*Calling plans*\nUS/CA Unlimited');
+    expect(await phoneReply(`show <@${colleague(2)}>`)).toContain('*Calling plans*\nNone');
   });
 
   it('exports, and an untouched export imported as an update changes nothing', async () => {
@@ -151,7 +268,9 @@ describe('CSV import through Slack', () => {
     const edited = file.text.replace(/,active,/, ',inactive,');
     const second = await upload('edited.csv', edited, 'update');
     expect(visibleText(second.reply)).toContain('1 to update');
-    expect(visibleText(second.reply)).toMatch(/Line 2 colleague1@example\.com: status/);
+    expect(visibleText(second.reply)).toContain(
+      'Line 2 Colleague 1 Smith (colleague1@example.com): status `active` → `inactive`',
+    );
     await press(second.reply, /^Import 1 user$/);
     await sb.slack.waitFor(() =>
       sb.slack.messages(CHANNEL).find((m) => visibleText(m).includes('imported *edited.csv*')),

@@ -7,6 +7,7 @@ import type { FakeSlack } from '../../src/local/index.ts';
 import { startLocalWorkspace } from '../../src/local-workspace.ts';
 import { visibleText } from '../support/e2e.ts';
 import { localWorkspaceConfig } from '../support/local-workspace.ts';
+import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'switchboard-local-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -22,7 +23,7 @@ async function lookUp(slack: FakeSlack, text: string): Promise<string> {
 
 describe('the local workspace (npm start without Slack credentials)', () => {
   it('creates the demo account on the first start only, through the app, and keeps it across restarts', async () => {
-    const first = await startLocalWorkspace(config, { empty: false });
+    const first = await startLocalWorkspace(config, { empty: false, ackDeadlineMs: TEST_ACK_DEADLINE_MS });
     try {
       expect(first.url).toBe(`${first.slack.baseUrl}/#${DEMO_CHANNELS.admins}`);
       expect(first.demo).toBeDefined();
@@ -37,7 +38,7 @@ describe('the local workspace (npm start without Slack credentials)', () => {
       await first.stop();
     }
 
-    const again = await startLocalWorkspace(config, { empty: false });
+    const again = await startLocalWorkspace(config, { empty: false, ackDeadlineMs: TEST_ACK_DEADLINE_MS });
     try {
       expect(again.demo).toBeUndefined();
       expect(await lookUp(again.slack, `show <@${teammate(1)}>`)).toContain('+14155550100');
@@ -50,7 +51,7 @@ describe('the local workspace (npm start without Slack credentials)', () => {
   it('starts without a demo account when asked for an empty one', async () => {
     const empty = await startLocalWorkspace(
       { ...config, pgliteDir: join(dir, 'empty', 'pglite') },
-      { empty: true },
+      { empty: true, ackDeadlineMs: TEST_ACK_DEADLINE_MS },
     );
     try {
       expect(empty.demo).toBeUndefined();

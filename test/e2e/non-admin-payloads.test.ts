@@ -7,7 +7,11 @@ import type { AckResult, InputValue, View } from '../../src/local/index.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { Turns } from '../../src/services/imports/turns.ts';
 import { ACTIONS, ASSIGN_BLOCKS, VIEWS } from '../../src/slack/ids.ts';
-import { encodeListCursor, encodeRemoval as encodeUsers } from '../../src/slack/payloads.ts';
+import {
+  encodeListCursor,
+  encodePlanRemoval,
+  encodeRemoval as encodeUsers,
+} from '../../src/slack/payloads.ts';
 import { registerListeners } from '../../src/slack/register.ts';
 import type { Runtime } from '../../src/slack/runtime.ts';
 import { ADDRESS_BLOCKS } from '../../src/slack/views/settings/address-form.ts';
@@ -211,6 +215,23 @@ const onSomeoneElse: Attempt[] = [
     denied: ['remove'],
   },
   {
+    listener: ACTIONS.planRemoveConfirm,
+    tries: "confirming the removal of colleague 1's calling plans and direct number",
+    payload: async () => ({
+      press: {
+        action_id: ACTIONS.planRemoveConfirm,
+        value: encodePlanRemoval({
+          directoryUserId: await directoryId(C1),
+          plan: null,
+          numbers: ['+14155550100'],
+        }),
+      },
+      on: aMessage,
+    }),
+    refusal: 'Nothing was removed. Only phone admins can use `/phone plan remove`.',
+    denied: ['plan remove'],
+  },
+  {
     listener: ACTIONS.listNext,
     tries: 'paging through the list of phone users',
     payload: async () => ({
@@ -329,6 +350,47 @@ const onSomeoneElse: Attempt[] = [
     }),
     refusal: 'Only phone admins can use `/phone import`.',
     denied: ['import'],
+  },
+  {
+    listener: ACTIONS.importUndoConfirm,
+    tries: "confirming the undo of the admin's import",
+    payload: async () => ({
+      press: { action_id: ACTIONS.importUndoConfirm, value: String(await appliedImport()) },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone import`.',
+    denied: ['import'],
+  },
+  {
+    listener: ACTIONS.syncRetryOne,
+    tries: 'retrying the phone system for colleague 1',
+    payload: async () => ({
+      press: { action_id: ACTIONS.syncRetryOne, value: `u:${await directoryId(C1)}` },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone sync`.',
+    denied: ['sync'],
+  },
+  {
+    listener: ACTIONS.syncReplyRetry,
+    tries: 'retrying the people a change was refused for',
+    payload: async () => ({ press: { action_id: ACTIONS.syncReplyRetry, value: '1' }, on: aMessage }),
+    refusal: 'Only phone admins can use `/phone sync`.',
+    denied: ['sync'],
+  },
+  {
+    listener: ACTIONS.syncReplyRevert,
+    tries: 'reverting in Switchboard a change the phone system refused',
+    payload: async () => ({ press: { action_id: ACTIONS.syncReplyRevert, value: '1' }, on: aMessage }),
+    refusal: 'Only phone admins can use `/phone sync`.',
+    denied: ['sync'],
+  },
+  {
+    listener: ACTIONS.syncRetryAll,
+    tries: 'retrying everyone the phone system refused',
+    payload: async () => ({ press: { action_id: ACTIONS.syncRetryAll, value: 'all' }, on: aMessage }),
+    refusal: 'Only phone admins can use `/phone sync`.',
+    denied: ['sync'],
   },
   {
     listener: VIEWS.assign,
@@ -577,6 +639,19 @@ describe('a phone user who is not an admin, on her own line', () => {
     expect((await auditedAfter(db(), mark)).map((row) => row.action)).not.toContain('denied');
   });
 
+  it('may press Cancel under an undo question, which only takes back a message of her own', async () => {
+    await world();
+    const before = await everyTable(db());
+    const shown = shownToOthers();
+    const mark = await lastAuditId(db());
+    const earlier = readBy(MALLORY);
+    const ack = await forged.press(MALLORY, { action_id: ACTIONS.importUndoCancel }, aMessage);
+    await toldAfter(MALLORY, earlier, ack, 'Cancelled: nothing was undone.');
+    expect(await everyTable(db())).toEqual(before);
+    expect(shownToOthers()).toBe(shown);
+    expect(await auditedAfter(db(), mark)).toEqual([]);
+  });
+
   it('may press Cancel under a removal, which only takes back a message of her own', async () => {
     await world();
     const before = await everyTable(db());
@@ -671,10 +746,41 @@ const garbage: Garbage[] = [
     denied: [],
   },
   {
+    listener: ACTIONS.planRemoveConfirm,
+    what: 'a plan-removal confirmation whose numbers are not phone numbers',
+    payload: async () => ({
+      press: { action_id: ACTIONS.planRemoveConfirm, value: '{"d":1,"p":null,"n":["drop table"]}' },
+      on: aMessage,
+    }),
+    answer: 'This button could not be read; nothing was removed.',
+    denied: [],
+  },
+  {
     listener: ACTIONS.listNext,
     what: 'a Next button whose value is cut-off JSON',
     payload: async () => ({ press: { action_id: ACTIONS.listNext, value: '{"q":{"site":' }, on: aMessage }),
     answer: 'This list could not be continued; run `/phone list` again.',
+    denied: [],
+  },
+  {
+    listener: ACTIONS.syncRetryOne,
+    what: 'a Retry button whose value names nobody',
+    payload: async () => ({ press: { action_id: ACTIONS.syncRetryOne, value: 'u:ada' }, on: aMessage }),
+    answer: 'This button could not be read.',
+    denied: [],
+  },
+  {
+    listener: ACTIONS.syncReplyRetry,
+    what: 'a Retry button under a change whose value is not a number',
+    payload: async () => ({ press: { action_id: ACTIONS.syncReplyRetry, value: 'x' }, on: aMessage }),
+    answer: 'This button could not be read.',
+    denied: [],
+  },
+  {
+    listener: ACTIONS.syncReplyRevert,
+    what: 'a Revert button under a change whose value is not a number',
+    payload: async () => ({ press: { action_id: ACTIONS.syncReplyRevert, value: '1e3' }, on: aMessage }),
+    answer: 'This button could not be read.',
     denied: [],
   },
   {
@@ -1024,7 +1130,12 @@ function registeredListeners(): { actions: string[]; views: string[] } {
 describe('the attempts above', () => {
   it('reach every button and form listener the app registers, so a new one without a case fails here', () => {
     const { actions, views } = registeredListeners();
-    const reached = new Set([...onSomeoneElse.map((a) => a.listener), ACTIONS.removeCancel]);
+    const reached = new Set([
+      ...onSomeoneElse.map((a) => a.listener),
+      ACTIONS.removeCancel,
+      ACTIONS.planRemoveCancel,
+      ACTIONS.importUndoCancel,
+    ]);
     expect(new Set([...actions, ...views])).toEqual(reached);
     expect(new Set(actions)).toEqual(new Set(Object.values(ACTIONS)));
   });

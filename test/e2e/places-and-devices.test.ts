@@ -4,7 +4,7 @@ import { accountState, deniedAttempts, mention, phoneCommands, unreadableMarkup 
 import { placesAndDevicesState } from '../support/places-and-devices.ts';
 
 const sb = useSwitchboard();
-const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
+const { phoneReply, phoneChange, ownChange, setupAccount, license } = phoneCommands(sb);
 
 const MALLORY = 'UNOTADMIN1';
 const C1 = colleague(1);
@@ -120,7 +120,7 @@ describe('/phone address', () => {
     expect(await phoneChange(`address ${mention(MALLORY)} allow-self on`)).toBe(
       `${by} allowed ${mention(MALLORY)} to manage their own emergency address (with \`/phone address\`).`,
     );
-    expect(await phoneChange(`address ${mention(MALLORY)} ${ADDRESS}`, MALLORY)).toBe(
+    expect(await ownChange(`address ${mention(MALLORY)} ${ADDRESS}`, MALLORY)).toBe(
       `${mention(MALLORY)} set their own emergency address to 1 Main St, San Francisco, CA 94105, US.`,
     );
     expect(await phoneReply('me', MALLORY)).toContain(

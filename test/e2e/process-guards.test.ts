@@ -15,6 +15,7 @@ import { addAdmin } from '../../src/store/account.ts';
 import { testDatabaseUrl } from '../support/database.ts';
 import { ADMIN_ID, BOT_TOKEN, CHANNEL, SIGNING_SECRET } from '../support/e2e.ts';
 import { teeLog } from '../support/log-scan.ts';
+import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
 import { waitForDb } from '../support/uploads.ts';
 
 /**
@@ -45,7 +46,11 @@ beforeAll(async () => {
   state.database = await freshDatabase(engine, async (handle) => {
     await addAdmin(handle.db, ADMIN_ID, 'test');
   });
-  state.slack = await startFakeSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+  state.slack = await startFakeSlack({
+    ackDeadlineMs: TEST_ACK_DEADLINE_MS,
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+  });
   state.slack.addUser({ id: ADMIN_ID, name: 'ada', realName: 'Ada Lovelace', email: 'ada@example.com' });
   state.slack.addChannel({ id: CHANNEL, name: 'phone-admins' });
   const app = await startAppProcess(

@@ -22,7 +22,7 @@ import {
 } from '../support/phone.ts';
 
 const sb = useSwitchboard();
-const { phone, phoneReply, phoneChange, setupAccount, license, directMessage } = phoneCommands(sb);
+const { phone, phoneReply, phoneChange, ownChange, setupAccount, license, directMessage } = phoneCommands(sb);
 
 const MALLORY = 'UNOTADMIN1';
 const C1 = colleague(1);
@@ -193,7 +193,7 @@ describe('/phone set', () => {
 
   it('lets a phone user change their own PIN, language and ring mode, and nothing else', async () => {
     await threePhoneUsers();
-    expect(await phoneChange('set 1000 pin=2468 language=de-DE ring-mode=sequential', C1)).toBe(
+    expect(await ownChange('set 1000 pin=2468 language=de-DE ring-mode=sequential', C1)).toBe(
       `${mention(C1)} changed their voicemail PIN, their audio prompt language to \`de-DE\` and their ring mode to *sequential*.`,
     );
     const before = await snapshot();
@@ -383,13 +383,13 @@ describe('/phone delegate', () => {
 
   it('lets the owner manage their own assistants and the assistant end it, and nobody else', async () => {
     await threePhoneUsers();
-    expect(await phoneChange(`delegate add <@${C1}> <@${C2}>`, C1)).toContain(
+    expect(await ownChange(`delegate add <@${C1}> <@${C2}>`, C1)).toContain(
       `${mention(C1)} made ${mention(C2)} an assistant of ${mention(C1)}`,
     );
     expect(await phoneReply(`delegate remove <@${C1}> <@${C2}>`, C3)).toBe(
       ':warning: Only phone admins can use `/phone delegate remove` for someone else. You can use it for yourself: name yourself (your mention, email or extension).',
     );
-    expect(await phoneChange(`delegate remove <@${C1}> <@${C2}>`, C2)).toBe(
+    expect(await ownChange(`delegate remove <@${C1}> <@${C2}>`, C2)).toBe(
       `${mention(C2)} stopped answering ${mention(C1)}'s calls as their assistant.`,
     );
     expect(await directMessage(C1, 'stopped')).toBe(
@@ -420,7 +420,7 @@ describe('/phone copy', () => {
       `set <@${C1}> language=fr-CA area-code=212 ring-mode=sequential unanswered=disconnect pin=4444`,
     );
     expect(await phoneChange(`copy <@${C1}> <@${C2}> 1002`)).toBe(
-      `${by} copied the settings of ${mention(C1)} to ${mention(C2)} and ${mention(C3)}: business hours, closed hours, ring mode and routes, forward numbers, unanswered calls and greeting, hold music, language and area code. Their own desk phones keep their routes.`,
+      `${by} copied the basic settings of ${mention(C1)} to ${mention(C2)} and ${mention(C3)}: business hours, closed hours, unanswered calls and their greeting, ring mode, how the apps ring, hold music, language and area code. Their own forward numbers, desk phones, delegations, blocked numbers, PIN and caller ID stay as they were.`,
     );
     for (const id of [C2, C3]) {
       expect((await settingsOf(id)).settings).toMatchObject({
@@ -432,6 +432,54 @@ describe('/phone copy', () => {
       });
     }
     expect(await everywhereButEphemerals()).not.toContain('4444');
+  });
+
+  it("never copies the source's forward numbers, desk phones, delegations or blocked list", async () => {
+    await threePhoneUsers();
+    await phoneChange(`hours <@${C1}> mon-fri 08:00-16:00`);
+    await phoneChange(`forward add <@${C1}> +14155550177 Mobile`);
+    await phoneChange(`phone add <@${C1}> 00:1A:2B:3C:4D:5E T54W`);
+    await phoneChange(`delegate add <@${C1}> <@${C3}>`);
+    await phoneChange(`block add <@${C1}> +19005550100`);
+    await phoneChange(`set <@${C1}> closed=forward`);
+    await phoneChange(`hold-music <@${C1}> none`);
+    await phoneChange(`forward add <@${C3}> +14155550188 Home`);
+    const source = (await settingsOf(C1)).settings;
+    expect(await phoneChange(`copy <@${C1}> <@${C2}> <@${C3}>`)).toContain(
+      `Closed hours forward calls to the forward numbers, and ${mention(C2)} has none, so their closed hours stay as they were.`,
+    );
+    const c2 = (await settingsOf(C2)).settings;
+    expect(c2).toMatchObject({
+      businessHours: source.businessHours,
+      holdMusic: { kind: 'none' },
+      forwardNumbers: [],
+      closedHours: { action: 'voicemail', greetingId: null },
+      routes: [{ kind: 'apps', enabled: true, ringSeconds: 20 }],
+    });
+    const c3 = (await settingsOf(C3)).settings;
+    expect(c3).toMatchObject({
+      businessHours: source.businessHours,
+      closedHours: { action: 'forward' },
+      forwardNumbers: [{ number: '+14155550188', description: 'Home' }],
+      routes: [
+        { kind: 'apps', enabled: true, ringSeconds: 20 },
+        { kind: 'forward', number: '+14155550188', enabled: true, ringSeconds: 20 },
+      ],
+    });
+    for (const id of [C2, C3]) {
+      const card = await phoneReply(`show <@${id}>`);
+      expect(card).not.toContain('+14155550177');
+      expect(card).not.toContain('001A2B3C4D5E');
+      expect(await phoneReply(`blocked <@${id}>`)).not.toContain('+19005550100');
+    }
+    const db = sb.app.deps.db;
+    const assisted = await db
+      .select({ id: delegations.ownerId })
+      .from(delegations)
+      .innerJoin(phoneUsers, eq(phoneUsers.id, delegations.ownerId))
+      .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+      .where(eq(directoryUsers.slackUserId, C2));
+    expect(assisted).toEqual([]);
   });
 
   it('refuses copying to the source, to someone without a line, and from a non-admin', async () => {

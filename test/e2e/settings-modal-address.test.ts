@@ -7,7 +7,8 @@ import { checks, radio, settingsModal, text } from '../support/settings-modal.ts
 
 const sb = useSwitchboard();
 const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
-const { openSection, openSettings, editSection, editButtons, submit, closeAll, posted } = settingsModal(sb);
+const { openSection, openSettings, editSection, editButtons, submit, closeAll, posted, confirmedPrivately } =
+  settingsModal(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
@@ -117,7 +118,7 @@ describe('the emergency address section of the settings form', () => {
     const form = await editSection(C1, own, 'address');
     expect(JSON.stringify(form.blocks)).not.toContain(ADDRESS_BLOCKS.allow);
     expect(await submit(C1, form, parts('9 Elm St', 'Oakland', 'CA', '94607', 'US'))).toBeUndefined();
-    expect(await posted('9 Elm St')).toBeDefined();
+    expect(await confirmedPrivately(C1, '9 Elm St')).toBeDefined();
     expect(await phoneReply(`show <@${C1}>`)).toContain('9 Elm St, Oakland, CA 94607, US');
   });
 });

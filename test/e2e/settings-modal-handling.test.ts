@@ -8,8 +8,16 @@ import { checks, radio, select, settingsModal } from '../support/settings-modal.
 
 const sb = useSwitchboard();
 const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
-const { openSection, editSection, submit, summaryText, posted, openSettings, editButtons } =
-  settingsModal(sb);
+const {
+  openSection,
+  editSection,
+  submit,
+  summaryText,
+  posted,
+  openSettings,
+  editButtons,
+  confirmedPrivately,
+} = settingsModal(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
@@ -22,7 +30,7 @@ const mobile = { kind: 'forward', number: MOBILE } as const;
 describe('the call-handling section of the settings form', () => {
   it('saves ring mode, routes, unanswered and closed hours together, posts it and redraws the summary', async () => {
     await setupAccount();
-    await license([colleague(1)]);
+    await license([colleague(1)], 'plan:200');
     await phoneChange(`forward add <@${colleague(1)}> ${MOBILE} "Mobile"`);
     const form = await openSection(colleague(1), 'handling');
     expect(form.callback_id).toBe(VIEWS.settingsHandling);
@@ -50,7 +58,7 @@ describe('the call-handling section of the settings form', () => {
 
   it('refuses closed hours that forward when there is no forward number, under that choice, and changes nothing', async () => {
     await setupAccount();
-    await license([colleague(1)]);
+    await license([colleague(1)], 'plan:200');
     const form = await openSection(colleague(1), 'handling');
     const errors = await submit(ADMIN_ID, form, {
       [HANDLING_BLOCKS.mode]: { mode: radio('sequential') },
@@ -63,7 +71,7 @@ describe('the call-handling section of the settings form', () => {
 
   it('refuses turning every route off, under the apps route', async () => {
     await setupAccount();
-    await license([colleague(1)]);
+    await license([colleague(1)], 'plan:200');
     const form = await openSection(colleague(1), 'handling');
     const errors = await submit(ADMIN_ID, form, { [HANDLING_BLOCKS.on(apps)]: { on: checks() } });
     expect(errors?.[HANDLING_BLOCKS.on(apps)]).toContain('Turn on at least one route');
@@ -71,7 +79,7 @@ describe('the call-handling section of the settings form', () => {
 
   it('refuses two routes at the same position in sequential mode, under the second one', async () => {
     await setupAccount();
-    await license([colleague(1)]);
+    await license([colleague(1)], 'plan:200');
     await phoneChange(`forward add <@${colleague(1)}> ${MOBILE}`);
     const form = await openSection(colleague(1), 'handling');
     const errors = await submit(ADMIN_ID, form, {
@@ -86,7 +94,7 @@ describe('the call-handling section of the settings form', () => {
 
   it('refuses a save when someone changed the user since the form opened', async () => {
     await setupAccount();
-    await license([colleague(1)]);
+    await license([colleague(1)], 'plan:200');
     const form = await openSection(colleague(1), 'handling');
     await phoneChange(`set <@${colleague(1)}> unanswered=disconnect`);
     const errors = await submit(ADMIN_ID, form, { [HANDLING_BLOCKS.mode]: { mode: radio('sequential') } });
@@ -98,7 +106,7 @@ describe('the call-handling section of the settings form', () => {
 
   it('lets a phone user change their own call handling, audited as theirs', async () => {
     await setupAccount();
-    await license([colleague(1)]);
+    await license([colleague(1)], 'plan:200');
     const own = await openSettings('settings', colleague(1));
     expect(editButtons(own)).toContain('handling');
     const form = await editSection(colleague(1), own, 'handling');
@@ -106,7 +114,7 @@ describe('the call-handling section of the settings form', () => {
       [HANDLING_BLOCKS.unanswered]: { action: radio('disconnect') },
     });
     expect(errors).toBeUndefined();
-    expect(await posted('unanswered calls')).toBeDefined();
+    expect(await confirmedPrivately(colleague(1), 'unanswered calls')).toBeDefined();
     const rows = (await auditRows(sb.app.deps.db)).filter((r) => r.action === 'call_handling.changed');
     expect(rows.map((r) => r.actor)).toEqual([colleague(1)]);
   });

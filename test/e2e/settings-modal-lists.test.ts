@@ -8,8 +8,16 @@ import { settingsModal, text } from '../support/settings-modal.ts';
 
 const sb = useSwitchboard();
 const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
-const { openSection, openSettings, editSection, editButtons, submit, posted, summaryText } =
-  settingsModal(sb);
+const {
+  openSection,
+  openSettings,
+  editSection,
+  editButtons,
+  submit,
+  posted,
+  summaryText,
+  confirmedPrivately,
+} = settingsModal(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
@@ -33,7 +41,7 @@ async function remove(user: string, view: View, list: ListKey, entry: string) {
 describe('the forward numbers section of the settings form', () => {
   it('adds a forward number, posts it and shows it in the summary', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const form = await openSection(C1, 'forward');
     expect(form.callback_id).toBe(VIEWS.settingsForward);
     const errors = await submit(ADMIN_ID, form, {
@@ -51,7 +59,7 @@ describe('the forward numbers section of the settings form', () => {
 
   it('refuses a number without its country code under the number field', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const form = await openSection(C1, 'forward');
     const errors = await submit(ADMIN_ID, form, {
       [LIST_BLOCKS.forwardNumber]: { value: text('(415) 555-0123') },
@@ -62,7 +70,7 @@ describe('the forward numbers section of the settings form', () => {
 
   it('removes a forward number with its Remove button, redrawing the list, and posts it', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     await phoneChange(`forward add <@${C1}> ${MOBILE} "Mobile"`);
     const form = await openSection(C1, 'forward');
     expect(viewText(form)).toContain(MOBILE);
@@ -77,7 +85,7 @@ describe('the forward numbers section of the settings form', () => {
 
   it('keeps the last forward number while closed hours forward, saying why above the list', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     await phoneChange(`forward add <@${C1}> ${MOBILE}`);
     await phoneChange(`set <@${C1}> closed=forward`);
     const form = await openSection(C1, 'forward');
@@ -92,7 +100,7 @@ describe('the forward numbers section of the settings form', () => {
 
   it('refuses a Remove from a list drawn before someone else changed the user', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     await phoneChange(`forward add <@${C1}> ${MOBILE}`);
     const form = await openSection(C1, 'forward');
     await phoneChange(`set <@${C1}> language=de-DE`);
@@ -107,20 +115,41 @@ describe('the forward numbers section of the settings form', () => {
 
   it('lets a phone user manage their own forward numbers, but not their blocked list', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const own = await openSettings('settings', C1);
     expect(editButtons(own)).toContain('forward');
     expect(editButtons(own)).not.toContain('blocked');
     const form = await editSection(C1, own, 'forward');
     expect(await submit(C1, form, { [LIST_BLOCKS.forwardNumber]: { value: text(MOBILE) } })).toBeUndefined();
-    expect(await posted('their own forward numbers')).toBeDefined();
+    expect(await confirmedPrivately(C1, 'their own forward numbers')).toBeDefined();
+  });
+});
+
+describe('forwarding outside the account in the settings form', () => {
+  it('refuses a number outside the account under the number field while the person has no calling plan', async () => {
+    await setupAccount();
+    await license([C1]);
+    const form = await openSection(C1, 'forward');
+    const errors = await submit(ADMIN_ID, form, {
+      [LIST_BLOCKS.forwardNumber]: { value: text(MOBILE) },
+      [LIST_BLOCKS.forwardDescription]: { value: text('Mobile') },
+    });
+    expect(errors).toEqual({
+      [LIST_BLOCKS.forwardNumber]: `Forward number ${MOBILE} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and the user has none. Give them one first with /phone plan add <user> <plan>, or forward to one of the account's numbers.`,
+    });
+    expect(await phoneReply(`show <@${C1}>`)).toContain('*Forward numbers*\nNone');
+    await phoneChange(`plan add <@${C1}> 200`);
+    expect(
+      await submit(ADMIN_ID, form, { [LIST_BLOCKS.forwardNumber]: { value: text(MOBILE) } }),
+    ).toBeUndefined();
+    expect(await posted(`added \`${MOBILE}\``)).toBeDefined();
   });
 });
 
 describe('the blocked numbers section of the settings form', () => {
   it('blocks a prefix, refuses one with letters, and unblocks with Remove', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const form = await openSection(C1, 'blocked');
     expect(form.callback_id).toBe(VIEWS.settingsBlocked);
     const letters = await submit(ADMIN_ID, form, { [LIST_BLOCKS.blockedEntry]: { value: text('+1900abc') } });
@@ -141,7 +170,7 @@ describe('the blocked numbers section of the settings form', () => {
 describe('the assistants section of the settings form', () => {
   it('adds an assistant, telling them in a DM, refuses the owner as their own assistant, and removes one', async () => {
     await setupAccount();
-    await license([C1, colleague(2)]);
+    await license([C1, colleague(2)], 'plan:200');
     const form = await openSection(C1, 'assistants');
     expect(form.callback_id).toBe(VIEWS.settingsAssistants);
     const self = await submit(ADMIN_ID, form, {
@@ -168,7 +197,7 @@ describe('the assistants section of the settings form', () => {
 
   it('lets a phone user add their own assistant', async () => {
     await setupAccount();
-    await license([C1, colleague(2)]);
+    await license([C1, colleague(2)], 'plan:200');
     const own = await openSettings('settings', C1);
     expect(editButtons(own)).toContain('assistants');
     const form = await editSection(C1, own, 'assistants');
@@ -176,7 +205,7 @@ describe('the assistants section of the settings form', () => {
       [LIST_BLOCKS.assistant]: { user: { type: 'users_select', selected_user: colleague(2) } },
     });
     expect(errors).toBeUndefined();
-    expect(await posted('an assistant of')).toBeDefined();
+    expect(await confirmedPrivately(C1, 'an assistant of')).toBeDefined();
     expect(await phoneReply('me', C1)).toContain(`*Assistants*\n<@${colleague(2)}>`);
   });
 });
@@ -191,7 +220,7 @@ describe('what the forms of the lists say when they refuse', () => {
 
   it('names, under the field, someone chosen who has no phone line, as Slack names them', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const form = await openSection(C1, 'assistants');
     const errors = await submit(ADMIN_ID, form, {
       [LIST_BLOCKS.assistant]: { user: { type: 'users_select', selected_user: colleague(3) } },
@@ -203,7 +232,7 @@ describe('what the forms of the lists say when they refuse', () => {
 
   it('names, under the field, an assistant circle by names', async () => {
     await setupAccount();
-    await license([C1, colleague(2)]);
+    await license([C1, colleague(2)], 'plan:200');
     await phoneChange(`delegate add <@${colleague(2)}> <@${C1}>`);
     const form = await openSection(C1, 'assistants');
     const errors = await submit(ADMIN_ID, form, {
@@ -216,7 +245,7 @@ describe('what the forms of the lists say when they refuse', () => {
 
   it('says in words who changed what since the form opened, on top of the list', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     await phoneChange(`forward add <@${C1}> ${MOBILE}`);
     const form = await openSection(C1, 'forward');
     await phoneChange(`set <@${C1}> language=de-DE`);
@@ -232,7 +261,7 @@ describe('what the forms of the lists say when they refuse', () => {
 
   it('refuses a phone user a premium-rate forward number under the number field, and lets an admin add it', async () => {
     await setupAccount();
-    await license([C1]);
+    await license([C1], 'plan:200');
     const own = await openSettings('settings', C1);
     const form = await editSection(C1, own, 'forward');
     const errors = await submit(C1, form, {

@@ -9,7 +9,8 @@ import { radio, select, settingsModal, text } from '../support/settings-modal.ts
 
 const sb = useSwitchboard();
 const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
-const { openSection, openSettings, editSection, editButtons, submit, posted } = settingsModal(sb);
+const { openSection, openSettings, editSection, editButtons, submit, posted, confirmedPrivately } =
+  settingsModal(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
@@ -140,7 +141,9 @@ describe('the voicemail, language and hold-music section of the settings form', 
       [VOICEMAIL_BLOCKS.pin]: { pin: text('2468') },
     });
     expect(errors).toBeUndefined();
-    expect(visibleText((await posted('their voicemail PIN')) as never)).toContain(`<@${colleague(1)}>`);
+    const confirmed = visibleText(await confirmedPrivately(colleague(1), 'their voicemail PIN'));
+    expect(confirmed).toContain(`<@${colleague(1)}>`);
+    expect(confirmed).not.toContain('2468');
     expect(await phoneReply('me', colleague(1))).toContain('en-GB');
   });
 });

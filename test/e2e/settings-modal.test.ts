@@ -8,7 +8,7 @@ import { settingsModal } from '../support/settings-modal.ts';
 
 const sb = useSwitchboard();
 const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
-const { openSettings, editSection, summaryText } = settingsModal(sb);
+const { openSettings, editSection, summaryText, confirmedPrivately } = settingsModal(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
@@ -101,8 +101,8 @@ describe('the settings form', () => {
     const form = await editSection(colleague(1), own, 'hours');
     await sb.slack.submit({ user: colleague(1), viewId: form.id, values: office });
     await sb.slack.waitFor(() => sb.slack.openViews(colleague(1)).length === 1);
-    // The save is announced in the channel after the form closes: wait for it, so it is not read as the reply below.
-    await sb.slack.waitFor(() => sb.slack.messages(CHANNEL).find((m) => m.text.includes('business hours')));
+    // A phone user's own change is confirmed to them alone, in their DM with the app, after the form closes.
+    await confirmedPrivately(colleague(1), 'business hours');
     expect(await phoneReply(`show <@${colleague(1)}>`)).toContain('Mon–Fri 09:00–17:00');
 
     const before = await deniedAttempts(sb.app.deps.db);

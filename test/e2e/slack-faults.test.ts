@@ -102,8 +102,9 @@ describe('Slack answering 429 and 5xx during an upload and an import', () => {
     expect(summary).toContain('5 created, 0 updated, 0 unchanged, 0 skipped');
     expect(await importOf(db(), fileId)).toMatchObject({ status: 'applied' });
     expect(Object.keys(await extensionsByEmail(db()))).toEqual(PEOPLE.map((p) => `${p}@example.com`));
-    // Slack ran each call once: the progress posted once, then turned into the summary.
-    expect(botReplies(ts)).toHaveLength(2);
+    // Slack ran each call once: the progress posted once, then turned into the summary; the results file after it.
+    expect(botReplies(ts)).toHaveLength(3);
+    expect(botReplies(ts)[2]?.files).toMatchObject([{ name: 'team-results.csv' }]);
     expect(statuses(sb.slack.apiCalls('chat.postMessage').slice(postsBefore))).toEqual([429, 200]);
     const updates = sb.slack.apiCalls('chat.update');
     expect(statuses(updates.filter((c) => summaryCall(c.args)))).toEqual([500, 429, 200]);
@@ -127,6 +128,7 @@ describe('Slack answering 429 and 5xx during an upload and an import', () => {
     expect(await importOf(db(), fileId)).toMatchObject({ status: 'applied' });
     const [progress] = botReplies(ts).filter((m) => m.ts !== preview.ts);
     expect(visibleText(progress as Message)).toContain('Importing');
-    expect(botReplies(ts)).toHaveLength(3);
+    // The preview, the stale progress, the summary and the results file.
+    expect(botReplies(ts)).toHaveLength(4);
   });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { type Switchboard, startSwitchboard } from '../../src/switchboard.ts';
+import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
 
 describe('Socket Mode', () => {
   let slack: FakeSlack;
@@ -9,6 +10,7 @@ describe('Socket Mode', () => {
 
   beforeAll(async () => {
     slack = await startFakeSlack({
+      ackDeadlineMs: TEST_ACK_DEADLINE_MS,
       botToken: 'xoxb-socket-test-token',
       signingSecret: 'unused-in-socket-mode',
     });
@@ -20,6 +22,7 @@ describe('Socket Mode', () => {
           appToken: 'xapp-1-A0-socket',
           signingSecret: undefined,
         },
+        phoneSystem: { kind: 'none' },
         slackApiUrl: slack.apiUrl,
         databaseUrl: undefined,
         pgliteDir: 'memory://',

@@ -5,6 +5,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { Turns } from '../../src/services/imports/turns.ts';
 import { type RunningSlackApp, startSlackApp } from '../../src/slack/app.ts';
 import { STARTING } from '../../src/slack/runtime.ts';
+import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
 
 const TOKEN = 'xoxb-starting-test-token';
 const SECRET = 'starting-test-secret';
@@ -14,7 +15,11 @@ describe('while the database is still being prepared', () => {
   let app: RunningSlackApp;
 
   beforeAll(async () => {
-    slack = await startFakeSlack({ botToken: TOKEN, signingSecret: SECRET });
+    slack = await startFakeSlack({
+      ackDeadlineMs: TEST_ACK_DEADLINE_MS,
+      botToken: TOKEN,
+      signingSecret: SECRET,
+    });
     slack.addUser({ id: 'UEARLY0001', name: 'early', realName: 'Early Bird', email: 'early@example.com' });
     slack.addChannel({ id: 'CEARLY0001', name: 'phone-admins' });
     const logger = createLogger('error', [TOKEN, SECRET]);

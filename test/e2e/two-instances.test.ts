@@ -12,6 +12,7 @@ import { createScratchDatabase, testDatabaseUrl, testDriver } from '../support/d
 import { ADMIN_ID, BOT_TOKEN, CHANNEL, SIGNING_SECRET, visibleText } from '../support/e2e.ts';
 import { teeLog } from '../support/log-scan.ts';
 import { auditedAfter, lastAuditId } from '../support/phone.ts';
+import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
 import { buttonOf, importOf, uploadClaims, waitForDb } from '../support/uploads.ts';
 
 const FILE = 'newcomers.csv';
@@ -79,7 +80,11 @@ describe.runIf(testDriver === 'postgres')('two app instances on one PostgreSQL d
 
   beforeAll(async () => {
     state.database = await createScratchDatabase(testDatabaseUrl as string);
-    state.slack = await startFakeSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET });
+    state.slack = await startFakeSlack({
+      ackDeadlineMs: TEST_ACK_DEADLINE_MS,
+      botToken: BOT_TOKEN,
+      signingSecret: SIGNING_SECRET,
+    });
     state.slack.addUser({ id: ADMIN_ID, name: 'ada', realName: 'Ada Lovelace', email: 'ada@example.com' });
     state.slack.addChannel({ id: CHANNEL, name: 'phone-admins' });
     state.fanOut = await startFanOut(() => state.targets);
@@ -165,6 +170,7 @@ describe.runIf(testDriver === 'postgres')('two app instances on one PostgreSQL d
       filename: FILE,
       content: Buffer.from(CSV, 'utf8'),
       mimetype: 'text/csv',
+      comment: 'import',
     });
     expect(uploaded.deliveries.map((delivery) => delivery.ack.status)).toEqual([200, 200]);
     const thread = () =>
@@ -201,7 +207,7 @@ describe.runIf(testDriver === 'postgres')('two app instances on one PostgreSQL d
       timeoutMs: 30_000,
     });
     expect(visibleText(summary)).toBe(
-      `:white_check_mark: <@${ADMIN_ID}> imported *${FILE}*: 3 created, 0 updated, 0 unchanged, 0 skipped.\nUndo import\nUndo works for 24 hours; it leaves alone anyone changed since, and anyone something else now depends on.`,
+      `:white_check_mark: <@${ADMIN_ID}> imported *${FILE}*: 3 created, 0 updated, 0 unchanged, 0 skipped.\nAdded: grace Example (ext \`1000\`), alan Example (ext \`1001\`) and edsger Example (ext \`1002\`).\nUndo import\nUndo works for 24 hours and asks first; it leaves alone anyone changed since, and anyone something else now depends on. \`/phone imports\` lists the imports that can still be undone.`,
     );
     // The other instance read the import before or after the winner took it: either way its click is told, and
     // only the person who clicked sees that.
@@ -210,10 +216,15 @@ describe.runIf(testDriver === 'postgres')('two app instances on one PostgreSQL d
       new RegExp(`^:warning: ${FILE} is (being imported right now|already applied; nothing was done)`),
     );
     expect(slack().ephemerals(ADMIN_ID, CHANNEL)).toHaveLength(1);
-    // The winner closes the preview last; then the thread holds the preview and the one summary, nothing else.
+    // The winner closes the preview last; then the thread holds the preview, the one summary and its results file,
+    // nothing else.
     const closed = `${visibleText(preview).split('\n')[0]}\nImported by <@${ADMIN_ID}>.`;
     await slack().waitFor(() => thread().some((m) => visibleText(m) === closed), { timeoutMs: 30_000 });
-    expect(thread().map(visibleText)).toEqual([closed, visibleText(summary)]);
+    expect(thread().map(visibleText)).toEqual([
+      closed,
+      visibleText(summary),
+      `What became of each of the 3 rows of ${FILE}: created, updated, unchanged or skipped (with why), with each person's extension and numbers.`,
+    ]);
 
     const row = await importOf(db(), uploaded.fileId);
     expect(row?.status).toBe('applied');

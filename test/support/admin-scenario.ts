@@ -97,6 +97,13 @@ export function adminScenario(sb: Harness) {
         botReplies(ts).find((m) => visibleText(m).includes('imported *team.csv*')),
       );
       expect(visibleText(summary)).toContain('2 created, 0 updated, 0 unchanged, 1 skipped');
+      // The results file follows the summary in the thread.
+      const results = await sb.slack.waitFor(() =>
+        botReplies(ts).find(
+          (m) => (m.files as { name: string }[] | undefined)?.[0]?.name === 'team-results.csv',
+        ),
+      );
+      expect(attachedFile(results).text).toContain('ken@example.com,Ken Thompson,created,');
 
       const lines = (await exportFile()).text.trimEnd().split('\r\n');
       expect(lines).toHaveLength(3);

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { type Database, type DatabaseHandle, openDatabase } from '../../db/client.ts';
 import { createScratchDatabase, resetDatabase } from '../../db/scratch.ts';
+import { pgliteTemplate } from './pglite-template.ts';
 
 export { createScratchDatabase, resetDatabase };
 
@@ -23,7 +24,11 @@ export function useTestDatabase(options: { reset?: boolean } = {}): {
     const created = testDatabaseUrl ? await createScratchDatabase(testDatabaseUrl) : undefined;
     state.url = created?.url;
     state.drop = created?.drop;
-    state.handle = await openDatabase({ databaseUrl: created?.url, pgliteDir: undefined });
+    state.handle = await openDatabase({
+      databaseUrl: created?.url,
+      pgliteDir: undefined,
+      pgliteTemplate: pgliteTemplate(inject('pgliteTemplate')),
+    });
     await state.handle.migrate();
   });
 

@@ -1,11 +1,15 @@
 import { retryPolicies } from '@slack/web-api';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import type { Config } from '../../src/config.ts';
 import { type FakeSlack, startFakeSlack } from '../../src/local/index.ts';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../src/services/imports/service.ts';
 import { bootstrapAdmins } from '../../src/services/people.ts';
+import type { PhoneSystem } from '../../src/services/phone-system.ts';
+import type { Clock } from '../../src/services/ports.ts';
 import { type Switchboard, startSwitchboard } from '../../src/switchboard.ts';
 import { createScratchDatabase, resetDatabase, testDatabaseUrl } from './database.ts';
+import { pgliteTemplate } from './pglite-template.ts';
+import { TEST_ACK_DEADLINE_MS } from './timing.ts';
 
 export const BOT_TOKEN = 'xoxb-0000000000-e2e-test-token';
 export const SIGNING_SECRET = 'e2e-signing-secret-4f7c2a9d';
@@ -61,6 +65,10 @@ export type SwitchboardOptions = {
   retrySlackCalls?: boolean;
   /** IMPORT_MAX_MB and IMPORT_MAX_ROWS of the app, small so that a test of the limits is quick. */
   importLimits?: ImportLimits;
+  /** The phone system the app keeps in step with its database; none by default (markings then wait). */
+  phoneSystem?: PhoneSystem;
+  /** The app's clock; the system clock by default. A test moves it to make a pause that is long in real time due. */
+  clock?: Clock;
 };
 
 /**
@@ -74,6 +82,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
   beforeAll(async () => {
     const socketMode = options.transport === 'socket';
     state.slack = await startFakeSlack({
+      ackDeadlineMs: TEST_ACK_DEADLINE_MS,
       botToken: BOT_TOKEN,
       signingSecret: SIGNING_SECRET,
       ...(socketMode ? { appToken: APP_TOKEN } : {}),
@@ -85,6 +94,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       slack: socketMode
         ? { kind: 'socket', botToken: BOT_TOKEN, appToken: APP_TOKEN, signingSecret: undefined }
         : { kind: 'http', botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET },
+      phoneSystem: { kind: 'none' },
       slackApiUrl: state.slack.apiUrl,
       databaseUrl: scratch && options.databaseUrl ? await options.databaseUrl(scratch.url) : scratch?.url,
       pgliteDir: 'memory://',
@@ -95,7 +105,12 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       localSlackPort: 0,
     };
     const retryConfig = options.retrySlackCalls ? retryPolicies.rapidRetryPolicy : { retries: 0 };
-    state.app = await startSwitchboard(config, { clientOptions: { retryConfig } });
+    state.app = await startSwitchboard(config, {
+      clientOptions: { retryConfig },
+      ...(options.phoneSystem ? { phoneSystem: options.phoneSystem } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(scratch ? {} : { pgliteTemplate: pgliteTemplate(inject('pgliteTemplate')) }),
+    });
     if (socketMode) {
       const slack = state.slack;
       await slack.waitFor(() => slack.socketConnections() > 0, { timeoutMs: 30_000 });
@@ -106,6 +121,9 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
 
   beforeEach(async () => {
     if (!state.app || !state.slack) return;
+    // The direct messages the last test's changes left to send go before the reset, not into this test.
+    await state.app.notices.idle();
+    await state.app.sync?.idle();
     await resetDatabase(state.app.deps.db);
     await bootstrapAdmins(state.app.deps);
     state.slack.reset();

@@ -6,6 +6,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 export function localWorkspaceConfig(dir: string): Config {
   return {
     slack: { kind: 'none' },
+    phoneSystem: { kind: 'none' },
     slackApiUrl: undefined,
     databaseUrl: undefined,
     pgliteDir: join(dir, 'pglite'),

@@ -63,7 +63,29 @@ export function settingsModal(sb: Harness) {
   const posted = (needle: string) =>
     sb.slack.waitFor(() => sb.slack.messages(CHANNEL).find((m) => visibleText(m).includes(needle)));
 
-  return { openSettings, editSection, openSection, submit, closeAll, editButtons, summaryText, posted };
+  /**
+   * A phone user's save to their own line: confirmed in their DM with the app, and nothing of it posted in the
+   * channel the form was opened from.
+   */
+  async function confirmedPrivately(user: string, needle: string) {
+    const dm = await sb.slack.waitFor(() =>
+      sb.slack.messages(sb.slack.dmChannel(user)).find((m) => visibleText(m).includes(needle)),
+    );
+    expect(sb.slack.messages(CHANNEL).filter((m) => visibleText(m).includes(needle))).toEqual([]);
+    return dm;
+  }
+
+  return {
+    openSettings,
+    editSection,
+    openSection,
+    submit,
+    closeAll,
+    editButtons,
+    summaryText,
+    posted,
+    confirmedPrivately,
+  };
 }
 
 export const radio = (value: string) => ({ type: 'radio_buttons', selected_option: { value } });

@@ -35,8 +35,11 @@ export function csvUploads(sb: Harness) {
   const botReplies = (ts: string) =>
     sb.slack.messages(CHANNEL).filter((m) => m.thread_ts === ts && m.bot_id !== undefined);
 
-  /** Uploads a CSV as a person does, and waits for the app's first answer in the file's thread. */
-  async function upload(filename: string, text: string | Buffer, comment?: string, user = ADMIN_ID) {
+  /**
+   * Uploads a CSV as a person does, addressed to the app (by default with the message `import`, as a channel
+   * upload must be), and waits for the app's first answer in the file's thread.
+   */
+  async function upload(filename: string, text: string | Buffer, comment = 'import', user = ADMIN_ID) {
     const content = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
     const uploaded = await sb.slack.uploadFile({
       user,
@@ -44,7 +47,7 @@ export function csvUploads(sb: Harness) {
       filename,
       content,
       mimetype: 'text/csv',
-      ...(comment === undefined ? {} : { comment }),
+      comment,
     });
     const reply = await sb.slack.waitFor(() => botReplies(uploaded.ts)[0]);
     return { ...uploaded, reply, text: visibleText(reply) };
@@ -83,16 +86,22 @@ export function csvUploads(sb: Harness) {
     }, `the preview ${preview.ts} of ${fileId} to be recorded`);
   }
 
-  /** Runs `/phone export …` as the admin and returns the file the app posted to the channel. */
+  /**
+   * Runs `/phone export …` as the admin in the channel and returns the file the app sent to the admin's DM, having
+   * checked that the channel got nothing and that the admin was told where the file is.
+   */
   async function exportFile(command = 'export') {
-    const before = sb.slack.messages(CHANNEL).length;
-    await phoneCommands(sb).phoneReply(command);
+    const dm = sb.slack.dmChannel(ADMIN_ID);
+    const before = sb.slack.messages(dm).length;
+    const channelBefore = sb.slack.messages(CHANNEL).length;
+    expect(await phoneCommands(sb).phoneReply(command)).toContain('in your direct messages');
     const posted = await sb.slack.waitFor(() =>
       sb.slack
-        .messages(CHANNEL)
+        .messages(dm)
         .slice(before)
         .find((m) => m.files?.length),
     );
+    expect(sb.slack.messages(CHANNEL).slice(channelBefore)).toEqual([]);
     return attachedFile(posted);
   }
 
@@ -157,7 +166,7 @@ export async function uploadClaims(db: Database): Promise<number> {
 export async function waitForDb<T>(
   probe: () => Promise<T | undefined | null | false>,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { ConfigError, loadConfig, secretsOf } from '../../src/config.ts';
 
 const http = { SLACK_BOT_TOKEN: 'xoxb-1-abc', SLACK_SIGNING_SECRET: 'secret' };
 
@@ -47,7 +47,59 @@ describe('configuration', () => {
     });
   });
 
+  it('drives no phone system unless PHONE_SYSTEM says zoom', () => {
+    expect(loadConfig(http).phoneSystem).toEqual({ kind: 'none' });
+  });
+
+  it("reads Zoom's credentials, URLs and rate plan, and counts the client secret among the secrets", () => {
+    const zoom = {
+      PHONE_SYSTEM: 'zoom',
+      ZOOM_ACCOUNT_ID: 'acct',
+      ZOOM_CLIENT_ID: 'cid',
+      ZOOM_CLIENT_SECRET: 'csecret',
+    };
+    const config = loadConfig({ ...http, ...zoom });
+    expect(config.phoneSystem).toEqual({
+      kind: 'zoom',
+      accountId: 'acct',
+      clientId: 'cid',
+      clientSecret: 'csecret',
+      apiUrl: 'https://api.zoom.us/v2',
+      oauthUrl: 'https://zoom.us/oauth/token',
+      ratePlan: 'business',
+    });
+    expect(secretsOf(config)).toContain('csecret');
+    expect(
+      loadConfig({
+        ...zoom,
+        ZOOM_API_URL: 'http://127.0.0.1:9998/v2',
+        ZOOM_OAUTH_URL: 'http://127.0.0.1:9998/oauth/token',
+        ZOOM_RATE_PLAN: 'Pro',
+      }).phoneSystem,
+    ).toMatchObject({
+      apiUrl: 'http://127.0.0.1:9998/v2',
+      oauthUrl: 'http://127.0.0.1:9998/oauth/token',
+      ratePlan: 'pro',
+    });
+  });
+
   it.each([
+    [{ PHONE_SYSTEM: 'teams' }, /^PHONE_SYSTEM: /],
+    [
+      { PHONE_SYSTEM: 'zoom', ZOOM_CLIENT_ID: 'c', ZOOM_CLIENT_SECRET: 's' },
+      /^ZOOM_ACCOUNT_ID: required when PHONE_SYSTEM=zoom/,
+    ],
+    [
+      { PHONE_SYSTEM: 'zoom', ZOOM_ACCOUNT_ID: 'a', ZOOM_CLIENT_SECRET: 's' },
+      /^ZOOM_CLIENT_ID: required when PHONE_SYSTEM=zoom/,
+    ],
+    [
+      { PHONE_SYSTEM: 'zoom', ZOOM_ACCOUNT_ID: 'a', ZOOM_CLIENT_ID: 'c', ZOOM_CLIENT_SECRET: ' ' },
+      /^ZOOM_CLIENT_SECRET: required when PHONE_SYSTEM=zoom/,
+    ],
+    [{ ZOOM_API_URL: 'api.zoom.us' }, /^ZOOM_API_URL: /],
+    [{ ZOOM_OAUTH_URL: 'zoom' }, /^ZOOM_OAUTH_URL: /],
+    [{ ZOOM_RATE_PLAN: 'enterprise' }, /^ZOOM_RATE_PLAN: /],
     [{ ...http, PORT: 'eighty' }, /^PORT: /],
     [{ ...http, PORT: '70000' }, /^PORT: /],
     [{ LOCAL_SLACK_PORT: 'three' }, /^LOCAL_SLACK_PORT: /],

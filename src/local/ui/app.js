@@ -14,6 +14,7 @@ import {
   renderFiles,
   textToHtml,
 } from './blocks.js';
+import { phoneSystemHtml } from './phone-system.js';
 
 /** The one slash command the app declares in manifest.yml. */
 const COMMAND = '/phone';
@@ -22,22 +23,32 @@ const REQUIRED = 'Please complete this required field.';
 const LOCK =
   '<svg class="icon" viewBox="0 0 24 24" aria-label="private"><rect x="5" y="11" width="14" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/></svg>';
 
+/** A handset, drawn for the same reason. */
+const PHONE =
+  '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6.6 3.5l2.6 3.2-1.7 2.1a13 13 0 0 0 7.7 7.7l2.1-1.7 3.2 2.6-1.8 3A16.5 16.5 0 0 1 3.6 5.3z"/></svg>';
+/**
+ * The local phone system changes without the workspace changing (Zoom creates a line seconds after a license is
+ * given), so its view is read again this often while it is shown.
+ */
+const PHONE_POLL_MS = 1500;
+
 const $ = (id) => document.getElementById(id);
 
 const state = {
   workspace: undefined,
   as: undefined,
-  /** `{ kind: 'channel', id }` or `{ kind: 'home' }`, kept in the URL's hash. */
+  /** `{ kind: 'channel', id }`, `{ kind: 'home' }` or `{ kind: 'phone' }`, kept in the URL's hash. */
   place: { kind: 'channel', id: undefined },
   channel: undefined,
   views: { modals: [], home: null },
+  phoneSystem: undefined,
   /** What the person entered in each open view, by view id then block_id, kept across redraws. */
   drafts: new Map(),
   /** Required inputs left empty, by view id: the page refuses the submit as the Slack client does. */
   missing: new Map(),
   dismissedViolations: 0,
   history: [],
-  drawn: { timeline: '', modals: '', home: '' },
+  drawn: { timeline: '', modals: '', home: '', phone: '' },
 };
 
 async function api(path, body) {
@@ -82,6 +93,7 @@ const appName = () => memberName(ctx().users, state.workspace?.botUserId) ?? 'Ap
 function readHash() {
   const hash = location.hash.replace(/^#/, '');
   if (hash === 'home') return { kind: 'home' };
+  if (hash === 'phone') return { kind: 'phone' };
   const id = /^channel\/([\w-]+)$/.exec(hash)?.[1];
   return { kind: 'channel', id };
 }
@@ -94,6 +106,10 @@ async function load() {
   ]);
   state.workspace = workspace;
   state.views = views;
+  // A workspace started without a local phone system has no such view: a saved link to it opens a channel.
+  if (state.place.kind === 'phone' && !workspace.phoneSystem)
+    state.place = { kind: 'channel', id: undefined };
+  if (state.place.kind === 'phone') state.phoneSystem = await api('/ui/api/phone-system');
   if (state.place.kind === 'channel') {
     const ids = [...workspace.channels.map((c) => c.id), workspace.appDm];
     if (!ids.includes(state.place.id)) state.place = { kind: 'channel', id: ids[0] };
@@ -131,6 +147,9 @@ function listen() {
     refresh();
   };
   events.onerror = () => setStatus('reconnecting…', false);
+  setInterval(() => {
+    if (state.place.kind === 'phone' && !loading) refresh();
+  }, PHONE_POLL_MS);
 }
 
 function setStatus(text, live) {
@@ -190,6 +209,12 @@ function drawNav() {
     ),
     '<div class="nav-section">Apps</div>',
     navItem('#home', `<span class="sigil">⌂</span>${name} Home`, here.kind === 'home'),
+    ...(state.workspace.phoneSystem
+      ? [
+          '<div class="nav-section">Phone system</div>',
+          navItem('#phone', `<span class="sigil">${PHONE}</span>Zoom Phone (local)`, here.kind === 'phone'),
+        ]
+      : []),
   ].join('');
 }
 
@@ -210,11 +235,13 @@ function drawViolations() {
 }
 
 function drawMain() {
-  const home = state.place.kind === 'home';
-  $('timeline').hidden = home;
-  $('composer').hidden = home;
-  $('home').hidden = !home;
-  if (home) return drawHome();
+  const { kind } = state.place;
+  $('timeline').hidden = kind !== 'channel';
+  $('composer').hidden = kind !== 'channel';
+  $('home').hidden = kind !== 'home';
+  $('phone-system').hidden = kind !== 'phone';
+  if (kind === 'home') return drawHome();
+  if (kind === 'phone') return drawPhoneSystem();
   const { channel } = state.channel;
   const botAway =
     !channel.isIm && state.workspace.channels.find((c) => c.id === channel.id)?.botIsMember === false;
@@ -307,6 +334,16 @@ function drawHome() {
   if (html === state.drawn.home) return;
   $('home').innerHTML = html;
   state.drawn.home = html;
+}
+
+function drawPhoneSystem() {
+  $('title').textContent = 'Zoom Phone (local)';
+  $('subtitle').textContent =
+    'What the local Zoom Phone holds now. A change made in Slack lands here within seconds; a new line takes about three, as in Zoom.';
+  const html = phoneSystemHtml(state.phoneSystem);
+  if (html === state.drawn.phone) return;
+  $('phone-system').innerHTML = html;
+  state.drawn.phone = html;
 }
 
 function draftsOf(viewId) {
@@ -535,6 +572,7 @@ function openHome() {
 function go() {
   state.place = readHash();
   state.drawn.timeline = '';
+  state.drawn.phone = '';
   refresh();
   if (state.place.kind === 'home') openHome();
 }

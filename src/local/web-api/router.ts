@@ -8,6 +8,7 @@ import { conversationsMethods } from './conversations.ts';
 import { faultError, sendFault, takeFault } from './faults.ts';
 import { filesMethods } from './files.ts';
 import { takeHold } from './holds.ts';
+import { overLimit } from './rate-limits.ts';
 import { usersMethods } from './users.ts';
 import { viewsMethods } from './views.ts';
 
@@ -57,6 +58,11 @@ export async function handleApiRequest(
   if (fault) {
     journal(false, faultError(fault), fault.status);
     return sendFault(res, fault);
+  }
+  const retryAfterSeconds = overLimit(store, method);
+  if (retryAfterSeconds !== undefined) {
+    journal(false, 'ratelimited', 429);
+    return sendFault(res, { status: 429, retryAfterSeconds });
   }
   const hold = takeHold(store, method, args);
   const result = run(store, method, handler, args);

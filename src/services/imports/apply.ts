@@ -62,7 +62,7 @@ export async function applyPlan(
   const updates = rows.filter((row): row is UpdateRow => row.kind === 'update');
   const total = creates.length + updates.length;
   const sites = new Map((await listSites(tx)).map((site) => [site.id, site]));
-  const extensions = await allocator(tx, account, sites, rows);
+  const { allocate: extensions, taken } = await allocator(tx, account, sites, rows);
 
   const applied: Applied = { created: [], createdDirectoryUsers: [], updated: [] };
   let done = 0;
@@ -72,6 +72,7 @@ export async function applyPlan(
     done += batch.length;
     progress(done, total);
   }
+  if (updates.length > 0) await freeMovedValues(tx, rec, updates, taken);
   for (const row of updates) {
     await updateOne(tx, rec, row, sites, extensions, planNames);
     applied.updated.push({
@@ -102,7 +103,7 @@ async function allocator(
   account: AccountSettingsRow,
   sites: Map<number, Site>,
   rows: readonly PlannedRow[],
-): Promise<Allocate> {
+): Promise<{ allocate: Allocate; taken: ReadonlySet<string> }> {
   const rules = { siteCodes: account.siteCodesEnabled };
   const state = await extensionState(tx);
   const placeholder = { name: 'this import', email: '', slackUserId: null };
@@ -124,11 +125,66 @@ async function allocator(
     for (const short of shorts) state.taken.set(fullExtension(short, site.siteCode, rules), placeholder);
     queues.set(siteId, shorts);
   }
-  return (site) => {
+  const allocate: Allocate = (site) => {
     const short = queues.get(site.id)?.shift();
     if (short === undefined) throw new Error(`no extension was allocated for site ${site.id}`);
     return { short, full: fullExtension(short, site.siteCode, rules) };
   };
+  return { allocate, taken: new Set(state.taken.keys()) };
+}
+
+/** The highest extension the schema allows (seven digits): parked values are taken from the top down. */
+const PARKING_TOP = 9_999_999;
+
+/**
+ * Frees, before any update row is written, what the file moves from one person to another (a swap, or a cycle of
+ * three): the numbers and desk phones a row lets go, and the extension of each person whose current one another
+ * row takes, which is parked on a free value until their own row gives them their new one. The unique indexes
+ * hold throughout, so the end state is checked by the database as it is reached, within the one transaction.
+ */
+async function freeMovedValues(
+  tx: Transaction,
+  rec: Recorder,
+  updates: readonly UpdateRow[],
+  taken: ReadonlySet<string>,
+) {
+  for (const row of updates) {
+    const user = { directoryUserId: row.current.directoryUserId, email: row.current.email };
+    const id = row.current.phoneUserId;
+    if (row.changed.includes('numbers')) {
+      const released = row.current.numbers.filter((n) => !row.fields.numbers.includes(n));
+      if (released.length > 0) await releaseNumbers(tx, id, released);
+      for (const number of released) rec.emit({ kind: 'phone_user.number_released', user, number });
+    }
+    if (row.changed.includes('deskPhones')) {
+      for (const phone of row.current.deskPhones) {
+        if (row.fields.deskPhones.some((p) => p.mac === phone.mac)) continue;
+        await tx
+          .delete(deskPhones)
+          .where(sql`${deskPhones.phoneUserId} = ${id} and ${deskPhones.mac} = ${phone.mac}`);
+        rec.emit({ kind: 'phone_user.desk_phone_removed', user, mac: phone.mac });
+      }
+    }
+  }
+  const wanted = new Set(
+    updates.flatMap((row) =>
+      !row.autoExtension && row.fields.extension !== row.current.extension ? [row.fields.extension] : [],
+    ),
+  );
+  let parking = PARKING_TOP;
+  for (const row of updates) {
+    if (!row.changed.includes('extension') || !wanted.has(row.current.extension)) continue;
+    while (taken.has(String(parking)) || wanted.has(String(parking))) parking--;
+    await updatePhoneUser(tx, row.current.phoneUserId, { extension: String(parking) }, rec.at);
+    parking--;
+  }
+}
+
+async function releaseNumbers(tx: Transaction, phoneUserId: number, numbers: readonly string[]) {
+  await tx.execute(
+    sql`update phone_numbers set phone_user_id = null
+        where phone_user_id = ${phoneUserId} and number in (select value from jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb))`,
+  );
 }
 
 async function createBatch(
@@ -231,7 +287,7 @@ async function createBatch(
         source = await readSettings(tx, row.copyFrom.phoneUserId);
         sources.set(row.copyFrom.phoneUserId, source);
       }
-      Object.assign(patch, copiedPatch(source, defaults));
+      Object.assign(patch, copiedPatch(source, defaults).patch);
     }
     if (row.fields.callerId.kind !== 'hidden') patch.callerId = row.fields.callerId;
     if (row.fields.deskPhones.length > 0) {
@@ -398,15 +454,8 @@ async function updateOne(
     if (has('status')) rec.emit({ kind: 'phone_user.status_changed', user, status: fields.status });
   }
   if (has('numbers')) {
-    const released = current.numbers.filter((n) => !fields.numbers.includes(n));
+    // The numbers this row lets go were released with everyone else's first (freeMovedValues).
     const gained = fields.numbers.filter((n) => !current.numbers.includes(n));
-    if (released.length > 0) {
-      await tx.execute(
-        sql`update phone_numbers set phone_user_id = null
-            where phone_user_id = ${id} and number in (select value from jsonb_array_elements_text(${JSON.stringify(released)}::jsonb))`,
-      );
-    }
-    for (const number of released) rec.emit({ kind: 'phone_user.number_released', user, number });
     if (gained.length > 0)
       await assignNumbers(
         tx,
@@ -441,13 +490,9 @@ async function updateOne(
     let routes = settings.routes;
     for (const phone of current.deskPhones) {
       const kept = fields.deskPhones.find((p) => p.mac === phone.mac);
-      if (!kept) {
-        await tx
-          .delete(deskPhones)
-          .where(sql`${deskPhones.phoneUserId} = ${id} and ${deskPhones.mac} = ${phone.mac}`);
-        routes = withoutDeskPhoneRoute(routes, phone.mac);
-        rec.emit({ kind: 'phone_user.desk_phone_removed', user, mac: phone.mac });
-      } else if (kept.model !== phone.model) {
+      // A phone this row lets go was deleted with everyone else's first (freeMovedValues).
+      if (!kept) routes = withoutDeskPhoneRoute(routes, phone.mac);
+      else if (kept.model !== phone.model) {
         await tx.update(deskPhones).set({ model: kept.model }).where(sql`${deskPhones.mac} = ${phone.mac}`);
       }
     }

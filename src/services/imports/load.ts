@@ -12,6 +12,7 @@ import {
   phoneUserFields,
 } from '../../store/import-rows.ts';
 import { mainNumbers } from '../../store/main-numbers.ts';
+import { externalForwardsOf } from '../../store/numbers.ts';
 import { countPhoneUsers } from '../../store/phone-users.ts';
 import { planUsage } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
@@ -77,6 +78,10 @@ export async function loadAccountView(
     db,
     sql`pu.directory_user_id::text in ${jsonList(directoryIds)} or pu.extension in ${jsonList(copyExtensions)}`,
   );
+  const externalForwards = await externalForwardsOf(
+    db,
+    users.map((user) => user.phoneUserId),
+  );
   const phoneUsers = new Map<string, CurrentUser>();
   const phoneUsersByExtension = new Map<string, CurrentUser>();
   for (const user of users) {
@@ -97,5 +102,6 @@ export async function loadAccountView(
     numbers: numberRows,
     macs: macRows,
     mainNumbers: main,
+    externalForwards,
   };
 }

@@ -4,7 +4,7 @@ import { type ColumnKey, type CsvMode, FREE_TEXT_COLUMNS, HEADERS_BY_MODE } from
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
 import { checkAddress, type EmergencyAddress } from '../../domain/address.ts';
 import { emailKey, looksLikeEmail, parseEmail } from '../../domain/email.ts';
-import type { DomainError } from '../../domain/errors.ts';
+import type { DomainError, Person } from '../../domain/errors.ts';
 import { fullExtension } from '../../domain/extensions.ts';
 import { normalizeMac } from '../../domain/mac.ts';
 import { checkPersonName } from '../../domain/people.ts';
@@ -21,6 +21,7 @@ import {
 import type { Site } from '../../store/sites.ts';
 import { cleanModel, MAX_MODEL_LENGTH } from '../settings/desk-phones.ts';
 import { checkExtension } from '../site-rules.ts';
+import { type ImportSample, sampleOf } from './sample.ts';
 import type { AccountView, CurrentUser, DeskPhoneValue, UserFields } from './view.ts';
 
 export type ImportOptions = { site?: string | undefined; copyFrom?: string | undefined };
@@ -66,13 +67,15 @@ export type PlannedRow =
       changed: ChangedField[];
       autoExtension: boolean;
     }
-  | { kind: 'unchanged'; line: number; email: string };
+  | { kind: 'unchanged'; line: number; email: string; current: CurrentUser };
 
 export type ImportPlan = {
   mode: CsvMode;
   rows: PlannedRow[];
   repairs: Repair[];
   counts: ImportCounts;
+  /** The first rows that add or change someone, as the preview shows them. */
+  sample: ImportSample;
 };
 
 type Cells = Partial<Record<ColumnKey, string>>;
@@ -164,8 +167,19 @@ export function planImport(
   const sitesById = new Map(view.sites.map((site) => [site.id, site]));
   const uploadSite = options.site ? findSite(view.sites, options.site) : undefined;
   const defaultSite = uploadSite ?? (view.sites[0] as Site);
+  // A value held by someone the file also changes may be free once the whole file is applied (a swap): such a
+  // claim is settled once every row is read, against the file's end state.
+  const moves: Move[] = [];
+  const fileUsers = new Map<number, CurrentUser>();
+  const fileUserByExtension = new Map<string, CurrentUser>();
+  if (mode === 'update') {
+    for (const user of view.phoneUsers.values()) {
+      fileUsers.set(user.phoneUserId, user);
+      fileUserByExtension.set(user.extension, user);
+    }
+  }
 
-  const planned = rows.map((row): PlannedRow => {
+  const planned = rows.map((row, index): PlannedRow => {
     const cells = row.cells;
     const problems: RowProblem[] = [];
     const problem = (key: ColumnKey, error: DomainError) => problems.push({ column: header(key), error });
@@ -249,7 +263,27 @@ export function planImport(
     let shortExtension = current?.shortExtension ?? '';
     let autoExtension = !current;
     if (site && given('extension')) {
-      const checked = checkExtension(cell('extension'), site, rules, view, current?.extension);
+      // Held by someone else in the file: checked as free here (without the search for free ones nearby, slow
+      // when thousands of rows move), and settled against the file's end state below.
+      const full = fullExtension(cell('extension').trim(), site.siteCode, rules);
+      const holder = fileUserByExtension.get(full);
+      const moving = holder && holder.phoneUserId !== current?.phoneUserId ? holder : undefined;
+      const checked = checkExtension(
+        cell('extension'),
+        site,
+        rules,
+        view,
+        moving ? full : current?.extension,
+      );
+      if (moving && checked.ok) {
+        const error = {
+          code: 'EXTENSION_TAKEN' as const,
+          extension: checked.short,
+          holder: view.taken.get(full) ?? { name: moving.email, email: moving.email, slackUserId: null },
+          suggestions: [],
+        };
+        moves.push({ index, key: 'extension', value: full, holderId: moving.phoneUserId, error });
+      }
       if (!checked.ok) problem('extension', checked.error);
       else {
         const twice = claims.extension.claim(checked.full, row.line);
@@ -301,7 +335,12 @@ export function planImport(
         if (read.repaired) {
           repairs.push({ line: row.line, column: header('phoneNumbers'), from: input, to: read.number });
         }
-        const held = checkNumber(read.number, view, current);
+        let held = checkNumber(read.number, view, current);
+        const holderId = view.numbers.get(read.number)?.phoneUserId;
+        if (held?.code === 'NUMBER_TAKEN' && holderId != null && fileUsers.has(holderId)) {
+          moves.push({ index, key: 'phoneNumbers', value: read.number, holderId, error: held });
+          held = undefined;
+        }
         if (held) problem('phoneNumbers', held);
         else if (!listed.has(read.number)) {
           const twice = claims.number.claim(read.number, row.line);
@@ -321,6 +360,20 @@ export function planImport(
     }
     if (numbers.length > 0 && planCodes.length === 0) {
       problem(given('phoneNumbers') ? 'phoneNumbers' : 'callingPlans', { code: 'IMPORT_NUMBERS_NEED_PLAN' });
+    }
+    // Forwarding outside the account is an outbound call: the last plan stays while the user forwards there.
+    const forwardsOut =
+      current && planCodes.length === 0 ? view.externalForwards.get(current.phoneUserId) : [];
+    if (current && current.planCodes.length > 0 && forwardsOut && forwardsOut.length > 0) {
+      problem('callingPlans', {
+        code: 'PLAN_NEEDED_FOR_FORWARD',
+        user: {
+          name: `${current.firstName} ${current.lastName}`.trim() || email,
+          email,
+          slackUserId: current.slackUserId,
+        },
+        numbers: forwardsOut,
+      });
     }
 
     // Outbound caller ID: checked against the numbers the row leaves the user with.
@@ -363,8 +416,19 @@ export function planImport(
     const address = readAddress(cells, mode, current?.address ?? null, (error) =>
       problem('emergencyAddressLine1', error),
     );
-    const deskPhones = readDeskPhones(cells, mode, current, view, row.line, claims.mac, (key, error) =>
-      problem(key, error),
+    const deskPhones = readDeskPhones(
+      cells,
+      mode,
+      current,
+      view,
+      row.line,
+      claims.mac,
+      (key, error) => problem(key, error),
+      (mac, holderId, error) => {
+        if (!fileUsers.has(holderId)) return false;
+        moves.push({ index, key: 'deskPhoneMac', value: mac, holderId, error });
+        return true;
+      },
     );
 
     // Copy Settings From: add files only; the row's cell, or the upload's `copy:`.
@@ -404,12 +468,92 @@ export function planImport(
       return { kind: 'create', line: row.line, email, person, fields, autoExtension, copyFrom };
     }
     const changed = changedFields(current, fields, autoExtension);
-    if (changed.length === 0) return { kind: 'unchanged', line: row.line, email };
+    if (changed.length === 0) return { kind: 'unchanged', line: row.line, email, current };
     return { kind: 'update', line: row.line, email, current, fields, changed, autoExtension };
   });
 
-  checkInventory(planned, view, header);
-  return { mode, rows: planned, repairs, counts: countRows(planned) };
+  // A row refused for its licenses or plans keeps its values, which may take back what another row was to get.
+  let invalid: number;
+  do {
+    settleMoves(planned, moves, fileUsers, header);
+    invalid = planned.filter((row) => row.kind === 'invalid').length;
+    checkInventory(planned, view, header);
+  } while (planned.filter((row) => row.kind === 'invalid').length > invalid);
+  return {
+    mode,
+    rows: planned,
+    repairs,
+    counts: countRows(planned),
+    sample: sampleOf(planned, view),
+  };
+}
+
+/** A value a row takes from someone the same file changes: free only if, in the file's end state, they let go. */
+type Move = {
+  index: number;
+  key: 'extension' | 'phoneNumbers' | 'deskPhoneMac';
+  value: string;
+  holderId: number;
+  error: DomainError & { holder: Person };
+};
+
+function holds(row: PlannedRow, key: Move['key'], value: string): boolean {
+  if (row.kind === 'unchanged' || row.kind === 'invalid') return true;
+  if (key === 'extension') return !row.autoExtension && row.fields.extension === value;
+  if (key === 'phoneNumbers') return row.fields.numbers.includes(value);
+  return row.fields.deskPhones.some((phone) => phone.mac === value);
+}
+
+/**
+ * Checks every value a row takes from another row's person against the file's end state. A row that cannot take
+ * it becomes invalid, and so keeps its own values, which may in turn be what a third row was to take: those are
+ * checked again, until nothing changes.
+ */
+function settleMoves(
+  rows: PlannedRow[],
+  moves: readonly Move[],
+  fileUsers: ReadonlyMap<number, CurrentUser>,
+  header: (key: ColumnKey) => string,
+) {
+  if (moves.length === 0) return;
+  const idOfEmail = new Map([...fileUsers.values()].map((user) => [emailKey(user.email), user.phoneUserId]));
+  const rowOfUser = new Map<number, number>();
+  for (const [index, row] of rows.entries()) {
+    const id = idOfEmail.get(emailKey(row.email));
+    if (id !== undefined && !rowOfUser.has(id)) rowOfUser.set(id, index);
+  }
+  const byHolder = new Map<number, Move[]>();
+  for (const move of moves) {
+    const list = byHolder.get(move.holderId) ?? [];
+    list.push(move);
+    byHolder.set(move.holderId, list);
+  }
+  const pending = [...moves];
+  for (let move = pending.pop(); move; move = pending.pop()) {
+    const claimant = rows[move.index] as PlannedRow;
+    if (claimant.kind !== 'create' && claimant.kind !== 'update') continue;
+    const holderIndex = rowOfUser.get(move.holderId);
+    const holderRow = holderIndex === undefined ? undefined : rows[holderIndex];
+    if (holderRow && !holds(holderRow, move.key, move.value)) continue;
+    const error: DomainError = holderRow
+      ? {
+          code: 'IMPORT_VALUE_KEPT',
+          column: header(move.key),
+          value: move.value,
+          holder: move.error.holder,
+          line: holderRow.line,
+          because: holderRow.kind === 'invalid' ? 'invalid' : 'kept',
+        }
+      : move.error;
+    rows[move.index] = {
+      kind: 'invalid',
+      line: claimant.line,
+      email: claimant.email,
+      problems: [{ column: header(move.key), error }],
+    };
+    // The claimant keeps what it has: whoever was to take one of its values must be checked again.
+    if (claimant.kind === 'update') pending.push(...(byHolder.get(claimant.current.phoneUserId) ?? []));
+  }
 }
 
 function findSite(sites: readonly Site[], input: string): Site | undefined {
@@ -481,6 +625,8 @@ function readDeskPhones(
   line: number,
   claims: Claims,
   problem: (key: ColumnKey, error: DomainError) => void,
+  /** Whether a MAC someone else holds is to be settled against the file's end state (they are in the file). */
+  deferred: (mac: string, holderId: number, error: DomainError & { holder: Person }) => boolean,
 ): DeskPhoneValue[] | undefined {
   const macCell = cells.deskPhoneMac ?? '';
   const modelCell = cells.deskPhoneModel ?? '';
@@ -518,13 +664,16 @@ function readDeskPhones(
     }
     const holder = view.macs.get(mac.mac);
     if (holder && holder.phoneUserId !== current?.phoneUserId) {
-      problem('deskPhoneMac', {
-        code: 'DESK_PHONE_TAKEN',
+      const taken = {
+        code: 'DESK_PHONE_TAKEN' as const,
         mac: mac.mac,
         holder: holder.holder,
         sameUser: false,
-      });
-      ok = false;
+      };
+      if (!deferred(mac.mac, holder.phoneUserId, taken)) {
+        problem('deskPhoneMac', taken);
+        ok = false;
+      }
     }
     const twice = claims.claim(mac.mac, line);
     if (twice) {

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { and, desc, eq, getTableColumns, inArray, isNotNull, or, sql } from 'drizzle-orm';
 import type { Executor, Transaction } from '../../../db/client.ts';
 import { IMPORT_LEASES } from '../../../db/leases.ts';
@@ -22,11 +23,19 @@ import {
 import { refreshUserStatistics } from '../../store/maintenance.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
-import { type Actor, type Deps, fail, type Recorder, requireAdmin, runChange } from '../context.ts';
+import {
+  type Actor,
+  catchDomain,
+  type Deps,
+  fail,
+  type Recorder,
+  requireAdmin,
+  runChange,
+} from '../context.ts';
 import { type Applied, applyPlan, type Progress } from './apply.ts';
 import { updateCells } from './cells.ts';
 import { loadAccountView } from './load.ts';
-import { fromFile, type ImportPlan, planImport, type SourceRow } from './plan.ts';
+import { fromFile, type ImportPlan, type PlannedRow, planImport, type SourceRow } from './plan.ts';
 import type { UserFields } from './view.ts';
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
@@ -203,7 +212,11 @@ async function planFor(
 }
 
 export type ApplyChoice = 'all' | 'valid';
-export type ImportApplied = { import: ImportRow; counts: ImportCounts };
+/**
+ * An applied import: its counts, and every row of the plan as applied (a new user's extension as handed out), for
+ * the summary and its results file.
+ */
+export type ImportApplied = { import: ImportRow; counts: ImportCounts; rows: readonly PlannedRow[] };
 
 type UndoData = {
   created: Applied['created'];
@@ -352,7 +365,7 @@ async function applyLocked(
     })
     .where(eq(imports.id, row.id))
     .returning();
-  return { import: stored as ImportRow, counts };
+  return { import: stored as ImportRow, counts, rows: plan.rows };
 }
 
 /** An import whose reader or applier died: what it was doing, and the import as it is now (failed). */
@@ -433,6 +446,9 @@ export type KeptInUse = { email: string; dependents: Dependent[]; sharedAudio: S
 
 export type UndoResult = {
   import: ImportRow;
+  /** New phone users the undo took the license back from. */
+  removed: number;
+  /** Updated phone users given their earlier values back. */
   restored: number;
   /**
    * New users something else came to depend on after the import (a queue, an auto receptionist, a colleague's
@@ -445,6 +461,122 @@ export type UndoResult = {
   notRestorable: { email: string; line: number }[];
 };
 
+/** What an undo would do if confirmed now: the same counts and names as its result, nothing changed yet. */
+export type UndoPreview = UndoResult;
+
+/** Whether an import can still be undone at `now`: applied, with what its undo needs, within UNDO_HOURS. */
+export function canUndo(
+  row: Pick<ImportRow, 'status' | 'appliedAt' | 'requestId'> & { hasUndo: boolean },
+  now: Date,
+): boolean {
+  return (
+    row.status === 'applied' &&
+    row.hasUndo &&
+    row.appliedAt !== null &&
+    row.requestId !== null &&
+    now.getTime() - row.appliedAt.getTime() <= UNDO_HOURS * 3600_000
+  );
+}
+
+/** Why an import cannot be undone (it never was applied, or was undone already, or too long ago). */
+function notUndoable(row: ImportRow, now: Date): DomainError {
+  if (row.status === 'applied' && row.appliedAt) {
+    if (now.getTime() - row.appliedAt.getTime() > UNDO_HOURS * 3600_000) {
+      return { code: 'IMPORT_UNDO_EXPIRED', fileName: row.fileName, hours: UNDO_HOURS };
+    }
+  }
+  return { code: 'IMPORT_NOT_UNDOABLE', fileName: row.fileName, status: row.status, closedBy: row.closedBy };
+}
+
+type UndoScope = {
+  row: ImportRow;
+  undo: UndoData;
+  removable: Applied['created'];
+  keptInUse: KeptInUse[];
+  keptChanged: string[];
+  restorable: ImportPlan | undefined;
+  notRestorable: UndoResult['notRestorable'];
+};
+
+/**
+ * What undoing an import would do, read as the account is now: which new users can go (not one something else
+ * depends on now, which the database would otherwise end along with them, unrecorded, nor one someone changed
+ * since), and the update plan that gives the updated users their earlier values, every rule checked again.
+ */
+async function undoScope(
+  db: Executor,
+  account: AccountSettingsRow,
+  row: ImportRow,
+  now: Date,
+): Promise<UndoScope> {
+  if (!canUndo({ ...row, hasUndo: row.undo !== null }, now)) return fail(notUndoable(row, now));
+  const undo = row.undo as UndoData;
+  const changedSince = await usersChangedSince(
+    db,
+    [...undo.created.map((u) => u.directoryUserId), ...undo.updated.map((u) => u.directoryUserId)],
+    row.requestId as string,
+  );
+  const keptChanged: string[] = [];
+  const createdIds = undo.created.map((u) => u.phoneUserId);
+  const dependents = await dependentsOf(db, createdIds);
+  const shared = await sharedAudioOf(db, createdIds);
+  const keptInUse: KeptInUse[] = [];
+  const removable = undo.created.filter((u) => {
+    const links = dependents.get(u.phoneUserId) ?? [];
+    const audio = shared.get(u.phoneUserId) ?? [];
+    if (links.length > 0 || audio.length > 0) {
+      keptInUse.push({ email: u.email, dependents: links, sharedAudio: audio });
+      return false;
+    }
+    if (!changedSince.has(u.directoryUserId)) return true;
+    keptChanged.push(u.email);
+    return false;
+  });
+  const updated = undo.updated.filter((u) => {
+    if (!changedSince.has(u.directoryUserId)) return true;
+    keptChanged.push(u.email);
+    return false;
+  });
+  let restorable: ImportPlan | undefined;
+  const notRestorable: UndoResult['notRestorable'] = [];
+  if (updated.length > 0) {
+    const sites = new Map((await listSites(db)).map((site) => [site.id, site.name]));
+    const plans = new Map((await planCatalog(db)).map((plan) => [plan.code, plan.shortName]));
+    const rows = updated.map((u, index) => ({
+      line: index + 2,
+      cells: updateCells({ ...u.before, email: u.email }, sites, plans, 'clear'),
+    }));
+    const view = await loadAccountView(db, account, rows, {});
+    restorable = planImport(rows, 'update', {}, view);
+    for (const planned of restorable.rows) {
+      if (planned.kind === 'invalid') notRestorable.push({ email: planned.email, line: planned.line });
+    }
+  }
+  return { row, undo, removable, keptInUse, keptChanged, restorable, notRestorable };
+}
+
+const restoredCount = (plan: ImportPlan | undefined) =>
+  plan ? plan.counts.update + plan.counts.unchanged : 0;
+
+/** What undoing an import would do now, for the admin to confirm; changes nothing. */
+export async function previewUndo(deps: Deps, actor: Actor, importId: number): Promise<Result<UndoPreview>> {
+  const allowed = await requireAdmin(deps, actor, 'import');
+  if (!allowed.ok) return allowed;
+  const row = Number.isSafeInteger(importId) ? await findImport(deps, importId) : undefined;
+  if (!row) return err({ code: 'IMPORT_NOT_FOUND' });
+  return catchDomain(async () => {
+    const scope = await undoScope(deps.db, await readAccount(deps.db), row, deps.clock.now());
+    return {
+      import: row,
+      removed: scope.removable.length,
+      restored: restoredCount(scope.restorable),
+      keptInUse: scope.keptInUse,
+      keptChanged: scope.keptChanged,
+      notRestorable: scope.notRestorable,
+    };
+  });
+}
+
 /**
  * Takes an import back within 24 hours: new phone users lose their license again (and directory entries the
  * import created go), updated users get their earlier values. A new user something else now depends on is left
@@ -455,43 +587,13 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
   return runChange(deps, actor, 'import', async (tx, rec, account) => {
     const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
     if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
-    if (row.status !== 'applied' || !row.undo || !row.appliedAt || !row.requestId) {
-      return fail({ code: 'IMPORT_CLOSED', fileName: row.fileName, status: row.status });
-    }
-    if (rec.at.getTime() - row.appliedAt.getTime() > UNDO_HOURS * 3600_000) {
-      fail({ code: 'IMPORT_UNDO_EXPIRED', fileName: row.fileName, hours: UNDO_HOURS });
-    }
-    const undo = row.undo as UndoData;
-    const changedSince = await usersChangedSince(
-      tx,
-      [...undo.created.map((u) => u.directoryUserId), ...undo.updated.map((u) => u.directoryUserId)],
-      row.requestId,
-    );
-    const keptChanged: string[] = [];
-    let restored = 0;
-
-    // Created users: take the license back, and the directory entry the import made; not from anyone something
-    // else depends on now, which the database would otherwise end along with them, unrecorded.
-    const createdIds = undo.created.map((u) => u.phoneUserId);
-    const dependents = await dependentsOf(tx, createdIds);
-    const shared = await sharedAudioOf(tx, createdIds);
-    const keptInUse: KeptInUse[] = [];
-    const removable = undo.created.filter((u) => {
-      const links = dependents.get(u.phoneUserId) ?? [];
-      const audio = shared.get(u.phoneUserId) ?? [];
-      if (links.length > 0 || audio.length > 0) {
-        keptInUse.push({ email: u.email, dependents: links, sharedAudio: audio });
-        return false;
-      }
-      if (!changedSince.has(u.directoryUserId)) return true;
-      keptChanged.push(u.email);
-      return false;
-    });
+    const scope = await undoScope(tx, account, row, rec.at);
+    const { removable, keptInUse, keptChanged, notRestorable } = scope;
     if (removable.length > 0) {
       const ids = removable.map((u) => u.phoneUserId);
       const before = await phoneUserFields(tx, sql`pu.id::text in ${jsonList(ids)}`);
       await deletePhoneUsers(tx, ids);
-      const created = new Set(undo.createdDirectoryUsers);
+      const created = new Set(scope.undo.createdDirectoryUsers);
       await deleteUnlicensedDirectoryUsers(
         tx,
         removable.filter((u) => created.has(u.directoryUserId)).map((u) => u.directoryUserId),
@@ -521,31 +623,10 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
         });
         if (created.has(user.directoryUserId)) rec.emit({ kind: 'directory_user.deleted', user: ref });
       }
-      restored += removable.length;
     }
-
-    // Updated users: plan their earlier values as an update file would, so every rule is checked again.
-    const notRestorable: UndoResult['notRestorable'] = [];
-    const restorable = undo.updated.filter((u) => {
-      if (!changedSince.has(u.directoryUserId)) return true;
-      keptChanged.push(u.email);
-      return false;
-    });
-    if (restorable.length > 0) {
-      const sites = new Map((await listSites(tx)).map((site) => [site.id, site.name]));
-      const plans = new Map((await planCatalog(tx)).map((plan) => [plan.code, plan.shortName]));
-      const rows = restorable.map((u, index) => ({
-        line: index + 2,
-        cells: updateCells({ ...u.before, email: u.email }, sites, plans, 'clear'),
-      }));
-      const view = await loadAccountView(tx, account, rows, {});
-      const plan = planImport(rows, 'update', {}, view);
-      for (const planned of plan.rows) {
-        if (planned.kind === 'invalid') notRestorable.push({ email: planned.email, line: planned.line });
-      }
-      await applyPlan(tx, rec, account, plan.rows, () => {});
-      restored += plan.counts.update + plan.counts.unchanged;
-    }
+    if (scope.restorable) await applyPlan(tx, rec, account, scope.restorable.rows, () => {});
+    const removed = removable.length;
+    const restored = restoredCount(scope.restorable);
 
     rec.audit({
       action: 'import.undone',
@@ -555,6 +636,7 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
       before: { status: 'applied' },
       after: {
         status: 'undone',
+        removed,
         restored,
         keptInUse: keptInUse.map((u) => u.email),
         keptChanged,
@@ -566,29 +648,35 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
       .set({ status: 'undone', closedBy: actor.slackUserId, closedAt: rec.at })
       .where(eq(imports.id, row.id))
       .returning();
-    return { import: stored as ImportRow, restored, keptInUse, keptChanged, notRestorable };
+    return { import: stored as ImportRow, removed, restored, keptInUse, keptChanged, notRestorable };
   });
 }
 
 export const IMPORTS_LISTED = 15;
 
-/** An import as listed: without its file's text, and whether it can still be applied. */
-export type ImportSummary = Omit<ImportRow, 'content'> & { appliable: boolean };
+/** An import as listed: without its file's text or undo data, and whether it can still be applied or undone. */
+export type ImportSummary = Omit<ImportRow, 'content' | 'undo'> & { appliable: boolean; undoable: boolean };
 
 /** The latest imports, newest first. */
 export async function recentImports(deps: Deps, actor: Actor): Promise<Result<ImportSummary[]>> {
   const allowed = await requireAdmin(deps, actor, 'imports');
   if (!allowed.ok) return allowed;
-  const { content, ...columns } = getTableColumns(imports);
+  const { content, undo, ...columns } = getTableColumns(imports);
   const rows = await deps.db
-    .select({ ...columns, kept: sql<boolean>`${content} is not null` })
+    .select({
+      ...columns,
+      kept: sql<boolean>`${content} is not null`,
+      hasUndo: sql<boolean>`${undo} is not null`,
+    })
     .from(imports)
     .orderBy(desc(imports.id))
     .limit(IMPORTS_LISTED);
+  const now = deps.clock.now();
   return ok(
-    rows.map(({ kept, ...row }) => ({
+    rows.map(({ kept, hasUndo, ...row }) => ({
       ...row,
       appliable: canApply(row.status, kept),
+      undoable: canUndo({ ...row, hasUndo }, now),
     })),
   );
 }
@@ -602,6 +690,23 @@ export async function importForAdmin(deps: Deps, actor: Actor, id: number): Prom
   if (!allowed.ok) return allowed;
   const row = Number.isSafeInteger(id) ? await findImport(deps, id) : undefined;
   return row ? ok(row) : err({ code: 'IMPORT_NOT_FOUND' });
+}
+
+/** How long a click on a preview's button waits for the preview to be recorded (it is, just after it is posted). */
+const PREVIEW_RECORDED_WAIT_MS = 10_000;
+
+/**
+ * The import a preview's button names, for the admin who clicked it. The preview's message is posted while the
+ * file is still `reading`, and recorded as previewed just after: a click in between waits for that, rather than
+ * being told the file is still being read while its buttons are on the screen.
+ */
+export async function importToApply(deps: Deps, actor: Actor, id: number): Promise<Result<ImportRow>> {
+  const deadline = Date.now() + PREVIEW_RECORDED_WAIT_MS;
+  for (;;) {
+    const found = await importForAdmin(deps, actor, id);
+    if (!found.ok || found.value.status !== 'reading' || Date.now() >= deadline) return found;
+    await sleep(100);
+  }
 }
 
 export async function findImport(deps: Deps, id: number): Promise<ImportRow | undefined> {

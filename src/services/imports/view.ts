@@ -65,4 +65,6 @@ export type AccountView = {
   /** The desk phones the file names, by MAC. */
   macs: Map<string, { phoneUserId: number; holder: Person }>;
   mainNumbers: string[];
+  /** By phone user id: the forward numbers outside the account of the phone users loaded (none: absent). */
+  externalForwards: Map<number, string[]>;
 };

@@ -10,6 +10,7 @@ import type { ChargedKind } from '../../domain/phone-numbers.ts';
 import type { Result } from '../../domain/result.ts';
 import type { ForwardNumber } from '../../domain/settings.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
+import { accountNumbersAmong } from '../../store/numbers.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
 import type { PhoneUserSettings } from '../../store/settings.ts';
 import { deskPhonesOf } from '../../store/user-details.ts';
@@ -34,7 +35,7 @@ export type RoutingChange = {
 /**
  * Adds a number calls may be forwarded to (a mobile, a home line), with a route to it: on, ringing 20 s, last in
  * the order. Self-service: a phone user may add their own, except a number charged above an ordinary call, which
- * only an admin may add.
+ * only an admin may add. A number outside the account's inventory needs a calling plan (an outbound call).
  */
 export function addForwardNumber(
   deps: Deps,
@@ -48,7 +49,9 @@ export function addForwardNumber(
     if (!forward.ok) fail(forward.error);
     const { forwardNumbers, routes } = target.settings;
     const by = target.byAdmin ? 'admin' : 'self';
-    const next = addForward({ forwardNumbers, routes }, forward.value, target.card.numbers, by);
+    const accountNumber = (await accountNumbersAmong(tx, [forward.value.number])).size > 0;
+    const outbound = { hasCallingPlan: target.card.plans.length > 0, accountNumber };
+    const next = addForward({ forwardNumbers, routes }, forward.value, target.card.numbers, by, outbound);
     if (!next.ok) fail(next.error);
     const { charged, ...patch } = next.value;
     const settings = await applySettings(tx, rec, target, 'forward_number.added', patch);

@@ -1,5 +1,5 @@
+import { BASIC_SETTINGS, copyBasicSettings, type KeptSetting } from '../../domain/basic-settings.ts';
 import type { Result } from '../../domain/result.ts';
-import type { Route } from '../../domain/settings.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import { type PhoneUserSettings, readSettings, type SettingsPatch } from '../../store/settings.ts';
@@ -10,49 +10,24 @@ import { applySettings } from './core.ts';
 
 export const MAX_COPY_TARGETS = 100;
 
-/** The basic settings one user's copy gives another, as the settings row names them. */
-export const COPIED_FIELDS = [
-  'businessHours',
-  'closedHours',
-  'ringMode',
-  'routes',
-  'forwardNumbers',
-  'unanswered',
-  'holdMusic',
-  'language',
-  'areaCode',
-] as const satisfies readonly (keyof SettingsPatch)[];
+export type SettingsCopied = {
+  from: PhoneUserCard;
+  to: PhoneUserCard[];
+  /** Targets that kept one of their own settings because the source's needs something they lack. */
+  kept: { card: PhoneUserCard; kept: KeptSetting[] }[];
+};
 
-export type SettingsCopied = { from: PhoneUserCard; to: PhoneUserCard[] };
-
-/**
- * The routes a copy gives: the source's apps and forward routes, in its order, then the target's own desk-phone
- * routes as they were (a desk phone belongs to one person, so its route is never copied).
- */
-export function copiedRoutes(source: readonly Route[], target: readonly Route[]): Route[] {
-  return [
-    ...source.filter((route) => route.kind !== 'desk_phone'),
-    ...target.filter((route) => route.kind === 'desk_phone'),
-  ];
+/** The settings patch a copy writes: the basic settings, as the domain defines them, fitted to the target. */
+export function copiedPatch(source: PhoneUserSettings, target: PhoneUserSettings): CopiedPatch {
+  const copied = copyBasicSettings(source, target);
+  return { patch: copied.settings, kept: copied.kept };
 }
 
-export function copiedPatch(source: PhoneUserSettings, target: PhoneUserSettings): SettingsPatch {
-  return {
-    businessHours: source.businessHours,
-    closedHours: source.closedHours,
-    ringMode: source.ringMode,
-    routes: copiedRoutes(source.routes, target.routes),
-    forwardNumbers: source.forwardNumbers,
-    unanswered: source.unanswered,
-    holdMusic: source.holdMusic,
-    language: source.language,
-    areaCode: source.areaCode,
-  };
-}
+export type CopiedPatch = { patch: SettingsPatch; kept: KeptSetting[] };
 
 /**
- * Copies one phone user's basic settings (hours, closed hours, ring mode and routes, forward numbers, unanswered
- * action and greeting, hold music, language, area code) to 1 to 100 others, in one transaction: all of them or
+ * Copies one phone user's basic settings (see BASIC_SETTINGS: never their forward numbers, desk phones,
+ * delegations, blocked list, PIN or caller ID) to 1 to 100 others, in one transaction: all of them or
  * none. Each target is audited before and after; the source's history notes whom it was copied to. Greetings and
  * hold music are shared, not duplicated: the targets play the same audio files (and when the source loses their
  * license, files that others still play move to the account library: see keepSharedAudio).
@@ -76,23 +51,20 @@ export async function copySettings(
       targets.set(card.phoneUserId, card);
     }
     const source = await readSettings(tx, from.phoneUserId);
+    const kept: SettingsCopied['kept'] = [];
     for (const card of targets.values()) {
       const settings = await readSettings(tx, card.phoneUserId);
-      await applySettings(
-        tx,
-        rec,
-        { card, settings, byAdmin: true },
-        'settings.copied',
-        copiedPatch(source, settings),
-      );
+      const copied = copiedPatch(source, settings);
+      await applySettings(tx, rec, { card, settings, byAdmin: true }, 'settings.copied', copied.patch);
+      if (copied.kept.length > 0) kept.push({ card, kept: copied.kept });
     }
     const to = [...targets.values()];
     rec.audit({
       action: 'settings.copied_to',
       ...auditTarget(from),
       before: null,
-      after: { to: to.map((card) => card.email), fields: [...COPIED_FIELDS] },
+      after: { to: to.map((card) => card.email), fields: [...BASIC_SETTINGS] },
     });
-    return { from, to };
+    return { from, to, kept };
   });
 }

@@ -6,28 +6,37 @@ import type {
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import { trackingChanges } from '../../services/change-tracking.ts';
+import type { PlannedRow } from '../../services/imports/plan.ts';
 import {
   type ApplyChoice,
   applyImport,
   canApply,
   cancelImport,
-  importForAdmin,
+  importToApply,
   notAppliable,
+  previewUndo,
   undoImport,
 } from '../../services/imports/service.ts';
 import {
   appliedMessage,
   closedPreview,
   progressMessage,
+  resultsCsv,
+  resultsFileName,
+  undoCounts,
   undoneMessage,
+  undoPrompt,
   waitingToImportMessage,
 } from '../blocks/imports.ts';
 import { type Message, textMessage } from '../blocks/message.ts';
 import { describe } from '../deliver.ts';
-import { mention } from '../format.ts';
+import { mention, plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
 import { failureText, type Runtime, STARTING } from '../runtime.ts';
+import { discard, spool, uploadSpooled } from '../spool.ts';
+import { followSyncUnder, stopFollowingSync } from '../sync-replies.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
@@ -76,7 +85,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
         respond({ response_type: 'ephemeral', replace_original: false, text });
       if (!deps) return void (await ephemeral(STARTING));
       const actor = { slackUserId: body.user.id };
-      const found = await importForAdmin(deps, actor, Number(action.value));
+      const found = await importToApply(deps, actor, Number(action.value));
       if (!found.ok) return void (await ephemeral(`:warning: ${errorText(found.error)}`));
       const row = found.value;
       if (!canApply(row.status, row.content !== null)) {
@@ -98,21 +107,28 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       const progress = progressTs
         ? progressReporter(client, logger, row.channelId, progressTs, row.fileName)
         : undefined;
-      const show = async (message: Message) => {
+      /** Shows the outcome in the progress message's place, or in a message of its own; returns where. */
+      const show = async (message: Message): Promise<string | undefined> => {
         await progress?.settled();
         if (progressTs) {
           try {
             await client.chat.update({ channel: row.channelId, ts: progressTs, ...message });
-            return;
+            return progressTs;
           } catch (error) {
             // The outcome is the admin's only confirmation: if it cannot take the progress message's place,
             // it gets a message of its own, and the stale progress message is the lesser harm.
             logger.warn(`Could not show the outcome of import ${row.id} in place: ${describe(error)}`);
           }
         }
-        await client.chat.postMessage({ channel: row.channelId, thread_ts: row.threadTs, ...message });
+        const posted = await client.chat.postMessage({
+          channel: row.channelId,
+          thread_ts: row.threadTs,
+          ...message,
+        });
+        return posted.ts;
       };
       let result: Awaited<ReturnType<typeof applyImport>>;
+      let marked: string[] = [];
       // An apply reads the whole file again: it takes its turn with the files being read, so that the memory of
       // one process holds one large file at a time.
       const endTurn = await runtime.importTurns.take(async (ahead) => {
@@ -124,7 +140,11 @@ export function registerImportActions(app: App, runtime: Runtime): void {
           );
       });
       try {
-        result = await applyImport(deps, actor, row.id, choice, (done, all) => progress?.report(done, all));
+        const tracked = await trackingChanges(() =>
+          applyImport(deps, actor, row.id, choice, (done, all) => progress?.report(done, all)),
+        );
+        result = tracked.value;
+        marked = tracked.requests;
       } catch (error) {
         logger.error(`import ${row.id} failed`, error);
         await show(textMessage(`:x: Nothing was imported. ${failureText(error)}`)).catch(() => {});
@@ -150,7 +170,23 @@ export function registerImportActions(app: App, runtime: Runtime): void {
           await show(textMessage(`:warning: Nothing was imported. ${errorText(result.error)}`));
           return;
         }
-        await show(appliedMessage(actor.slackUserId, result.value));
+        // The results file comes first: the summary is then the last word in the thread (it takes the place of
+        // the progress message above the file), and whoever waits for it finds the file there too.
+        await postResults(client, logger, row, result.value.rows);
+        const summary = appliedMessage(actor.slackUserId, result.value);
+        const summaryTs = await show(summary);
+        // Under the summary, how the phone system takes the imported people, counted as it goes.
+        if (summaryTs) {
+          await followSyncUnder(
+            deps,
+            client,
+            logger,
+            { channelId: row.channelId, messageTs: summaryTs },
+            summary,
+            marked,
+            { fileName: row.fileName, requestedBy: actor.slackUserId },
+          );
+        }
         // The preview keeps its counts and loses its buttons. Its ts is recorded just after it is posted; a
         // click in between still names it, as the message the button was on.
         const previewTs = row.previewTs ?? body.message?.ts;
@@ -200,28 +236,115 @@ export function registerImportActions(app: App, runtime: Runtime): void {
     }
   });
 
+  // Undo asks first: the button (on the summary, or in `/phone imports`) shows what the undo would do now.
   app.action(ACTIONS.importUndo, async ({ ack, action, body, respond, logger }: Args) => {
     await ack();
     const deps = runtime.deps();
-    if (!deps)
-      return void (await respond({ response_type: 'ephemeral', replace_original: false, text: STARTING }));
+    const ephemeral = (message: Message) =>
+      respond({ response_type: 'ephemeral', replace_original: false, ...message });
+    if (!deps) return void (await ephemeral(textMessage(STARTING)));
     try {
-      const result = await undoImport(deps, { slackUserId: body.user.id }, Number(action.value));
-      if (!result.ok) {
-        return void (await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: `:warning: ${errorText(result.error)}`,
-        }));
-      }
-      await respond({ replace_original: true, ...undoneMessage(body.user.id, result.value) });
+      const importId = Number(action.value);
+      const preview = await previewUndo(deps, { slackUserId: body.user.id }, importId);
+      if (!preview.ok) return void (await ephemeral(textMessage(`:warning: ${errorText(preview.error)}`)));
+      const container = body.container as {
+        message_ts?: string;
+        channel_id?: string;
+        is_ephemeral?: boolean;
+      };
+      const summary =
+        !container.is_ephemeral && container.channel_id && container.message_ts
+          ? { channel: container.channel_id, ts: container.message_ts }
+          : undefined;
+      await ephemeral(undoPrompt(preview.value, encodeUndo({ importId, summary })));
     } catch (error) {
-      logger.error('undo import failed', error);
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: `:x: ${failureText(error)}`,
-      }).catch(() => {});
+      logger.error('undo import preview failed', error);
+      await ephemeral(textMessage(`:x: ${failureText(error)}`)).catch(() => {});
     }
   });
+
+  app.action(ACTIONS.importUndoConfirm, async ({ ack, action, body, respond, client, logger }: Args) => {
+    await ack();
+    const deps = runtime.deps();
+    const beside = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
+    if (!deps) return void (await beside(STARTING));
+    const undo = decodeUndo(action.value ?? '');
+    if (!undo) {
+      return void (await respond({
+        replace_original: true,
+        text: 'This button could not be read; nothing was undone. Use the Undo button in `/phone imports`.',
+      }));
+    }
+    try {
+      const result = await undoImport(deps, { slackUserId: body.user.id }, undo.importId);
+      if (!result.ok) return void (await beside(`:warning: ${errorText(result.error)}`));
+      const { removed, restored } = result.value;
+      await respond({ replace_original: true, ...textMessage(`Undone: ${undoCounts(removed, restored)}.`) });
+      // In place of the summary whose button was pressed, or else in the file's thread, for the channel to see.
+      const message = undoneMessage(body.user.id, result.value);
+      const row = result.value.import;
+      try {
+        // Only a message of the import's own channel is replaced: the button's value is not trusted further.
+        if (undo.summary?.channel === row.channelId) {
+          // The summary's sync line stops here: its next update would bring the summary back.
+          await stopFollowingSync(deps, { channelId: undo.summary.channel, messageTs: undo.summary.ts });
+          await client.chat.update({ ...undo.summary, ...message });
+        } else await client.chat.postMessage({ channel: row.channelId, thread_ts: row.threadTs, ...message });
+      } catch (error) {
+        logger.warn(`import ${row.id} was undone, but its thread could not be told: ${describe(error)}`);
+        if (undo.summary) {
+          await client.chat
+            .postMessage({ channel: row.channelId, thread_ts: row.threadTs, ...message })
+            .catch(() => {});
+        }
+      }
+    } catch (error) {
+      logger.error('undo import failed', error);
+      await beside(`:x: ${failureText(error)}`).catch(() => {});
+    }
+  });
+
+  app.action(ACTIONS.importUndoCancel, async ({ ack, respond }: Args) => {
+    await ack();
+    await respond({ replace_original: true, text: 'Cancelled: nothing was undone.' });
+  });
+}
+
+/** The results file of an applied import, in the file's thread: every row's outcome, for a spreadsheet. */
+async function postResults(
+  client: WebClient,
+  logger: Logger,
+  row: { id: number; fileName: string; channelId: string; threadTs: string },
+  rows: readonly PlannedRow[],
+) {
+  const filename = resultsFileName(row.fileName);
+  const file = await spool(resultsCsv(rows), filename);
+  try {
+    await uploadSpooled(client, file, {
+      channelId: row.channelId,
+      threadTs: row.threadTs,
+      filename,
+      title: filename,
+      comment: `What became of each of the ${plural(rows.length, 'row')} of ${row.fileName}: created, updated, unchanged or skipped (with why), with each person's extension and numbers.`,
+    });
+  } catch (error) {
+    // The import stands and its summary says so: only the file of its outcomes is missing.
+    logger.warn(`Could not post the results file of import ${row.id}: ${describe(error)}`);
+  } finally {
+    await discard(file);
+  }
+}
+
+/** What the confirm button carries: the import, and the summary message to replace once it is undone. */
+type UndoTarget = { importId: number; summary?: { channel: string; ts: string } | undefined };
+
+function encodeUndo({ importId, summary }: UndoTarget): string {
+  return summary ? `${importId}:${summary.channel}:${summary.ts}` : String(importId);
+}
+
+function decodeUndo(value: string): UndoTarget | undefined {
+  const match = /^(\d{1,15})(?::([A-Z0-9]{1,20}):(\d{1,12}\.\d{1,8}))?$/.exec(value);
+  if (!match) return undefined;
+  const summary = match[2] && match[3] ? { channel: match[2], ts: match[3] } : undefined;
+  return { importId: Number(match[1]), summary };
 }

@@ -10,7 +10,7 @@ import type { UserRef } from '../../domain/user-ref.ts';
 import type { Actor, Deps } from '../../services/context.ts';
 import { previewRemoval, removeLicenses } from '../../services/licenses.ts';
 import { textMessage } from '../blocks/message.ts';
-import { changedNotice, removalPrompt, removedDm, removedMessage, removedReply } from '../blocks/removal.ts';
+import { changedNotice, removalPrompt, removedMessage, removedReply } from '../blocks/removal.ts';
 import { deliver } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { decodeRemoval, encodeRemoval, removalOf } from '../payloads.ts';
@@ -44,14 +44,10 @@ export function registerRemoveLicenses(app: App, runtime: Runtime): void {
       }
       if (!result.ok)
         return void (await nothingRemoved(respond, `Nothing was removed. ${errorText(result.error)}`));
-      const dms = result.value.removed.flatMap(({ card }) =>
-        card.slackUserId ? [{ slackUserId: card.slackUserId, message: removedDm() }] : [],
-      );
       await deliver(
         {
           replace: textMessage(removedReply(result.value)),
           channel: removedMessage(actor.slackUserId, result.value),
-          dms,
         },
         { respond, client, logger },
       );

@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Result } from '../../domain/result.ts';
+import { changeAudience } from '../../services/audience.ts';
 import { type Deps, isDenial } from '../../services/context.ts';
 import { removeBlocked } from '../../services/settings/blocked.ts';
 import { removeForwardNumber } from '../../services/settings/call-handling.ts';
@@ -10,12 +11,8 @@ import { settingsForm } from '../../services/settings/forms.ts';
 import { forwardRemovedMessage } from '../blocks/call-handling.ts';
 import type { Message } from '../blocks/message.ts';
 import { deskPhoneRemovedMessage } from '../blocks/places-and-devices.ts';
-import {
-  blockedRemovedMessage,
-  delegationDms,
-  delegationRemovedMessage,
-} from '../blocks/settings-changes.ts';
-import { announce, noteOnSettingsForm, sendDirectMessages } from '../deliver.ts';
+import { blockedRemovedMessage, delegationRemovedMessage } from '../blocks/settings-changes.ts';
+import { announce, noteOnSettingsForm } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { formError } from '../names.ts';
 import { failureText, type Runtime } from '../runtime.ts';
@@ -26,9 +23,9 @@ import { refreshSummary } from '../views/settings/submit-hours.ts';
 
 type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 type Ref = { kind: 'directory'; id: number; raw: string };
-type Removed = { message: Message; dms: { slackUserId: string; message: Message }[] };
+type Removed = { message: Message };
 
-/** Each list's remove with its channel message and DMs: the services of `forward`, `block` and `delegate`. */
+/** Each list's remove with its channel message: the services of `forward`, `block` and `delegate`. */
 const REMOVE: Record<
   ListKey,
   (deps: Deps, actor: { slackUserId: string }, ref: Ref, entry: string) => Promise<Result<Removed>>
@@ -36,19 +33,19 @@ const REMOVE: Record<
   forward: async (deps, actor, ref, entry) => {
     const removed = await removeForwardNumber(deps, actor, ref, entry);
     if (!removed.ok) return removed;
-    return { ok: true, value: { message: forwardRemovedMessage(actor.slackUserId, removed.value), dms: [] } };
+    return { ok: true, value: { message: forwardRemovedMessage(actor.slackUserId, removed.value) } };
   },
   blocked: async (deps, actor, ref, entry) => {
     const removed = await removeBlocked(deps, actor, ref, entry);
     if (!removed.ok) return removed;
-    return { ok: true, value: { message: blockedRemovedMessage(actor.slackUserId, removed.value), dms: [] } };
+    return { ok: true, value: { message: blockedRemovedMessage(actor.slackUserId, removed.value) } };
   },
   phones: async (deps, actor, ref, mac) => {
     const removed = await removeDeskPhone(deps, actor, ref, mac);
     if (!removed.ok) return removed;
     return {
       ok: true,
-      value: { message: deskPhoneRemovedMessage(actor.slackUserId, removed.value), dms: [] },
+      value: { message: deskPhoneRemovedMessage(actor.slackUserId, removed.value) },
     };
   },
   assistants: async (deps, actor, ref, extension) => {
@@ -58,10 +55,7 @@ const REMOVE: Record<
     const { slackUserId } = actor;
     return {
       ok: true,
-      value: {
-        message: delegationRemovedMessage(slackUserId, removed.value),
-        dms: delegationDms(slackUserId, removed.value, false),
-      },
+      value: { message: delegationRemovedMessage(slackUserId, removed.value) },
     };
   },
 };
@@ -115,8 +109,9 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
         body.view.previous_view_id ?? undefined,
         metadata.channelId,
       );
-      await announce(client, metadata.channelId, removed.value.message, logger);
-      await sendDirectMessages(client, logger, removed.value.dms);
+      const audience = await changeAudience(deps, actor);
+      const where = { channelId: metadata.channelId, actor: actor.slackUserId };
+      await announce(client, audience, where, removed.value.message, logger);
     } catch (error) {
       logger.error('removing from a settings list failed', error);
       await noteOnSettingsForm(client, body.trigger_id, `:x: ${failureText(error)}`).catch(() => {});

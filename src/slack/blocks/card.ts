@@ -1,10 +1,12 @@
 import type { Person } from '../../domain/errors.ts';
+import type { CardSync } from '../../services/phone-sync.ts';
 import type { UserDetails } from '../../services/settings/details.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
 import { clipMrkdwn, escapeText, listing, who } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { BLOCK_KIT } from './limits.ts';
 import { context, header, type KnownBlock, type Message, section } from './message.ts';
+import { cardSyncBlocks } from './phone-sync.ts';
 import {
   addressText,
   callerIdText,
@@ -30,8 +32,11 @@ export function extensionLabel(
     : card.extension;
 }
 
-/** One phone user as an admin wants to see them at a glance; with details, every setting too. */
-export function cardMessage(card: PhoneUserCard, details?: UserDetails): Message {
+/**
+ * One phone user as an admin wants to see them at a glance; with details, every setting too; with `sync`, whether
+ * the phone system holds their line.
+ */
+export function cardMessage(card: PhoneUserCard, details?: UserDetails, sync?: CardSync): Message {
   const name = `${card.firstName} ${card.lastName}`.trim() || card.email;
   const status = card.status === 'active' ? 'Active' : 'Inactive (cannot make or receive calls)';
   const fields = [
@@ -53,6 +58,7 @@ export function cardMessage(card: PhoneUserCard, details?: UserDetails): Message
     blocks: [
       header(name),
       fieldsSection(fields),
+      ...cardSyncBlocks(card, sync),
       ...(details ? settingsBlocks(card, details) : []),
       ...(details ? [editButton(card)] : []),
       context(footer.join(' · ')),

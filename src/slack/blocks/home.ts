@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Dashboard, HomeContent } from '../../services/dashboard.ts';
-import { escapeText, mention, plural } from '../format.ts';
+import { escapeText, mention, plural, showText } from '../format.ts';
 import { cardMessage, notPhoneUserMessage } from './card.ts';
 import { context, header, type KnownBlock, section } from './message.ts';
 
@@ -12,7 +12,10 @@ export function homeView(content: HomeContent): types.HomeView {
     content.kind === 'dashboard'
       ? dashboardBlocks(content.dashboard)
       : content.card.kind === 'phone_user'
-        ? [header('Your phone line'), ...cardMessage(content.card.card, content.card.details).blocks.slice(1)]
+        ? [
+            header('Your phone line'),
+            ...cardMessage(content.card.card, content.card.details, content.card.sync).blocks.slice(1),
+          ]
         : [header('Your phone line'), ...notPhoneUserMessage(content.card.person, true).blocks];
   return { type: 'home', blocks: blocks.slice(0, HOME_BLOCK_LIMIT) };
 }
@@ -56,7 +59,22 @@ function dashboardBlocks(d: Dashboard): KnownBlock[] {
     },
     section(`*By site*\n${sites}`),
     section(`*Calling plans*\n${plans}`),
+    ...(d.phoneSystem ? [section(phoneSystemText(d.phoneSystem))] : []),
     section(`*Latest changes*\n${recent}`),
     context('`/phone help` lists every command · `/phone history recent` shows more changes'),
   ];
+}
+
+/** Where the phone system stands, in a line or two; `/phone sync` has the detail and the Retry buttons. */
+function phoneSystemText(p: NonNullable<Dashboard['phoneSystem']>): string {
+  const counts = `${p.inSync} in sync · ${p.pending} being applied`;
+  const refused =
+    p.failed > 0
+      ? `\n:warning: ${plural(p.failed, 'person', 'people')} refused: \`/phone sync\` shows why, with Retry buttons.`
+      : ' · none refused';
+  const down =
+    p.connection.ok === false
+      ? `\n:red_circle: *Not connected*: ${showText(p.connection.reason, 300)} Changes wait in Switchboard until it is; \`/phone sync\` checks again.`
+      : '';
+  return `*Phone system: ${escapeText(p.name)}*${down}\n${counts}${refused}`;
 }

@@ -13,12 +13,15 @@ import type {
   ImportApplied,
   ImportSummary,
   Interrupted,
+  UndoPreview,
   UndoResult,
 } from '../../services/imports/service.ts';
+import { UNDO_HOURS } from '../../services/imports/service.ts';
 import {
   clip,
   clipMrkdwn,
   code,
+  listing,
   mention,
   plural,
   QUOTED_LENGTH,
@@ -29,11 +32,10 @@ import {
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
 import { BLOCK_KIT } from './limits.ts';
-import { context, type KnownBlock, linesMessage, type Message, plain, section } from './message.ts';
+import { context, type KnownBlock, type Message, plain, section } from './message.ts';
 import { inUsePhrase } from './removal.ts';
 
 export const PROBLEMS_SHOWN = 20;
-const CHANGES_SHOWN = 10;
 
 const SAMPLE_ROWS: Record<CsvMode, string[][]> = {
   add: [
@@ -62,13 +64,13 @@ export function sampleExplanation(mode: CsvMode): Message {
           '• A blank `Extension` gets the lowest free one of the site; a blank `Site` means the upload’s `site:` or Main.',
           '• Several `Calling Plans` or `Phone Numbers` go in one cell separated by `;`. Numbers need a plan.',
           '• `Desk Phone MAC` and `Desk Phone Model` go together; `Copy Settings From` takes an email or extension.',
-          'Upload the file to this channel (or to the app’s DM). Add `site:<site>` or `copy:<user>` to the message to apply them to every row. You get a preview to confirm before anything changes.',
+          'Send the file to the app’s DM, or upload it to this channel with a message that starts with `import` or mentions the app (a file with any other message is left alone). Add `site:<site>` or `copy:<user>` to the message to apply them to every row. You get a preview to confirm before anything changes.',
         ]
       : [
           '*Update phone users from a CSV file* (the format `/phone export` writes). `Email` finds the user.',
           '• A blank cell leaves the value as it is; a cell holding only `-` clears it.',
           '• `Status` is active or inactive; several `Calling Plans` or `Phone Numbers` are separated by `;`.',
-          'Export, edit, then upload the file here with the word `update` in the message. You get a preview of the changes to confirm first.',
+          'Export (the file comes to your DM with the app), edit, then send it back with a message that starts with `update`. You get a preview of the changes to confirm first.',
         ];
   return { text: plain(lines[0] ?? ''), blocks: [section(lines.join('\n'))] };
 }
@@ -134,11 +136,59 @@ export function* errorsCsv(
 
 export const errorsFileName = (fileName: string) => `${fileName.replace(/\.csv$/i, '')}-errors.csv`;
 
-function changeLines(rows: readonly PlannedRow[]): string[] {
-  return rows
-    .flatMap((row) => (row.kind === 'update' ? [row] : []))
-    .slice(0, CHANGES_SHOWN)
-    .map((row) => `• Line ${row.line} ${showText(row.email)}: ${row.changed.map(fieldName).join(', ')}`);
+/** A person as a preview or summary names them: their name, with the email that identifies the row. */
+const personName = (name: string, email: string) =>
+  name ? `${showText(name)} (${showText(email)})` : showText(email);
+
+/** Each changed field of the first updated people, with its value before and after. */
+function changeLines(plan: ImportPlan): string[] {
+  const lines = plan.sample.updates.map(
+    (row) =>
+      `• Line ${row.line} ${personName(row.name, row.email)}: ${row.changes
+        .map(
+          (c) =>
+            `${fieldName(c.field)} ${showInput(c.before, VALUE_SHOWN)} → ${showInput(c.after, VALUE_SHOWN)}`,
+        )
+        .join('; ')}`,
+  );
+  return fitted(lines, plan.counts.update);
+}
+
+/**
+ * The lines of a sample within one section: the people that fit, then how many more, so that the count is never
+ * what Slack's limit cuts off.
+ */
+function fitted(lines: string[], total: number): string[] {
+  const room = BLOCK_KIT.sectionText - 100;
+  const shown: string[] = [];
+  let used = 0;
+  for (const whole of lines) {
+    const line = clipMrkdwn(whole, room / 2);
+    if (used + line.length + 1 > room) break;
+    shown.push(line);
+    used += line.length + 1;
+  }
+  const more = total - shown.length;
+  return more > 0 ? [...shown, `…and ${plural(more, 'more person', 'more people')}.`] : shown;
+}
+
+/** How much of a value a change line quotes: an address whole, a long list of numbers cut. */
+const VALUE_SHOWN = 120;
+
+/** The first people an add file creates, with what each of them gets. */
+function sampleLines(plan: ImportPlan): string[] {
+  const lines = plan.sample.creates.map((row) => {
+    const extension = row.extension
+      ? `extension ${code(row.extension)}${row.auto ? ' (next free)' : ''}`
+      : 'no free extension';
+    const plans =
+      row.plans.length > 0
+        ? `${row.plans.length === 1 ? 'plan' : 'plans'} ${row.plans.map((plan) => showText(plan)).join(', ')}`
+        : 'no calling plan';
+    const numbers = row.numbers.length > 0 ? `, ${listing(row.numbers.map((number) => code(number)))}` : '';
+    return `• Line ${row.line} ${personName(row.name, row.email)}: ${extension}, site ${showText(row.site)}, ${plans}${numbers}`;
+  });
+  return fitted(lines, plan.counts.create);
 }
 
 const FIELD_NAMES = {
@@ -181,8 +231,19 @@ export function previewMessage(row: ImportRow, plan: ImportPlan, unknownHeaders:
       .map((r) => `• Line ${r.line}, ${showText(r.column)}: ${showInput(r.from)} read as ${code(r.to)}`);
     blocks.push(section(`*Numbers a spreadsheet changed, restored (check them)*\n${repairs.join('\n')}`));
   }
-  const changes = changeLines(plan.rows);
+  const changes = changeLines(plan);
   if (changes.length > 0) blocks.push(section(`*Changes*\n${changes.join('\n')}`));
+  const sample = sampleLines(plan);
+  if (sample.length > 0) {
+    blocks.push(section(`*Who gets what*\n${sample.join('\n')}`));
+    if (plan.sample.creates.some((row) => row.auto)) {
+      blocks.push(
+        context(
+          'A *next free* extension is the one the import would give now; it is handed out when you import.',
+        ),
+      );
+    }
+  }
   if (unknownHeaders.length > 0) {
     const names = unknownHeaders.map((h) =>
       h.usedIn ? `${showInput(h.header)} (belongs to ${h.usedIn} files)` : showInput(h.header),
@@ -301,11 +362,40 @@ export function progressMessage(fileName: string, done: number, total: number): 
   };
 }
 
+/** People a summary names, per kind of change; the rest are counted. */
+const PEOPLE_NAMED = 10;
+
+const rowName = (row: Extract<PlannedRow, { kind: 'create' | 'update' }>) =>
+  `${row.fields.firstName} ${row.fields.lastName}`.trim() || row.email;
+
+/** "Ken Thompson (ext 1200), Barbara Liskov (ext 1201) and 3 more" */
+function named(items: string[], total: number): string {
+  const more = total - items.length;
+  return more > 0 ? `${items.join(', ')} and ${more} more` : listing(items);
+}
+
 export function appliedMessage(actorId: string, applied: ImportApplied): Message {
   const { counts } = applied;
-  const text = `:white_check_mark: ${mention(actorId)} imported *${showText(applied.import.fileName)}*: ${counts.create} created, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.skipped ?? 0} skipped.`;
+  const lines = [
+    `:white_check_mark: ${mention(actorId)} imported *${showText(applied.import.fileName)}*: ${counts.create} created, ${counts.update} updated, ${counts.unchanged} unchanged, ${counts.skipped ?? 0} skipped.`,
+  ];
+  const created = applied.rows.flatMap((row) => (row.kind === 'create' ? [row] : []));
+  const updated = applied.rows.flatMap((row) => (row.kind === 'update' ? [row] : []));
+  if (created.length > 0) {
+    const shown = created
+      .slice(0, PEOPLE_NAMED)
+      .map((row) => `${showText(rowName(row))} (ext ${code(row.fields.extension)})`);
+    lines.push(`Added: ${named(shown, created.length)}.`);
+  }
+  if (updated.length > 0) {
+    const shown = updated
+      .slice(0, PEOPLE_NAMED)
+      .map((row) => `${showText(rowName(row))} (${row.changed.map(fieldName).join(', ')})`);
+    lines.push(`Updated: ${named(shown, updated.length)}.`);
+  }
+  const text = clipMrkdwn(lines.join('\n'), BLOCK_KIT.sectionText);
   return {
-    text: plain(text),
+    text: plain(lines[0] ?? ''),
     blocks: [
       section(text),
       {
@@ -314,18 +404,60 @@ export function appliedMessage(actorId: string, applied: ImportApplied): Message
         elements: [button('Undo import', ACTIONS.importUndo, applied.import.id, 'danger')],
       },
       context(
-        'Undo works for 24 hours; it leaves alone anyone changed since, and anyone something else now depends on.',
+        'Undo works for 24 hours and asks first; it leaves alone anyone changed since, and anyone something else now depends on. `/phone imports` lists the imports that can still be undone.',
       ),
     ],
   };
 }
 
+export const resultsFileName = (fileName: string) => `${fileName.replace(/\.csv$/i, '')}-results.csv`;
+
+const RESULTS = { create: 'created', update: 'updated', unchanged: 'unchanged', invalid: 'skipped' } as const;
+
+/**
+ * Every row of an applied import and what became of it, for a spreadsheet: the line, who, the outcome, the
+ * extension and numbers they have now, and why a skipped row was skipped. Cells are written as in the errors
+ * file, so a spreadsheet runs none of them as a formula. It comes in chunks, to be written out as they come.
+ */
+export function* resultsCsv(rows: readonly PlannedRow[]): Generator<string> {
+  let text = csvRecord(['Line', 'Email', 'Name', 'Result', 'Extension', 'Phone Numbers', 'Error']);
+  let batched = 0;
+  for (const row of rows) {
+    const fields = row.kind === 'invalid' ? undefined : row.kind === 'unchanged' ? row.current : row.fields;
+    const error =
+      row.kind === 'invalid'
+        ? row.problems.map((p) => `${p.column}: ${plainCell(problemText(p))}`).join(' | ')
+        : '';
+    text += csvRecord([
+      String(row.line),
+      echoedCell(row.email, true),
+      echoedCell(fields ? `${fields.firstName} ${fields.lastName}`.trim() : '', true),
+      RESULTS[row.kind],
+      fields?.extension ?? '',
+      echoedCell((fields?.numbers ?? []).join('; '), false),
+      echoedCell(error, true, MAX_ERROR_CELL),
+    ]);
+    if (++batched === ERRORS_FILE_BATCH) {
+      yield text;
+      text = '';
+      batched = 0;
+    }
+  }
+  if (text !== '') yield text;
+}
+
 /** Users an undo kept because something depends on them: named with what, up to this many. */
 const IN_USE_NAMED = 20;
 
+/** "removed 3 phone users and restored 2", or before it happens, "remove 3 phone users and restore 2" */
+export function undoCounts(removed: number, restored: number, done = true): string {
+  const [remove, restore] = done ? ['removed', 'restored'] : ['remove', 'restore'];
+  return `${remove} ${plural(removed, 'phone user')} and ${restore} ${restored}`;
+}
+
 export function undoneMessage(actorId: string, undone: UndoResult): Message {
   const lines = [
-    `:leftwards_arrow_with_hook: ${mention(actorId)} undid the import of *${showText(undone.import.fileName)}*: ${plural(undone.restored, 'user')} restored.`,
+    `:leftwards_arrow_with_hook: ${mention(actorId)} undid the import of *${showText(undone.import.fileName)}*: ${undoCounts(undone.removed, undone.restored)}.`,
   ];
   if (undone.keptInUse.length > 0) {
     const named = undone.keptInUse
@@ -350,6 +482,63 @@ export function undoneMessage(actorId: string, undone: UndoResult): Message {
   return { text: plain(text), blocks: [section(text)] };
 }
 
+/** The question an Undo button asks first: what undoing the import would do now, to confirm or cancel. */
+export function undoPrompt(preview: UndoPreview, value: string): Message {
+  const fileName = showText(preview.import.fileName);
+  const lines = [
+    `Undo the import of *${fileName}*? This removes ${plural(preview.removed, 'phone user')} it created (their licenses, extensions, plans and numbers go back to the account) and restores ${plural(preview.restored, 'updated phone user')} to their values before the import.`,
+  ];
+  if (preview.keptInUse.length > 0) {
+    lines.push(
+      `Left as they are, because something now depends on them: ${someOf(
+        preview.keptInUse.map((u) => `${showText(u.email)} (${inUsePhrase(u.dependents, u.sharedAudio)})`),
+        IN_USE_NAMED,
+      )}.`,
+    );
+  }
+  if (preview.keptChanged.length > 0) {
+    lines.push(
+      `Left as they are, because someone changed them since: ${someOf(preview.keptChanged.map((email) => showText(email)))}.`,
+    );
+  }
+  if (preview.notRestorable.length > 0) {
+    lines.push(
+      `Cannot be restored (their earlier values are taken now): ${someOf(preview.notRestorable.map((r) => showText(r.email)))}.`,
+    );
+  }
+  const text = clipMrkdwn(lines.join('\n'), BLOCK_KIT.sectionText);
+  return {
+    text: plain(lines[0] ?? ''),
+    blocks: [
+      section(text),
+      {
+        type: 'actions',
+        block_id: 'import_undo_choices',
+        elements: [
+          {
+            ...button('Undo import', ACTIONS.importUndoConfirm, preview.import.id, 'danger'),
+            value,
+            confirm: {
+              title: { type: 'plain_text', text: 'Undo this import?' },
+              text: {
+                type: 'plain_text',
+                text: clip(
+                  `Undoing ${preview.import.fileName} will ${undoCounts(preview.removed, preview.restored, false)}. The undo itself cannot be undone.`,
+                  BLOCK_KIT.confirmText,
+                ),
+              },
+              confirm: { type: 'plain_text', text: 'Undo import' },
+              deny: { type: 'plain_text', text: 'Keep it' },
+              style: 'danger',
+            },
+          },
+          button('Cancel', ACTIONS.importUndoCancel, preview.import.id),
+        ],
+      },
+    ],
+  };
+}
+
 const STATUS_ICONS: Record<ImportRow['status'], string> = {
   reading: ':hourglass:',
   previewed: ':mag:',
@@ -360,11 +549,19 @@ const STATUS_ICONS: Record<ImportRow['status'], string> = {
   failed: ':x:',
 };
 
+/**
+ * The latest imports, one section each; an import that can still be undone has its Undo button there, so that
+ * undoing does not depend on its summary message still being around.
+ */
 export function importsList(rows: ImportSummary[]): Message {
   if (rows.length === 0)
     return {
       text: 'No imports yet.',
-      blocks: [section('No imports yet. Upload a CSV file to a channel with the app to start one.')],
+      blocks: [
+        section(
+          'No imports yet. Send a CSV file to the app’s DM, or upload it to a channel with `import` as its message, to start one.',
+        ),
+      ],
     };
   const lines = rows.map((row) => {
     const when = row.createdAt.toISOString().slice(0, 16).replace('T', ' ');
@@ -387,8 +584,26 @@ export function importsList(rows: ImportSummary[]): Message {
             ? '*being imported*'
             : row.status === 'reading'
               ? '*being read*'
-              : `*${row.status}*`;
+              : row.undoable
+                ? '*applied*: can be undone'
+                : `*${row.status}*`;
     return `${STATUS_ICONS[row.status]} ${when} UTC · ${mention(row.uploadedBy)} · ${showInput(row.fileName)} · ${row.mode} · ${counts} · ${status}`;
   });
-  return { ...linesMessage('*Recent imports* (newest first)', lines), text: 'Recent imports' };
+  const blocks: KnownBlock[] = [section('*Recent imports* (newest first)')];
+  for (const [index, row] of rows.entries()) {
+    const text = clipMrkdwn(lines[index] ?? '', BLOCK_KIT.sectionText);
+    blocks.push({
+      type: 'section',
+      text: { type: 'mrkdwn', text },
+      ...(row.undoable
+        ? { block_id: `import_${row.id}`, accessory: button('Undo', ACTIONS.importUndo, row.id, 'danger') }
+        : {}),
+    });
+  }
+  if (rows.some((row) => row.undoable)) {
+    blocks.push(
+      context(`An import can be undone for ${UNDO_HOURS} hours; Undo says what it will do and asks first.`),
+    );
+  }
+  return { text: 'Recent imports', blocks };
 }

@@ -10,7 +10,7 @@ import type { RemovalPreview, RemoveResult } from '../../services/licenses.ts';
 import { escapeText, listing, mention, plural, who } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { cardLine, personOfCard } from './card.ts';
-import { linesMessage, type Message, section } from './message.ts';
+import { linesMessage, type Message } from './message.ts';
 
 /**
  * Slack refuses a message whose blocks hold more than about 12,000 characters of text; the lines of a removal get
@@ -201,10 +201,4 @@ export function removedMessage(actor: string, result: RemoveResult): Message {
   const ended = endedPhrase(result);
   const summary = `${mention(actor)} removed the phone licenses of ${plural(result.removed.length, 'person', 'people')}:`;
   return linesMessage(ended ? `${summary}\nThis ended ${ended}.` : summary, fitLines(people, 'ended'));
-}
-
-export function removedDm(): Message {
-  const text =
-    'Your phone license was removed: you can no longer make or receive calls on your extension. Ask a phone admin if this is unexpected.';
-  return { text, blocks: [section(text)] };
 }

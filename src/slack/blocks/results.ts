@@ -2,7 +2,6 @@ import type { Person } from '../../domain/errors.ts';
 import type { AssignResult, LicenseUsage } from '../../services/licenses.ts';
 import type { ListPage } from '../../services/queries.ts';
 import type { AuditRecord } from '../../store/audit.ts';
-import type { PhoneUserCard } from '../../store/phone-users.ts';
 import { clip, code, escapeText, mention, plural, showText, who } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { cardLine, personOfCard } from './card.ts';
@@ -14,21 +13,6 @@ export function assignedMessage(actor: string, result: AssignResult): Message {
   return linesMessage(
     summary,
     result.assigned.map((card) => `• ${who(personOfCard(card))}: extension *${card.extension}*`),
-  );
-}
-
-export function assignedDm(card: PhoneUserCard): Message {
-  const text = `You now have a phone line: extension *${card.extension}* at site ${escapeText(card.site)}. Type \`/phone me\` any time to see your phone details.`;
-  return {
-    text: `You now have a phone line: extension ${card.extension} at ${card.site}.`,
-    blocks: [section(text)],
-  };
-}
-
-/** The direct message each newly licensed person with a Slack account receives. */
-export function assignedDms(result: AssignResult): { slackUserId: string; message: Message }[] {
-  return result.assigned.flatMap((card) =>
-    card.slackUserId ? [{ slackUserId: card.slackUserId, message: assignedDm(card) }] : [],
   );
 }
 

@@ -1,4 +1,5 @@
 import type { types } from '@slack/bolt';
+import { BASIC_SETTINGS, type BasicSettingKey } from '../../domain/basic-settings.ts';
 import type { BlockedEntry } from '../../domain/blocked.ts';
 import type { SettingsValues } from '../../domain/settings-values.ts';
 import type { MainNumbersChange } from '../../services/main-numbers.ts';
@@ -8,10 +9,10 @@ import type { DelegationChange } from '../../services/settings/delegation.ts';
 import type { SettingsChanged } from '../../services/settings/set-settings.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
 import type { Blocked } from '../../store/user-details.ts';
-import { clip, code, escapeText, listing, mention, plural, who } from '../format.ts';
+import { clip, code, escapeText, listing, plural, who } from '../format.ts';
 import { personOfCard } from './card.ts';
 import { BLOCK_KIT } from './limits.ts';
-import { linesMessage, type Message, section, textMessage } from './message.ts';
+import { linesMessage, type Message, textMessage } from './message.ts';
 import { changeLine } from './results.ts';
 import { callerIdText, closedText, unansweredText } from './settings-text.ts';
 
@@ -121,44 +122,33 @@ export function delegationRemovedMessage(actor: string, result: DelegationChange
   return changeLine(actor, what);
 }
 
-/**
- * Who hears about a delegation change in a direct message: the assistant, unless they made the change
- * themselves, in which case the owner is told.
- */
-export function delegationDms(
-  actor: string,
-  result: DelegationChange,
-  added: boolean,
-): { slackUserId: string; message: Message }[] {
-  const owner = who(personOfCard(result.owner));
-  const assistantId = result.assistant.slackUserId;
-  const ownerId = result.owner.slackUserId;
-  if (assistantId && assistantId !== actor) {
-    const text = added
-      ? `You are now an assistant of ${owner}: you can answer their calls (set up by ${mention(actor)}).`
-      : `You are no longer an assistant of ${owner}: you will not answer their calls any more (changed by ${mention(actor)}).`;
-    return [{ slackUserId: assistantId, message: dm(text) }];
-  }
-  if (!added && ownerId && ownerId !== actor) {
-    const assistant = who(personOfCard(result.assistant));
-    return [
-      { slackUserId: ownerId, message: dm(`${assistant} stopped answering your calls as your assistant.`) },
-    ];
-  }
-  return [];
-}
+/** How the channel names each basic setting; typed by the domain's list, so a new one cannot go unnamed. */
+const BASIC_SETTING_WORDS: Record<BasicSettingKey, string> = {
+  businessHours: 'business hours',
+  closedHours: 'closed hours',
+  unanswered: 'unanswered calls and their greeting',
+  ringMode: 'ring mode',
+  routes: 'how the apps ring',
+  holdMusic: 'hold music',
+  language: 'language',
+  areaCode: 'area code',
+};
 
-const dm = (text: string): Message => ({ text: text.replace(/[*`]/g, ''), blocks: [section(text)] });
-
-const COPIED_TEXT =
-  'business hours, closed hours, ring mode and routes, forward numbers, unanswered calls and greeting, hold music, language and area code';
+export const BASIC_SETTINGS_TEXT = listing(BASIC_SETTINGS.map((key) => BASIC_SETTING_WORDS[key]));
 
 export function settingsCopiedMessage(actor: string, result: SettingsCopied): Message {
   const shown = result.to.slice(0, 20).map((card) => who(personOfCard(card)));
   const more = result.to.length > 20 ? ` and ${result.to.length - 20} more` : '';
+  const kept = result.kept.filter((target) => target.kept.some((k) => k.setting === 'closedHours'));
+  const keptNames = kept.slice(0, 20).map((target) => who(personOfCard(target.card)));
+  const keptMore = kept.length > 20 ? ` and ${kept.length - 20} more` : '';
+  const closed =
+    kept.length > 0
+      ? ` Closed hours forward calls to the forward numbers, and ${listing(keptNames)}${keptMore} ${kept.length === 1 ? 'has' : 'have'} none, so their closed hours stay as they were.`
+      : '';
   return changeLine(
     actor,
-    `copied the settings of ${who(personOfCard(result.from))} to ${listing(shown)}${more}: ${COPIED_TEXT}. Their own desk phones keep their routes.`,
+    `copied the basic settings of ${who(personOfCard(result.from))} to ${listing(shown)}${more}: ${BASIC_SETTINGS_TEXT}. Their own forward numbers, desk phones, delegations, blocked numbers, PIN and caller ID stay as they were.${closed}`,
   );
 }
 

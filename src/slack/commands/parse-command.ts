@@ -96,7 +96,8 @@ export type PhoneCommand =
       operator?: UserRef;
     }
   | { name: 'receptionist.operator'; receptionistName: string; operator: UserRef | null }
-  | { name: 'receptionists' };
+  | { name: 'receptionists' }
+  | { name: 'sync' };
 
 /** `message` is mrkdwn, ready to post (what the person typed is escaped); `usage` is plain text, one line per form. */
 export type UsageError = { code: 'USAGE'; message: string; usage: string };
@@ -241,6 +242,7 @@ const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ],
   ['queue', group('queue', { add: (args) => parseRoutingAdd('queue.add', args), member: parseQueueMember })],
   ['queues', (args) => bare('queues', args)],
+  ['sync', (args) => bare('sync', args)],
   [
     'receptionist',
     group('receptionist', {
@@ -1071,7 +1073,7 @@ function oneExtension(name: 'reserved.add' | 'reserved.remove', args: Token[]): 
   return ok({ name, extension: extensionWord.text });
 }
 
-/** A command that takes nothing: `me`, `sites`, `history recent`, and `plans`, `reserved`, `admins` alone. */
+/** A command that takes nothing: `me`, `sites`, `sync`, `history recent`, and `plans`, `reserved`, `admins` alone. */
 function bare(
   name:
     | 'me'
@@ -1082,7 +1084,8 @@ function bare(
     | 'admins'
     | 'queues'
     | 'receptionists'
-    | 'imports',
+    | 'imports'
+    | 'sync',
   args: Token[],
   hasActions = false,
 ): ParseResult {

@@ -1,11 +1,16 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { changeAudience } from '../../services/audience.ts';
+import { trackingChanges } from '../../services/change-tracking.ts';
 import { type Actor, type Deps, requireAdmin } from '../../services/context.ts';
-import { textMessage } from '../blocks/message.ts';
+import { linkChatAccounts } from '../../services/linking.ts';
+import { type Message, textMessage } from '../blocks/message.ts';
 import { deliver } from '../deliver.ts';
-import { ephemeral, type Outcome } from '../outcome.ts';
+import { confirmedTo, ephemeral, type Outcome } from '../outcome.ts';
 import { errorText } from '../replies.ts';
 import { failureText, type Runtime, STARTING } from '../runtime.ts';
+import { postWithSyncStatus } from '../sync-replies.ts';
 import { assignModal } from '../views/assign-modal.ts';
+import type { HandlerContext } from './handlers/context.ts';
 import { type PhoneCommand, parseCommand } from './parse-command.ts';
 import { route } from './route.ts';
 
@@ -38,6 +43,9 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
       logger,
       triggerId: command.trigger_id,
       channelId: command.channel_id,
+      userId: command.user_id,
+      postWithSyncStatus: (message: Message, requestIds: string[]) =>
+        postWithSyncStatus(deps, client, logger, command.channel_id, message, requestIds),
     };
     const failed = (error: unknown): Outcome => {
       logger.error(`/phone ${parsed.command.name} failed`, error);
@@ -55,7 +63,13 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
       await ack();
       return void (await send(assignForm(deps, actor, command.channel_id, parsed.command).catch(failed)));
     }
-    const answer = route(ctx, parsed.command).catch(failed);
+    const answer = linkChatAccounts(deps, actor, chatAccountsNamed(parsed.command, actor))
+      .then(() => trackingChanges(() => answerFor(ctx, parsed.command)))
+      .then(
+        ({ value, requests }): Outcome =>
+          requests.length > 0 ? { ...value, syncRequests: requests } : value,
+      )
+      .catch(failed);
     const quick = await settledWithin(answer, ANSWER_IN_ACK_MS);
     const reply = quick && onlyReply(quick);
     if (reply) return void (await ack({ response_type: 'ephemeral', ...reply }));
@@ -64,10 +78,38 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
   });
 }
 
+/**
+ * The command's outcome, a change posted to the channel only if an admin made it. Who is an admin is read before
+ * the command runs: an admin who steps down made that change as an admin.
+ */
+async function answerFor(ctx: HandlerContext, command: PhoneCommand): Promise<Outcome> {
+  const audience = await changeAudience(ctx.deps, ctx.actor);
+  return confirmedTo(audience, await route(ctx, command));
+}
+
+/**
+ * The chat accounts a command names (its mentions, wherever they sit in it), and the caller's own for their own
+ * settings (`/phone me` links it itself): each is linked to its directory entry by email before the command runs.
+ */
+export function chatAccountsNamed(command: PhoneCommand, actor: Actor): string[] {
+  // `assign` reads the profile of a mention it does not know and finds the entry by its email by itself.
+  if (command.name === 'assign') return [];
+  const found: string[] = [];
+  const visit = (value: unknown) => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (!value || typeof value !== 'object') return;
+    const ref = value as { kind?: unknown; id?: unknown };
+    if (ref.kind === 'slack' && typeof ref.id === 'string') found.push(ref.id);
+    else Object.values(value).forEach(visit);
+  };
+  visit(command);
+  if (command.name === 'settings' && !command.user) found.push(actor.slackUserId);
+  return found;
+}
+
 /** The reply of an outcome that is nothing but a reply to the caller. */
 function onlyReply({ ephemeral, ...rest }: Outcome) {
-  const more =
-    rest.channel ?? rest.replace ?? rest.modal ?? rest.file ?? (rest.dms?.length ? rest.dms : undefined);
+  const more = rest.channel ?? rest.replace ?? rest.modal ?? rest.file;
   return more === undefined ? ephemeral : undefined;
 }
 

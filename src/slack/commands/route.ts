@@ -6,6 +6,7 @@ import * as callHandling from './handlers/call-handling.ts';
 import type { HandlerContext } from './handlers/context.ts';
 import * as imports from './handlers/imports.ts';
 import * as people from './handlers/people.ts';
+import * as phoneSync from './handlers/phone-sync.ts';
 import * as phoneUser from './handlers/phone-user.ts';
 import * as placesAndDevices from './handlers/places-and-devices.ts';
 import * as settings from './handlers/settings.ts';
@@ -167,5 +168,7 @@ export function route(ctx: HandlerContext, command: PhoneCommand): Promise<Outco
       return placesAndDevices.receptionistOperator(ctx, command.receptionistName, command.operator);
     case 'receptionists':
       return placesAndDevices.receptionists(ctx);
+    case 'sync':
+      return phoneSync.status(ctx);
   }
 }

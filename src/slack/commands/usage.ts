@@ -164,7 +164,7 @@ export const commandReference: readonly CommandDoc[] = [
     name: 'copy',
     syntax: 'copy <from> <users>',
     description:
-      "Copy one person's basic settings (hours, call handling, hold music, language, area code) to others.",
+      "Copy one person's basic settings (hours, call handling, greeting, hold music, language, area code) to others; never their forward numbers, desk phones, delegations, blocked list or PIN.",
     example: '/phone copy @ada @grace',
     adminOnly: true,
     section: 'Settings, blocking & delegation',
@@ -261,7 +261,8 @@ export const commandReference: readonly CommandDoc[] = [
   {
     name: 'plan.remove',
     syntax: 'plan remove <user> [<plan>]',
-    description: 'Take a calling plan away from a person.',
+    description:
+      'Take a calling plan away from a person; when that releases direct numbers, it names them and asks first.',
     example: '/phone plan remove @ada US/CA Unlimited',
     adminOnly: true,
     section: 'Numbers & plans',
@@ -368,6 +369,15 @@ export const commandReference: readonly CommandDoc[] = [
     syntax: 'sitecodes on|off',
     description: 'Turn site codes on or off for the account.',
     example: '/phone sitecodes on',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
+    name: 'sync',
+    syntax: 'sync',
+    description:
+      'Show whether the phone system holds what Switchboard says: its connection, how many people are in sync, being applied or refused (with why), and Retry buttons.',
+    example: '/phone sync',
     adminOnly: true,
     section: 'Account',
   },
@@ -519,7 +529,7 @@ export const commandReference: readonly CommandDoc[] = [
     name: 'import.sample',
     syntax: 'import [update]',
     description:
-      'Explain the CSV format and post a sample file: add (new phone users) or update (the export format). To import, upload the CSV file to a channel with the app in it, writing update in the message for an update file.',
+      'Explain the CSV format and post a sample file: add (new phone users) or update (the export format). To import, send the CSV file to the app’s DM, or upload it to a channel with the app in it with a message that mentions the app or starts with import or update (update for an update file); other files in a channel are left alone.',
     example: '/phone import update',
     adminOnly: true,
     section: 'Import & export',
@@ -527,7 +537,8 @@ export const commandReference: readonly CommandDoc[] = [
   {
     name: 'imports',
     syntax: 'imports',
-    description: 'List recent imports: who, when, file, mode, counts and status.',
+    description:
+      'List recent imports: who, when, file, mode, counts and status, with *Undo* beside those that can still be undone.',
     example: '/phone imports',
     adminOnly: true,
     section: 'Import & export',
@@ -535,7 +546,8 @@ export const commandReference: readonly CommandDoc[] = [
   {
     name: 'export',
     syntax: 'export [site:<site>] [status:active|inactive] [plan:<plan>]',
-    description: 'Post the phone users as a CSV file, in the update format: edit it and upload it back.',
+    description:
+      'Send the phone users as a CSV file, in the update format, to your DM with the app: edit it and upload it back.',
     example: '/phone export site:Main',
     adminOnly: true,
     section: 'Import & export',

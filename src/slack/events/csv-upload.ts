@@ -27,6 +27,7 @@ import { downloadSlackFile, SLACK_FILE_ORIGIN } from '../download-file.ts';
 import { errorText } from '../replies.ts';
 import { STARTING } from '../runtime.ts';
 import { discard, type SpooledFile, spool, uploadSpooled } from '../spool.ts';
+import { answerPrivately } from './addressing.ts';
 import { type FileShareEvent, fileInfo, type UploadContext } from './audio-upload.ts';
 
 type SlackFile = NonNullable<FileShareEvent['files']>[number];
@@ -57,7 +58,7 @@ export function parseCsvInstruction(text: string): CsvInstruction {
 export type CsvUploadContext = UploadContext & { limits: ImportLimits; turns: Turns };
 
 /**
- * A CSV sent to a channel or to the app's DM: claim it (once, whatever Slack redelivers), wait for a turn at
+ * A CSV addressed to the app in a channel, or sent to its DM: claim it (once, whatever Slack redelivers), wait for a turn at
  * reading files, download it with the bot token, check every row, and answer in the file's thread with the
  * preview and, when rows fail, the errors file.
  */
@@ -69,7 +70,8 @@ export async function receiveCsvUpload(
   const threadTs = event.thread_ts ?? event.ts;
   const say = (message: Message) =>
     ctx.client.chat.postMessage({ channel: event.channel, thread_ts: threadTs, ...message });
-  if (!ctx.deps) return void (ctx.retryNum === 0 ? await say(textMessage(STARTING)) : undefined);
+  const privately = (message: Message) => answerPrivately(ctx.client, event, message);
+  if (!ctx.deps) return void (ctx.retryNum === 0 ? await privately(textMessage(STARTING)) : undefined);
   const deps = ctx.deps;
   const instruction = parseCsvInstruction(event.text ?? '');
   const copyFrom = await copySource(deps, instruction.copyFrom);
@@ -87,9 +89,9 @@ export async function receiveCsvUpload(
     },
   );
   if (!claimed.ok) {
-    // Refused politely, once, without reading the file.
+    // Refused once, without reading the file, and only to the person who sent it: never in public.
     if (ctx.retryNum === 0)
-      await say(textMessage(`:warning: ${errorText(claimed.error)} This file was not read.`));
+      await privately(textMessage(`:warning: ${errorText(claimed.error)} This file was not read.`));
     return;
   }
   if (!claimed.value) return; // Another delivery of the same upload is handling it.
@@ -212,7 +214,7 @@ async function showPreview(deps: Deps, ctx: CsvUploadContext, claim: Claim, file
     superseded,
     errors: {
       file: await spool(errorsCsv(row.mode, plan, cellsOf), errorsFileName(row.fileName)),
-      comment: `${failing} and upload the file here again.`,
+      comment: `${failing} and upload the file here again, with \`${row.mode === 'update' ? 'update' : 'import'}\` as its message.`,
     },
   };
 }

@@ -1,12 +1,13 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Runtime } from '../runtime.ts';
+import { addressesApp } from './addressing.ts';
 import { fileShareEvent, receiveFileShare } from './audio-upload.ts';
 import { isCsvFile, receiveCsvUpload } from './csv-upload.ts';
 
 type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
 
 /**
- * Audio sent to the app. Slack reports one upload twice: a `message` event (subtype `file_share`) that carries
+ * Files sent to the app: CSV files to import (only when addressed to the app, see addressesApp) and audio. Slack reports one upload twice: a `message` event (subtype `file_share`) that carries
  * the text with the instruction, and a `file_shared` event that carries only the file id. The upload is handled
  * once, from the message; `file_shared` is acknowledged (Bolt does that before any listener runs) and left alone,
  * since without the text nobody knows what the file is for. Should Slack deliver the message twice, the second
@@ -18,6 +19,8 @@ export function registerFileShared(app: App, runtime: Runtime): void {
     if (!parsed.success || parsed.data.bot_id) return;
     const csv = (parsed.data.files ?? []).find(isCsvFile);
     if (csv) {
+      // A CSV in a channel not addressed to the app is someone else's business: not downloaded, not recorded.
+      if (!addressesApp(parsed.data, context.botUserId)) return;
       await receiveCsvUpload(parsed.data, csv, {
         deps: runtime.deps(),
         client,

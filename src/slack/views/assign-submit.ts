@@ -4,8 +4,7 @@ import { MAX_USERS_PER_REQUEST } from '../../domain/people.ts';
 import { assignLicenses } from '../../services/licenses.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { findSiteById } from '../../store/sites.ts';
-import { assignedDms, assignedMessage } from '../blocks/results.ts';
-import { sendDirectMessages } from '../deliver.ts';
+import { assignedMessage } from '../blocks/results.ts';
 import { ASSIGN_BLOCKS, ASSIGN_INPUTS, VIEWS } from '../ids.ts';
 import { errorText } from '../replies.ts';
 import { failureText, type Runtime, STARTING } from '../runtime.ts';
@@ -90,7 +89,6 @@ export function registerAssignSubmit(app: App, runtime: Runtime): void {
         return;
       }
       await client.chat.postMessage({ channel, ...assignedMessage(actor.slackUserId, result.value) });
-      await sendDirectMessages(client, logger, assignedDms(result.value));
     } catch (error) {
       logger.error('assign modal failed', error);
       await client.chat

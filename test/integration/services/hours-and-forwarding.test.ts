@@ -52,8 +52,10 @@ describe('business hours and call handling', () => {
 
   beforeEach(async () => {
     deps = makeDeps(database.db);
-    await prepareAccount(database.db);
+    await prepareAccount(database.db, { planInventory: 10 });
     [bob, carol] = (await licensedPeople(deps, 2)) as [PhoneUserCard, PhoneUserCard];
+    // Forwarding outside the account is an outbound call: both can, with a calling plan.
+    for (const card of [bob, carol]) unwrap(await addPlan(deps, ADMIN, refOf(card), 'US/CA Unlimited'));
   });
 
   /** Everything a refused change could have touched: every table, and every phone user's settings row. */
@@ -203,8 +205,6 @@ describe('business hours and call handling', () => {
     });
 
     it("refuses one of the user's own direct numbers: it would ring the same line again", async () => {
-      await prepareAccount(database.db, { planInventory: 10 });
-      unwrap(await addPlan(deps, ADMIN, refOf(bob), 'US/CA Unlimited'));
       unwrap(await addNumbers(deps, ADMIN, { from: MOBILE }));
       unwrap(await addNumber(deps, ADMIN, refOf(bob), MOBILE));
       expect(refusal(await addForwardNumber(deps, ADMIN, refOf(bob), MOBILE, 'Desk'))).toEqual({

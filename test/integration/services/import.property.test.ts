@@ -578,7 +578,15 @@ async function accountBesidesPeople(db: Database) {
     dial_plan,
     ...rest
   } = await everyTable(db);
-  const { change_outbox: _, emergency_addresses, phone_numbers, ...others } = rest;
+  // The change records, the notices they queue and the sync markings are about the people.
+  const {
+    change_outbox: _,
+    notice_jobs: _notices,
+    phone_sync: _sync,
+    emergency_addresses,
+    phone_numbers,
+    ...others
+  } = rest;
   const numbers = await db.select().from(schema.phoneNumbers);
   const siteAddresses = (emergency_addresses ?? []).filter((row) => JSON.parse(row).phoneUserId === null);
   return {
@@ -716,9 +724,13 @@ async function expectApply(
 }
 
 describe('importing any file', () => {
-  it('previews with counts and problems naming line and column, or refuses the file clearly; applies all or nothing', async () => {
+  it('previews with counts and problems naming line and column, or refuses the file clearly; applies all or nothing', async ({
+    signal,
+  }) => {
     await fc.assert(
       fc.asyncProperty(csvUpload, fc.boolean(), async (upload, allFirst) => {
+        // A run that outlived its timeout stops here, so it never writes into the next test's database.
+        signal.throwIfAborted();
         const deps = await freshAccount();
         const before = await everyTable(database.db);
         const bytes = encode(upload.text, upload.encoding);
@@ -744,9 +756,12 @@ describe('importing any file', () => {
     // Bounded by its runs, not by the clock: 40 imports take about 10 s on a quiet machine, minutes on a busy one.
   }, 600_000);
 
-  it('refuses bytes that are no CSV text with a clear reason, and the refused import cannot be applied', async () => {
+  it('refuses bytes that are no CSV text with a clear reason, and the refused import cannot be applied', async ({
+    signal,
+  }) => {
     await fc.assert(
       fc.asyncProperty(noise, async ({ mode, bytes }) => {
+        signal.throwIfAborted();
         const deps = await freshAccount();
         const before = await everyTable(database.db);
         const { claimed, result: previewed } = await preview(deps, mode, bytes, {});

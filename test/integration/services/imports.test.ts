@@ -247,10 +247,15 @@ describe('an add file', () => {
     deps.clock.advance(60_000);
     unwrap(await changeExtension(deps, ADMIN, emailRef('grace@example.com'), '2106'));
     const undone = unwrap(await undoImport(deps, ADMIN, shown.import.id));
-    expect(undone).toMatchObject({ restored: 2, keptChanged: ['grace@example.com'] });
+    expect(undone).toMatchObject({ removed: 2, restored: 0, keptChanged: ['grace@example.com'] });
     expect(unwrap(await showUser(deps, ADMIN, emailRef('ada@example.com'))).kind).toBe('not_phone_user');
     expect((await cardOf('grace@example.com')).extension).toBe('2106');
-    expect(refusal(await undoImport(deps, ADMIN, shown.import.id)).code).toBe('IMPORT_CLOSED');
+    expect(refusal(await undoImport(deps, ADMIN, shown.import.id))).toEqual({
+      code: 'IMPORT_NOT_UNDOABLE',
+      fileName: shown.import.fileName,
+      status: 'undone',
+      closedBy: ADMIN.slackUserId,
+    });
     expect(before).toBeDefined();
   });
 
@@ -270,7 +275,8 @@ describe('an add file', () => {
 
     const undone = unwrap(await undoImport(deps, ADMIN, shown.import.id));
     expect(undone).toMatchObject({
-      restored: 2,
+      removed: 2,
+      restored: 0,
       keptChanged: [],
       keptInUse: [
         {
@@ -286,7 +292,7 @@ describe('an add file', () => {
     ]);
     expect(unwrap(await showUser(deps, ADMIN, emailRef('alan@example.com'))).kind).toBe('not_phone_user');
     const [audit] = (await auditRows(database.db)).filter((row) => row.action === 'import.undone');
-    expect(audit?.after).toMatchObject({ restored: 2, keptInUse: ['ada@example.com'] });
+    expect(audit?.after).toMatchObject({ removed: 2, restored: 0, keptInUse: ['ada@example.com'] });
     expect((await auditRows(database.db)).filter((row) => row.action === 'license.removed')).toHaveLength(2);
   });
 
@@ -300,7 +306,8 @@ describe('an add file', () => {
     unwrap(await addAssistant(deps, ADMIN, refOf(boss as PhoneUserCard), emailRef('alan@example.com')));
 
     const undone = unwrap(await undoImport(deps, ADMIN, shown.import.id));
-    expect(undone.restored).toBe(1);
+    expect(undone.removed).toBe(1);
+    expect(undone.restored).toBe(0);
     expect(undone.keptChanged).toEqual([]);
     expect(undone.keptInUse).toMatchObject([
       {
@@ -385,6 +392,7 @@ describe('export and update files', () => {
 
     // Undo restores the values before the update.
     expect(unwrap(await undoImport(deps, ADMIN, shown.import.id))).toMatchObject({
+      removed: 0,
       restored: 2,
       keptChanged: [],
       notRestorable: [],

@@ -1,11 +1,26 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { Result } from '../../../src/domain/result.ts';
 import { addNumbers, addSite, removeInventoryNumber, setPlanCount } from '../../../src/services/account.ts';
 import { assignLicenses } from '../../../src/services/licenses.ts';
-import { addNumber, addPlan, removeNumber, removePlan } from '../../../src/services/phone-user-changes.ts';
+import {
+  addNumber,
+  addPlan,
+  type PlanRemoval,
+  removeNumber,
+  removePlan,
+} from '../../../src/services/phone-user-changes.ts';
 import { numbersOverview, plansOverview } from '../../../src/services/queries.ts';
 import { findNumbers } from '../../../src/store/numbers.ts';
 import { useTestDatabase } from '../../support/database.ts';
-import { auditRows, licensedPeople, outbox, refOf, refusal, unwrap } from '../../support/fixtures.ts';
+import {
+  auditRows,
+  licensedPeople,
+  outbox,
+  refOf,
+  refusal,
+  snapshotWithoutAudit,
+  unwrap,
+} from '../../support/fixtures.ts';
 import { ADMIN, emailRef, makeDeps, prepareAccount, seedPeople, slackRef } from '../../support/services.ts';
 
 const database = useTestDatabase();
@@ -86,26 +101,47 @@ describe('assigning a plan with the license', () => {
   });
 });
 
+/** The plan removal done: fails the test when it asked for confirmation instead. */
+function removed(result: Result<PlanRemoval>) {
+  const value = unwrap(result);
+  if (value.kind !== 'removed') throw new Error(`asked to confirm ${value.releasedNumbers.join(', ')}`);
+  return value;
+}
+
 describe('removing calling plans', () => {
   it('removes one named plan and keeps the numbers while another plan remains', async () => {
     const [ada] = await licensedPeople(deps, 1, { plan: 'US/CA Unlimited' });
     unwrap(await addPlan(deps, ADMIN, refOf(ada!), 'International Calling Add-On'));
     unwrap(await addNumbers(deps, ADMIN, { from: '+14155550100' }));
     unwrap(await addNumber(deps, ADMIN, refOf(ada!), undefined));
-    const changed = unwrap(await removePlan(deps, ADMIN, refOf(ada!), 'international calling add-on'));
+    const changed = removed(await removePlan(deps, ADMIN, refOf(ada!), 'international calling add-on'));
     expect(changed.removedPlans).toEqual(['International Calling Add-On']);
     expect(changed.releasedNumbers).toEqual([]);
     expect(changed.after.plans).toEqual([{ code: 200, shortName: 'US/CA Unlimited' }]);
     expect(changed.after.numbers).toEqual(['+14155550100']);
   });
 
-  it('removes every plan when none is named, releases the numbers and reports them', async () => {
+  it('removes every plan when none is named, once the numbers it releases are confirmed, and reports them', async () => {
     const [ada] = await licensedPeople(deps, 1, { plan: 'US/CA Unlimited' });
     unwrap(await addPlan(deps, ADMIN, refOf(ada!), 'Pro'));
     unwrap(await addNumbers(deps, ADMIN, { from: '+14155550100', to: '+14155550101' }));
     unwrap(await addNumber(deps, ADMIN, refOf(ada!), undefined));
     unwrap(await addNumber(deps, ADMIN, refOf(ada!), undefined));
-    const changed = unwrap(await removePlan(deps, ADMIN, refOf(ada!), undefined));
+    const before = await snapshotWithoutAudit(database.db);
+    expect(unwrap(await removePlan(deps, ADMIN, refOf(ada!), undefined))).toMatchObject({
+      kind: 'confirm',
+      removedPlans: ['US/CA Unlimited', 'Pro'],
+      releasedNumbers: ['+14155550100', '+14155550101'],
+      changed: false,
+    });
+    expect(unwrap(await removePlan(deps, ADMIN, refOf(ada!), undefined, ['+14155550100']))).toMatchObject({
+      kind: 'confirm',
+      changed: true,
+    });
+    expect(await snapshotWithoutAudit(database.db)).toEqual(before);
+    const changed = removed(
+      await removePlan(deps, ADMIN, refOf(ada!), undefined, ['+14155550101', '+14155550100']),
+    );
     expect(changed.removedPlans).toEqual(['US/CA Unlimited', 'Pro']);
     expect(changed.releasedNumbers).toEqual(['+14155550100', '+14155550101']);
     expect(changed.after).toMatchObject({ plans: [], numbers: [] });
@@ -121,7 +157,7 @@ describe('removing calling plans', () => {
     const [ada] = await licensedPeople(deps, 1, { plan: 'Pro' });
     unwrap(await addNumbers(deps, ADMIN, { from: '+14155550100' }));
     unwrap(await addNumber(deps, ADMIN, refOf(ada!), undefined));
-    const changed = unwrap(await removePlan(deps, ADMIN, refOf(ada!), 'pro'));
+    const changed = removed(await removePlan(deps, ADMIN, refOf(ada!), 'pro', ['+14155550100']));
     expect(changed.releasedNumbers).toEqual(['+14155550100']);
   });
 

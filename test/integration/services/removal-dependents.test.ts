@@ -8,6 +8,7 @@ import {
 } from '../../../db/schema/index.ts';
 import { uploadAudio } from '../../../src/services/audio.ts';
 import { previewRemoval, removeLicenses } from '../../../src/services/licenses.ts';
+import { addPlan } from '../../../src/services/phone-user-changes.ts';
 import { addQueue, addQueueMember, addReceptionist, setOperator } from '../../../src/services/routing.ts';
 import { setUserAddress } from '../../../src/services/settings/address.ts';
 import { addBlocked } from '../../../src/services/settings/blocked.ts';
@@ -228,6 +229,8 @@ describe('removing a license someone else depends on', () => {
 
   it("records what was the person's own with the license: desk phones, forward and blocked numbers, address, audio", async () => {
     unwrap(await addDeskPhone(deps, ADMIN, refOf(ada), '00:1A:2B:3C:4D:5E', 'Poly VVX 450'));
+    await prepareAccount(database.db, { planInventory: 10 });
+    unwrap(await addPlan(deps, ADMIN, refOf(ada), 'US/CA Unlimited'));
     unwrap(await addForwardNumber(deps, ADMIN, refOf(ada), '+14155550199', 'mobile'));
     unwrap(await addBlocked(deps, ADMIN, refOf(ada), '+1900'));
     unwrap(await setUserAddress(deps, ADMIN, refOf(ada), sampleAddress));
@@ -245,7 +248,7 @@ describe('removing a license someone else depends on', () => {
       site: 'Main',
       extension: '1000',
       status: 'active',
-      plans: [],
+      plans: ['US/CA Unlimited'],
       numbers: [],
       deskPhones: [{ mac: '001A2B3C4D5E', model: 'Poly VVX 450' }],
       forwardNumbers: ['+14155550199'],

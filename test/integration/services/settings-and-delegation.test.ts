@@ -531,7 +531,7 @@ describe('copying settings', () => {
       .where(eq(phoneUserSettings.phoneUserId, card.phoneUserId));
   }
 
-  it('copies the basic settings to each user, keeping their desk-phone routes, PIN and caller ID', async () => {
+  it("copies the basic settings to each user, never the source's forward numbers, desk-phone routes, PIN or caller ID", async () => {
     const [ada, grace, alan] = await people(3);
     await configured(ada!);
     await database.db
@@ -540,20 +540,25 @@ describe('copying settings', () => {
     await database.db
       .update(phoneUserSettings)
       .set({
+        forwardNumbers: [{ number: '+14155550122', description: 'home' }],
         routes: [
-          { kind: 'apps', enabled: true, ringSeconds: 20 },
           { kind: 'desk_phone', mac: '00AABBCCDDEE', enabled: true, ringSeconds: 25 },
+          { kind: 'apps', enabled: true, ringSeconds: 20 },
+          { kind: 'forward', number: '+14155550122', enabled: true, ringSeconds: 40 },
         ],
       })
       .where(eq(phoneUserSettings.phoneUserId, grace!.phoneUserId));
     const result = unwrap(await copySettings(deps, ADMIN, refOf(ada!), [refOf(grace!), refOf(alan!)]));
     expect(result.to.map((card) => card.email)).toEqual([grace!.email, alan!.email]);
+    expect(result.kept.map((target) => [target.card.email, target.kept])).toEqual([
+      [alan!.email, [{ setting: 'closedHours', reason: 'no_forward_numbers' }]],
+    ]);
     const source = await settingsOf(ada!);
     const copied = await settingsOf(grace!);
     expect(copied).toMatchObject({
       businessHours: source.businessHours,
       ringMode: 'sequential',
-      forwardNumbers: source.forwardNumbers,
+      forwardNumbers: [{ number: '+14155550122', description: 'home' }],
       closedHours: { action: 'forward' },
       unanswered: { action: 'disconnect' },
       holdMusic: { kind: 'none' },
@@ -562,15 +567,23 @@ describe('copying settings', () => {
       voicemailPin: '000000',
       version: 2,
     });
+    // Grace's own routes in her order; only the apps route takes Ada's ring time and on/off.
     expect(copied.routes).toEqual([
-      { kind: 'forward', number: '+14155550111', enabled: true, ringSeconds: 30 },
-      { kind: 'apps', enabled: false, ringSeconds: 15 },
       { kind: 'desk_phone', mac: '00AABBCCDDEE', enabled: true, ringSeconds: 25 },
-    ]);
-    expect((await settingsOf(alan!)).routes).toEqual([
-      { kind: 'forward', number: '+14155550111', enabled: true, ringSeconds: 30 },
       { kind: 'apps', enabled: false, ringSeconds: 15 },
+      { kind: 'forward', number: '+14155550122', enabled: true, ringSeconds: 40 },
     ]);
+    // Alan has only the apps: turning them off would leave nothing ringing, so they stay on; without a forward
+    // number of his own, his closed hours stay voicemail.
+    const alans = await settingsOf(alan!);
+    expect(alans.routes).toEqual([{ kind: 'apps', enabled: true, ringSeconds: 15 }]);
+    expect(alans.forwardNumbers).toEqual([]);
+    expect(alans.closedHours).toEqual({ action: 'voicemail', greetingId: null });
+    expect(alans).toMatchObject({
+      ringMode: 'sequential',
+      language: 'fr-CA',
+      unanswered: { action: 'disconnect' },
+    });
     const audit = await auditRows(database.db);
     expect(audit.filter((row) => row.action === 'settings.copied').map((row) => row.targetLabel)).toEqual([
       grace!.email,

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { phoneUserSettings } from '../../../db/schema/index.ts';
 import type { Route } from '../../../src/domain/settings.ts';
 import { uploadAudio } from '../../../src/services/audio.ts';
+import { addPlan } from '../../../src/services/phone-user-changes.ts';
 import { addForwardNumber } from '../../../src/services/settings/call-handling.ts';
 import { saveCallHandling } from '../../../src/services/settings/call-handling-form.ts';
 import { whileCurrent } from '../../../src/services/settings/core.ts';
@@ -41,8 +42,10 @@ const everything = async () => ({
 
 beforeEach(async () => {
   deps = makeDeps(database.db);
-  await prepareAccount(database.db);
+  await prepareAccount(database.db, { planInventory: 10 });
   [bob, carol] = (await licensedPeople(deps, 2)) as [PhoneUserCard, PhoneUserCard];
+  // Bob forwards outside the account, an outbound call: he has a calling plan.
+  unwrap(await addPlan(deps, ADMIN, refOf(bob), 'US/CA Unlimited'));
 });
 
 describe('saving the call-handling form', () => {

@@ -90,11 +90,16 @@ describe('readForwardNumber', () => {
   );
 });
 
+/** A line with a calling plan, forwarding outside the account. */
+const CALLS_OUT = { hasCallingPlan: true, accountNumber: false };
+
 describe('addForward', () => {
   const added = { number: MOBILE, description: 'Mobile' };
 
   it('appends the number and an enabled 20 s route to it, after the other routes', () => {
-    expect(addForward({ forwardNumbers: [], routes: [apps, desk(MAC_A)] }, added, [], 'self')).toEqual({
+    expect(
+      addForward({ forwardNumbers: [], routes: [apps, desk(MAC_A)] }, added, [], 'self', CALLS_OUT),
+    ).toEqual({
       ok: true,
       value: {
         charged: undefined,
@@ -106,8 +111,10 @@ describe('addForward', () => {
 
   it('accepts a tenth number and refuses an eleventh', () => {
     const nine = forwards(9);
-    expect(addForward({ forwardNumbers: nine, routes: [apps] }, added, [], 'self').ok).toBe(true);
-    expect(addForward({ forwardNumbers: forwards(10), routes: [apps] }, added, [], 'self')).toEqual({
+    expect(addForward({ forwardNumbers: nine, routes: [apps] }, added, [], 'self', CALLS_OUT).ok).toBe(true);
+    expect(
+      addForward({ forwardNumbers: forwards(10), routes: [apps] }, added, [], 'self', CALLS_OUT),
+    ).toEqual({
       ok: false,
       error: { code: 'FORWARD_NUMBER_LIMIT', max: 10 },
     });
@@ -115,15 +122,35 @@ describe('addForward', () => {
 
   it('refuses a number that is already a forward number', () => {
     expect(
-      addForward({ forwardNumbers: [added], routes: [apps] }, { ...added, description: 'Other' }, [], 'self'),
+      addForward(
+        { forwardNumbers: [added], routes: [apps] },
+        { ...added, description: 'Other' },
+        [],
+        'self',
+        CALLS_OUT,
+      ),
     ).toEqual({
       ok: false,
       error: { code: 'FORWARD_NUMBER_EXISTS', number: MOBILE },
     });
   });
 
+  it('refuses a number outside the account to a line without a calling plan, and allows one of the account', () => {
+    const empty = { forwardNumbers: [], routes: [apps] };
+    const noPlan = { hasCallingPlan: false, accountNumber: false };
+    for (const by of ['self', 'admin'] as const) {
+      expect(addForward(empty, added, [], by, noPlan)).toEqual({
+        ok: false,
+        error: { code: 'FORWARD_NEEDS_PLAN', number: MOBILE, by },
+      });
+    }
+    expect(addForward(empty, added, [], 'self', { hasCallingPlan: false, accountNumber: true }).ok).toBe(
+      true,
+    );
+  });
+
   it("refuses one of the user's own direct numbers", () => {
-    expect(addForward({ forwardNumbers: [], routes: [apps] }, added, [MOBILE], 'self')).toEqual({
+    expect(addForward({ forwardNumbers: [], routes: [apps] }, added, [MOBILE], 'self', CALLS_OUT)).toEqual({
       ok: false,
       error: { code: 'FORWARD_NUMBER_OWN', number: MOBILE },
     });
@@ -139,14 +166,20 @@ describe('forwarding to numbers charged above an ordinary call', () => {
     ['+33810123456', 'shared_cost'],
     ['+447012345678', 'personal_number'],
   ] as const)('refuses %s (%s) to a phone user setting their own forwarding', (number, kind) => {
-    expect(addForward(empty, { number, description: '' }, [], 'self')).toEqual({
+    expect(addForward(empty, { number, description: '' }, [], 'self', CALLS_OUT)).toEqual({
       ok: false,
       error: { code: 'FORWARD_NUMBER_CHARGED', number, kind },
     });
   });
 
   it('lets an admin add one, and says what it is', () => {
-    const added = addForward(empty, { number: '+19002345678', description: 'Hotline' }, [], 'admin');
+    const added = addForward(
+      empty,
+      { number: '+19002345678', description: 'Hotline' },
+      [],
+      'admin',
+      CALLS_OUT,
+    );
     expect(added.ok && added.value.charged).toBe('premium_rate');
     expect(added.ok && added.value.forwardNumbers).toEqual([
       { number: '+19002345678', description: 'Hotline' },
@@ -159,7 +192,7 @@ describe('forwarding to numbers charged above an ordinary call', () => {
     ['a US number', MOBILE],
     ['a UK 03 number, charged as a landline', '+443012345678'],
   ])('lets a phone user forward to %s', (_what, number) => {
-    const added = addForward(empty, { number, description: '' }, [], 'self');
+    const added = addForward(empty, { number, description: '' }, [], 'self', CALLS_OUT);
     expect(added.ok && added.value.charged).toBeUndefined();
     expect(added.ok).toBe(true);
   });

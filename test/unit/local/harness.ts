@@ -5,6 +5,7 @@ import { WebClient } from '@slack/web-api';
 import { ManualClock } from '../../../src/local/clock.ts';
 import { startFakeSlack } from '../../../src/local/fake-slack.ts';
 import type { FakeSlack } from '../../../src/local/types.ts';
+import { TEST_ACK_DEADLINE_MS } from '../../support/timing.ts';
 
 export const BOT_TOKEN = 'xoxb-test-local-token';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
@@ -42,9 +43,14 @@ export type Harness = {
 };
 
 /** A real Bolt app on HTTPReceiver, talking to a fresh fake Slack seeded with two people and one channel. */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: { ackDeadlineMs?: number } = {}): Promise<Harness> {
   const clock = new ManualClock();
-  const fake = await startFakeSlack({ botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, clock });
+  const fake = await startFakeSlack({
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    clock,
+    ackDeadlineMs: options.ackDeadlineMs ?? TEST_ACK_DEADLINE_MS,
+  });
   fake.addUser({
     id: ADA,
     name: 'ada',

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ACK_DEADLINE_MS } from '../../../src/local/ack-handling.ts';
 import { ADA, ADMINS, buttons, type Harness, startHarness } from './harness.ts';
 
 describe('response_url and slash-command acks', () => {
@@ -155,6 +156,15 @@ describe('response_url and slash-command acks', () => {
     ]);
     expect(h.fake.ephemerals(ADA)).toEqual([]);
   });
+});
+
+describe("a slash command acked after Slack's deadline", () => {
+  let h: Harness;
+
+  beforeEach(async () => {
+    h = await startHarness({ ackDeadlineMs: ACK_DEADLINE_MS });
+  });
+  afterEach(() => h.stop());
 
   it('a slash command acked after 3 seconds shows operation_timeout and records a violation', async () => {
     h.app.command('/phone', async ({ ack }) => {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startFakeSlack } from '../../../src/local/fake-slack.ts';
 import type { FakeSlack } from '../../../src/local/types.ts';
+import { TEST_ACK_DEADLINE_MS } from '../../support/timing.ts';
 
 const BOT_TOKEN = 'xoxb-test-local-token';
 const APP_TOKEN = 'xapp-1-test-app-token';
@@ -29,7 +30,12 @@ describe('Socket Mode in the stand-in', () => {
   const sockets: WebSocket[] = [];
 
   beforeEach(async () => {
-    fake = await startFakeSlack({ botToken: BOT_TOKEN, signingSecret: 'secret-000', appToken: APP_TOKEN });
+    fake = await startFakeSlack({
+      ackDeadlineMs: TEST_ACK_DEADLINE_MS,
+      botToken: BOT_TOKEN,
+      signingSecret: 'secret-000',
+      appToken: APP_TOKEN,
+    });
     fake.addUser({ id: 'U0ADA0001', name: 'ada', realName: 'Ada Lovelace', email: 'ada@example.com' });
     fake.addChannel({ id: 'C0ADMINS1', name: 'phone-admins' });
   });

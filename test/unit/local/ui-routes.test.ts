@@ -252,6 +252,19 @@ describe('the browser page’s routes', () => {
     expect(h.fake.fileDownloads(fileId)).toBe(0);
   });
 
+  it('sends `@name` typed with a file as a mention of that member, as Slack’s client does', async () => {
+    const sent = await post('/ui/api/upload', {
+      as: ADA,
+      channel: ADMINS,
+      filename: 'users.csv',
+      contentBase64: Buffer.from('Email\n').toString('base64'),
+      comment: '@Switchboard import, thanks @nobody (cc @grace.)',
+    });
+    expect(sent.status).toBe(200);
+    const [message] = (await channel(ADA)).messages;
+    expect(message?.text).toBe(`<@${h.fake.botUserId}> import, thanks @nobody (cc <@${GRACE}>.)`);
+  });
+
   it('opens the Home tab: the app gets app_home_opened and the page gets the view it publishes', async () => {
     h.app.event('app_home_opened', async ({ event, client }) => {
       await client.views.publish({

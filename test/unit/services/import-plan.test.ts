@@ -27,6 +27,7 @@ function account(numbers: readonly string[]): AccountView {
     numbers: new Map(numbers.map((number) => [number, { phoneUserId: null, isMain: false, holder: null }])),
     macs: new Map(),
     mainNumbers: [],
+    externalForwards: new Map(),
   };
 }
 

@@ -132,6 +132,8 @@ const SAMPLES: Samples = {
   FORWARD_NUMBER_LIMIT: { code: 'FORWARD_NUMBER_LIMIT', max: 10 },
   FORWARD_NUMBER_NOT_FOUND: { code: 'FORWARD_NUMBER_NOT_FOUND', number: '+14155550123', numbers: [] },
   FORWARD_NUMBER_NEEDED: { code: 'FORWARD_NUMBER_NEEDED', number: '+14155550123' },
+  FORWARD_NEEDS_PLAN: { code: 'FORWARD_NEEDS_PLAN', number: '+14155550123', by: 'self' },
+  PLAN_NEEDED_FOR_FORWARD: { code: 'PLAN_NEEDED_FOR_FORWARD', user: bob, numbers: ['+14155550123'] },
   ROUTES_INVALID: { code: 'ROUTES_INVALID', problem: 'ring_seconds', route: 'apps', value: '7' },
   ADDRESS_INCOMPLETE: { code: 'ADDRESS_INCOMPLETE', missing: ['city'] },
   ADDRESS_FIELD_INVALID: { code: 'ADDRESS_FIELD_INVALID', field: 'line 2', input: '<script>', max: 100 },
@@ -210,6 +212,14 @@ const SAMPLES: Samples = {
   },
   IMPORT_NOT_PHONE_USER: { code: 'IMPORT_NOT_PHONE_USER', email: 'ada@example.com' },
   IMPORT_DUPLICATE_IN_FILE: { code: 'IMPORT_DUPLICATE_IN_FILE', column: 'Extension', value: '1000', line: 3 },
+  IMPORT_VALUE_KEPT: {
+    code: 'IMPORT_VALUE_KEPT',
+    column: 'Extension',
+    value: '1000',
+    holder: bob,
+    line: 3,
+    because: 'kept',
+  },
   IMPORT_CANNOT_CLEAR: { code: 'IMPORT_CANNOT_CLEAR', column: 'Email' },
   IMPORT_NUMBERS_NEED_PLAN: { code: 'IMPORT_NUMBERS_NEED_PLAN' },
   IMPORT_DESK_PHONE_PAIR: { code: 'IMPORT_DESK_PHONE_PAIR', macs: 2, models: 1 },
@@ -222,7 +232,20 @@ const SAMPLES: Samples = {
   IMPORT_ROWS_INVALID: { code: 'IMPORT_ROWS_INVALID', fileName: 'people.csv', invalid: 1, valid: 2 },
   IMPORT_NOTHING_TO_APPLY: { code: 'IMPORT_NOTHING_TO_APPLY', fileName: 'people.csv' },
   IMPORT_UNDO_EXPIRED: { code: 'IMPORT_UNDO_EXPIRED', fileName: 'people.csv', hours: 24 },
+  IMPORT_NOT_UNDOABLE: {
+    code: 'IMPORT_NOT_UNDOABLE',
+    fileName: 'people.csv',
+    status: 'undone',
+    closedBy: 'UADMIN0001',
+  },
   IMPORT_FILE_INVALID: { code: 'IMPORT_FILE_INVALID', fileName: 'people.csv', reason: 'not UTF-8' },
+  REVERT_NOTHING: { code: 'REVERT_NOTHING' },
+  REVERT_UNSUPPORTED: {
+    code: 'REVERT_UNSUPPORTED',
+    user: ada,
+    what: 'a change of settings',
+    command: '/phone settings @ada',
+  },
 };
 
 const CODES = Object.keys(SAMPLES) as ErrorCode[];

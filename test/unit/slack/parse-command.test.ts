@@ -442,6 +442,8 @@ describe('parseCommand', () => {
       ['reserved add 4000', { name: 'reserved.add', extension: '4000' }],
       ['reserved remove 4000', { name: 'reserved.remove', extension: '4000' }],
       ['admins', { name: 'admins' }],
+      ['sync', { name: 'sync' }],
+      ['Sync', { name: 'sync' }],
       ['admins add <@U0ADA>', { name: 'admins.add', user: ada }],
       ['admins remove ada@example.com', { name: 'admins.remove', user: email('ada@example.com') }],
     ])('reads %j', (text, expected) => {
@@ -582,6 +584,7 @@ describe('parseCommand', () => {
     it.each([
       ['me please', 'Unexpected `please`: `me` takes nothing else. Type `/phone me`.'],
       ['sites all', 'Unexpected `all`: `sites` takes nothing else. Type `/phone sites`.'],
+      ['sync now', 'Unexpected `now`: `sync` takes nothing else. Type `/phone sync`.'],
       [
         'history recent 10',
         'Unexpected `10`: `history recent` takes nothing else. Type `/phone history recent`.',

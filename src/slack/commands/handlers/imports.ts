@@ -24,7 +24,7 @@ export async function list(ctx: HandlerContext): Promise<Outcome> {
 }
 
 /**
- * Writes the export to a temporary file a batch at a time, and the upload streams it from there: memory holds
+ * Sends the export to the requester's DM with the app, wherever they asked. Writes it to a temporary file a batch at a time, and the upload streams it from there: memory holds
  * one batch, however many users there are.
  */
 export async function exportUsers(ctx: HandlerContext, filter: ExportFilter): Promise<Outcome> {
@@ -40,15 +40,17 @@ export async function exportUsers(ctx: HandlerContext, filter: ExportFilter): Pr
     }
     const content = await spool(text(), filename);
     const what = stream.describe ? ` (${stream.describe})` : '';
+    // The file holds every email, extension, number and address: it goes to the requester alone.
     return {
       ephemeral: textMessage(
-        `Exported ${rows} phone users${what}. Edit the file and upload it here with the word \`update\` to apply the changes.`,
+        `Exported ${rows} phone users${what}: the file is in your direct messages with the app, as it holds everyone's email, numbers and address. Edit it and upload it back with the word \`update\` in the message to apply the changes.`,
       ),
       file: {
         filename,
         content,
         title: `Phone users ${date}`,
-        comment: `Phone users export${what}: ${rows} rows.`,
+        comment: `Phone users export${what}: ${rows} rows. Edit it and send it back here with the word \`update\` to apply the changes.`,
+        to: 'requester',
       },
     };
   });

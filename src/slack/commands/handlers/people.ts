@@ -5,7 +5,7 @@ import { history, type ListQuery, listPhoneUsers, myCard, showUser } from '../..
 import { cardMessage, notPhoneUserMessage } from '../../blocks/card.ts';
 import { section } from '../../blocks/message.ts';
 import { removalPrompt } from '../../blocks/removal.ts';
-import { assignedDms, assignedMessage, historyMessage, listMessage } from '../../blocks/results.ts';
+import { assignedMessage, historyMessage, listMessage } from '../../blocks/results.ts';
 import { escapeText, mention } from '../../format.ts';
 import { ephemeral, type Outcome } from '../../outcome.ts';
 import { encodeListCursor, encodeRemoval, removalOf } from '../../payloads.ts';
@@ -19,7 +19,6 @@ export function assign(
 ): Promise<Outcome> {
   return settle(assignLicenses(ctx.deps, ctx.actor, { users, site, plan }), (result) => ({
     channel: assignedMessage(ctx.actor.slackUserId, result),
-    dms: assignedDms(result),
   }));
 }
 
@@ -33,7 +32,9 @@ export function remove(ctx: HandlerContext, users: UserRef[]): Promise<Outcome> 
 export function show(ctx: HandlerContext, user: UserRef): Promise<Outcome> {
   return settle(showUser(ctx.deps, ctx.actor, user), (card) =>
     ephemeral(
-      card.kind === 'phone_user' ? cardMessage(card.card, card.details) : notPhoneUserMessage(card.person),
+      card.kind === 'phone_user'
+        ? cardMessage(card.card, card.details, card.sync)
+        : notPhoneUserMessage(card.person),
     ),
   );
 }
@@ -42,7 +43,7 @@ export function me(ctx: HandlerContext): Promise<Outcome> {
   return settle(myCard(ctx.deps, ctx.actor), (card) =>
     ephemeral(
       card.kind === 'phone_user'
-        ? cardMessage(card.card, card.details)
+        ? cardMessage(card.card, card.details, card.sync)
         : notPhoneUserMessage(card.person, true),
     ),
   );

@@ -9,10 +9,11 @@ import {
   setStatus,
 } from '../../../services/phone-user-changes.ts';
 import { extensionLabel, personOfCard } from '../../blocks/card.ts';
-import { section } from '../../blocks/message.ts';
+import { planRemovalPrompt, planRemovedMessage } from '../../blocks/plan-removal.ts';
 import { changeLine } from '../../blocks/results.ts';
 import { code, escapeText, listing, who } from '../../format.ts';
-import type { Outcome } from '../../outcome.ts';
+import { ephemeral, type Outcome } from '../../outcome.ts';
+import { planRemovalValue } from '../../payloads.ts';
 import { type HandlerContext, settle } from './context.ts';
 
 export function ext(ctx: HandlerContext, user: UserRef, extension: string): Promise<Outcome> {
@@ -38,19 +39,13 @@ export function planAdd(ctx: HandlerContext, user: UserRef, plan: string): Promi
   });
 }
 
+/** Removing the last plan releases direct numbers: that is asked first, naming them, with a button that does it. */
 export function planRemove(ctx: HandlerContext, user: UserRef, plan: string | undefined): Promise<Outcome> {
-  return settle(removePlan(ctx.deps, ctx.actor, user, plan), ({ after, removedPlans, releasedNumbers }) => {
-    const released =
-      releasedNumbers.length > 0
-        ? ` Without a calling plan they cannot keep direct numbers, so ${listing(releasedNumbers)} went back to the inventory.`
-        : '';
-    return {
-      channel: changeLine(
-        ctx.actor.slackUserId,
-        `removed ${escapeText(listing(removedPlans))} from ${who(personOfCard(after))}.${released}`,
-      ),
-    };
-  });
+  return settle(removePlan(ctx.deps, ctx.actor, user, plan), (removal) =>
+    removal.kind === 'confirm'
+      ? ephemeral(planRemovalPrompt(removal, planRemovalValue(removal, plan !== undefined)))
+      : { channel: planRemovedMessage(ctx.actor.slackUserId, removal) },
+  );
 }
 
 export function numberAdd(ctx: HandlerContext, user: UserRef, number: string | undefined): Promise<Outcome> {
@@ -93,20 +88,6 @@ export function status(ctx: HandlerContext, user: UserRef, wanted: 'active' | 'i
       wanted === 'inactive'
         ? `deactivated ${person}: they keep extension ${code(after.extension)}, numbers and settings, but cannot make or receive calls until activated.`
         : `activated ${person}: extension ${code(after.extension)} can make and receive calls again.`;
-    const dm =
-      wanted === 'inactive'
-        ? 'Your phone line was deactivated: you cannot make or receive calls for now. Your extension, numbers and voicemail are kept. Ask a phone admin if this is unexpected.'
-        : `Your phone line is active again: extension *${after.extension}* can make and receive calls.`;
-    return {
-      channel: changeLine(ctx.actor.slackUserId, what),
-      dms: after.slackUserId
-        ? [
-            {
-              slackUserId: after.slackUserId,
-              message: { text: dm.replace(/\*/g, ''), blocks: [section(dm)] },
-            },
-          ]
-        : [],
-    };
+    return { channel: changeLine(ctx.actor.slackUserId, what) };
   });
 }

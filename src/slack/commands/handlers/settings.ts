@@ -9,7 +9,6 @@ import {
   blockedListMessage,
   blockedRemovedMessage,
   delegationAddedMessage,
-  delegationDms,
   delegationRemovedMessage,
   mainNumberMessage,
   settingsChangedMessage,
@@ -54,7 +53,6 @@ export function delegate(
   const change = added ? addAssistant : removeAssistant;
   return settle(change(ctx.deps, ctx.actor, user, assistant), (result) => ({
     channel: (added ? delegationAddedMessage : delegationRemovedMessage)(ctx.actor.slackUserId, result),
-    dms: delegationDms(ctx.actor.slackUserId, result, added),
   }));
 }
 

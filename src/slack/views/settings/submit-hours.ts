@@ -1,5 +1,6 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { Result } from '../../../domain/result.ts';
+import { changeAudience } from '../../../services/audience.ts';
 import { whileCurrent } from '../../../services/settings/core.ts';
 import { settingsForm } from '../../../services/settings/forms.ts';
 import { type HoursChange, setBusinessHours } from '../../../services/settings/hours.ts';
@@ -58,7 +59,9 @@ export function registerHoursSubmit(app: App, runtime: Runtime): void {
     await ack();
     await refreshSummary(runtime, client, actor, ref, view.previous_view_id ?? undefined, metadata.channelId);
     if (saved.value.changed) {
-      await announce(client, metadata.channelId, hoursChangedMessage(actor.slackUserId, saved.value), logger);
+      const audience = await changeAudience(deps, actor);
+      const where = { channelId: metadata.channelId, actor: actor.slackUserId };
+      await announce(client, audience, where, hoursChangedMessage(actor.slackUserId, saved.value), logger);
     }
   });
 }

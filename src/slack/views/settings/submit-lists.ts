@@ -1,11 +1,12 @@
 import type { App } from '@slack/bolt';
+import { linkChatAccounts } from '../../../services/linking.ts';
 import { addBlocked } from '../../../services/settings/blocked.ts';
 import { addForwardNumber } from '../../../services/settings/call-handling.ts';
 import { addAssistant } from '../../../services/settings/delegation.ts';
 import { addDeskPhone } from '../../../services/settings/desk-phones.ts';
 import { forwardAddedMessage } from '../../blocks/call-handling.ts';
 import { deskPhoneAddedMessage } from '../../blocks/places-and-devices.ts';
-import { blockedAddedMessage, delegationAddedMessage, delegationDms } from '../../blocks/settings-changes.ts';
+import { blockedAddedMessage, delegationAddedMessage } from '../../blocks/settings-changes.ts';
 import { VIEWS } from '../../ids.ts';
 import type { Runtime } from '../../runtime.ts';
 import {
@@ -56,9 +57,13 @@ export function registerListSubmits(app: App, runtime: Runtime): void {
     generalBlock: LIST_BLOCKS.assistant,
     what: 'an assistant',
     read: (values) => readAssistantAdd(values as never),
-    save: (deps, actor, ref, user, ctx) =>
-      ctx.current(() => addAssistant(deps, actor, ref, { kind: 'slack', id: user, raw: `<@${user}>` })),
+    save: async (deps, actor, ref, user, ctx) => {
+      // Someone picked in the form may have been added by import, not linked to their account yet.
+      await linkChatAccounts(deps, actor, [user]);
+      return ctx.current(() =>
+        addAssistant(deps, actor, ref, { kind: 'slack', id: user, raw: `<@${user}>` }),
+      );
+    },
     message: delegationAddedMessage,
-    dms: (actor, result) => delegationDms(actor, result, true),
   });
 }

@@ -1,10 +1,11 @@
 import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
 import type { DomainError } from '../../../domain/errors.ts';
 import type { Result } from '../../../domain/result.ts';
+import { changeAudience } from '../../../services/audience.ts';
 import type { Deps } from '../../../services/context.ts';
 import { whileCurrent } from '../../../services/settings/core.ts';
 import type { Message } from '../../blocks/message.ts';
-import { announce, sendDirectMessages } from '../../deliver.ts';
+import { announce } from '../../deliver.ts';
 import { slackNames } from '../../names.ts';
 import { formErrorText } from '../../replies.ts';
 import { failureText, type Runtime, STARTING } from '../../runtime.ts';
@@ -45,8 +46,6 @@ export type SectionSubmit<I, R> = {
   errorBlocks?: (error: DomainError, say: Say) => Errors | undefined;
   /** The channel message of a save; undefined when nothing changed (nothing is posted). */
   message: (actor: string, result: R) => Message | undefined;
-  /** Who else hears of a save in a direct message (an assistant added for someone). */
-  dms?: (actor: string, result: R) => { slackUserId: string; message: Message }[];
 };
 
 /**
@@ -93,8 +92,16 @@ export function registerSectionSubmit<I, R>(app: App, runtime: Runtime, section:
     await ack();
     await refreshSummary(runtime, client, actor, ref, view.previous_view_id ?? undefined, metadata.channelId);
     const message = section.message(actor.slackUserId, saved.value);
-    if (message) await announce(client, metadata.channelId, message, logger);
-    await sendDirectMessages(client, logger, section.dms?.(actor.slackUserId, saved.value) ?? []);
+    if (message) {
+      const audience = await changeAudience(deps, actor);
+      await announce(
+        client,
+        audience,
+        { channelId: metadata.channelId, actor: actor.slackUserId },
+        message,
+        logger,
+      );
+    }
   });
 }
 

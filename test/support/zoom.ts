@@ -1,0 +1,77 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
+import { directoryUsers, phoneSync } from '../../db/schema/index.ts';
+import { startZoomStandIn, type ZoomStandIn, type ZoomStandInOptions } from '../../src/local/zoom/index.ts';
+import { zoomPhoneSystem } from '../../src/phone-systems/zoom/adapter.ts';
+import { createZoomClient } from '../../src/phone-systems/zoom/client.ts';
+import type { PhoneSystem } from '../../src/services/phone-system.ts';
+import type { useSwitchboard } from './e2e.ts';
+
+const quiet = { debug: () => {}, warn: () => {} };
+
+/** The email of the n-th colleague of the test workspace (test/support/e2e.ts). */
+export const colleagueEmail = (i: number) => `colleague${i}@example.com`;
+
+/**
+ * A fresh local Zoom account for each test, driven through the real Zoom adapter: colleagues 1 to 4 are Zoom users
+ * (without Zoom Phone), with 10 US/CA Unlimited plans and the given numbers. `phoneSystem` is what the app is
+ * started with; it reaches whichever account the running test has. After each test, nothing Zoom's documents
+ * forbid was sent or answered.
+ */
+export function useLocalZoom(seed: { numbers: string[]; options?: () => ZoomStandInOptions }) {
+  let zoom: ZoomStandIn | undefined;
+  let target: PhoneSystem | undefined;
+  const phoneSystem: PhoneSystem = {
+    name: 'Zoom Phone',
+    reconcile: async (desired) => {
+      if (!target) throw new Error('no Zoom account yet');
+      return target.reconcile(desired);
+    },
+    connection: async () => target?.connection() ?? { ok: false, reason: 'no Zoom account yet' },
+  };
+
+  beforeEach(async () => {
+    await zoom?.stop();
+    const account = await startZoomStandIn(seed.options?.() ?? {});
+    account.seedUsers(
+      [1, 2, 3, 4].map((i) => ({ email: colleagueEmail(i), firstName: 'Colleague', lastName: String(i) })),
+    );
+    account.seedPlans([{ type: 200, subscribed: 10 }]);
+    account.seedNumbers(seed.numbers);
+    const client = createZoomClient({
+      apiUrl: account.apiUrl,
+      oauthUrl: account.oauthUrl,
+      accountId: account.accountId,
+      clientId: account.clientId,
+      clientSecret: account.clientSecret,
+      ratePlan: 'business',
+      logger: quiet,
+    });
+    zoom = account;
+    target = zoomPhoneSystem({ client, logger: quiet, creationPollMs: 100 });
+  });
+
+  afterEach(() => {
+    expect(zoom?.violations()).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await zoom?.stop();
+  });
+
+  return {
+    phoneSystem,
+    get zoom(): ZoomStandIn {
+      if (!zoom) throw new Error('the Zoom account starts in beforeEach');
+      return zoom;
+    },
+  };
+}
+
+/** A person's row of `phone_sync`, by email. */
+export async function syncRowOf(sb: ReturnType<typeof useSwitchboard>, email: string) {
+  const db = sb.app.deps.db;
+  const [person] = await db.select().from(directoryUsers).where(eq(directoryUsers.email, email));
+  if (!person) return undefined;
+  return (await db.select().from(phoneSync).where(eq(phoneSync.directoryUserId, person.id)))[0];
+}
