@@ -51,6 +51,7 @@ async function main() {
     logLevel: 'error',
     importLimits: DEFAULT_IMPORT_LIMITS,
     localSlackPort: 0,
+    driftCheckMinutes: 0,
   };
   const app = await startSwitchboard(config, {
     clientOptions: { retryConfig: { retries: 0 } },

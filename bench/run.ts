@@ -120,6 +120,7 @@ async function endToEndRuns(databaseUrl: string | undefined) {
     logLevel: 'error',
     importLimits: DEFAULT_IMPORT_LIMITS,
     localSlackPort: 0,
+    driftCheckMinutes: 0,
   };
   const app = await startSwitchboard(config, { clientOptions: { retryConfig: { retries: 0 } } });
   slack.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);

@@ -18,6 +18,9 @@ export type LeaseKey = { space: number; id: number };
 /** The namespace of the leases on imports being applied. */
 export const IMPORT_LEASES = 7246;
 
+/** The namespace of the lease a drift check holds while it reads the phone system: one at a time, on any instance. */
+export const DRIFT_LEASES = 7247;
+
 /**
  * On PostgreSQL a lease is a session-level advisory lock held by a connection of its own, opened for it: the
  * server releases the lock when that session ends, which it does when the process dies however it dies, and

@@ -58,6 +58,12 @@ const schema = z.object({
     .pipe(z.string().regex(/^[0-9]{1,5}$/, 'must be a port number such as 3001'))
     .transform(Number)
     .pipe(z.number().max(65535, 'must be at most 65535')),
+  DRIFT_CHECK_MINUTES: optionalText
+    .transform((raw) => raw ?? '60')
+    .pipe(
+      z.string().regex(/^[0-9]{1,5}$/, 'must be a whole number of minutes such as 60, or 0 to turn it off'),
+    )
+    .transform(Number),
   LOG_LEVEL: optionalText
     .transform((raw) => (raw ?? 'info').toLowerCase())
     .pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error')),
@@ -109,6 +115,8 @@ export type Config = {
   importLimits: { maxBytes: number; maxRows: number };
   /** Without Slack credentials: the port of the local Slack workspace (its page and its Web API). */
   localSlackPort: number;
+  /** How often the phone system is compared with Switchboard, in minutes; 0: only on `/phone drift`. */
+  driftCheckMinutes: number;
 };
 
 export class ConfigError extends Error {}
@@ -133,6 +141,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: v.LOG_LEVEL,
     importLimits: { maxBytes: v.IMPORT_MAX_MB * 1024 * 1024, maxRows: v.IMPORT_MAX_ROWS },
     localSlackPort: v.LOCAL_SLACK_PORT,
+    driftCheckMinutes: v.DRIFT_CHECK_MINUTES,
   };
 }
 

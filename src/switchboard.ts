@@ -5,6 +5,7 @@ import { type Config, secretsOf } from './config.ts';
 import { createLogger } from './logger.ts';
 import { phoneSystemFor } from './phone-systems/index.ts';
 import type { Deps } from './services/context.ts';
+import { scheduleDriftChecks } from './services/drift-schedule.ts';
 import { Turns } from './services/imports/turns.ts';
 import { type NoticeWorker, startNoticeWorker } from './services/notices.ts';
 import { bootstrapAdmins } from './services/people.ts';
@@ -143,6 +144,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
   if (added.length > 0) logger.info(`Phone admins from ADMIN_USER_IDS: ${added.join(', ')}`);
   deps = built;
   const stopWatching = watchInterruptedImports(built, client, logger);
+  const driftChecks = scheduleDriftChecks(built, config.driftCheckMinutes, logger);
   void sweepOrphanedSpools().then((removed) => {
     if (removed > 0)
       logger.info(`Removed ${removed} export files left by a process that stopped while exporting`);
@@ -187,6 +189,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     stop: async () => {
       stopped = true;
       await stopWatching();
+      await driftChecks.stop();
       await notices.stop();
       await sync?.stop();
       deps = undefined;

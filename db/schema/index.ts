@@ -1,6 +1,7 @@
 export * from './account.ts';
 export * from './audit.ts';
 export * from './directory.ts';
+export * from './drift.ts';
 export * from './imports.ts';
 export * from './notices.ts';
 export * from './numbers.ts';

@@ -272,7 +272,18 @@ export type DomainError =
   /** A Revert under a change nobody of which is still refused (retried, changed again, or reverted already). */
   | { code: 'REVERT_NOTHING' }
   /** A Revert of a change Switchboard cannot take back by itself: `what` it is, and the command that does. */
-  | { code: 'REVERT_UNSUPPORTED'; user: Person; what: string; command: string };
+  | { code: 'REVERT_UNSUPPORTED'; user: Person; what: string; command: string }
+  /** A command that needs a phone system, on an instance configured without one. */
+  | { code: 'PHONE_SYSTEM_NONE'; what: string }
+  /** Another drift check is reading the phone system right now. */
+  | { code: 'DRIFT_BUSY' }
+  | { code: 'DRIFT_READ_FAILED'; system: string; reason: string }
+  | { code: 'DRIFT_NOT_FOUND' }
+  /** A button on a report that a later check replaced: its differences may no longer be true. */
+  | { code: 'DRIFT_STALE'; checkedAt: Date }
+  | { code: 'DRIFT_NOTHING'; side: 'switchboard' | 'phone_system' }
+  /** Taking the phone system's values would break a rule: the person, and the problems as an import names them. */
+  | { code: 'DRIFT_TAKE_INVALID'; email: string; problems: { column: string; error: DomainError }[] };
 
 export type ErrorCode = DomainError['code'];
 

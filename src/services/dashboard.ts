@@ -4,6 +4,7 @@ import type { Result } from '../domain/result.ts';
 import { ok } from '../domain/result.ts';
 import { isAdmin, readAccount } from '../store/account.ts';
 import { type AuditRecord, recentAudit } from '../store/audit.ts';
+import { latestDriftCheck } from '../store/drift.ts';
 import { countSync } from '../store/phone-sync.ts';
 import { countPhoneUsers } from '../store/phone-users.ts';
 import { type PlanUsage, planUsage } from '../store/plans.ts';
@@ -25,6 +26,8 @@ export type Dashboard = {
     failed: number;
     /** Whether the app could reach it with its credentials, checked for at most HOME_CONNECTION_WAIT_MS. */
     connection: ConnectionState;
+    /** The last comparison of its account with Switchboard's, if any. */
+    drift?: { at: Date; differences: number } | { at: Date; failure: string };
   };
 };
 
@@ -61,6 +64,7 @@ export async function homeContent(deps: Deps, actor: Actor): Promise<Result<Home
     recentAudit(db, RECENT_CHANGES),
     system ? countSync(db) : undefined,
   ]);
+  const drift = system ? await latestDriftCheck(db) : undefined;
   const siteNames = [...new Set(bySite.map((row) => row.site))].sort();
   const cell = (site: string, status: string) =>
     bySite.find((r) => r.site === site && r.status === status)?.n ?? 0;
@@ -89,6 +93,14 @@ export async function homeContent(deps: Deps, actor: Actor): Promise<Result<Home
               pending: sync.pending,
               failed: sync.failed,
               connection: (await connection) ?? { ok: 'slow' },
+              ...(drift
+                ? {
+                    drift:
+                      drift.state === 'failed'
+                        ? { at: drift.startedAt, failure: drift.failure ?? '' }
+                        : { at: drift.startedAt, differences: drift.differences.length },
+                  }
+                : {}),
             },
           }
         : {}),

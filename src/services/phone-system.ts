@@ -1,4 +1,5 @@
 import type { EmergencyAddress } from '../domain/address.ts';
+import type { PhoneAccount } from '../domain/phone-account.ts';
 import type {
   BusinessHours,
   CallerId,
@@ -23,7 +24,19 @@ export interface PhoneSystem {
   reconcile(desired: DesiredLine): Promise<SyncOutcome>;
   /** Whether the phone system can be reached with the configured credentials, for the admin's overview. */
   connection(): Promise<ConnectionCheck>;
+  /**
+   * Reads the whole account at the phone system's pace, for adoption: its sites, calling plans, numbers and every
+   * person's line. `progress` hears how many lines are read so far. Throws only when it cannot be reached.
+   */
+  readAccount?(progress?: (read: AccountReadProgress) => void): Promise<AccountRead>;
 }
+
+export type AccountReadProgress = { lines: number; total: number | null };
+
+/** What the phone system answered to a whole-account read: the account, or its refusal in plain words. */
+export type AccountRead = { ok: true; account: PhoneAccount } | { ok: false; reason: string };
+
+export type { AccountLine, PhoneAccount } from '../domain/phone-account.ts';
 
 /** What Switchboard wants the phone system to hold for one person, found by email there. */
 export type DesiredLine = {

@@ -19,6 +19,8 @@ export const ACTIONS = {
   importUndoCancel: 'import_undo_cancel',
   syncRetryOne: 'sync_retry_one',
   syncRetryAll: 'sync_retry_all',
+  driftKeep: 'drift_keep',
+  driftTake: 'drift_take',
 } as const;
 
 export const VIEWS = {

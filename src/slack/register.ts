@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { registerDriftActions } from './actions/drift.ts';
 import { registerImportActions } from './actions/imports.ts';
 import { registerListNext } from './actions/list-next.ts';
 import { registerRemoveLicenses } from './actions/remove-licenses.ts';
@@ -35,4 +36,5 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerSyncReplyRetry(app, runtime);
   registerSyncReplyRevert(app, runtime);
   registerSyncRetry(app, runtime);
+  registerDriftActions(app, runtime);
 }

@@ -115,6 +115,24 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `Nothing was added: ${listing(error.numbers.slice(0, 10).map(code))}${error.numbers.length > 10 ? ` and ${error.numbers.length - 10} more` : ''} ${error.numbers.length === 1 ? 'is' : 'are'} already in the inventory.`;
     case 'REVERT_NOTHING':
       return `Nobody under this change is refused by the phone system any more (retried, changed again or reverted already): nothing was reverted. See ${code('/phone sync')}.`;
+    case 'PHONE_SYSTEM_NONE':
+      return `No phone system is connected, so there is nothing to ${error.what}. Set ${code('PHONE_SYSTEM=zoom')} and the Zoom credentials (see the README) and restart Switchboard.`;
+    case 'DRIFT_BUSY':
+      return `A drift check is reading the phone system right now; its report comes when it is done. See the latest with ${code('/phone drift')} in a minute.`;
+    case 'DRIFT_READ_FAILED':
+      return `${e(error.system)} could not be read, so nothing was compared: ${text(error.reason)} Check the connection with ${code('/phone sync')} and try again.`;
+    case 'DRIFT_NOT_FOUND':
+      return `That drift report is gone. Run ${code('/phone drift')} for a new one.`;
+    case 'DRIFT_STALE':
+      return `A newer drift check replaced this report, so its differences may no longer hold: nothing was changed. Run ${code('/phone drift')} and act on the new report.`;
+    case 'DRIFT_NOTHING':
+      return error.side === 'switchboard'
+        ? 'None of these differences is about a person Switchboard has a line for: nothing was pushed.'
+        : 'None of these differences can be taken into Switchboard: nothing was changed.';
+    case 'DRIFT_TAKE_INVALID':
+      return `Nothing was taken: the phone system's values for ${e(error.email)} break Switchboard's rules. ${error.problems
+        .map((problem) => `${e(problem.column)}: ${errorText(problem.error, s)}`)
+        .join(' ')} Keep Switchboard's instead, or fix it in the phone system and check again.`;
     case 'REVERT_UNSUPPORTED':
       return `Nothing was reverted: Switchboard cannot take back ${error.what} for ${who(error.user)} by itself. Change it back with ${code(e(error.command))}, or fix the cause and Retry.`;
     case 'NUMBER_TAKEN':

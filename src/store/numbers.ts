@@ -55,6 +55,11 @@ export async function listNumbers(
   return { rows, total: totals[0]?.n ?? 0 };
 }
 
+/** Every number of the account with the email of its holder, for comparing with the phone system's. */
+export async function allNumbers(db: Executor): Promise<{ number: string; holder: string | null }[]> {
+  return numbersQuery(db, undefined).orderBy(asc(phoneNumbers.number));
+}
+
 /** The lowest free number of the site; numbers tied to no site serve every site, after the site's own. */
 export async function nextFreeNumber(db: Executor, siteId: number): Promise<string | undefined> {
   const [own] = await db

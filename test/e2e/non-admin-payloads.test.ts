@@ -393,6 +393,20 @@ const onSomeoneElse: Attempt[] = [
     denied: ['sync'],
   },
   {
+    listener: ACTIONS.driftKeep,
+    tries: "pushing Switchboard's values over what was changed in the phone system",
+    payload: async () => ({ press: { action_id: ACTIONS.driftKeep, value: '1' }, on: aMessage }),
+    refusal: 'Only phone admins can use `/phone drift`.',
+    denied: ['drift'],
+  },
+  {
+    listener: ACTIONS.driftTake,
+    tries: "taking the phone system's values into Switchboard",
+    payload: async () => ({ press: { action_id: ACTIONS.driftTake, value: '1' }, on: aMessage }),
+    refusal: 'Only phone admins can use `/phone drift`.',
+    denied: ['drift'],
+  },
+  {
     listener: VIEWS.assign,
     tries: "submitting the admin's assign form for colleague 3",
     payload: async () => ({
@@ -773,6 +787,13 @@ const garbage: Garbage[] = [
     listener: ACTIONS.syncReplyRetry,
     what: 'a Retry button under a change whose value is not a number',
     payload: async () => ({ press: { action_id: ACTIONS.syncReplyRetry, value: 'x' }, on: aMessage }),
+    answer: 'This button could not be read.',
+    denied: [],
+  },
+  {
+    listener: ACTIONS.driftTake,
+    what: 'a drift button whose value is not a check and a place',
+    payload: async () => ({ press: { action_id: ACTIONS.driftTake, value: '1:ada' }, on: aMessage }),
     answer: 'This button could not be read.',
     denied: [],
   },

@@ -31,6 +31,7 @@ describe('Socket Mode', () => {
         logLevel: 'error',
         importLimits: DEFAULT_IMPORT_LIMITS,
         localSlackPort: 0,
+        driftCheckMinutes: 0,
       },
       { clientOptions: { retryConfig: { retries: 0 } } },
     );

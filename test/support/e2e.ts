@@ -103,6 +103,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       logLevel: 'error',
       importLimits: options.importLimits ?? DEFAULT_IMPORT_LIMITS,
       localSlackPort: 0,
+      driftCheckMinutes: 0,
     };
     const retryConfig = options.retrySlackCalls ? retryPolicies.rapidRetryPolicy : { retries: 0 };
     state.app = await startSwitchboard(config, {

@@ -15,5 +15,6 @@ export function localWorkspaceConfig(dir: string): Config {
     logLevel: 'error',
     importLimits: DEFAULT_IMPORT_LIMITS,
     localSlackPort: 0,
+    driftCheckMinutes: 0,
   };
 }

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { directoryUsers, phoneSync } from '../../db/schema/index.ts';
 import { startZoomStandIn, type ZoomStandIn, type ZoomStandInOptions } from '../../src/local/zoom/index.ts';
 import { zoomPhoneSystem } from '../../src/phone-systems/zoom/adapter.ts';
-import { createZoomClient } from '../../src/phone-systems/zoom/client.ts';
+import { createZoomClient, type ZoomClient } from '../../src/phone-systems/zoom/client.ts';
 import type { PhoneSystem } from '../../src/services/phone-system.ts';
 import type { useSwitchboard } from './e2e.ts';
 
@@ -28,7 +28,12 @@ export function useLocalZoom(seed: { numbers: string[]; options?: () => ZoomStan
       return target.reconcile(desired);
     },
     connection: async () => target?.connection() ?? { ok: false, reason: 'no Zoom account yet' },
+    readAccount: async (progress) => {
+      if (!target?.readAccount) throw new Error('no Zoom account yet');
+      return target.readAccount(progress);
+    },
   };
+  let client: ZoomClient | undefined;
 
   beforeEach(async () => {
     await zoom?.stop();
@@ -38,7 +43,7 @@ export function useLocalZoom(seed: { numbers: string[]; options?: () => ZoomStan
     );
     account.seedPlans([{ type: 200, subscribed: 10 }]);
     account.seedNumbers(seed.numbers);
-    const client = createZoomClient({
+    client = createZoomClient({
       apiUrl: account.apiUrl,
       oauthUrl: account.oauthUrl,
       accountId: account.accountId,
@@ -64,6 +69,11 @@ export function useLocalZoom(seed: { numbers: string[]; options?: () => ZoomStan
     get zoom(): ZoomStandIn {
       if (!zoom) throw new Error('the Zoom account starts in beforeEach');
       return zoom;
+    },
+    /** A Zoom API client of the test's account, for changes made outside Switchboard (as in Zoom's portal). */
+    get client(): ZoomClient {
+      if (!client) throw new Error('the Zoom account starts in beforeEach');
+      return client;
     },
   };
 }

@@ -11,6 +11,7 @@ import {
   readSnapshot,
   type ZoomCall,
 } from './plan/index.ts';
+import { readZoomAccount } from './read-account.ts';
 
 export type ZoomAdapterOptions = {
   client: ZoomClient;
@@ -278,6 +279,8 @@ export function zoomPhoneSystem(options: ZoomAdapterOptions): PhoneSystem {
         throw error;
       }
     },
+
+    readAccount: (progress) => readZoomAccount(client, progress),
 
     async connection(): Promise<ConnectionCheck> {
       try {

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
 import type { Dashboard, HomeContent } from '../../services/dashboard.ts';
-import { escapeText, mention, plural, showText } from '../format.ts';
+import { escapeText, mention, plural, showText, utcMinute } from '../format.ts';
 import { cardMessage, notPhoneUserMessage } from './card.ts';
 import { context, header, type KnownBlock, section } from './message.ts';
 
@@ -76,5 +76,16 @@ function phoneSystemText(p: NonNullable<Dashboard['phoneSystem']>): string {
     p.connection.ok === false
       ? `\n:red_circle: *Not connected*: ${showText(p.connection.reason, 300)} Changes wait in Switchboard until it is; \`/phone sync\` checks again.`
       : '';
-  return `*Phone system: ${escapeText(p.name)}*${down}\n${counts}${refused}`;
+  return `*Phone system: ${escapeText(p.name)}*${down}\n${counts}${refused}${driftText(p.drift)}`;
+}
+
+/** The last drift check in a line: when, and how many differences, or why it could not read the phone system. */
+function driftText(drift: NonNullable<Dashboard['phoneSystem']>['drift']): string {
+  if (!drift) return '\nNot yet compared with Switchboard: `/phone drift` compares now.';
+  const when = utcMinute(drift.at);
+  if ('failure' in drift) {
+    return `\n:warning: The last drift check (${when}) could not read it: ${showText(drift.failure, 200)} \`/phone drift\` tries again.`;
+  }
+  if (drift.differences === 0) return `\nLast drift check ${when}: no differences.`;
+  return `\n:mag: Last drift check ${when}: ${plural(drift.differences, 'difference')}. \`/phone drift\` lists them, with buttons to settle each.`;
 }

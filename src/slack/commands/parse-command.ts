@@ -97,7 +97,8 @@ export type PhoneCommand =
     }
   | { name: 'receptionist.operator'; receptionistName: string; operator: UserRef | null }
   | { name: 'receptionists' }
-  | { name: 'sync' };
+  | { name: 'sync' }
+  | { name: 'drift' };
 
 /** `message` is mrkdwn, ready to post (what the person typed is escaped); `usage` is plain text, one line per form. */
 export type UsageError = { code: 'USAGE'; message: string; usage: string };
@@ -243,6 +244,7 @@ const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['queue', group('queue', { add: (args) => parseRoutingAdd('queue.add', args), member: parseQueueMember })],
   ['queues', (args) => bare('queues', args)],
   ['sync', (args) => bare('sync', args)],
+  ['drift', (args) => bare('drift', args)],
   [
     'receptionist',
     group('receptionist', {
@@ -1085,7 +1087,8 @@ function bare(
     | 'queues'
     | 'receptionists'
     | 'imports'
-    | 'sync',
+    | 'sync'
+    | 'drift',
   args: Token[],
   hasActions = false,
 ): ParseResult {

@@ -170,5 +170,7 @@ export function route(ctx: HandlerContext, command: PhoneCommand): Promise<Outco
       return placesAndDevices.receptionists(ctx);
     case 'sync':
       return phoneSync.status(ctx);
+    case 'drift':
+      return phoneSync.drift(ctx);
   }
 }

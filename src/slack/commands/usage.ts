@@ -382,6 +382,15 @@ export const commandReference: readonly CommandDoc[] = [
     section: 'Account',
   },
   {
+    name: 'drift',
+    syntax: 'drift',
+    description:
+      "Compare the phone system's account with Switchboard now: who differs, in which field, each side's value, with buttons to keep Switchboard's values or take the phone system's.",
+    example: '/phone drift',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
     name: 'reserved',
     syntax: 'reserved',
     description: 'List the reserved extensions.',

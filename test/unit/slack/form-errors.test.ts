@@ -246,6 +246,17 @@ const SAMPLES: Samples = {
     what: 'a change of settings',
     command: '/phone settings @ada',
   },
+  PHONE_SYSTEM_NONE: { code: 'PHONE_SYSTEM_NONE', what: 'compare' },
+  DRIFT_BUSY: { code: 'DRIFT_BUSY' },
+  DRIFT_READ_FAILED: { code: 'DRIFT_READ_FAILED', system: 'Zoom Phone', reason: 'Zoom did not answer.' },
+  DRIFT_NOT_FOUND: { code: 'DRIFT_NOT_FOUND' },
+  DRIFT_STALE: { code: 'DRIFT_STALE', checkedAt: new Date('2026-12-06T09:00:00Z') },
+  DRIFT_NOTHING: { code: 'DRIFT_NOTHING', side: 'switchboard' },
+  DRIFT_TAKE_INVALID: {
+    code: 'DRIFT_TAKE_INVALID',
+    email: 'ada@example.com',
+    problems: [{ column: 'Extension', error: { code: 'EXTENSION_ALL_ZEROS', input: '000' } }],
+  },
 };
 
 const CODES = Object.keys(SAMPLES) as ErrorCode[];

@@ -1,4 +1,6 @@
+import { checkDriftFor } from '../../../services/drift.ts';
 import { syncStatus } from '../../../services/phone-sync.ts';
+import { driftFile, driftReportMessage } from '../../blocks/drift.ts';
 import { FAILURES_LISTED, syncStatusMessage } from '../../blocks/phone-sync.ts';
 import { ephemeral, type Outcome } from '../../outcome.ts';
 import { type HandlerContext, settle } from './context.ts';
@@ -14,4 +16,25 @@ export function status(ctx: HandlerContext): Promise<Outcome> {
     syncStatus(ctx.deps, ctx.actor, { connectionWaitMs: CONNECTION_WAIT_MS, failureLimit: FAILURES_LISTED }),
     (found) => ephemeral(syncStatusMessage(found)),
   );
+}
+
+/**
+ * `/phone drift`: reads the phone system's account now and answers with the report, only to the admin who asked;
+ * every difference goes to their DM as a file when there are any.
+ */
+export function drift(ctx: HandlerContext): Promise<Outcome> {
+  return settle(checkDriftFor(ctx.deps, ctx.actor), (check) => ({
+    ...ephemeral(driftReportMessage(check)),
+    ...(check.differences.length > 0
+      ? {
+          file: {
+            filename: `drift-${check.startedAt.toISOString().slice(0, 16).replace(/[-:T]/g, '')}.csv`,
+            content: driftFile(check),
+            title: `Differences between ${check.system} and Switchboard`,
+            comment: `Every difference ${check.system} and Switchboard had at the last check, one per line.`,
+            to: 'requester' as const,
+          },
+        }
+      : {}),
+  }));
 }

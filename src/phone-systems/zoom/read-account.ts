@@ -1,0 +1,171 @@
+import { z } from 'zod';
+import type {
+  AccountLine,
+  AccountRead,
+  AccountReadProgress,
+  PhoneAccount,
+} from '../../services/phone-system.ts';
+import type { ZoomClient } from './client.ts';
+import { settle, type ZoomRefusal } from './errors.ts';
+
+type Raw = { data?: unknown; error?: unknown; response: Response };
+
+/** The largest pages Zoom's documents allow: 100 phone users or numbers, 300 sites. */
+const USERS_PAGE = 100;
+const NUMBERS_PAGE = 100;
+const SITES_PAGE = 300;
+
+const text = z.string().optional().nullable();
+
+const siteSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  site_code: z.union([z.string(), z.number()]).optional(),
+});
+const planSchema = z.object({ type: z.number(), name: text, subscribed: z.number().optional().nullable() });
+const numberSchema = z.object({
+  number: z.string(),
+  assignee: z.object({ id: text, type: text }).optional().nullable(),
+});
+const lineSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: text,
+  extension_number: z.union([z.number(), z.string()]).optional().nullable(),
+  site: z.object({ id: text, name: text }).optional().nullable(),
+  calling_plans: z
+    .array(z.object({ type: z.number() }))
+    .optional()
+    .nullable(),
+  phone_numbers: z
+    .array(z.object({ number: z.string() }))
+    .optional()
+    .nullable(),
+  status: text,
+});
+
+/**
+ * Reads a Zoom Phone account in Switchboard's words with Zoom's listings alone: sites, calling plans, numbers,
+ * then phone users a page of 100 at a time (a MEDIUM call each: 10,000 people are 100 calls).
+ * A refusal of any page ends the read with Zoom's reason; nothing is written.
+ */
+export async function readZoomAccount(
+  client: ZoomClient,
+  progress: (read: AccountReadProgress) => void = () => {},
+): Promise<AccountRead> {
+  try {
+    const sites = (
+      await pages('sites', (next_page_token) =>
+        client.phone.GET('/phone/sites', {
+          params: { query: { page_size: SITES_PAGE, ...(next_page_token ? { next_page_token } : {}) } },
+        }),
+      )
+    ).map((raw) => siteSchema.parse(raw));
+    const planAnswer = settle(await client.phone.GET('/phone/calling_plans'));
+    if (!planAnswer.ok) throw new Refused('list calling plans', planAnswer.refusal);
+    const plans = z
+      .object({ calling_plans: z.array(planSchema).optional().nullable() })
+      .parse(planAnswer.data ?? {})
+      .calling_plans?.map((plan) => ({
+        code: plan.type,
+        name: plan.name ?? String(plan.type),
+        subscribed: plan.subscribed ?? 0,
+      }));
+    const numbers = (
+      await pages('phone_numbers', (next_page_token) =>
+        client.phone.GET('/phone/numbers', {
+          params: {
+            query: { type: 'all', page_size: NUMBERS_PAGE, ...(next_page_token ? { next_page_token } : {}) },
+          },
+        }),
+      )
+    ).map((raw) => numberSchema.parse(raw));
+    const lines: AccountLine[] = [];
+    const emailById = new Map<string, string>();
+    await pages(
+      'users',
+      (next_page_token) =>
+        client.phone.GET('/phone/users', {
+          params: { query: { page_size: USERS_PAGE, ...(next_page_token ? { next_page_token } : {}) } },
+        }),
+      (items, total) => {
+        for (const raw of items) {
+          const line = lineSchema.parse(raw);
+          emailById.set(line.id, line.email);
+          lines.push(lineOf(line));
+        }
+        progress({ lines: lines.length, total });
+      },
+    );
+    const account: PhoneAccount = {
+      sites: sites.map((site) => ({
+        name: site.name,
+        code: site.site_code === undefined ? null : String(site.site_code),
+      })),
+      plans: plans ?? [],
+      numbers: numbers.map((n) => ({
+        number: n.number,
+        holder: n.assignee?.type === 'user' && n.assignee.id ? (emailById.get(n.assignee.id) ?? null) : null,
+      })),
+      lines,
+    };
+    return { ok: true, account };
+  } catch (error) {
+    if (error instanceof Refused) {
+      return { ok: false, reason: `Zoom Phone refused to ${error.purpose}: ${error.refusal.message}` };
+    }
+    if (error instanceof z.ZodError) {
+      const first = error.issues[0];
+      return {
+        ok: false,
+        reason: `Zoom Phone answered in a shape Switchboard does not know (${first?.path.join('.') ?? ''}: ${first?.message ?? ''}).`,
+      };
+    }
+    throw error;
+  }
+
+  /** Every item of a listing's `key` array, page after page; `each` hears each page with the total Zoom gave. */
+  async function pages(
+    key: string,
+    fetchPage: (token: string | undefined) => Promise<Raw>,
+    each: (items: unknown[], total: number | null) => void = () => {},
+  ): Promise<unknown[]> {
+    const all: unknown[] = [];
+    const seen = new Set<string>();
+    let token: string | undefined;
+    for (;;) {
+      const answer = settle(await fetchPage(token));
+      if (!answer.ok) throw new Refused(`list ${key.replace('_', ' ')}`, answer.refusal);
+      const page = (answer.data ?? {}) as Record<string, unknown>;
+      const items = Array.isArray(page[key]) ? (page[key] as unknown[]) : [];
+      all.push(...items);
+      each(items, typeof page.total_records === 'number' ? page.total_records : null);
+      const next = typeof page.next_page_token === 'string' ? page.next_page_token : '';
+      if (!next || seen.has(next)) return all;
+      seen.add(next);
+      token = next;
+    }
+  }
+}
+
+function lineOf(raw: z.infer<typeof lineSchema>): AccountLine {
+  return {
+    email: raw.email,
+    name: raw.name ?? '',
+    status: raw.status === 'deactivate' ? 'inactive' : 'active',
+    site: raw.site?.name ?? '',
+    extension:
+      raw.extension_number === null || raw.extension_number === undefined ? '' : String(raw.extension_number),
+    plans: (raw.calling_plans ?? []).map((plan) => plan.type),
+    numbers: (raw.phone_numbers ?? []).map((n) => n.number),
+  };
+}
+
+class Refused extends Error {
+  constructor(
+    readonly purpose: string,
+    readonly refusal: ZoomRefusal,
+  ) {
+    super(refusal.message);
+  }
+}

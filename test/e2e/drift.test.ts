@@ -1,0 +1,211 @@
+import { and, eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, driftChecks } from '../../db/schema/index.ts';
+import { ACTIONS } from '../../src/slack/ids.ts';
+import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
+import { openHome } from '../support/home.ts';
+import { extensionsByEmail, mention, phoneCommands } from '../support/phone.ts';
+import { buttonsOf } from '../support/undo.ts';
+import { csvUploads } from '../support/uploads.ts';
+import { colleagueEmail, useLocalZoom } from '../support/zoom.ts';
+
+/**
+ * Changes made in the phone system's own portal, found by `/phone drift` and settled both ways from Slack. The
+ * portal is the local Zoom stand-in's API, called with the account's own credentials, as Zoom's portal would.
+ */
+const NUMBERS = ['+14155550100', '+14155550101'];
+const local = useLocalZoom({ numbers: NUMBERS });
+const sb = useSwitchboard({ phoneSystem: local.phoneSystem });
+const { phone, phoneChange, phoneReply, setupAccount, license, clickOn } = phoneCommands(sb);
+const { attachedFile } = csvUploads(sb);
+const emailOf = colleagueEmail;
+
+const zoomUserId = (email: string) => {
+  const id = local.zoom.snapshot().users.find((u) => u.email === email)?.id;
+  if (!id) throw new Error(`${email} is not a Zoom user`);
+  return id;
+};
+const zoomLine = (email: string) => {
+  const id = zoomUserId(email);
+  return local.zoom.snapshot().phoneUsers.find((p) => p.userId === id);
+};
+
+/** Three people with their lines in Zoom, in step; the account's numbers and plan inventory as Zoom has them. */
+async function inStep() {
+  await setupAccount();
+  await phoneChange('plans set 200 10');
+  await phoneChange('numbers add +14155550100..+14155550101');
+  await license([colleague(1), colleague(2), colleague(3)], 'plan:200');
+  await phoneChange(`number add ${mention(colleague(1))} ${NUMBERS[0]}`);
+  await sb.app.sync?.idle();
+}
+
+/** What someone changes in the portal: an extension, a plan taken away, a new line. */
+async function changedInThePortal() {
+  const { client } = local;
+  const changed = await client.phone.PATCH('/phone/users/{userId}', {
+    params: { path: { userId: zoomUserId(emailOf(2)) } },
+    body: { extension_number: '1555' },
+  });
+  expect(changed.response.status).toBe(204);
+  const removed = await client.phone.DELETE('/phone/users/{userId}/calling_plans/{planType}', {
+    params: { path: { userId: zoomUserId(emailOf(3)), planType: '200' } },
+  });
+  expect(removed.response.status).toBe(204);
+  local.zoom.seedUsers([
+    {
+      email: 'newhire@example.com',
+      firstName: 'New',
+      lastName: 'Hire',
+      zoomPhone: { extensionNumber: '1777' },
+    },
+  ]);
+}
+
+describe('/phone drift', () => {
+  it('finds no differences while the phone system holds what Switchboard says', async () => {
+    await inStep();
+    const report = await phoneReply('drift');
+    expect(report).toMatch(
+      /^:white_check_mark: Zoom Phone holds what Switchboard says: 3 lines compared at /,
+    );
+    expect(await openHome(sb, ADMIN_ID)).toMatch(
+      /Last drift check \d{4}-\d\d-\d\d \d\d:\d\d UTC: no differences\./,
+    );
+  });
+
+  it('lists what was changed in the portal, sends every difference to the DM, and settles each both ways', async () => {
+    await inStep();
+    await changedInThePortal();
+    const dm = sb.slack.dmChannel(ADMIN_ID);
+    const filesBefore = sb.slack.messages(dm).filter((m) => m.files?.length).length;
+
+    const report = await phone('drift');
+    expect(report.where).toBe('ephemeral');
+    expect(report.text).toContain('3 differences, about 3 people');
+    const lines = report.text.split('\n');
+    expect(lines).toContain(`*${emailOf(2)}*: extension \`1001\` here, \`1555\` in Zoom Phone`);
+    expect(lines).toContain(`*${emailOf(3)}*: calling plans \`200\` here, none in Zoom Phone`);
+    expect(lines).toContain('*newhire@example.com*: has a line only in Zoom Phone (extension `1777`)');
+
+    const delivered = await sb.slack.waitFor(() =>
+      sb.slack
+        .messages(dm)
+        .filter((m) => m.files?.length)
+        .at(filesBefore),
+    );
+    const file = attachedFile(delivered);
+    expect(file.name).toMatch(/^drift-\d{12}\.csv$/);
+    expect(file.text.split('\r\n')).toEqual([
+      'Email or Item,Field,Switchboard,Zoom Phone',
+      `${emailOf(2)},extension,1001,1555`,
+      `${emailOf(3)},calling plans,200,`,
+      'newhire@example.com,line,none,extension 1777',
+      '',
+    ]);
+
+    const first = await latestCheckId();
+    expect(buttonsOf(report.message).map((b) => [b.text.text, b.value])).toEqual([
+      ["Keep Switchboard's", `${first}:0`],
+      ["Take Zoom Phone's", `${first}:0`],
+      ["Keep Switchboard's", `${first}:1`],
+      ["Take Zoom Phone's", `${first}:1`],
+      ["Keep Switchboard's", `${first}:2`],
+      ["Take Zoom Phone's", `${first}:2`],
+      ["Keep Switchboard's for all", `${first}`],
+      ["Take Zoom Phone's for all", `${first}`],
+    ]);
+
+    // Keep Switchboard's for colleague 2: Zoom is given 1001 back.
+    const kept = await clickOn(report, ACTIONS.driftKeep, { value: `${first}:0` });
+    expect(kept).toBe(
+      `:arrows_counterclockwise: Zoom Phone is being given Switchboard's values again for ${emailOf(2)}. See how it goes with \`/phone sync\`.`,
+    );
+    await sb.app.sync?.idle();
+    expect(zoomLine(emailOf(2))?.extensionNumber).toBe('1001');
+
+    // Take Zoom Phone's for colleague 3: Switchboard drops the plan, audited as taken from the phone system.
+    const taken = await clickOn(report, ACTIONS.driftTake, { value: `${first}:1` });
+    expect(taken).toBe(
+      `:white_check_mark: Switchboard took Zoom Phone's values for ${emailOf(3)}. Their history shows each change.`,
+    );
+    expect(await phoneReply(`show ${mention(colleague(3))}`)).not.toContain('US/CA Unlimited');
+    const [audit] = await sb.app.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'drift.taken'), eq(auditLog.targetId, emailOf(3))));
+    expect(audit).toMatchObject({ actor: ADMIN_ID, before: { plans: '200' }, after: { plans: '' } });
+    await sb.app.sync?.idle();
+    expect(zoomLine(emailOf(3))?.plans).toEqual([]);
+
+    // The new hire is only in Zoom: neither button takes them (adoption does).
+    const again = await phone('drift');
+    expect(again.text).toContain('1 difference, about 1 person');
+    expect(again.text).toContain('*newhire@example.com*: has a line only in Zoom Phone');
+    expect(await clickOn(again, ACTIONS.driftKeep, { value: `${await latestCheckId()}` })).toBe(
+      ':warning: None of these differences is about a person Switchboard has a line for: nothing was pushed.',
+    );
+
+    // The first report's buttons are out of date now: they change nothing.
+    expect(await clickOn(report, ACTIONS.driftTake, { value: `${first}:0` })).toMatch(
+      /^:warning: A newer drift check replaced this report/,
+    );
+    expect((await extensionsByEmail(sb.app.deps.db))[emailOf(2)]).toBe('1001');
+    expect(await openHome(sb, ADMIN_ID)).toContain('1 difference. `/phone drift` lists them');
+  });
+
+  it('takes the phone system’s values for everyone at once, in one change, or changes nothing', async () => {
+    await inStep();
+    const { client } = local;
+    // Colleagues 1 (1000) and 2 (1001) swap extensions in the portal: taken in one transaction.
+    for (const [i, extension] of [
+      [1, '1700'],
+      [2, '1000'],
+      [1, '1001'],
+    ] as const) {
+      const moved = await client.phone.PATCH('/phone/users/{userId}', {
+        params: { path: { userId: zoomUserId(emailOf(i)) } },
+        body: { extension_number: extension },
+      });
+      expect(moved.response.status).toBe(204);
+    }
+    const report = await phone('drift');
+    expect(report.text).toContain('2 differences, about 2 people');
+    const taken = await clickOn(report, ACTIONS.driftTake, { value: `${await latestCheckId()}` });
+    expect(taken).toContain(`Switchboard took Zoom Phone's values for ${emailOf(1)} and ${emailOf(2)}`);
+    const extensions = await extensionsByEmail(sb.app.deps.db);
+    expect([extensions[emailOf(1)], extensions[emailOf(2)]]).toEqual(['1001', '1000']);
+    expect(await phoneReply('drift')).toMatch(/no differences/);
+
+    // A value Switchboard's rules refuse (an extension reserved here) changes nothing, and says why.
+    await phoneChange('reserved add 1900');
+    const moved = await client.phone.PATCH('/phone/users/{userId}', {
+      params: { path: { userId: zoomUserId(emailOf(3)) } },
+      body: { extension_number: '1900' },
+    });
+    expect(moved.response.status).toBe(204);
+    const refused = await phone('drift');
+    const answer = await clickOn(refused, ACTIONS.driftTake, { value: `${await latestCheckId()}` });
+    expect(answer).toMatch(
+      new RegExp(`^:warning: Nothing was taken: the phone system's values for ${emailOf(3)}`),
+    );
+    expect((await extensionsByEmail(sb.app.deps.db))[emailOf(3)]).toBe('1002');
+  });
+
+  it('is for admins, and says what is wrong when Zoom cannot be read', async () => {
+    await inStep();
+    expect(await phoneReply('drift', colleague(1))).toContain('Only phone admins can use `/phone drift`');
+    local.zoom.outage(true);
+    const answer = await phoneReply('drift');
+    expect(answer).toMatch(/^:warning: Zoom Phone could not be read, so nothing was compared: /);
+    local.zoom.outage(false);
+    expect(await openHome(sb, ADMIN_ID)).toContain('The last drift check');
+    const [check] = await sb.app.deps.db.select().from(driftChecks);
+    expect(check).toMatchObject({ state: 'failed', requestedBy: ADMIN_ID });
+  });
+});
+
+async function latestCheckId(): Promise<number> {
+  const rows = await sb.app.deps.db.select({ id: driftChecks.id }).from(driftChecks);
+  return Math.max(...rows.map((row) => row.id));
+}
