@@ -108,7 +108,7 @@ export async function startApp(slack: FakeSlack, database: AppDatabase, env: Nod
   return app.child;
 }
 
-function buttonOf(message: Message, label: RegExp) {
+export function buttonOf(message: { blocks?: unknown[] }, label: RegExp) {
   for (const block of (message.blocks ?? []) as { type: string; elements?: unknown[] }[]) {
     if (block.type !== 'actions') continue;
     for (const element of block.elements as { text: { text: string }; action_id: string; value: string }[]) {

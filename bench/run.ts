@@ -4,8 +4,8 @@
  * PostgreSQL, each next to a baseline measured in the same run (one INSERT of 100 rows; a raw COPY in and out; a
  * bare Bolt app that only acknowledges), because these machines are shared and noisy. Prints tables and writes
  * bench/results.json. `BENCH_ONLY=assign`, `BENCH_ONLY=imports`, `BENCH_ONLY=previews`, `BENCH_ONLY=show` or
- * `BENCH_ONLY=zoom` (an import applied to the local Zoom stand-in; `BENCH_ZOOM_ROWS`, 1,000 by default) runs one
- * part.
+ * `BENCH_ONLY=zoom` (an import applied to the local Zoom stand-in; `BENCH_ZOOM_ROWS`, 1,000 by default) or
+ * `BENCH_ONLY=adopt` (`/phone adopt` of a local Zoom account; `BENCH_ADOPT_ROWS`, 10,000 by default) runs one part.
  */
 import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -22,6 +22,7 @@ import { bootstrapAdmins } from '../src/services/people.ts';
 import type { Profiles, SlackProfile } from '../src/services/ports.ts';
 import { addAdmin, updateAccount } from '../src/store/account.ts';
 import { startSwitchboard } from '../src/switchboard.ts';
+import { benchAdoption } from './adoption.ts';
 import { benchDeps, type Engine } from './app-process.ts';
 import { benchImport, type ImportFigures } from './imports.ts';
 import { benchPreviews, PREVIEW_FILES, type PreviewFigures } from './previews.ts';
@@ -276,6 +277,27 @@ if (ONLY === undefined || ONLY === 'zoom') {
     `| ${r.database} | ${r.rows.toLocaleString('en-US')} | ${s(r.syncMs)} | ${s(r.floorMs)} | ${r.ratio.toFixed(2)}× | ${perPerson} | ${limited || 'none'} | ${r.outcome} |\n`,
   );
   results.zoomImport = r;
+}
+
+if (ONLY === undefined || ONLY === 'adopt') {
+  const rows = Number(process.env.BENCH_ADOPT_ROWS ?? 10_000);
+  const engine: Engine = serverReachable
+    ? { name: 'PostgreSQL', kind: 'postgres', serverUrl: SERVER_URL }
+    : { name: 'PGlite (embedded)', kind: 'pglite' };
+  const r = await benchAdoption(engine, rows);
+  process.stdout.write(
+    `\nAdopting a Zoom Phone account (local stand-in at the business plan's limits), command to the adopted summary, one run\n\n`,
+  );
+  process.stdout.write(
+    "| Database | Lines | Read and preview | Adopt | Total | Floor at Zoom's limits | Over the floor | Calls |\n|---|---|---|---|---|---|---|---|\n",
+  );
+  const calls = Object.entries(r.calls)
+    .map(([label, n]) => `${label} ${n}`)
+    .join(', ');
+  process.stdout.write(
+    `| ${r.database} | ${r.rows.toLocaleString('en-US')} | ${s(r.previewMs)} | ${s(r.applyMs)} | ${s(r.totalMs)} | ${s(r.floorMs)} | ${s(r.totalMs - r.floorMs)} | ${calls} |\n`,
+  );
+  results.adoption = r;
 }
 
 if (ONLY === undefined || ONLY === 'previews') {

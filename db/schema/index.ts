@@ -1,4 +1,5 @@
 export * from './account.ts';
+export * from './adoptions.ts';
 export * from './audit.ts';
 export * from './directory.ts';
 export * from './drift.ts';

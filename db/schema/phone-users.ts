@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  boolean,
   check,
   index,
   integer,
@@ -33,6 +34,12 @@ export const phoneUsers = pgTable(
     status: text('status', { enum: ['active', 'inactive'] })
       .notNull()
       .default('active'),
+    /**
+     * The person's line was adopted from the phone system, whose settings (hours, PIN, address, desk phones,
+     * assistants, blocked numbers...) Switchboard has not taken: the adapter leaves them as the phone system holds
+     * them, and Switchboard refuses to change them, until they are taken.
+     */
+    settingsInPhoneSystem: boolean('settings_in_phone_system').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

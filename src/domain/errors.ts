@@ -275,6 +275,8 @@ export type DomainError =
   | { code: 'REVERT_UNSUPPORTED'; user: Person; what: string; command: string }
   /** A command that needs a phone system, on an instance configured without one. */
   | { code: 'PHONE_SYSTEM_NONE'; what: string }
+  /** A change to the settings of a line adopted from the phone system, whose settings Switchboard has not taken. */
+  | { code: 'SETTINGS_IN_PHONE_SYSTEM'; email: string }
   /** Another drift check is reading the phone system right now. */
   | { code: 'DRIFT_BUSY' }
   | { code: 'DRIFT_READ_FAILED'; system: string; reason: string }
@@ -283,7 +285,12 @@ export type DomainError =
   | { code: 'DRIFT_STALE'; checkedAt: Date }
   | { code: 'DRIFT_NOTHING'; side: 'switchboard' | 'phone_system' }
   /** Taking the phone system's values would break a rule: the person, and the problems as an import names them. */
-  | { code: 'DRIFT_TAKE_INVALID'; email: string; problems: { column: string; error: DomainError }[] };
+  | { code: 'DRIFT_TAKE_INVALID'; email: string; problems: { column: string; error: DomainError }[] }
+  | { code: 'ADOPTION_NOT_FOUND' }
+  | { code: 'ADOPTION_READ_FAILED'; system: string; reason: string }
+  /** An adoption preview already adopted, cancelled or replaced by a newer one. */
+  | { code: 'ADOPTION_CLOSED'; status: 'applied' | 'cancelled' }
+  | { code: 'ADOPTION_NOTHING' };
 
 export type ErrorCode = DomainError['code'];
 

@@ -11,6 +11,7 @@ import { isAdmin, lockAccount } from '../store/account.ts';
 import { type AuditEntry, insertAudit, insertChanges } from '../store/audit.ts';
 import { enqueueNotices } from '../store/notices.ts';
 import { markEveryLicensed, markForSync, markSiteMembers } from '../store/phone-sync.ts';
+import { settingsInPhoneSystemAmong } from '../store/phone-users.ts';
 import { noteMarkedRequest } from './change-tracking.ts';
 import type { PhoneSystem } from './phone-system.ts';
 import type { Clock, Ids, Profiles } from './ports.ts';
@@ -60,6 +61,11 @@ export class Recorder {
   noticed = false;
   /** Whether someone was marked for a reconcile with the phone system. */
   marked = false;
+  /**
+   * An adoption writes what the phone system already holds: nobody is marked for it, nobody is told of a new
+   * line (they are only linked to their chat account), and the lines it adopts keep their settings there.
+   */
+  adopting = false;
   constructor(
     readonly requestId: string,
     readonly at: Date,
@@ -69,8 +75,19 @@ export class Recorder {
     const { entries, changes } = this;
     this.entries = [];
     this.changes = [];
+    if (!this.adopting) await refuseSettingsKeptElsewhere(tx, changes);
     await insertAudit(tx, this.requestId, this.actor, this.at, entries);
     await insertChanges(tx, this.requestId, this.at, changes);
+    if (this.adopting) {
+      // A job without changes links the person to their chat account and tells them nothing.
+      const people = new Set(
+        changes.flatMap((change) => ('user' in change ? [change.user.directoryUserId] : [])),
+      );
+      const jobs = [...people].map((directoryUserId) => ({ directoryUserId, changes: [] }));
+      await enqueueNotices(tx, this.requestId, this.actor, this.at, jobs);
+      this.noticed = true;
+      return;
+    }
     // Beside the change records, in their transaction: the phone system is brought in step with what committed.
     const touched = linesTouched(changes);
     if (!touchesNoLine(touched)) {
@@ -95,6 +112,28 @@ export class Recorder {
   emit(change: Change) {
     this.changes.push(change);
   }
+}
+
+/** Changes to what a line does (not to the line itself), which an adopted line keeps in the phone system. */
+const SETTINGS_CHANGES: ReadonlySet<Change['kind']> = new Set<Change['kind']>([
+  'phone_user.settings_changed',
+  'phone_user.blocked_added',
+  'phone_user.blocked_removed',
+  'phone_user.assistant_added',
+  'phone_user.assistant_removed',
+  'phone_user.emergency_address_changed',
+  'phone_user.desk_phone_added',
+  'phone_user.desk_phone_removed',
+]);
+
+/** Refuses a change to the settings of a line adopted from the phone system, whose settings Switchboard has not taken. */
+async function refuseSettingsKeptElsewhere(tx: Transaction, changes: readonly Change[]) {
+  const ids = changes.flatMap((change) =>
+    SETTINGS_CHANGES.has(change.kind) && 'user' in change ? [change.user.directoryUserId] : [],
+  );
+  if (ids.length === 0) return;
+  const [email] = await settingsInPhoneSystemAmong(tx, ids);
+  if (email !== undefined) fail({ code: 'SETTINGS_IN_PHONE_SYSTEM', email });
 }
 
 export type ChangeWork<T> = (tx: Transaction, rec: Recorder, account: AccountSettingsRow) => Promise<T>;

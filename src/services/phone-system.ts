@@ -63,6 +63,11 @@ export type Line = {
   /** The emails of the people who may answer and place calls for this person. */
   assistants: string[];
   blocked: { kind: 'number' | 'prefix'; value: string }[];
+  /**
+   * The line was adopted from the phone system and Switchboard has not taken its settings: the adapter leaves
+   * `settings`, the emergency address, desk phones, assistants and blocked numbers as the phone system holds them.
+   */
+  settingsInPhoneSystem?: true;
 };
 
 export type LineSettings = {

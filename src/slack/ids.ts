@@ -21,6 +21,9 @@ export const ACTIONS = {
   syncRetryAll: 'sync_retry_all',
   driftKeep: 'drift_keep',
   driftTake: 'drift_take',
+  adoptAll: 'adopt_all',
+  adoptOthers: 'adopt_others',
+  adoptCancel: 'adopt_cancel',
 } as const;
 
 export const VIEWS = {

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { registerAdoptionActions } from './actions/adoption.ts';
 import { registerDriftActions } from './actions/drift.ts';
 import { registerImportActions } from './actions/imports.ts';
 import { registerListNext } from './actions/list-next.ts';
@@ -37,4 +38,5 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerSyncReplyRevert(app, runtime);
   registerSyncRetry(app, runtime);
   registerDriftActions(app, runtime);
+  registerAdoptionActions(app, runtime);
 }

@@ -117,6 +117,18 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `Nobody under this change is refused by the phone system any more (retried, changed again or reverted already): nothing was reverted. See ${code('/phone sync')}.`;
     case 'PHONE_SYSTEM_NONE':
       return `No phone system is connected, so there is nothing to ${error.what}. Set ${code('PHONE_SYSTEM=zoom')} and the Zoom credentials (see the README) and restart Switchboard.`;
+    case 'SETTINGS_IN_PHONE_SYSTEM':
+      return `Nothing was changed: the line of ${e(error.email)} was adopted from the phone system, and Switchboard has not taken its settings, so it leaves them there. Change them in the phone system's own portal; the line itself (extension, site, plans, numbers, status) is managed here as usual.`;
+    case 'ADOPTION_READ_FAILED':
+      return `${e(error.system)} could not be read, so nothing was adopted: ${text(error.reason)} Check the connection with ${code('/phone sync')} and try again.`;
+    case 'ADOPTION_NOT_FOUND':
+      return `That adoption preview is gone. Run ${code('/phone adopt')} for a new one.`;
+    case 'ADOPTION_CLOSED':
+      return error.status === 'applied'
+        ? 'This account was adopted already from this preview: nothing more was changed.'
+        : `This preview was cancelled or replaced by a newer one: nothing was adopted. Run ${code('/phone adopt')} again.`;
+    case 'ADOPTION_NOTHING':
+      return `Nothing to adopt: Switchboard already holds every line of this preview that its rules accept. See the file for the ones they refuse.`;
     case 'DRIFT_BUSY':
       return `A drift check is reading the phone system right now; its report comes when it is done. See the latest with ${code('/phone drift')} in a minute.`;
     case 'DRIFT_READ_FAILED':

@@ -34,6 +34,7 @@ type LineRow = {
   area_code: string | null;
   language: string;
   voicemail_pin: string;
+  settings_in_phone_system: boolean;
   address: Json<EmergencyAddress | null>;
   plans: Json<{ code: number; name: string }[]>;
   numbers: Json<string[]>;
@@ -60,7 +61,7 @@ export async function desiredLine(
     db,
     sql`
       select d.email, d.first_name, d.last_name,
-             pu.id as phone_user_id, pu.status, pu.extension, pu.short_extension,
+             pu.id as phone_user_id, pu.status, pu.extension, pu.short_extension, pu.settings_in_phone_system,
              s.name as site_name, s.site_code,
              st.business_hours, st.ring_mode, st.routes, st.forward_numbers, st.unanswered, st.closed_hours,
              st.hold_music, st.caller_id, st.area_code, st.language, st.voicemail_pin,
@@ -115,6 +116,7 @@ export async function desiredLine(
     deskPhones: parsed(row.desk_phones),
     assistants: parsed(row.assistants),
     blocked: parsed(row.blocked),
+    ...(row.settings_in_phone_system ? { settingsInPhoneSystem: true as const } : {}),
   };
   return { ...person, line };
 }

@@ -93,6 +93,29 @@ async function upsertMarks(tx: Executor, at: Date, people: SQL, requestId: strin
       failure_message = null, marked_at = excluded.marked_at, updated_at = excluded.updated_at`);
 }
 
+/**
+ * Records people as in sync without a reconcile, in the transaction that made Switchboard hold what the phone
+ * system was just read to hold (an adoption). A new generation, so that a worker holding an older one records
+ * nothing over it.
+ */
+export async function recordInSync(tx: Executor, at: Date, people: readonly PhoneUserRef[]): Promise<void> {
+  for (let start = 0; start < people.length; start += CHUNK) {
+    const payload = JSON.stringify(
+      people.slice(start, start + CHUNK).map((p) => ({ id: p.directoryUserId, email: p.email })),
+    );
+    await tx.execute(sql`
+      insert into phone_sync
+        (directory_user_id, email, state, generation, run_after, attempts, marked_at, synced_at, updated_at)
+      select p.id, p.email, 'in_sync', 1, ${iso(at)}::timestamptz, 0, ${iso(at)}::timestamptz,
+             ${iso(at)}::timestamptz, ${iso(at)}::timestamptz
+        from jsonb_to_recordset(${payload}::jsonb) as p(id integer, email text)
+      on conflict (directory_user_id) do update set
+        email = excluded.email, state = 'in_sync', generation = phone_sync.generation + 1, attempts = 0,
+        reason = null, failure_code = null, failure_message = null, synced_at = excluded.synced_at,
+        updated_at = excluded.updated_at`);
+  }
+}
+
 type ClaimedRow = {
   directory_user_id: number;
   email: string;

@@ -228,3 +228,22 @@ export async function allExtensions(db: Executor) {
     .innerJoin(sites, eq(sites.id, phoneUsers.siteId))
     .orderBy(asc(phoneUsers.id));
 }
+
+/** The emails of the people among `directoryUserIds` whose line keeps its settings in the phone system (adopted). */
+export async function settingsInPhoneSystemAmong(
+  db: Executor,
+  directoryUserIds: readonly number[],
+): Promise<string[]> {
+  if (directoryUserIds.length === 0) return [];
+  const rows = await db
+    .select({ email: directoryUsers.email })
+    .from(phoneUsers)
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .where(
+      and(
+        inArray(phoneUsers.directoryUserId, [...new Set(directoryUserIds)]),
+        eq(phoneUsers.settingsInPhoneSystem, true),
+      ),
+    );
+  return rows.map((row) => row.email);
+}

@@ -27,8 +27,11 @@ export type SeedUser = {
   email: string;
   firstName: string;
   lastName: string;
-  /** Switches Zoom Phone on at once, with no creation delay, optionally with a chosen extension. */
-  zoomPhone?: boolean | { extensionNumber?: string; siteId?: string };
+  /**
+   * Switches Zoom Phone on at once, with no creation delay, optionally with a chosen extension, site, calling
+   * plans and (seeded) numbers.
+   */
+  zoomPhone?: boolean | { extensionNumber?: string; siteId?: string; plans?: number[]; numbers?: string[] };
 };
 
 /** `autoReceptionist`: a company number of the site's main auto receptionist, usable as caller ID. */

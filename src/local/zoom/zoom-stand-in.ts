@@ -232,7 +232,11 @@ export async function startZoomStandIn(options: ZoomStandInOptions = {}): Promis
         if (u.zoomPhone) {
           user.zoomPhone = true;
           const chosen = typeof u.zoomPhone === 'object' ? u.zoomPhone : {};
-          account.createPhoneUser(user, chosen.extensionNumber, chosen.siteId);
+          const line = account.createPhoneUser(user, chosen.extensionNumber, chosen.siteId);
+          const refused =
+            (chosen.plans && account.assignPlans(line, chosen.plans)) ||
+            (chosen.numbers && account.assignNumbers(line, chosen.numbers));
+          if (refused && 'code' in refused) throw new Error(`zoom stand-in: ${u.email}: ${refused.message}`);
         }
         return { id: user.id, email: user.email };
       }),

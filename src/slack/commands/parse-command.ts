@@ -98,7 +98,8 @@ export type PhoneCommand =
   | { name: 'receptionist.operator'; receptionistName: string; operator: UserRef | null }
   | { name: 'receptionists' }
   | { name: 'sync' }
-  | { name: 'drift' };
+  | { name: 'drift' }
+  | { name: 'adopt' };
 
 /** `message` is mrkdwn, ready to post (what the person typed is escaped); `usage` is plain text, one line per form. */
 export type UsageError = { code: 'USAGE'; message: string; usage: string };
@@ -245,6 +246,7 @@ const commands: ReadonlyMap<string, Handler> = new Map<string, Handler>([
   ['queues', (args) => bare('queues', args)],
   ['sync', (args) => bare('sync', args)],
   ['drift', (args) => bare('drift', args)],
+  ['adopt', (args) => bare('adopt', args)],
   [
     'receptionist',
     group('receptionist', {
@@ -1088,7 +1090,8 @@ function bare(
     | 'receptionists'
     | 'imports'
     | 'sync'
-    | 'drift',
+    | 'drift'
+    | 'adopt',
   args: Token[],
   hasActions = false,
 ): ParseResult {

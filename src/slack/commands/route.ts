@@ -172,5 +172,7 @@ export function route(ctx: HandlerContext, command: PhoneCommand): Promise<Outco
       return phoneSync.status(ctx);
     case 'drift':
       return phoneSync.drift(ctx);
+    case 'adopt':
+      return phoneSync.adopt(ctx);
   }
 }

@@ -382,6 +382,15 @@ export const commandReference: readonly CommandDoc[] = [
     section: 'Account',
   },
   {
+    name: 'adopt',
+    syntax: 'adopt',
+    description:
+      "Read the phone system's whole account and preview adopting it into Switchboard: who is created, updated, already equal, in conflict or refused, with buttons to adopt. Nothing is sent to the phone system.",
+    example: '/phone adopt',
+    adminOnly: true,
+    section: 'Account',
+  },
+  {
     name: 'drift',
     syntax: 'drift',
     description:

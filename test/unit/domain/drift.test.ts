@@ -24,10 +24,14 @@ const account = (more: Partial<PhoneAccount> = {}): PhoneAccount => ({
 describe('comparing the phone system with Switchboard', () => {
   it('finds nothing when both hold the same, whatever the order of lists and the case of emails', () => {
     const ours = account({
-      lines: [line('ada@example.com', '1000', { plans: [200, 300], numbers: ['+14155550101', '+14155550100'] })],
+      lines: [
+        line('ada@example.com', '1000', { plans: [200, 300], numbers: ['+14155550101', '+14155550100'] }),
+      ],
     });
     const theirs = account({
-      lines: [line('ADA@example.com', '1000', { plans: [300, 200], numbers: ['+14155550100', '+14155550101'] })],
+      lines: [
+        line('ADA@example.com', '1000', { plans: [300, 200], numbers: ['+14155550100', '+14155550101'] }),
+      ],
     });
     expect(compareAccounts({ switchboard: ours, phoneSystem: theirs })).toEqual([]);
   });
@@ -49,11 +53,29 @@ describe('comparing the phone system with Switchboard', () => {
     });
     const differences = compareAccounts({ switchboard: ours, phoneSystem: theirs });
     expect(differences).toEqual([
-      { kind: 'field', email: 'ada@example.com', field: 'extension', switchboard: '1000', phoneSystem: '1500' },
+      {
+        kind: 'field',
+        email: 'ada@example.com',
+        field: 'extension',
+        switchboard: '1000',
+        phoneSystem: '1500',
+      },
       { kind: 'field', email: 'ada@example.com', field: 'site', switchboard: 'Main', phoneSystem: 'Boston' },
       { kind: 'field', email: 'ada@example.com', field: 'plans', switchboard: '200', phoneSystem: '' },
-      { kind: 'field', email: 'bob@example.com', field: 'numbers', switchboard: '', phoneSystem: '+14155550100' },
-      { kind: 'field', email: 'bob@example.com', field: 'status', switchboard: 'inactive', phoneSystem: 'active' },
+      {
+        kind: 'field',
+        email: 'bob@example.com',
+        field: 'numbers',
+        switchboard: '',
+        phoneSystem: '+14155550100',
+      },
+      {
+        kind: 'field',
+        email: 'bob@example.com',
+        field: 'status',
+        switchboard: 'inactive',
+        phoneSystem: 'active',
+      },
       { kind: 'only_switchboard', email: 'cy@example.com', extension: '1002' },
       { kind: 'only_phone_system', email: 'dee@example.com', extension: '1003' },
     ]);

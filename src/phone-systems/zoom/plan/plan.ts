@@ -98,12 +98,14 @@ export function planReconcile(desired: DesiredLine, snapshot: ZoomSnapshot, cont
   }
 
   const calls: ZoomCall[] = [];
-  const notes = notApplied(line);
   calls.push(...profileCalls(user.id, line, phoneUser, resolved.site));
   calls.push(...planCalls(user.id, line, phoneUser));
   calls.push(...numberCalls(user.id, resolved.numbers, phoneUser));
   const status = line.status === 'active' ? 'activate' : 'deactivate';
   if (phoneUser.status !== null && phoneUser.status !== status) calls.push(setActivation(user.id, status));
+  // An adopted line's settings are Zoom's until Switchboard takes them: nothing of them is planned.
+  if (line.settingsInPhoneSystem) return { kind: 'calls', calls, complete: true, notes: [] };
+  const notes = notApplied(line);
 
   const settingsPlan = settingsCalls(user.id, line, settings, context);
   calls.push(...settingsPlan.calls);

@@ -1,5 +1,7 @@
+import { previewAdoption } from '../../../services/adoption.ts';
 import { checkDriftFor } from '../../../services/drift.ts';
 import { syncStatus } from '../../../services/phone-sync.ts';
+import { adoptionFile, adoptionPreviewMessage } from '../../blocks/adoption.ts';
 import { driftFile, driftReportMessage } from '../../blocks/drift.ts';
 import { FAILURES_LISTED, syncStatusMessage } from '../../blocks/phone-sync.ts';
 import { ephemeral, type Outcome } from '../../outcome.ts';
@@ -32,6 +34,27 @@ export function drift(ctx: HandlerContext): Promise<Outcome> {
             content: driftFile(check),
             title: `Differences between ${check.system} and Switchboard`,
             comment: `Every difference ${check.system} and Switchboard had at the last check, one per line.`,
+            to: 'requester' as const,
+          },
+        }
+      : {}),
+  }));
+}
+
+/**
+ * `/phone adopt`: reads the phone system's account and answers with the preview of adopting it, only to the admin
+ * who asked; every line and what adoption does with it goes to their DM as a file.
+ */
+export function adopt(ctx: HandlerContext): Promise<Outcome> {
+  return settle(previewAdoption(ctx.deps, ctx.actor), ({ adoption, plan }) => ({
+    ...ephemeral(adoptionPreviewMessage(adoption, plan)),
+    ...(plan.lines.length > 0
+      ? {
+          file: {
+            filename: `adoption-${adoption.createdAt.toISOString().slice(0, 16).replace(/[-:T]/g, '')}.csv`,
+            content: adoptionFile(plan),
+            title: `Adopting ${adoption.system}'s account`,
+            comment: `Every line ${adoption.system} holds and what adopting it does, one per line.`,
             to: 'requester' as const,
           },
         }

@@ -553,6 +553,27 @@ describe('planReconcile', () => {
     expect(plan.calls).toEqual([]);
   });
 
+  it("leaves an adopted line's settings as Zoom holds them, and still brings its line in step", () => {
+    const fresh = createdByZoom(inSyncSnapshot());
+    const managed = callsOf(planReconcile(desired(), fresh, aContext())).calls.map((call) => call.label);
+    const adopted = aLine({ settingsInPhoneSystem: true, extension: '1999' });
+    const labels = callsOf(planReconcile(desired(adopted), fresh, aContext())).calls.map(
+      (call) => call.label,
+    );
+    const lineLabels = new Set([
+      'user.phone_feature',
+      'phone_user.update',
+      'phone_user.activation',
+      'calling_plans.add',
+      'calling_plans.remove',
+      'phone_numbers.add',
+      'phone_numbers.remove',
+    ]);
+    expect(managed.some((label) => !lineLabels.has(label))).toBe(true);
+    expect(labels.filter((label) => !lineLabels.has(label))).toEqual([]);
+    expect(labels).toContain('phone_user.update');
+  });
+
   it('gives every call a loggable form, without the body that holds the PIN', () => {
     const plan = callsOf(planReconcile(desired(), createdByZoom(inSyncSnapshot()), aContext()));
     const logged = plan.calls.map(loggableCall);

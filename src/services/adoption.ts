@@ -1,0 +1,393 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Transaction } from '../../db/client.ts';
+import { type AdoptionCounts, type AdoptionRow, adoptions, phoneUsers } from '../../db/schema/index.ts';
+import { emailKey } from '../domain/email.ts';
+import { splitRealName } from '../domain/people.ts';
+import type { AccountLine, PhoneAccount } from '../domain/phone-account.ts';
+import { normalizeE164 } from '../domain/phone-numbers.ts';
+import { err, ok, type Result } from '../domain/result.ts';
+import { readAccount, updateAccount } from '../store/account.ts';
+import { directoryByEmails, phoneUserFields } from '../store/import-rows.ts';
+import { accountNumbersAmong, insertNumbers } from '../store/numbers.ts';
+import { recordInSync } from '../store/phone-sync.ts';
+import { planCatalog, setPlanInventory } from '../store/plans.ts';
+import { insertSite, listSites } from '../store/sites.ts';
+import { type Actor, type Deps, fail, Recorder, requireAdmin, runChange } from './context.ts';
+import { applyPlan } from './imports/apply.ts';
+import { loadAccountView } from './imports/load.ts';
+import {
+  type ChangedField,
+  type PlannedRow,
+  planImport,
+  type RowProblem,
+  type SourceRow,
+} from './imports/plan.ts';
+
+const ACTION = 'adopt';
+
+/** Adopt every line Switchboard's rules accept (`all`), or leave those that conflict with Switchboard's as they are. */
+export type AdoptionChoice = 'all' | 'others';
+
+export type FieldChange = { field: ChangedField; from: string; to: string };
+
+/**
+ * One line of the phone system, as adoption sees it: `line` is its place in what the phone system listed (the
+ * preview's file names it), `conflict` an update that would change a person's extension in Switchboard.
+ */
+export type AdoptedLine =
+  | { line: number; email: string; kind: 'create'; extension: string }
+  | { line: number; email: string; kind: 'update' | 'conflict'; changes: FieldChange[] }
+  | { line: number; email: string; kind: 'unchanged' }
+  | { line: number; email: string; kind: 'invalid'; problems: RowProblem[] };
+
+export type AdoptionPlan = {
+  counts: AdoptionCounts;
+  lines: AdoptedLine[];
+  sites: string[];
+  plans: { code: number; name: string; from: number; to: number }[];
+  numbers: string[];
+  /** Plans the phone system has that Switchboard's catalog does not: people holding them are refused. */
+  unknownPlans: { code: number; name: string }[];
+  /** Numbers the phone system lists that are not phone numbers Switchboard can hold. */
+  badNumbers: string[];
+};
+
+export type AdoptionPreview = { adoption: AdoptionRow; plan: AdoptionPlan };
+
+/**
+ * `/phone adopt`: reads the phone system's whole account and works out what adopting it would do, changing nothing:
+ * the adoption is carried out in a transaction that is rolled back, so the preview is exactly what a click would
+ * do against Switchboard as it is now. The account read is kept for the click; a newer preview of the same admin
+ * replaces the older one.
+ */
+export async function previewAdoption(deps: Deps, actor: Actor): Promise<Result<AdoptionPreview>> {
+  const allowed = await requireAdmin(deps, actor, ACTION);
+  if (!allowed.ok) return allowed;
+  const system = deps.phoneSystem;
+  if (!system?.readAccount) return err({ code: 'PHONE_SYSTEM_NONE', what: 'adopt' });
+  let account: PhoneAccount;
+  try {
+    const read = await system.readAccount();
+    if (!read.ok) return err({ code: 'ADOPTION_READ_FAILED', system: system.name, reason: read.reason });
+    account = read.account;
+  } catch (error) {
+    const reason = `it could not be reached (${error instanceof Error ? error.message : String(error)}).`;
+    return err({ code: 'ADOPTION_READ_FAILED', system: system.name, reason });
+  }
+  const plan = await dryRun(deps, actor, account);
+  const at = deps.clock.now();
+  const adoption = await deps.db.transaction(async (tx) => {
+    await tx
+      .update(adoptions)
+      .set({ status: 'cancelled', account: null, closedBy: actor.slackUserId, closedAt: at })
+      .where(and(eq(adoptions.requestedBy, actor.slackUserId), eq(adoptions.status, 'previewed')));
+    const [row] = await tx
+      .insert(adoptions)
+      .values({
+        status: 'previewed',
+        requestedBy: actor.slackUserId,
+        system: system.name,
+        account,
+        counts: plan.counts,
+        createdAt: at,
+      })
+      .returning();
+    if (!row) throw new Error('insert into adoptions returned nothing');
+    return row;
+  });
+  return ok({ adoption, plan });
+}
+
+class DryRun extends Error {
+  constructor(readonly plan: AdoptionPlan) {
+    super('dry run');
+  }
+}
+
+async function dryRun(deps: Deps, actor: Actor, account: PhoneAccount): Promise<AdoptionPlan> {
+  try {
+    await deps.db.transaction(async (tx) => {
+      const rec = new Recorder(deps.ids.requestId(), deps.clock.now(), actor.slackUserId);
+      rec.adopting = true;
+      throw new DryRun(await adoptIn(tx, rec, account, 'all'));
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.plan;
+    throw error;
+  }
+  throw new Error('the dry run of an adoption ended without its plan');
+}
+
+/**
+ * Adopts a previewed account: its sites, plan counts, numbers and lines are written into Switchboard in one
+ * transaction, checked again against Switchboard as it is now, audited as an adoption, and nothing is sent to the
+ * phone system: the people adopted are recorded in sync with it, and linked to their chat accounts in the
+ * background. Their settings stay the phone system's until Switchboard takes them.
+ */
+export async function applyAdoption(
+  deps: Deps,
+  actor: Actor,
+  adoptionId: number,
+  choice: AdoptionChoice,
+): Promise<Result<AdoptionPlan>> {
+  return runChange(deps, actor, ACTION, async (tx, rec) => {
+    const [row] = await tx.select().from(adoptions).where(eq(adoptions.id, adoptionId)).for('update');
+    if (!row) return fail({ code: 'ADOPTION_NOT_FOUND' });
+    if (row.status !== 'previewed' || !row.account) {
+      return fail({ code: 'ADOPTION_CLOSED', status: row.status === 'applied' ? 'applied' : 'cancelled' });
+    }
+    rec.adopting = true;
+    const plan = await adoptIn(tx, rec, row.account, choice);
+    const { counts } = plan;
+    const adopted = counts.create + counts.update + (choice === 'all' ? counts.conflict : 0);
+    if (adopted + counts.sites + counts.plans + counts.numbers === 0) fail({ code: 'ADOPTION_NOTHING' });
+    rec.audit({
+      action: 'adoption.applied',
+      targetType: 'adoption',
+      targetId: String(row.id),
+      targetLabel: row.system,
+      before: null,
+      after: { choice, ...counts },
+    });
+    await tx
+      .update(adoptions)
+      .set({
+        status: 'applied',
+        account: null,
+        counts,
+        requestId: rec.requestId,
+        closedBy: actor.slackUserId,
+        closedAt: rec.at,
+      })
+      .where(eq(adoptions.id, row.id));
+    return plan;
+  });
+}
+
+/** *Cancel*: the preview is closed and its account read dropped. */
+export async function cancelAdoption(deps: Deps, actor: Actor, adoptionId: number): Promise<Result<void>> {
+  return runChange(deps, actor, ACTION, async (tx, rec) => {
+    const [row] = await tx.select().from(adoptions).where(eq(adoptions.id, adoptionId)).for('update');
+    if (!row) return fail({ code: 'ADOPTION_NOT_FOUND' });
+    if (row.status !== 'previewed') {
+      return fail({ code: 'ADOPTION_CLOSED', status: row.status === 'applied' ? 'applied' : 'cancelled' });
+    }
+    await tx
+      .update(adoptions)
+      .set({ status: 'cancelled', account: null, closedBy: actor.slackUserId, closedAt: rec.at })
+      .where(eq(adoptions.id, row.id));
+  });
+}
+
+const SITE_CODE = /^[1-9][0-9]?$/;
+
+/**
+ * Writes the phone system's account into Switchboard inside `tx`: sites it lacks, plan counts it holds fewer of,
+ * numbers it lacks, licenses enough for everyone, then the lines: people Switchboard has are updated first (an
+ * extension they give up is then free for a new line), new people are created after, by the rules of a CSV import.
+ */
+async function adoptIn(
+  tx: Transaction,
+  rec: Recorder,
+  phone: PhoneAccount,
+  choice: AdoptionChoice,
+): Promise<AdoptionPlan> {
+  const sites = await adoptSites(tx, rec, phone);
+  const catalog = await planCatalog(tx);
+  const known = new Map(catalog.map((plan) => [plan.code, plan]));
+  const plans: AdoptionPlan['plans'] = [];
+  for (const plan of phone.plans) {
+    const ours = known.get(plan.code);
+    if (!ours || ours.inventory >= plan.subscribed) continue;
+    await setPlanInventory(tx, plan.code, plan.subscribed);
+    rec.emit({ kind: 'plan.inventory_changed', plan: plan.code, inventory: plan.subscribed });
+    plans.push({ code: plan.code, name: ours.shortName, from: ours.inventory, to: plan.subscribed });
+  }
+  const unknownPlans = phone.plans
+    .filter((plan) => !known.has(plan.code))
+    .map((plan) => ({ code: plan.code, name: plan.name }));
+
+  const badNumbers: string[] = [];
+  const numbers = new Set<string>();
+  for (const { number } of phone.numbers) {
+    const checked = normalizeE164(number);
+    if (checked.ok) numbers.add(checked.number);
+    else badNumbers.push(number);
+  }
+  const held = await accountNumbersAmong(tx, [...numbers]);
+  const newNumbers = [...numbers].filter((number) => !held.has(number)).sort();
+  for (let start = 0; start < newNumbers.length; start += NUMBERS_PER_INSERT) {
+    const chunk = newNumbers.slice(start, start + NUMBERS_PER_INSERT);
+    await insertNumbers(tx, chunk, null, rec.at);
+    rec.emit({ kind: 'numbers.added', numbers: chunk, site: null });
+  }
+
+  const current = new Map(
+    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
+  );
+  const newPeople = phone.lines.filter((line) => !current.has(emailKey(line.email))).length;
+  let account = await readAccount(tx);
+  if (account.licensesTotal < current.size + newPeople) {
+    await updateAccount(tx, { licensesTotal: current.size + newPeople }, rec.at);
+    rec.emit({ kind: 'account.licenses_changed', total: current.size + newPeople });
+    account = await readAccount(tx);
+  }
+
+  const lines: AdoptedLine[] = [];
+  const sitesNow = await listSites(tx);
+  const siteName = new Map(sitesNow.map((site) => [site.id, site.name]));
+  const source = (line: AccountLine, index: number, withName: boolean): SourceRow => {
+    const site = sitesNow.find((s) => s.name.toLowerCase() === line.site.trim().toLowerCase());
+    const code = account.siteCodesEnabled ? site?.siteCode : null;
+    const extension =
+      code && line.extension.startsWith(code) ? line.extension.slice(code.length) : line.extension;
+    const name = splitRealName(line.name);
+    return {
+      line: index + 2,
+      cells: {
+        email: line.email,
+        ...(withName ? { firstName: name.firstName, lastName: name.lastName } : {}),
+        site: line.site,
+        extension,
+        callingPlans: line.plans.join(';'),
+        phoneNumbers: line.numbers.join(';'),
+      },
+    };
+  };
+  const indexed = phone.lines.map((line, index) => ({ line, index }));
+
+  // People Switchboard has: the phone system's values, one update row each.
+  const updates = indexed
+    .filter(({ line }) => current.has(emailKey(line.email)))
+    .map(({ line, index }) => {
+      const row = source(line, index, false);
+      row.cells.status = line.status;
+      if (line.plans.length === 0) row.cells.callingPlans = '-';
+      if (line.numbers.length === 0) row.cells.phoneNumbers = '-';
+      return row;
+    });
+  const updatePlan = planImport(updates, 'update', {}, await loadAccountView(tx, account, updates, {}));
+  const chosenUpdates: PlannedRow[] = [];
+  for (const row of updatePlan.rows) {
+    if (row.kind === 'update') {
+      const conflict = row.changed.includes('extension');
+      const changes = row.changed.map((field) => describeChange(field, row, siteName));
+      lines.push({ line: row.line, email: row.email, kind: conflict ? 'conflict' : 'update', changes });
+      if (!conflict || choice === 'all') chosenUpdates.push(row);
+    } else if (row.kind === 'unchanged') {
+      lines.push({ line: row.line, email: row.email, kind: 'unchanged' });
+    } else if (row.kind === 'invalid') {
+      lines.push({ line: row.line, email: row.email, kind: 'invalid', problems: row.problems });
+    }
+  }
+  await applyPlan(tx, rec, account, chosenUpdates, () => {});
+
+  // New people, once the people Switchboard has hold their new extensions.
+  const creates = indexed
+    .filter(({ line }) => !current.has(emailKey(line.email)))
+    .map(({ line, index }) => source(line, index, true));
+  const createPlan = planImport(creates, 'add', {}, await loadAccountView(tx, account, creates, {}));
+  const created: PlannedRow[] = [];
+  for (const row of createPlan.rows) {
+    if (row.kind === 'create') {
+      lines.push({ line: row.line, email: row.email, kind: 'create', extension: row.fields.extension });
+      created.push(row);
+    } else if (row.kind === 'invalid') {
+      lines.push({ line: row.line, email: row.email, kind: 'invalid', problems: row.problems });
+    }
+  }
+  await applyPlan(tx, rec, account, created, () => {});
+
+  // A line the phone system has switched off is created switched off.
+  const inactive = indexed
+    .filter(({ line }) => line.status === 'inactive' && !current.has(emailKey(line.email)))
+    .filter(({ line }) => created.some((row) => emailKey(row.email) === emailKey(line.email)))
+    .map(({ line, index }) => ({ line: index + 2, cells: { email: line.email, status: 'inactive' } }));
+  if (inactive.length > 0) {
+    const statusPlan = planImport(inactive, 'update', {}, await loadAccountView(tx, account, inactive, {}));
+    await applyPlan(tx, rec, account, statusPlan.rows, () => {});
+  }
+
+  const createdEmails = created.map((row) => row.email);
+  const directory = await directoryByEmails(tx, createdEmails.map(emailKey));
+  const adoptedPeople = [...directory.values()].map((entry) => ({
+    directoryUserId: entry.id,
+    email: entry.email,
+  }));
+  if (adoptedPeople.length > 0) {
+    await tx
+      .update(phoneUsers)
+      .set({ settingsInPhoneSystem: true })
+      .where(
+        sql`${phoneUsers.directoryUserId} in (select jsonb_array_elements_text(${JSON.stringify(
+          adoptedPeople.map((p) => String(p.directoryUserId)),
+        )}::jsonb)::integer)`,
+      );
+    await recordInSync(tx, rec.at, adoptedPeople);
+  }
+
+  lines.sort((a, b) => a.line - b.line);
+  const count = (kind: AdoptedLine['kind']) => lines.filter((line) => line.kind === kind).length;
+  return {
+    counts: {
+      lines: phone.lines.length,
+      create: count('create'),
+      update: count('update'),
+      unchanged: count('unchanged'),
+      conflict: count('conflict'),
+      invalid: count('invalid'),
+      sites: sites.length,
+      plans: plans.length,
+      numbers: newNumbers.length,
+    },
+    lines,
+    sites,
+    plans,
+    numbers: newNumbers,
+    unknownPlans,
+    badNumbers,
+  };
+}
+
+const NUMBERS_PER_INSERT = 5000;
+
+/** Sites the phone system has and Switchboard lacks, created with their code when it is one Switchboard can hold. */
+async function adoptSites(tx: Transaction, rec: Recorder, phone: PhoneAccount): Promise<string[]> {
+  const existing = await listSites(tx);
+  const names = new Set(existing.map((site) => site.name.toLowerCase()));
+  const codes = new Set(existing.flatMap((site) => (site.siteCode ? [site.siteCode] : [])));
+  const added: string[] = [];
+  for (const site of phone.sites) {
+    const name = site.name.trim();
+    if (name === '' || names.has(name.toLowerCase())) continue;
+    const code = site.code && SITE_CODE.test(site.code) && !codes.has(site.code) ? site.code : null;
+    await insertSite(tx, { name, siteCode: code, firstExtension: null });
+    rec.emit({ kind: 'site.created', site: name, siteCode: code, firstExtension: null });
+    names.add(name.toLowerCase());
+    if (code) codes.add(code);
+    added.push(name);
+  }
+  return added;
+}
+
+function describeChange(
+  field: ChangedField,
+  row: Extract<PlannedRow, { kind: 'update' }>,
+  siteName: Map<number, string>,
+): FieldChange {
+  const { current, fields } = row;
+  switch (field) {
+    case 'extension':
+      return { field, from: current.extension, to: fields.extension };
+    case 'site':
+      return { field, from: siteName.get(current.siteId) ?? '', to: siteName.get(fields.siteId) ?? '' };
+    case 'plans':
+      return { field, from: current.planCodes.join('; '), to: fields.planCodes.join('; ') };
+    case 'numbers':
+      return { field, from: current.numbers.join('; '), to: fields.numbers.join('; ') };
+    case 'status':
+      return { field, from: current.status, to: fields.status };
+    default:
+      return { field, from: '', to: '' };
+  }
+}

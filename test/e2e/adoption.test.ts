@@ -1,0 +1,236 @@
+import { eq } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { auditLog, directoryUsers, phoneUsers } from '../../db/schema/index.ts';
+import { ACTIONS } from '../../src/slack/ids.ts';
+import { ADMIN_ID, CHANNEL, colleague, useSwitchboard } from '../support/e2e.ts';
+import { extensionsByEmail, mention, phoneCommands } from '../support/phone.ts';
+import { buttonsOf } from '../support/undo.ts';
+import { csvUploads } from '../support/uploads.ts';
+import { colleagueEmail, syncRowOf, useLocalZoom } from '../support/zoom.ts';
+
+/**
+ * An admin connects Switchboard to a Zoom Phone account that already has people, sites, plans and numbers, and
+ * adopts it from Slack: a preview first, then one click writes it into Switchboard and sends Zoom nothing.
+ */
+const NUMBERS = ['+14155550100', '+14155550101'];
+const local = useLocalZoom({ numbers: NUMBERS });
+const sb = useSwitchboard({ phoneSystem: local.phoneSystem });
+const { phone, phoneChange, phoneReply, setupAccount, license, clickOn } = phoneCommands(sb);
+const { attachedFile } = csvUploads(sb);
+const emailOf = colleagueEmail;
+
+const zoomUserId = (email: string) => {
+  const id = local.zoom.snapshot().users.find((u) => u.email === email)?.id;
+  if (!id) throw new Error(`${email} is not a Zoom user`);
+  return id;
+};
+
+/** The calls Switchboard sent Zoom that change something. */
+const zoomWrites = () => local.zoom.requests().filter((r) => r.method !== 'GET');
+
+/** Lines set up in Zoom's portal before Switchboard was connected. */
+async function existingZoomAccount() {
+  const boston = local.zoom.seedSite({ name: 'Boston' });
+  local.zoom.seedUsers([
+    { email: emailOf(5), firstName: 'Colleague', lastName: '5', zoomPhone: { extensionNumber: '2001' } },
+    {
+      email: emailOf(6),
+      firstName: 'Colleague',
+      lastName: '6',
+      zoomPhone: { extensionNumber: '2002', siteId: boston.id },
+    },
+    { email: emailOf(7), firstName: 'Colleague', lastName: '7', zoomPhone: { extensionNumber: '2003' } },
+    { email: 'cher@example.com', firstName: 'Cher', lastName: '', zoomPhone: { extensionNumber: '2004' } },
+  ]);
+  const plan = await local.client.phone.POST('/phone/users/{userId}/calling_plans', {
+    params: { path: { userId: zoomUserId(emailOf(5)) } },
+    body: { calling_plans: [{ type: 200 }] },
+  });
+  expect(plan.response.ok).toBe(true);
+  const number = await local.client.phone.POST('/phone/users/{userId}/phone_numbers', {
+    params: { path: { userId: zoomUserId(emailOf(5)) } },
+    body: { phone_numbers: [{ number: NUMBERS[0] }] },
+  });
+  expect(number.response.ok).toBe(true);
+}
+
+describe('/phone adopt', () => {
+  it('adopts an account into an empty Switchboard, sending Zoom nothing, and a second time changes nothing', async () => {
+    await existingZoomAccount();
+    const writesBefore = zoomWrites().length;
+    const dm = sb.slack.dmChannel(ADMIN_ID);
+    const filesBefore = sb.slack.messages(dm).filter((m) => m.files?.length).length;
+
+    const preview = await phone('adopt');
+    expect(preview.where).toBe('ephemeral');
+    expect(preview.text).toContain("*Adopting Zoom Phone's account*");
+    expect(preview.text).toContain(
+      '4 lines.\nTo create: 3 · To update: 0 · Already equal: 0 · Conflicts: 0 · Refused: 1',
+    );
+    expect(preview.text).toContain(
+      'Account: 1 site to add (Boston); plan counts to raise (US/CA Unlimited 0 → 10); 2 numbers to add.',
+    );
+    expect(preview.text).toMatch(
+      /\*Refused\* by Switchboard's rules \(not adopted\):\n• Line 5, cher@example\.com: Last Name: /,
+    );
+    expect(buttonsOf(preview.message).map((b) => b.text.text)).toEqual(['Adopt 3', 'Cancel']);
+
+    const delivered = await sb.slack.waitFor(() =>
+      sb.slack
+        .messages(dm)
+        .filter((m) => m.files?.length)
+        .at(filesBefore),
+    );
+    const file = attachedFile(delivered);
+    expect(file.name).toMatch(/^adoption-\d{12}\.csv$/);
+    const rows = file.text.split('\r\n');
+    expect(rows.slice(0, 4)).toEqual([
+      'Line,Email,Outcome,Detail',
+      `2,${emailOf(5)},create,extension 2001`,
+      `3,${emailOf(6)},create,extension 2002`,
+      `4,${emailOf(7)},create,extension 2003`,
+    ]);
+    expect(rows[4]).toMatch(
+      /^5,cher@example\.com,refused,"Last Name: cher@example\.com is not in the directory yet/,
+    );
+    // The preview changed nothing: no phone users in Switchboard yet.
+    expect(await sb.app.deps.db.select().from(phoneUsers)).toEqual([]);
+
+    const adopted = await clickOn(preview, ACTIONS.adoptAll, { value: buttonsOf(preview.message)[0]?.value });
+    expect(adopted).toBe(
+      ":white_check_mark: Adopted Zoom Phone's account: 3 people created, 0 updated, 0 already equal, 1 refused; 1 site, 1 plan count, 2 numbers added. Nothing was sent to Zoom Phone. People are linked to their Slack accounts in the background; their settings stay in Zoom Phone.",
+    );
+    expect(await extensionsByEmail(sb.app.deps.db)).toEqual({
+      [emailOf(5)]: '2001',
+      [emailOf(6)]: '2002',
+      [emailOf(7)]: '2003',
+    });
+    const card = await phoneReply(`show ${mention(colleague(5))}`);
+    expect(card).toContain('2001');
+    expect(card).toContain('US/CA Unlimited');
+    expect(card).toContain(NUMBERS[0]);
+    expect(await phoneReply(`show ${mention(colleague(6))}`)).toContain('Boston');
+    for (const i of [5, 6, 7]) expect(await syncRowOf(sb, emailOf(i))).toMatchObject({ state: 'in_sync' });
+    await sb.app.sync?.idle();
+    expect(zoomWrites().length).toBe(writesBefore);
+    const [audit] = await sb.app.deps.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'adoption.applied'));
+    expect(audit).toMatchObject({
+      actor: ADMIN_ID,
+      after: { choice: 'all', create: 3, invalid: 1, sites: 1 },
+    });
+    // Each person is linked to their Slack account by email in the background, and told nothing.
+    await eventually(async () => {
+      const [person] = await sb.app.deps.db
+        .select()
+        .from(directoryUsers)
+        .where(eq(directoryUsers.email, emailOf(7)));
+      return person?.slackUserId === colleague(7);
+    });
+    expect(sb.slack.messages(sb.slack.dmChannel(colleague(7)))).toEqual([]);
+
+    // Their settings stay Zoom's: Switchboard refuses to change them.
+    const refused = await phoneReply(`block add ${mention(colleague(5))} +14155550199`);
+    expect(refused).toContain(`the line of ${emailOf(5)} was adopted from the phone system`);
+
+    // Adopting again finds everything equal.
+    const again = await phone('adopt');
+    expect(again.text).toContain(
+      'To create: 0 · To update: 0 · Already equal: 3 · Conflicts: 0 · Refused: 1',
+    );
+    expect(again.text).toContain(
+      'Nothing to adopt: Switchboard already holds every line it accepts. 0 changes.',
+    );
+    expect(buttonsOf(again.message)).toEqual([]);
+    // The first preview now says what it adopted, without its buttons.
+    const shown = sb.slack
+      .ephemerals(ADMIN_ID, CHANNEL)
+      .find((e) => e.id === (preview.message as { id: string }).id);
+    expect(shown && buttonsOf(shown)).toEqual([]);
+  });
+
+  it('leaves conflicts as Switchboard has them with "Adopt the others", and takes them with "Adopt N"', async () => {
+    await setupAccount();
+    await license([colleague(1), colleague(2)], 'plan:200');
+    await sb.app.sync?.idle();
+    // In the portal: colleague 1 moves to 1500, colleague 2 gets a number, colleague 5 gets a line.
+    const moved = await local.client.phone.PATCH('/phone/users/{userId}', {
+      params: { path: { userId: zoomUserId(emailOf(1)) } },
+      body: { extension_number: '1500' },
+    });
+    expect(moved.response.status).toBe(204);
+    const numbered = await local.client.phone.POST('/phone/users/{userId}/phone_numbers', {
+      params: { path: { userId: zoomUserId(emailOf(2)) } },
+      body: { phone_numbers: [{ number: NUMBERS[1] }] },
+    });
+    expect(numbered.response.ok).toBe(true);
+    local.zoom.seedUsers([
+      { email: emailOf(5), firstName: 'Colleague', lastName: '5', zoomPhone: { extensionNumber: '1700' } },
+    ]);
+    const writesBefore = zoomWrites().length;
+
+    const preview = await phone('adopt');
+    expect(preview.text).toContain(
+      'To create: 1 · To update: 1 · Already equal: 0 · Conflicts: 1 · Refused: 0',
+    );
+    expect(preview.text).toContain(
+      `• Line 2, ${emailOf(1)}: extension \`1000\` here, \`1500\` in Zoom Phone`,
+    );
+    expect(buttonsOf(preview.message).map((b) => b.text.text)).toEqual([
+      'Adopt 3',
+      'Adopt the others (2)',
+      'Cancel',
+    ]);
+    const others = buttonsOf(preview.message)[1]?.value;
+    expect(await clickOn(preview, ACTIONS.adoptOthers, { value: others })).toContain(
+      '1 person created, 1 updated, 1 conflict left as Switchboard has them, 0 already equal',
+    );
+    expect(await extensionsByEmail(sb.app.deps.db)).toMatchObject({
+      [emailOf(1)]: '1000',
+      [emailOf(5)]: '1700',
+    });
+    expect(await phoneReply(`show ${mention(colleague(2))}`)).toContain(NUMBERS[1]);
+    await sb.app.sync?.idle();
+    expect(zoomWrites().length).toBe(writesBefore);
+
+    const second = await phone('adopt');
+    expect(second.text).toContain(
+      'To create: 0 · To update: 0 · Already equal: 2 · Conflicts: 1 · Refused: 0',
+    );
+    expect(await clickOn(second, ACTIONS.adoptAll, { value: buttonsOf(second.message)[0]?.value })).toContain(
+      '1 conflict taken from Zoom Phone',
+    );
+    expect((await extensionsByEmail(sb.app.deps.db))[emailOf(1)]).toBe('1500');
+    expect(await phoneReply('adopt')).toContain('0 changes');
+    await sb.app.sync?.idle();
+    expect(zoomWrites().length).toBe(writesBefore);
+  });
+
+  it('is for admins, cancels, and says what is wrong when Zoom cannot be read', async () => {
+    await existingZoomAccount();
+    expect(await phoneReply('adopt', colleague(1))).toContain('Only phone admins can use `/phone adopt`');
+    const preview = await phone('adopt');
+    const cancel = buttonsOf(preview.message).find((b) => b.action_id === ACTIONS.adoptCancel);
+    expect(await clickOn(preview, ACTIONS.adoptCancel, { value: cancel?.value })).toBe(
+      "Cancelled: nothing of Zoom Phone's account was adopted.",
+    );
+    expect(await sb.app.deps.db.select().from(phoneUsers)).toEqual([]);
+    local.zoom.outage(true);
+    expect(await phoneReply('adopt')).toMatch(
+      /^:warning: Zoom Phone could not be read, so nothing was adopted: /,
+    );
+    local.zoom.outage(false);
+    await phoneChange('licenses 5');
+  });
+});
+
+/** Polls the database until `probe` holds; the timeout only bounds a test that would otherwise hang. */
+async function eventually(probe: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the database');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
