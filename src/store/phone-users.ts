@@ -32,6 +32,8 @@ export type PhoneUserCard = {
   status: PhoneUserStatus;
   plans: { code: number; shortName: string }[];
   numbers: string[];
+  /** Adopted from the phone system, whose settings Switchboard has not taken (see phone_users). */
+  settingsInPhoneSystem?: boolean;
 };
 
 const cardColumns = {
@@ -48,6 +50,7 @@ const cardColumns = {
   extension: phoneUsers.extension,
   shortExtension: phoneUsers.shortExtension,
   status: phoneUsers.status,
+  settingsInPhoneSystem: phoneUsers.settingsInPhoneSystem,
 };
 
 /**

@@ -109,6 +109,8 @@ describe('/phone adopt', () => {
     expect(card).toContain('2001');
     expect(card).toContain('US/CA Unlimited');
     expect(card).toContain(NUMBERS[0]);
+    expect(card).toContain('*Settings* are kept in Zoom Phone: this line was adopted from it');
+    expect(card).not.toContain('Business hours');
     expect(await phoneReply(`show ${mention(colleague(6))}`)).toContain('Boston');
     for (const i of [5, 6, 7]) expect(await syncRowOf(sb, emailOf(i))).toMatchObject({ state: 'in_sync' });
     await sb.app.sync?.idle();
@@ -134,6 +136,9 @@ describe('/phone adopt', () => {
     // Their settings stay Zoom's: Switchboard refuses to change them.
     const refused = await phoneReply(`block add ${mention(colleague(5))} +14155550199`);
     expect(refused).toContain(`the line of ${emailOf(5)} was adopted from the phone system`);
+    expect(await phoneReply(`settings ${mention(colleague(5))}`)).toContain(
+      `the line of ${emailOf(5)} was adopted from the phone system`,
+    );
 
     // Adopting again finds everything equal.
     const again = await phone('adopt');

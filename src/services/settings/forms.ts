@@ -38,6 +38,10 @@ export async function settingsForm(deps: Deps, actor: Actor, ref: UserRef): Prom
     await auditDenial(deps, actor, 'settings');
     return err({ code: 'NOT_ADMIN', action: 'settings' });
   }
+  // An adopted line's settings are the phone system's: a form of Switchboard's values would mislead.
+  if (found.value.settingsInPhoneSystem) {
+    return err({ code: 'SETTINGS_IN_PHONE_SYSTEM', email: found.value.email });
+  }
   const [details, library, main] = await Promise.all([
     userDetails(deps.db, found.value),
     libraryOf(deps.db, found.value.phoneUserId),

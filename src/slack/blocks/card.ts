@@ -59,12 +59,19 @@ export function cardMessage(card: PhoneUserCard, details?: UserDetails, sync?: C
       header(name),
       fieldsSection(fields),
       ...cardSyncBlocks(card, sync),
-      ...(details ? settingsBlocks(card, details) : []),
-      ...(details ? [editButton(card)] : []),
+      ...(details && card.settingsInPhoneSystem ? [adoptedSettings(sync?.system ?? 'the phone system')] : []),
+      ...(details && !card.settingsInPhoneSystem ? settingsBlocks(card, details) : []),
+      ...(details && !card.settingsInPhoneSystem ? [editButton(card)] : []),
       context(footer.join(' · ')),
     ],
   };
 }
+
+/** An adopted line's settings are the phone system's: Switchboard shows none of its own, and offers no form. */
+const adoptedSettings = (system: string): KnownBlock =>
+  section(
+    `*Settings* are kept in ${escapeText(system)}: this line was adopted from it, and Switchboard has not taken its hours, forwarding, voicemail, caller ID, desk phones or assistants. Change them in ${escapeText(system)}'s own portal.`,
+  );
 
 /** Opens the settings form; the form itself decides what the viewer may change. */
 const editButton = (card: PhoneUserCard): KnownBlock => ({
