@@ -22,6 +22,7 @@ import {
   type RowProblem,
   type SourceRow,
 } from './imports/plan.ts';
+import type { AccountReadProgress } from './phone-system.ts';
 
 const ACTION = 'adopt';
 
@@ -60,14 +61,18 @@ export type AdoptionPreview = { adoption: AdoptionRow; plan: AdoptionPlan };
  * do against Switchboard as it is now. The account read is kept for the click; a newer preview of the same admin
  * replaces the older one.
  */
-export async function previewAdoption(deps: Deps, actor: Actor): Promise<Result<AdoptionPreview>> {
+export async function previewAdoption(
+  deps: Deps,
+  actor: Actor,
+  progress?: (read: AccountReadProgress) => void,
+): Promise<Result<AdoptionPreview>> {
   const allowed = await requireAdmin(deps, actor, ACTION);
   if (!allowed.ok) return allowed;
   const system = deps.phoneSystem;
   if (!system?.readAccount) return err({ code: 'PHONE_SYSTEM_NONE', what: 'adopt' });
   let account: PhoneAccount;
   try {
-    const read = await system.readAccount();
+    const read = await system.readAccount(progress);
     if (!read.ok) return err({ code: 'ADOPTION_READ_FAILED', system: system.name, reason: read.reason });
     account = read.account;
   } catch (error) {

@@ -30,6 +30,7 @@ import {
 import { applyPlan } from './imports/apply.ts';
 import { loadAccountView } from './imports/load.ts';
 import { CLEAR, planImport, type SourceRow } from './imports/plan.ts';
+import type { AccountReadProgress } from './phone-system.ts';
 
 const ACTION = 'drift';
 
@@ -62,7 +63,11 @@ export async function switchboardAccount(db: Executor): Promise<PhoneAccount> {
  * a time on every instance (a second finds it busy). `requestedBy` is the admin who asked, `null` for the
  * scheduled check. A phone system that refuses or cannot be reached ends the check as failed, with why.
  */
-export async function checkDrift(deps: Deps, requestedBy: string | null): Promise<Result<DriftCheckRow>> {
+export async function checkDrift(
+  deps: Deps,
+  requestedBy: string | null,
+  progress?: (read: AccountReadProgress) => void,
+): Promise<Result<DriftCheckRow>> {
   const system = deps.phoneSystem;
   if (!system?.readAccount) return err({ code: 'PHONE_SYSTEM_NONE', what: 'compare' });
   const release = await deps.leases.take({ space: DRIFT_LEASES, id: 1 });
@@ -72,7 +77,7 @@ export async function checkDrift(deps: Deps, requestedBy: string | null): Promis
     await failInterruptedChecks(deps.db, check.id, deps.clock.now());
     let reason: string;
     try {
-      const read = await system.readAccount();
+      const read = await system.readAccount(progress);
       if (read.ok) {
         const differences = compareAccounts({
           switchboard: await switchboardAccount(deps.db),
@@ -98,10 +103,14 @@ export async function checkDrift(deps: Deps, requestedBy: string | null): Promis
 }
 
 /** `/phone drift`: a fresh check, for an admin. */
-export async function checkDriftFor(deps: Deps, actor: Actor): Promise<Result<DriftCheckRow>> {
+export async function checkDriftFor(
+  deps: Deps,
+  actor: Actor,
+  progress?: (read: AccountReadProgress) => void,
+): Promise<Result<DriftCheckRow>> {
   const allowed = await requireAdmin(deps, actor, ACTION);
   if (!allowed.ok) return allowed;
-  return checkDrift(deps, actor.slackUserId);
+  return checkDrift(deps, actor.slackUserId, progress);
 }
 
 /** The people a check names, in the order its report lists them (buttons name a person by place). */

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { auditLog, directoryUsers, phoneUsers } from '../../db/schema/index.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
-import { ADMIN_ID, CHANNEL, colleague, useSwitchboard } from '../support/e2e.ts';
+import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 import { extensionsByEmail, mention, phoneCommands } from '../support/phone.ts';
 import { buttonsOf } from '../support/undo.ts';
 import { csvUploads } from '../support/uploads.ts';
@@ -211,6 +211,28 @@ describe('/phone adopt', () => {
     expect(await phoneReply('adopt')).toContain('0 changes');
     await sb.app.sync?.idle();
     expect(zoomWrites().length).toBe(writesBefore);
+  });
+
+  it('says how far it got while reading a large account, then previews it', async () => {
+    local.zoom.seedUsers(
+      Array.from({ length: 1100 }, (_, i) => ({
+        email: `person${i}@example.com`,
+        firstName: 'Person',
+        lastName: String(i),
+        zoomPhone: { extensionNumber: String(3000 + i) },
+      })),
+    );
+    const before = sb.slack.ephemerals(ADMIN_ID, CHANNEL).length;
+    const ack = await sb.slack.slash({ user: ADMIN_ID, channel: CHANNEL, text: 'adopt' });
+    expect(ack.status).toBe(200);
+    const shown = await sb.slack.waitFor(() => {
+      const added = sb.slack.ephemerals(ADMIN_ID, CHANNEL).slice(before);
+      return added.length >= 2 ? added.map((e) => visibleText(e)) : undefined;
+    });
+    expect(shown[0]).toBe(
+      ":hourglass_flowing_sand: Reading Zoom Phone's account at its rate limits: 100 of 1,100 lines so far. The preview follows here; nothing is adopted until you click.",
+    );
+    expect(shown[1]).toContain('To create: 1,100 · To update: 0');
   });
 
   it('is for admins, cancels, and says what is wrong when Zoom cannot be read', async () => {

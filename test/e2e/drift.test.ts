@@ -87,6 +87,9 @@ describe('/phone drift', () => {
     expect(lines).toContain(`*${emailOf(2)}*: extension \`1001\` here, \`1555\` in Zoom Phone`);
     expect(lines).toContain(`*${emailOf(3)}*: calling plans \`200\` here, none in Zoom Phone`);
     expect(lines).toContain('*newhire@example.com*: has a line only in Zoom Phone (extension `1777`)');
+    expect(lines).toContain(
+      'People with a line only in Zoom Phone are left as they are by both buttons: `/phone adopt` takes them into Switchboard.',
+    );
 
     const delivered = await sb.slack.waitFor(() =>
       sb.slack

@@ -122,6 +122,13 @@ export function driftReportMessage(check: DriftCheckRow): Message {
       ),
     );
   }
+  if (differences.some((d) => d.kind === 'only_phone_system')) {
+    blocks.push(
+      context(
+        `People with a line only in ${system} are left as they are by both buttons: ${code('/phone adopt')} takes them into Switchboard.`,
+      ),
+    );
+  }
   if (account.length > 0) {
     const items = account.flatMap((d) => accountText(d, system) ?? []);
     blocks.push(

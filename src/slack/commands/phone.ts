@@ -36,7 +36,16 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
       }));
     }
     const actor = { slackUserId: command.user_id };
-    const ctx = { deps, actor, channelId: command.channel_id };
+    const ctx = {
+      deps,
+      actor,
+      channelId: command.channel_id,
+      progress: async (text: string) => {
+        await respond({ response_type: 'ephemeral', ...textMessage(text) }).catch((error: unknown) =>
+          logger.warn(`/phone ${parsed.command.name}: a progress message did not go`, error),
+        );
+      },
+    };
     const channels = {
       respond,
       client,

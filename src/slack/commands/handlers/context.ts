@@ -4,7 +4,13 @@ import { textMessage } from '../../blocks/message.ts';
 import { ephemeral, type Outcome } from '../../outcome.ts';
 import { errorText } from '../../replies.ts';
 
-export type HandlerContext = { deps: Deps; actor: Actor; channelId: string };
+export type HandlerContext = {
+  deps: Deps;
+  actor: Actor;
+  channelId: string;
+  /** Shows the caller, and only them, how a long command is getting on before its answer comes. */
+  progress?: (text: string) => Promise<void>;
+};
 
 /** A refusal becomes an ephemeral reply in the caller's words; a success goes to `render`. */
 export async function settle<T>(

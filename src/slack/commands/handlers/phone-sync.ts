@@ -1,6 +1,7 @@
 import { previewAdoption } from '../../../services/adoption.ts';
 import { checkDriftFor } from '../../../services/drift.ts';
 import { syncStatus } from '../../../services/phone-sync.ts';
+import type { AccountReadProgress } from '../../../services/phone-system.ts';
 import { adoptionFile, adoptionPreviewMessage } from '../../blocks/adoption.ts';
 import { driftFile, driftReportMessage } from '../../blocks/drift.ts';
 import { FAILURES_LISTED, syncStatusMessage } from '../../blocks/phone-sync.ts';
@@ -25,7 +26,8 @@ export function status(ctx: HandlerContext): Promise<Outcome> {
  * every difference goes to their DM as a file when there are any.
  */
 export function drift(ctx: HandlerContext): Promise<Outcome> {
-  return settle(checkDriftFor(ctx.deps, ctx.actor), (check) => ({
+  const progress = readProgress(ctx, 'The report follows here.');
+  return settle(checkDriftFor(ctx.deps, ctx.actor, progress.hear).finally(progress.sent), (check) => ({
     ...ephemeral(driftReportMessage(check)),
     ...(check.differences.length > 0
       ? {
@@ -45,8 +47,10 @@ export function drift(ctx: HandlerContext): Promise<Outcome> {
  * `/phone adopt`: reads the phone system's account and answers with the preview of adopting it, only to the admin
  * who asked; every line and what adoption does with it goes to their DM as a file.
  */
-export function adopt(ctx: HandlerContext): Promise<Outcome> {
-  return settle(previewAdoption(ctx.deps, ctx.actor), ({ adoption, plan }) => ({
+export async function adopt(ctx: HandlerContext): Promise<Outcome> {
+  const progress = readProgress(ctx, 'The preview follows here; nothing is adopted until you click.');
+  const previewed = previewAdoption(ctx.deps, ctx.actor, progress.hear).finally(progress.sent);
+  return settle(previewed, ({ adoption, plan }) => ({
     ...ephemeral(adoptionPreviewMessage(adoption, plan)),
     ...(plan.lines.length > 0
       ? {
@@ -60,4 +64,24 @@ export function adopt(ctx: HandlerContext): Promise<Outcome> {
         }
       : {}),
   }));
+}
+
+/** Lines of the phone system read before a read is worth a progress message. */
+const READ_PROGRESS_AFTER = 1000;
+
+/**
+ * A read of a large account says how far it got once, when its first page tells how many lines there are: one
+ * message (a response_url is good for five), so that the admin knows it is under way. `sent` settles once that
+ * message has gone, so that the answer never overtakes it.
+ */
+function readProgress(ctx: HandlerContext, then: string) {
+  let sending: Promise<void> | undefined;
+  const hear = ({ lines, total }: AccountReadProgress) => {
+    if (sending || total === null || total <= READ_PROGRESS_AFTER || !ctx.progress) return;
+    const system = ctx.deps.phoneSystem?.name ?? 'the phone system';
+    sending = ctx.progress(
+      `:hourglass_flowing_sand: Reading ${system}'s account at its rate limits: ${lines.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} lines so far. ${then}`,
+    );
+  };
+  return { hear, sent: () => sending ?? Promise.resolve() };
 }
