@@ -13,7 +13,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     restoreMocks: true,
     // Everything the suite writes is scanned for secrets when the run ends (test/support/log-scan.ts).
-    setupFiles: ['test/support/log-tee.ts'],
+    setupFiles: ['test/support/log-tee.ts', 'test/support/fast-check-seed.ts'],
     globalSetup: ['test/support/log-scan-run.ts', 'test/support/pglite-template.ts'],
     onConsoleLog(log) {
       teeLog(`${log}\n`);

@@ -12,6 +12,8 @@ export type AdoptionCounts = {
   sites: number;
   plans: number;
   numbers: number;
+  /** Call queues created or given members (absent in adoptions recorded before queues were adopted). */
+  queues?: number;
 };
 
 /**

@@ -6,7 +6,11 @@ export type PhoneAccount = {
   /** Every direct number, E.164, with the email of the person who holds it (`null`: free, or not a person's). */
   numbers: { number: string; holder: string | null }[];
   lines: AccountLine[];
+  /** Call queues with the emails of their members who have a line. */
+  queues: AccountQueue[];
 };
+
+export type AccountQueue = { name: string; extension: string; site: string; members: string[] };
 
 /** One person's line as the phone system holds it. */
 export type AccountLine = {

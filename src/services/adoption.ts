@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Transaction } from '../../db/client.ts';
 import { type AdoptionCounts, type AdoptionRow, adoptions, phoneUsers } from '../../db/schema/index.ts';
 import { emailKey } from '../domain/email.ts';
+import type { DomainError } from '../domain/errors.ts';
 import { splitRealName } from '../domain/people.ts';
 import type { AccountLine, PhoneAccount } from '../domain/phone-account.ts';
 import { normalizeE164 } from '../domain/phone-numbers.ts';
@@ -11,6 +12,7 @@ import { directoryByEmails, phoneUserFields } from '../store/import-rows.ts';
 import { accountNumbersAmong, insertNumbers } from '../store/numbers.ts';
 import { recordInSync } from '../store/phone-sync.ts';
 import { planCatalog, setPlanInventory } from '../store/plans.ts';
+import { insertQueue, putQueueMember, queueByName, queueMembership } from '../store/routing.ts';
 import { insertSite, listSites } from '../store/sites.ts';
 import { type Actor, type Deps, fail, Recorder, requireAdmin, runChange } from './context.ts';
 import { applyPlan } from './imports/apply.ts';
@@ -23,6 +25,8 @@ import {
   type SourceRow,
 } from './imports/plan.ts';
 import type { AccountReadProgress } from './phone-system.ts';
+import { cleanName } from './routing.ts';
+import { extensionState } from './site-rules.ts';
 
 const ACTION = 'adopt';
 
@@ -51,6 +55,13 @@ export type AdoptionPlan = {
   unknownPlans: { code: number; name: string }[];
   /** Numbers the phone system lists that are not phone numbers Switchboard can hold. */
   badNumbers: string[];
+  queues: AdoptedQueues;
+};
+
+/** Call queues added (with how many members), and those Switchboard's rules refuse, with why. */
+export type AdoptedQueues = {
+  added: { name: string; members: number }[];
+  refused: { name: string; error: DomainError }[];
 };
 
 export type AdoptionPreview = { adoption: AdoptionRow; plan: AdoptionPlan };
@@ -145,7 +156,8 @@ export async function applyAdoption(
     const plan = await adoptIn(tx, rec, row.account, choice);
     const { counts } = plan;
     const adopted = counts.create + counts.update + (choice === 'all' ? counts.conflict : 0);
-    if (adopted + counts.sites + counts.plans + counts.numbers === 0) fail({ code: 'ADOPTION_NOTHING' });
+    const accountWide = counts.sites + counts.plans + counts.numbers + (counts.queues ?? 0);
+    if (adopted + accountWide === 0) fail({ code: 'ADOPTION_NOTHING' });
     rec.audit({
       action: 'adoption.applied',
       targetType: 'adoption',
@@ -313,6 +325,8 @@ async function adoptIn(
     await applyPlan(tx, rec, account, statusPlan.rows, () => {});
   }
 
+  const queues = await adoptQueues(tx, rec, phone);
+
   const createdEmails = created.map((row) => row.email);
   const directory = await directoryByEmails(tx, createdEmails.map(emailKey));
   const adoptedPeople = [...directory.values()].map((entry) => ({
@@ -344,8 +358,10 @@ async function adoptIn(
       sites: sites.length,
       plans: plans.length,
       numbers: newNumbers.length,
+      queues: queues.added.length,
     },
     lines,
+    queues,
     sites,
     plans,
     numbers: newNumbers,
@@ -355,6 +371,77 @@ async function adoptIn(
 }
 
 const NUMBERS_PER_INSERT = 5000;
+
+/**
+ * Call queues Switchboard lacks (by name), on their own extension at their site, with their members who have a
+ * line in Switchboard now; a queue Switchboard has gains the members it lacks. One whose name, site or extension
+ * Switchboard's rules refuse is left out, with why.
+ */
+async function adoptQueues(tx: Transaction, rec: Recorder, phone: PhoneAccount): Promise<AdoptedQueues> {
+  const result: AdoptedQueues = { added: [], refused: [] };
+  if (phone.queues.length === 0) return result;
+  const sites = await listSites(tx);
+  const people = new Map(
+    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
+  );
+  const state = await extensionState(tx);
+  for (const wanted of phone.queues) {
+    const name = cleanName(wanted.name);
+    if (!name) {
+      result.refused.push({ name: wanted.name, error: { code: 'QUEUE_NAME_INVALID', input: wanted.name } });
+      continue;
+    }
+    let queue = await queueByName(tx, name);
+    const created = !queue;
+    if (!queue) {
+      const site = sites.find((s) => s.name.toLowerCase() === wanted.site.trim().toLowerCase());
+      if (!site) {
+        result.refused.push({
+          name,
+          error: { code: 'SITE_NOT_FOUND', input: wanted.site, known: sites.map((s) => s.name) },
+        });
+        continue;
+      }
+      const holder = state.taken.get(wanted.extension);
+      if (!/^[0-9]{2,7}$/.test(wanted.extension) || holder || state.reserved.has(wanted.extension)) {
+        result.refused.push({
+          name,
+          error: holder
+            ? { code: 'EXTENSION_TAKEN', extension: wanted.extension, holder, suggestions: [] }
+            : { code: 'EXTENSION_RESERVED', extension: wanted.extension, suggestions: [] },
+        });
+        continue;
+      }
+      queue = await insertQueue(tx, { name, extension: wanted.extension, siteId: site.id });
+      state.taken.set(wanted.extension, { name, email: '', slackUserId: null });
+      rec.audit({
+        action: 'call_queue.created',
+        targetType: 'call_queue',
+        targetId: String(queue.id),
+        targetLabel: name,
+        before: null,
+        after: { name, extension: wanted.extension, site: site.name },
+      });
+      rec.emit({ kind: 'call_queue.created', queue: name, extension: wanted.extension, site: site.name });
+    }
+    let members = 0;
+    for (const email of wanted.members) {
+      const person = people.get(emailKey(email));
+      if (!person || (await queueMembership(tx, queue.id, person.phoneUserId))) continue;
+      await putQueueMember(tx, queue.id, person.phoneUserId, false);
+      rec.emit({
+        kind: 'call_queue.member_changed',
+        queue: queue.name,
+        user: { directoryUserId: person.directoryUserId, email: person.email },
+        member: true,
+        manager: false,
+      });
+      members += 1;
+    }
+    if (created || members > 0) result.added.push({ name: queue.name, members });
+  }
+  return result;
+}
 
 /** Sites the phone system has and Switchboard lacks, created with their code when it is one Switchboard can hold. */
 async function adoptSites(tx: Transaction, rec: Recorder, phone: PhoneAccount): Promise<string[]> {

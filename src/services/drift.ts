@@ -17,6 +17,7 @@ import { directoryByEmails, phoneUserFields } from '../store/import-rows.ts';
 import { allNumbers } from '../store/numbers.ts';
 import { markForSync } from '../store/phone-sync.ts';
 import { planCatalog } from '../store/plans.ts';
+import { listQueues } from '../store/routing.ts';
 import { listSites } from '../store/sites.ts';
 import {
   type Actor,
@@ -36,11 +37,12 @@ const ACTION = 'drift';
 
 /** Switchboard's side of the comparison, in the words the phone system's account is read in. */
 export async function switchboardAccount(db: Executor): Promise<PhoneAccount> {
-  const [users, sites, plans, numbers] = await Promise.all([
+  const [users, sites, plans, numbers, queues] = await Promise.all([
     phoneUserFields(db, sql`true`),
     listSites(db),
     planCatalog(db),
     allNumbers(db),
+    listQueues(db),
   ]);
   return {
     sites: sites.map((site) => ({ name: site.name, code: site.siteCode })),
@@ -54,6 +56,12 @@ export async function switchboardAccount(db: Executor): Promise<PhoneAccount> {
       extension: user.extension,
       plans: user.planCodes,
       numbers: user.numbers,
+    })),
+    queues: queues.map((queue) => ({
+      name: queue.name,
+      extension: queue.extension,
+      site: queue.site,
+      members: queue.members.map((member) => member.person.email),
     })),
   };
 }

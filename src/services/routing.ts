@@ -57,7 +57,7 @@ export type OperatorChange = { receptionist: AutoReceptionist; before: Person | 
 const MAX_NAME_LENGTH = 64;
 
 /** 1 to 64 printable characters, spaces inside collapsed: names are shown on cards and lists. */
-function cleanName(input: string): string | undefined {
+export function cleanName(input: string): string | undefined {
   const name = input.trim().replace(/\s+/g, ' ');
   if (name === '' || name.length > MAX_NAME_LENGTH || /[\p{Cc}<>]/u.test(name)) return undefined;
   return name;

@@ -52,6 +52,11 @@ async function existingZoomAccount() {
     body: { phone_numbers: [{ number: NUMBERS[0] }] },
   });
   expect(number.response.ok).toBe(true);
+  local.zoom.seedCallQueue({
+    name: 'Front Desk',
+    extensionNumber: '2100',
+    members: [emailOf(5), emailOf(6)],
+  });
 }
 
 describe('/phone adopt', () => {
@@ -68,7 +73,7 @@ describe('/phone adopt', () => {
       '4 lines.\nTo create: 3 · To update: 0 · Already equal: 0 · Conflicts: 0 · Refused: 1',
     );
     expect(preview.text).toContain(
-      'Account: 1 site to add (Boston); plan counts to raise (US/CA Unlimited 0 → 10); 2 numbers to add.',
+      'Account: 1 site to add (Boston); plan counts to raise (US/CA Unlimited 0 → 10); 2 numbers to add; call queues to add or complete (Front Desk with 2 members).',
     );
     expect(preview.text).toMatch(
       /\*Refused\* by Switchboard's rules \(not adopted\):\n• Line 5, cher@example\.com: Last Name: /,
@@ -98,7 +103,7 @@ describe('/phone adopt', () => {
 
     const adopted = await clickOn(preview, ACTIONS.adoptAll, { value: buttonsOf(preview.message)[0]?.value });
     expect(adopted).toBe(
-      ":white_check_mark: Adopted Zoom Phone's account: 3 people created, 0 updated, 0 already equal, 1 refused; 1 site, 1 plan count, 2 numbers added. Nothing was sent to Zoom Phone. People are linked to their Slack accounts in the background; their settings stay in Zoom Phone.",
+      ":white_check_mark: Adopted Zoom Phone's account: 3 people created, 0 updated, 0 already equal, 1 refused; 1 site, 1 plan count, 2 numbers, 1 call queue added. Nothing was sent to Zoom Phone. People are linked to their Slack accounts in the background; their settings stay in Zoom Phone.",
     );
     expect(await extensionsByEmail(sb.app.deps.db)).toEqual({
       [emailOf(5)]: '2001',
@@ -112,6 +117,9 @@ describe('/phone adopt', () => {
     expect(card).toContain('*Settings* are kept in Zoom Phone: this line was adopted from it');
     expect(card).not.toContain('Business hours');
     expect(await phoneReply(`show ${mention(colleague(6))}`)).toContain('Boston');
+    expect(await phoneReply('queues')).toContain(
+      `• *Front Desk* · ext \`2100\` · Main · ${mention(colleague(5))}, ${mention(colleague(6))}`,
+    );
     for (const i of [5, 6, 7]) expect(await syncRowOf(sb, emailOf(i))).toMatchObject({ state: 'in_sync' });
     await sb.app.sync?.idle();
     expect(zoomWrites().length).toBe(writesBefore);

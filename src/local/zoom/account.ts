@@ -4,6 +4,7 @@ import { type ZoomError, zoomErrors } from './errors.ts';
 import type { ZoomIds } from './ids.ts';
 import type {
   AddressFields,
+  CallQueue,
   Device,
   EmergencyAddress,
   PhoneNumber,
@@ -25,6 +26,7 @@ export class ZoomAccount {
   readonly plans = new Map<number, Plan>();
   readonly addresses = new Map<string, EmergencyAddress>();
   readonly devices = new Map<string, Device>();
+  readonly callQueues = new Map<string, CallQueue>();
   creationDelayMs: number;
   readonly mainSiteId: string;
 
@@ -55,6 +57,17 @@ export class ZoomAccount {
       autoReceptionistId: this.ids.next('ar'),
     };
     this.sites.set(created.id, created);
+    return created;
+  }
+
+  /** A call queue on its own extension, ringing the phone users of `memberIds` (user ids). */
+  addCallQueue(queue: Omit<CallQueue, 'id' | 'extensionId'>): CallQueue {
+    const taken =
+      [...this.phoneUsers.values()].some((p) => p.extensionNumber === queue.extensionNumber) ||
+      [...this.callQueues.values()].some((q) => q.extensionNumber === queue.extensionNumber);
+    if (taken) throw new Error(`zoom stand-in: extension ${queue.extensionNumber} is taken`);
+    const created: CallQueue = { ...queue, id: this.ids.next('cq'), extensionId: this.ids.next('ex') };
+    this.callQueues.set(created.id, created);
     return created;
   }
 

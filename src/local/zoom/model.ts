@@ -58,6 +58,16 @@ export type Site = {
   autoReceptionistId: string;
 };
 
+/** A call queue: its own extension, and the people (user ids) whose phones it rings. */
+export type CallQueue = {
+  id: string;
+  extensionId: string;
+  name: string;
+  extensionNumber: string;
+  siteId: string;
+  memberIds: string[];
+};
+
 export type BlockedRule = {
   id: string;
   matchType: 'prefix' | 'phoneNumber' | 'SMS-shortCodes' | 'countryCode';

@@ -181,6 +181,10 @@ export type ZoomStandIn = {
   seedNumbers(numbers: SeedNumber[]): { id: string; number: string }[];
   seedPlans(plans: SeedPlan[]): void;
   seedSite(site: SeedSite): { id: string; name: string };
+  /** A call queue whose members are the phone users of these emails. */
+  seedCallQueue(queue: { name: string; extensionNumber: string; siteId?: string; members: string[] }): {
+    id: string;
+  };
   mainSiteId: string;
 
   snapshot(): ZoomSnapshot;

@@ -276,6 +276,21 @@ export async function startZoomStandIn(options: ZoomStandInOptions = {}): Promis
       return { id: created.id, name: created.name };
     },
 
+    seedCallQueue: (queue) => {
+      const memberIds = queue.members.map((email) => {
+        const user = account.findUser(email);
+        if (!user || !account.phoneUsers.has(user.id)) throw new Error(`zoom stand-in: ${email} has no line`);
+        return user.id;
+      });
+      const created = account.addCallQueue({
+        name: queue.name,
+        extensionNumber: queue.extensionNumber,
+        siteId: queue.siteId ?? account.mainSiteId,
+        memberIds,
+      });
+      return { id: created.id };
+    },
+
     snapshot: () => snapshotOf(account),
     violations: () => structuredClone(violations),
     requests: () => structuredClone(log),

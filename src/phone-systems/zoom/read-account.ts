@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type {
   AccountLine,
+  AccountQueue,
   AccountRead,
   AccountReadProgress,
   PhoneAccount,
@@ -14,6 +15,7 @@ type Raw = { data?: unknown; error?: unknown; response: Response };
 const USERS_PAGE = 100;
 const NUMBERS_PAGE = 100;
 const SITES_PAGE = 300;
+const QUEUES_PAGE = 100;
 
 const text = z.string().optional().nullable();
 
@@ -27,8 +29,16 @@ const numberSchema = z.object({
   number: z.string(),
   assignee: z.object({ id: text, type: text }).optional().nullable(),
 });
+const queueSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  extension_number: z.union([z.number(), z.string()]).optional().nullable(),
+  site: z.object({ id: text, name: text }).optional().nullable(),
+});
+const memberSchema = z.object({ level: text, extension_id: text });
 const lineSchema = z.object({
   id: z.string(),
+  extension_id: text,
   email: z.string(),
   name: text,
   extension_number: z.union([z.number(), z.string()]).optional().nullable(),
@@ -46,7 +56,8 @@ const lineSchema = z.object({
 
 /**
  * Reads a Zoom Phone account in Switchboard's words with Zoom's listings alone: sites, calling plans, numbers,
- * then phone users a page of 100 at a time (a MEDIUM call each: 10,000 people are 100 calls).
+ * then phone users a page of 100 at a time (a MEDIUM call each: 10,000 people are 100 calls), then call queues and
+ * each queue's members.
  * A refusal of any page ends the read with Zoom's reason; nothing is written.
  */
 export async function readZoomAccount(
@@ -82,6 +93,7 @@ export async function readZoomAccount(
     ).map((raw) => numberSchema.parse(raw));
     const lines: AccountLine[] = [];
     const emailById = new Map<string, string>();
+    const emailByExtensionId = new Map<string, string>();
     await pages(
       'users',
       (next_page_token) =>
@@ -92,11 +104,44 @@ export async function readZoomAccount(
         for (const raw of items) {
           const line = lineSchema.parse(raw);
           emailById.set(line.id, line.email);
+          if (line.extension_id) emailByExtensionId.set(line.extension_id, line.email);
           lines.push(lineOf(line));
         }
         progress({ lines: lines.length, total });
       },
     );
+    // Call queues, then each one's members (a call each): people by the extension their line rings on.
+    const queues: AccountQueue[] = [];
+    const listed = await pages('call_queues', (next_page_token) =>
+      client.phone.GET('/phone/call_queues', {
+        params: { query: { page_size: QUEUES_PAGE, ...(next_page_token ? { next_page_token } : {}) } },
+      }),
+    );
+    for (const raw of listed) {
+      const queue = queueSchema.parse(raw);
+      const answer = settle(
+        await client.phone.GET('/phone/call_queues/{callQueueId}/members', {
+          params: { path: { callQueueId: queue.id } },
+        }),
+      );
+      if (!answer.ok) throw new Refused(`list the members of call queue ${queue.name}`, answer.refusal);
+      const members = z
+        .object({ call_queue_members: z.array(memberSchema).optional().nullable() })
+        .parse(answer.data ?? {})
+        .call_queue_members?.flatMap((member) => {
+          const email = member.extension_id ? emailByExtensionId.get(member.extension_id) : undefined;
+          return member.level === 'user' && email ? [email] : [];
+        });
+      queues.push({
+        name: queue.name,
+        extension:
+          queue.extension_number === null || queue.extension_number === undefined
+            ? ''
+            : String(queue.extension_number),
+        site: queue.site?.name ?? '',
+        members: members ?? [],
+      });
+    }
     const account: PhoneAccount = {
       sites: sites.map((site) => ({
         name: site.name,
@@ -108,6 +153,7 @@ export async function readZoomAccount(
         holder: n.assignee?.type === 'user' && n.assignee.id ? (emailById.get(n.assignee.id) ?? null) : null,
       })),
       lines,
+      queues,
     };
     return { ok: true, account };
   } catch (error) {

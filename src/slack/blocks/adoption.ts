@@ -34,7 +34,8 @@ export function adoptable(counts: AdoptionCounts): { all: number; others: number
   return { all: others + counts.conflict, others };
 }
 
-const accountChanges = (counts: AdoptionCounts) => counts.sites + counts.plans + counts.numbers;
+const accountChanges = (counts: AdoptionCounts) =>
+  counts.sites + counts.plans + counts.numbers + (counts.queues ?? 0);
 
 const button = (text: string, actionId: string, value: string, style?: 'primary') => ({
   type: 'button' as const,
@@ -71,6 +72,12 @@ export function adoptionPreviewMessage(adoption: AdoptionRow, plan: AdoptionPlan
         )})`
       : '',
     plan.numbers.length > 0 ? `${counted(plan.numbers.length, 'number')} to add` : '',
+    plan.queues.added.length > 0
+      ? `call queues to add or complete (${someOf(
+          plan.queues.added.map((q) => `${showText(q.name)} with ${counted(q.members, 'member')}`),
+          5,
+        )})`
+      : '',
   ].filter(Boolean);
   if (account.length > 0) blocks.push(section(`Account: ${account.join('; ')}.`));
   const conflicts = plan.lines.filter((line) => line.kind === 'conflict');
@@ -109,6 +116,9 @@ export function adoptionPreviewMessage(adoption: AdoptionRow, plan: AdoptionPlan
         )}.`
       : '',
   ].filter(Boolean);
+  for (const queue of plan.queues.refused.slice(0, LISTED)) {
+    notes.push(`Call queue ${showText(queue.name)} is left out: ${errorText(queue.error)}`);
+  }
   if (notes.length > 0) blocks.push(section(clipMrkdwn(notes.join('\n'), BLOCK_KIT.sectionText)));
   const { all, others } = adoptable(counts);
   if (all + accountChanges(counts) === 0) {
@@ -196,6 +206,7 @@ export function adoptedMessage(system: string, plan: AdoptionPlan, choice: Adopt
     counts.sites > 0 ? counted(counts.sites, 'site') : '',
     counts.plans > 0 ? counted(counts.plans, 'plan count') : '',
     counts.numbers > 0 ? counted(counts.numbers, 'number') : '',
+    (counts.queues ?? 0) > 0 ? counted(counts.queues ?? 0, 'call queue') : '',
   ].filter(Boolean);
   return `:white_check_mark: Adopted ${system}'s account: ${people.join(', ')}${account.length > 0 ? `; ${account.join(', ')} added` : ''}. Nothing was sent to ${system}. People are linked to their Slack accounts in the background; their settings stay in ${system}.`;
 }

@@ -18,6 +18,7 @@ const account = (more: Partial<PhoneAccount> = {}): PhoneAccount => ({
   plans: [{ code: 200, name: 'US/CA Unlimited', subscribed: 10 }],
   numbers: [],
   lines: [],
+  queues: [],
   ...more,
 });
 

@@ -1,6 +1,7 @@
 import { batchAddRoutes } from './batch-add.ts';
 import { blockedRuleRoutes } from './blocked-rules.ts';
 import { callHandlingRoutes } from './call-handling.ts';
+import { callQueueRoutes } from './call-queues.ts';
 import { callerIdRoutes } from './caller-ids.ts';
 import { deviceRoutes } from './devices.ts';
 import { emergencyAddressRoutes } from './emergency-addresses.ts';
@@ -29,6 +30,7 @@ const compiled = [
   ...blockedRuleRoutes,
   ...callHandlingRoutes,
   ...callerIdRoutes,
+  ...callQueueRoutes,
 ]
   .map((route) => {
     const names: string[] = [];

@@ -359,6 +359,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/phone/call_queues': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listCallQueues'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/phone/call_queues/{callQueueId}/members': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listCallQueueMembers'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3872,6 +3904,105 @@ export interface operations {
         content?: never;
       };
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listCallQueues: {
+    parameters: {
+      query?: {
+        next_page_token?: string;
+        page_size?: number;
+        site_id?: string;
+        cost_center?: string;
+        department?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            call_queues?: {
+              extension_id?: string;
+              /** Format: int64 */
+              extension_number?: number;
+              id?: string;
+              name?: string;
+              phone_numbers?: {
+                id?: string;
+                number?: string;
+                /** @enum {string} */
+                source?: 'internal' | 'external';
+              }[];
+              site?: {
+                id?: string;
+                name?: string;
+              };
+              /** @enum {string} */
+              status?: 'active' | 'inactive';
+            }[];
+            next_page_token?: string;
+            page_size?: number;
+            total_records?: number;
+          };
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listCallQueueMembers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        callQueueId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            call_queue_members?: {
+              id?: string;
+              /** @enum {string} */
+              level?: 'commonArea' | 'user';
+              name?: string;
+              receive_call?: boolean;
+              extension_id?: string;
+            }[];
+            next_page_token?: string;
+            page_size?: number;
+            total_records?: number;
+          };
+        };
+      };
+      400: {
         headers: {
           [name: string]: unknown;
         };

@@ -36,6 +36,8 @@ export const rateLabels = {
     'GET /phone/extension/{extensionId}/inbound_blocked/rules': 'MEDIUM',
     'POST /phone/extension/{extensionId}/inbound_blocked/rules': 'LIGHT',
     'DELETE /phone/extension/{extensionId}/inbound_blocked/rules': 'LIGHT',
+    'GET /phone/call_queues': 'MEDIUM',
+    'GET /phone/call_queues/{callQueueId}/members': 'MEDIUM',
   },
   users: {
     'GET /users/{userId}': 'LIGHT',

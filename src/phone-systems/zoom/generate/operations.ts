@@ -38,6 +38,8 @@ export const zoomOperations = {
     'GET /phone/extension/{extensionId}/inbound_blocked/rules',
     'POST /phone/extension/{extensionId}/inbound_blocked/rules',
     'DELETE /phone/extension/{extensionId}/inbound_blocked/rules',
+    'GET /phone/call_queues',
+    'GET /phone/call_queues/{callQueueId}/members',
   ],
 } as const;
 
