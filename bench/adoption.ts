@@ -9,7 +9,6 @@ import type { ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { startFakeSlack } from '../src/local/index.ts';
 import { startZoomStandIn, type ZoomStandIn } from '../src/local/zoom/index.ts';
-import { type RateLabel, rateLimits } from '../src/phone-systems/zoom/rate-limits.ts';
 import { stopAppProcess, zoomEnv } from './app-process.ts';
 import {
   ADMIN,
@@ -22,9 +21,9 @@ import {
   seededDatabase,
   startApp,
 } from './imports.ts';
+import { floorAtZoomLimits } from './zoom-import.ts';
 
 const MINUTES = 60_000;
-const LIMITS = rateLimits.business;
 
 export type AdoptionFigures = {
   database: string;
@@ -94,26 +93,14 @@ export async function benchAdoption(engine: Engine, rows: number): Promise<Adopt
       { timeoutMs: 60 * MINUTES },
     );
     const applyMs = performance.now() - clicked;
-    const calls: Record<string, number> = {};
-    const floors: number[] = [];
-    for (const api of ['phone', 'users'] as const) {
-      for (const label of Object.keys(LIMITS[api]) as RateLabel[]) {
-        const n = zoom
-          .requests()
-          .filter((r) => r.label === label && r.template.startsWith('/users') === (api === 'users')).length;
-        if (n === 0) continue;
-        calls[`${api} ${label}`] = n;
-        const { count, perMs } = LIMITS[api][label];
-        floors.push((n / count) * perMs);
-      }
-    }
+    const { calls, floorMs } = floorAtZoomLimits(zoom);
     return {
       database: engine.name,
       rows,
       previewMs,
       applyMs,
       totalMs: previewMs + applyMs,
-      floorMs: Math.max(0, ...floors),
+      floorMs,
       calls,
       summary: summary.text,
     };

@@ -42,6 +42,27 @@ export type ZoomImportFigures = {
   rateLimited: Record<string, number>;
 };
 
+/**
+ * The calls the stand-in answered per API and rate-limit label, and the least time Zoom's limits allow for them:
+ * for each label its calls divided by its rate, the slowest deciding.
+ */
+export function floorAtZoomLimits(zoom: ZoomStandIn): { calls: Record<string, number>; floorMs: number } {
+  const calls: Record<string, number> = {};
+  const floors: number[] = [0];
+  for (const api of ['phone', 'users'] as const) {
+    for (const label of Object.keys(LIMITS[api]) as RateLabel[]) {
+      const n = zoom
+        .requests()
+        .filter((r) => r.label === label && r.template.startsWith('/users') === (api === 'users')).length;
+      if (n === 0) continue;
+      calls[`${api} ${label}`] = n;
+      const { count, perMs } = LIMITS[api][label];
+      floors.push((n / count) * perMs);
+    }
+  }
+  return { calls, floorMs: Math.max(...floors) };
+}
+
 function seedZoom(zoom: ZoomStandIn, rows: number) {
   const people = [];
   for (let i = 0; i < rows; i++)
@@ -77,20 +98,7 @@ export async function benchZoomImport(engine: Engine, rows: number): Promise<Zoo
     const { summaryTs, clickedAt } = await importThroughSlack(slack, `zoom-${rows}.csv`, addFile(rows));
     const outcome = await slack.waitFor(() => finalStatus(slack, summaryTs), { timeoutMs: 120 * MINUTES });
     const syncMs = performance.now() - clickedAt;
-    const calls: Record<string, number> = {};
-    const floors: number[] = [];
-    for (const api of ['phone', 'users'] as const) {
-      for (const label of Object.keys(LIMITS[api]) as RateLabel[]) {
-        const n = zoom
-          .requests()
-          .filter((r) => r.label === label && r.template.startsWith('/users') === (api === 'users')).length;
-        if (n === 0) continue;
-        calls[`${api} ${label}`] = n;
-        const { count, perMs } = LIMITS[api][label];
-        floors.push((n / count) * perMs);
-      }
-    }
-    const floorMs = Math.max(...floors);
+    const { calls, floorMs } = floorAtZoomLimits(zoom);
     const callsPerPerson = Object.fromEntries(
       Object.entries(calls).map(([label, n]) => [label, Math.round((n / rows) * 100) / 100]),
     );

@@ -20,11 +20,7 @@ const { phone, phoneChange, phoneReply, setupAccount, license, clickOn } = phone
 const { attachedFile } = csvUploads(sb);
 const emailOf = colleagueEmail;
 
-const zoomUserId = (email: string) => {
-  const id = local.zoom.snapshot().users.find((u) => u.email === email)?.id;
-  if (!id) throw new Error(`${email} is not a Zoom user`);
-  return id;
-};
+const zoomUserId = (email: string) => local.userIdOf(email);
 const zoomLine = (email: string) => {
   const id = zoomUserId(email);
   return local.zoom.snapshot().phoneUsers.find((p) => p.userId === id);

@@ -70,6 +70,12 @@ export function useLocalZoom(seed: { numbers: string[]; options?: () => ZoomStan
       if (!zoom) throw new Error('the Zoom account starts in beforeEach');
       return zoom;
     },
+    /** The Zoom user id of the user with this email. */
+    userIdOf(email: string): string {
+      const id = zoom?.snapshot().users.find((u) => u.email === email)?.id;
+      if (!id) throw new Error(`${email} is not a Zoom user`);
+      return id;
+    },
     /** A Zoom API client of the test's account, for changes made outside Switchboard (as in Zoom's portal). */
     get client(): ZoomClient {
       if (!client) throw new Error('the Zoom account starts in beforeEach');

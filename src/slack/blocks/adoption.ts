@@ -4,19 +4,12 @@ import type { AdoptedLine, AdoptionChoice, AdoptionPlan, FieldChange } from '../
 import { clip, clipMrkdwn, code, plainStyle, showText, someOf, utcMinute } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
+import { FIELD_NAMES } from './drift.ts';
 import { BLOCK_KIT } from './limits.ts';
 import { context, type KnownBlock, type Message, plain, section } from './message.ts';
 
 /** Conflicts and refusals a preview names; the file holds every line. */
 const LISTED = 5;
-
-const FIELD_NAMES: Record<string, string> = {
-  extension: 'extension',
-  site: 'site',
-  plans: 'calling plans',
-  numbers: 'numbers',
-  status: 'status',
-};
 
 /** A count as people read it: 10,000. */
 const n = (count: number) => count.toLocaleString('en-US');
@@ -25,8 +18,10 @@ const counted = (count: number, one: string, many = `${one}s`) => `${n(count)} $
 const shown = (value: string) => (value === '' ? 'none' : code(value));
 
 function changeText(change: FieldChange, system: string): string {
-  return `${FIELD_NAMES[change.field] ?? change.field} ${shown(change.from)} here, ${shown(change.to)} in ${system}`;
+  return `${fieldName(change.field)} ${shown(change.from)} here, ${shown(change.to)} in ${system}`;
 }
+
+const fieldName = (field: string) => (FIELD_NAMES as Record<string, string>)[field] ?? field;
 
 /** How many lines each button adopts. */
 export function adoptable(counts: AdoptionCounts): { all: number; others: number } {
@@ -172,7 +167,7 @@ export function adoptionFile(plan: AdoptionPlan): Buffer {
           return [
             line.kind,
             line.changes
-              .map((c) => `${FIELD_NAMES[c.field] ?? c.field} ${c.from || 'none'} → ${c.to || 'none'}`)
+              .map((c) => `${fieldName(c.field)} ${c.from || 'none'} → ${c.to || 'none'}`)
               .join('; '),
           ];
         case 'unchanged':

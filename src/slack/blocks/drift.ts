@@ -12,7 +12,8 @@ export const PEOPLE_LISTED = 10;
 /** Account-wide differences (sites, plans, numbers) a report names in words. */
 const ACCOUNT_ITEMS_LISTED = 10;
 
-const FIELD_NAMES: Record<LineField, string> = {
+/** A line's fields in words, for drift reports and adoption previews. */
+export const FIELD_NAMES: Record<LineField, string> = {
   extension: 'extension',
   site: 'site',
   plans: 'calling plans',
