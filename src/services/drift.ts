@@ -15,7 +15,8 @@ import {
 } from '../store/drift.ts';
 import { directoryByEmails, phoneUserFields } from '../store/import-rows.ts';
 import { allNumbers } from '../store/numbers.ts';
-import { markForSync } from '../store/phone-sync.ts';
+import { markForSync, pendingSyncEmails } from '../store/phone-sync.ts';
+import { cardByDirectoryUser } from '../store/phone-users.ts';
 import { planCatalog } from '../store/plans.ts';
 import { listQueues } from '../store/routing.ts';
 import { listSites } from '../store/sites.ts';
@@ -31,7 +32,9 @@ import {
 import { applyPlan } from './imports/apply.ts';
 import { loadAccountView } from './imports/load.ts';
 import { CLEAR, planImport, type SourceRow } from './imports/plan.ts';
+import { removeOne } from './licenses.ts';
 import type { AccountReadProgress } from './phone-system.ts';
+import { auditTarget } from './snapshots.ts';
 
 const ACTION = 'drift';
 
@@ -87,10 +90,12 @@ export async function checkDrift(
     try {
       const read = await system.readAccount(progress);
       if (read.ok) {
+        // People still being applied differ by design until the sync reaches them: that is not drift.
+        const inFlight = new Set((await pendingSyncEmails(deps.db)).map(emailKey));
         const differences = compareAccounts({
           switchboard: await switchboardAccount(deps.db),
           phoneSystem: read.account,
-        });
+        }).filter((d) => !('email' in d) || !inFlight.has(emailKey(d.email)));
         const done = await finishDriftCheck(deps.db, check.id, {
           state: 'done',
           differences,
@@ -157,15 +162,16 @@ export async function keepSwitchboards(
     if (people.length === 0) fail({ code: 'DRIFT_NOTHING', side: 'switchboard' });
     await markForSync(tx, rec.at, people, rec.requestId);
     rec.marked = true;
-    auditSettled(rec, 'drift.kept', differences);
+    await auditSettled(tx, rec, 'drift.kept', differences);
     return { people: people.map((person) => person.email) };
   });
 }
 
 /**
  * *Take the phone system's*: each differing field of the people a report names (or the one `email` names) is
- * written into Switchboard as the phone system holds it, by the same rules as an update file, in one transaction.
- * A value Switchboard's rules refuse (an extension someone else holds, a site it does not know) changes nothing.
+ * written into Switchboard as the phone system holds it, by the same rules as an update file, and people the
+ * phone system gives no line lose their license here, all in one transaction. A value Switchboard's rules refuse
+ * (an extension someone else holds, a site it does not know) changes nothing.
  */
 export async function takePhoneSystems(
   deps: Deps,
@@ -174,10 +180,10 @@ export async function takePhoneSystems(
   email?: string,
 ): Promise<Result<DriftSettled>> {
   return runChange(deps, actor, ACTION, async (tx, rec, account) => {
-    const differences = chosen(await currentCheck(tx, checkId), email).filter(
-      (d): d is Extract<Difference, { kind: 'field' }> => d.kind === 'field',
-    );
-    if (differences.length === 0) fail({ code: 'DRIFT_NOTHING', side: 'phone_system' });
+    const all = chosen(await currentCheck(tx, checkId), email);
+    const differences = all.filter((d): d is Extract<Difference, { kind: 'field' }> => d.kind === 'field');
+    const lineless = all.filter((d) => d.kind === 'only_switchboard');
+    if (differences.length + lineless.length === 0) fail({ code: 'DRIFT_NOTHING', side: 'phone_system' });
     const rows = await updateRows(tx, account, differences);
     const view = await loadAccountView(tx, account, rows, {});
     const plan = planImport(rows, 'update', {}, view);
@@ -186,8 +192,14 @@ export async function takePhoneSystems(
         fail({ code: 'DRIFT_TAKE_INVALID', email: row.email, problems: row.problems });
     }
     await applyPlan(tx, rec, account, plan.rows, () => {});
-    auditSettled(rec, 'drift.taken', differences);
-    return { people: peopleIn(differences) };
+    // Someone the phone system gives no line loses their license here too, as `/phone remove` takes it.
+    const directory = await directoryByEmails(tx, peopleIn(lineless).map(emailKey));
+    for (const entry of directory.values()) {
+      const card = await cardByDirectoryUser(tx, entry.id);
+      if (card) await removeOne(tx, rec, card);
+    }
+    await auditSettled(tx, rec, 'drift.taken', [...differences, ...lineless]);
+    return { people: peopleIn([...differences, ...lineless]) };
   });
 }
 
@@ -247,7 +259,14 @@ async function updateRows(
   });
 }
 
-function auditSettled(rec: Recorder, action: string, differences: readonly Difference[]) {
+/** One audit row per person, on the person (as every change to a line is), with both sides' values. */
+async function auditSettled(
+  tx: Executor,
+  rec: Recorder,
+  action: 'drift.kept' | 'drift.taken',
+  differences: readonly Difference[],
+) {
+  const directory = await directoryByEmails(tx, peopleIn(differences).map(emailKey));
   const byPerson = new Map<
     string,
     { email: string; before: Record<string, string>; after: Record<string, string> }
@@ -264,6 +283,8 @@ function auditSettled(rec: Recorder, action: string, differences: readonly Diffe
     entry.after[field] = action === 'drift.kept' ? switchboard : phoneSystem;
   }
   for (const { email, before, after } of byPerson.values()) {
-    rec.audit({ action, targetType: 'phone_user', targetId: email, targetLabel: email, before, after });
+    const entry = directory.get(emailKey(email));
+    if (!entry) continue;
+    rec.audit({ action, ...auditTarget({ directoryUserId: entry.id, email: entry.email }), before, after });
   }
 }

@@ -116,6 +116,15 @@ export async function recordInSync(tx: Executor, at: Date, people: readonly Phon
   }
 }
 
+/** The emails of the people marked for the phone system and not yet reconciled. */
+export async function pendingSyncEmails(db: Executor): Promise<string[]> {
+  const rows = await db
+    .select({ email: phoneSync.email })
+    .from(phoneSync)
+    .where(eq(phoneSync.state, 'pending'));
+  return rows.map((row) => row.email);
+}
+
 type ClaimedRow = {
   directory_user_id: number;
   email: string;

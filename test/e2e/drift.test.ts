@@ -132,7 +132,7 @@ describe('/phone drift', () => {
     const [audit] = await sb.app.deps.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.action, 'drift.taken'), eq(auditLog.targetId, emailOf(3))));
+      .where(and(eq(auditLog.action, 'drift.taken'), eq(auditLog.targetLabel, emailOf(3))));
     expect(audit).toMatchObject({ actor: ADMIN_ID, before: { plans: '200' }, after: { plans: '' } });
     await sb.app.sync?.idle();
     expect(zoomLine(emailOf(3))?.plans).toEqual([]);
@@ -151,6 +151,40 @@ describe('/phone drift', () => {
     );
     expect((await extensionsByEmail(sb.app.deps.db))[emailOf(2)]).toBe('1001');
     expect(await openHome(sb, ADMIN_ID)).toContain('1 difference. `/phone drift` lists them');
+  });
+
+  it('offers to give back a line the phone system lost, or to take the license away here too', async () => {
+    await inStep();
+    for (const i of [2, 3]) {
+      const off = await local.client.users.PATCH('/users/{userId}', {
+        params: { path: { userId: zoomUserId(emailOf(i)) } },
+        body: { feature: { zoom_phone: false } },
+      });
+      expect(off.response.status).toBe(204);
+    }
+    const report = await phone('drift');
+    const lines = report.text.split('\n');
+    expect(lines).toContain(`*${emailOf(2)}*: has no line in Zoom Phone (extension \`1001\` here)`);
+    expect(lines).toContain(`*${emailOf(3)}*: has no line in Zoom Phone (extension \`1002\` here)`);
+    const check = await latestCheckId();
+
+    expect(await clickOn(report, ACTIONS.driftKeep, { value: `${check}:0` })).toContain(
+      `being given Switchboard's values again for ${emailOf(2)}`,
+    );
+    await sb.app.sync?.idle();
+    await local.zoom.waitFor(() => zoomLine(emailOf(2))?.extensionNumber === '1001');
+
+    expect(await clickOn(report, ACTIONS.driftTake, { value: `${check}:1` })).toContain(
+      `Switchboard took Zoom Phone's values for ${emailOf(3)}`,
+    );
+    expect(await extensionsByEmail(sb.app.deps.db)).not.toHaveProperty(emailOf(3));
+    const [removal] = await sb.app.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'license.removed'), eq(auditLog.targetLabel, emailOf(3))));
+    expect(removal).toMatchObject({ actor: ADMIN_ID });
+    await sb.app.sync?.idle();
+    expect(await phoneReply('drift')).toMatch(/no differences/);
   });
 
   it('takes the phone system’s values for everyone at once, in one change, or changes nothing', async () => {

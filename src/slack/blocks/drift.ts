@@ -149,7 +149,7 @@ export function driftReportMessage(check: DriftCheckRow): Message {
         }),
         button(`Take ${system}'s for all`, ACTIONS.driftTake, driftValue(check.id), {
           title: `Take ${system}'s?`,
-          text: `Switchboard will take ${system}'s values for every differing field of ${plural(people.length, 'person', 'people')}, audited as taken from ${system}. People only on one side are left as they are.`,
+          text: `Switchboard will take ${system}'s values for every differing field of ${plural(people.length, 'person', 'people')}, audited as taken from ${system}; people ${system} gives no line lose their license here. People only in ${system} are left as they are.`,
           confirm: 'Take them',
         }),
       ],

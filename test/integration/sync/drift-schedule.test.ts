@@ -7,6 +7,7 @@ import { checkDrift, switchboardAccount } from '../../../src/services/drift.ts';
 import { scheduleDriftChecks } from '../../../src/services/drift-schedule.ts';
 import type { AccountRead, PhoneSystem } from '../../../src/services/phone-system.ts';
 import { startDriftCheck } from '../../../src/store/drift.ts';
+import { recordInSync } from '../../../src/store/phone-sync.ts';
 import { useTestDatabase } from '../../support/database.ts';
 import { licensedPeople } from '../../support/fixtures.ts';
 import { FixedClock, makeDeps, prepareAccount } from '../../support/services.ts';
@@ -118,15 +119,17 @@ describe('scheduled drift checks', () => {
 });
 
 describe('a drift check', () => {
-  it('records what differs, and a refusal or an outage as failed with why, marking an interrupted one failed', async () => {
-    const [ada] = await licensedPeople(makeDeps(database.db), 1);
+  it('records what differs but people still being applied, a refusal or an outage as failed with why, and an interrupted check as failed', async () => {
+    const [ada, bob] = await licensedPeople(makeDeps(database.db), 2);
+    // Ada's line was applied; Bob's is still being applied, and the phone system does not have it yet.
+    if (ada) await recordInSync(database.db, new Date(), [ada]);
     const theirs = async (): Promise<PhoneAccount> => {
       const account = await switchboardAccount(database.db);
       return {
         ...account,
-        lines: account.lines.map((line) =>
-          line.email === ada?.email ? { ...line, extension: '1999' } : line,
-        ),
+        lines: account.lines
+          .filter((line) => line.email !== bob?.email)
+          .map((line) => (line.email === ada?.email ? { ...line, extension: '1999' } : line)),
       };
     };
     const phone = heldPhoneSystem(async () => ({ ok: true, account: await theirs() }));
