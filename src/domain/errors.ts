@@ -290,7 +290,9 @@ export type DomainError =
   | { code: 'ADOPTION_READ_FAILED'; system: string; reason: string }
   /** An adoption preview already adopted, cancelled or replaced by a newer one. */
   | { code: 'ADOPTION_CLOSED'; status: 'applied' | 'cancelled' }
-  | { code: 'ADOPTION_NOTHING' };
+  | { code: 'ADOPTION_NOTHING' }
+  /** The phone system gives a new person no first or last name, which Switchboard's directory needs. */
+  | { code: 'ADOPTION_NAME_NEEDED'; email: string; missing: ('first name' | 'last name')[] };
 
 export type ErrorCode = DomainError['code'];
 

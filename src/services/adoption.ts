@@ -310,7 +310,20 @@ async function adoptIn(
       lines.push({ line: row.line, email: row.email, kind: 'create', extension: row.fields.extension });
       created.push(row);
     } else if (row.kind === 'invalid') {
-      lines.push({ line: row.line, email: row.email, kind: 'invalid', problems: row.problems });
+      // A name is the phone system's to give: say so, rather than ask for a column of a file.
+      const problems = row.problems.map((problem) =>
+        problem.error.code === 'IMPORT_NAME_NEEDED'
+          ? {
+              ...problem,
+              error: {
+                code: 'ADOPTION_NAME_NEEDED' as const,
+                email: row.email,
+                missing: problem.error.missing,
+              },
+            }
+          : problem,
+      );
+      lines.push({ line: row.line, email: row.email, kind: 'invalid', problems });
     }
   }
   await applyPlan(tx, rec, account, created, () => {});

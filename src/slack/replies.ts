@@ -121,6 +121,8 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `Nothing was changed: the line of ${e(error.email)} was adopted from the phone system, and Switchboard has not taken its settings, so it leaves them there. Change them in the phone system's own portal; the line itself (extension, site, plans, numbers, status) is managed here as usual.`;
     case 'ADOPTION_READ_FAILED':
       return `${e(error.system)} could not be read, so nothing was adopted: ${text(error.reason)} Check the connection with ${code('/phone sync')} and try again.`;
+    case 'ADOPTION_NAME_NEEDED':
+      return `the phone system gives ${text(error.email)} no ${error.missing.join(' and ')}, which Switchboard's directory needs. Add it there and adopt again, or add them here with ${code(e('/phone user add <email> <first> <last>'))} first.`;
     case 'ADOPTION_NOT_FOUND':
       return `That adoption preview is gone. Run ${code('/phone adopt')} for a new one.`;
     case 'ADOPTION_CLOSED':

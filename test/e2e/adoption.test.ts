@@ -91,8 +91,8 @@ describe('/phone adopt', () => {
       `3,${emailOf(6)},create,extension 2002`,
       `4,${emailOf(7)},create,extension 2003`,
     ]);
-    expect(rows[4]).toMatch(
-      /^5,cher@example\.com,refused,"Last Name: cher@example\.com is not in the directory yet/,
+    expect(rows[4]).toBe(
+      '5,cher@example.com,refused,"Last Name: the phone system gives cher@example.com no last name, which Switchboard\'s directory needs. Add it there and adopt again, or add them here with /phone user add <email> <first> <last> first."',
     );
     // The preview changed nothing: no phone users in Switchboard yet.
     expect(await sb.app.deps.db.select().from(phoneUsers)).toEqual([]);
