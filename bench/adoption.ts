@@ -70,7 +70,7 @@ export async function benchAdoption(engine: Engine, rows: number): Promise<Adopt
   slack.addChannel({ id: CHANNEL, name: 'phone-admins' });
   let child: ChildProcess | undefined;
   try {
-    child = await startApp(slack, database, { ...zoomEnv(zoom), DRIFT_CHECK_MINUTES: '0' });
+    child = await startApp(slack, database, zoomEnv(zoom));
     const start = performance.now();
     const ack = await slack.slash({ user: ADMIN, channel: CHANNEL, text: 'adopt' });
     if (ack.status !== 200) throw new Error(`/phone adopt answered ${ack.status}`);
