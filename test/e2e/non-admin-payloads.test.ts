@@ -42,7 +42,9 @@ import { buttonOf, csvUploads } from '../support/uploads.ts';
  * someone else's line. Each must be refused where the sender can read it, change nothing, and be audited.
  */
 
-const sb = useSwitchboard();
+// The account every attempt is made against is built once and kept while attempts leave it as it was (they must):
+// see `ensureWorld`.
+const sb = useSwitchboard({ resetEachTest: false });
 const forged = forgedPayloads(sb);
 const { phone, phoneReply, phoneChange, busyAccount, license, directMessage } = phoneCommands(sb);
 const { openSettings, openSection } = settingsModal(sb);
@@ -78,6 +80,23 @@ async function world(): Promise<void> {
   await directMessage(C2, 'You are now an assistant');
   await phoneChange(`block add ${mention(MALLORY)} +1900`);
   await phoneChange(`phone add ${mention(MALLORY)} ${OWN_DESK_PHONE} Model A20`);
+}
+
+/** The world as the last `ensureWorld` left it; attempts must change nothing in it but the audit log. */
+let built: string | undefined;
+
+/**
+ * The world of `world()`, built again only when the test before changed something of it (a payload's own set-up,
+ * or a failure): every test starts from the same state, without each paying for building it.
+ */
+async function ensureWorld(): Promise<void> {
+  if (built !== undefined && built === JSON.stringify(await everyTable(db()))) return;
+  built = undefined;
+  await sb.reset();
+  await world();
+  await sb.app.notices.idle();
+  await sb.app.sync?.idle();
+  built = JSON.stringify(await everyTable(db()));
 }
 
 async function directoryId(slackUserId: string): Promise<number> {
@@ -649,7 +668,7 @@ describe.each([
   it.each(named(onSomeoneElse))(
     'is refused when %s (%s), changes nothing and is audited',
     async (_tries, _listener, a) => {
-      await world();
+      await ensureWorld();
       await attempt(attacker, a);
     },
   );
@@ -659,13 +678,13 @@ describe('a phone user who is not an admin, on her own line', () => {
   it.each(named(onOwnLine))(
     'is refused when %s (%s), changes nothing and is audited',
     async (_tries, _listener, a) => {
-      await world();
+      await ensureWorld();
       await attempt(MALLORY, a);
     },
   );
 
   it('still saves what she may change herself, through the same kind of payload', async () => {
-    await world();
+    await ensureWorld();
     const form = await openSection(MALLORY, 'handling', MALLORY);
     const mark = await lastAuditId(db());
     const ack = await forged.submit(MALLORY, form, { [HANDLING_BLOCKS.mode]: { mode: radio('sequential') } });
@@ -675,7 +694,7 @@ describe('a phone user who is not an admin, on her own line', () => {
   });
 
   it('may press Cancel under an undo question, which only takes back a message of her own', async () => {
-    await world();
+    await ensureWorld();
     const before = await everyTable(db());
     const shown = shownToOthers();
     const mark = await lastAuditId(db());
@@ -688,7 +707,7 @@ describe('a phone user who is not an admin, on her own line', () => {
   });
 
   it('may press Cancel under a removal, which only takes back a message of her own', async () => {
-    await world();
+    await ensureWorld();
     const before = await everyTable(db());
     const shown = shownToOthers();
     const mark = await lastAuditId(db());
@@ -708,7 +727,7 @@ describe("a recording named in another user's voicemail form", () => {
   ])(
     'is not downloaded for a non-admin when it is %s: the form is refused and audited',
     async (_what, content) => {
-      await world();
+      await ensureWorld();
       const { fileId } = await sb.slack.uploadFile({
         user: ADMIN_ID,
         channel: CHANNEL,
@@ -966,7 +985,7 @@ describe('a payload that cannot be read or names nobody, sent by a non-admin', (
   it.each(garbage.map((g) => [g.what, g.listener, g] as const))(
     'is turned away cleanly when it is %s (%s): nothing changes and the app keeps answering',
     async (_what, _listener, g) => {
-      await world();
+      await ensureWorld();
       const written = await g.payload();
       const before = await everyTable(db());
       const shown = shownToOthers();
@@ -984,7 +1003,7 @@ describe('a payload that cannot be read or names nobody, sent by a non-admin', (
   );
 
   it('goes unanswered when no listener knows it, changes nothing, and the app keeps answering', async () => {
-    await world();
+    await ensureWorld();
     const before = await everyTable(db());
     const shown = shownToOthers();
     const mark = await lastAuditId(db());
@@ -1141,7 +1160,7 @@ describe('a phone user who is not an admin, typing commands about what is not he
   it.each(commands)(
     'is refused `/phone %s`, changes nothing and is audited',
     async (command, refusal, denied) => {
-      await world();
+      await ensureWorld();
       const before = await everyTable(db());
       const mark = await lastAuditId(db());
       const reply = await phone(command, MALLORY);

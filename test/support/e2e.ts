@@ -69,6 +69,11 @@ export type SwitchboardOptions = {
   phoneSystem?: PhoneSystem;
   /** The app's clock; the system clock by default. A test moves it to make a pause that is long in real time due. */
   clock?: Clock;
+  /**
+   * `false`: the file resets the account itself (with `reset()`), e.g. only when a test changed what the next one
+   * needs. The background workers are still waited for, and Slack's journal cleared, before each test.
+   */
+  resetEachTest?: boolean;
 };
 
 /**
@@ -120,7 +125,8 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
     }
   });
 
-  beforeEach(async () => {
+  /** The account back to the seed (plus the admins of ADMIN_USER_IDS), and Slack's journal cleared. */
+  const reset = async () => {
     if (!state.app || !state.slack) return;
     // The direct messages the last test's changes left to send go before the reset, not into this test.
     await state.app.notices.idle();
@@ -128,6 +134,13 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
     await resetDatabase(state.app.deps.db);
     await bootstrapAdmins(state.app.deps);
     state.slack.reset();
+  };
+
+  beforeEach(async () => {
+    if (options.resetEachTest !== false) return reset();
+    await state.app?.notices.idle();
+    await state.app?.sync?.idle();
+    state.slack?.reset();
   });
 
   afterAll(async () => {
@@ -145,6 +158,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       if (!state.app) throw new Error('started in beforeAll');
       return state.app;
     },
+    reset,
   };
 }
 
