@@ -106,8 +106,15 @@ export function driftReportMessage(check: DriftCheckRow): Message {
   }
   const summary = `*${system} compared with Switchboard* at ${when}: ${plural(differences.length, 'difference')}, about ${plural(people.length, 'person', 'people')}${account.length > 0 ? ` and ${plural(account.length, 'account item')}` : ''}.`;
   const blocks: KnownBlock[] = [section(summary)];
+  // A line only in the phone system is for `/phone adopt` (said below): neither button would do anything for it.
+  const settleable = new Set(
+    differences.flatMap((d) =>
+      d.kind === 'field' || d.kind === 'only_switchboard' ? [emailKey(d.email)] : [],
+    ),
+  );
   people.slice(0, PEOPLE_LISTED).forEach((email, index) => {
     blocks.push(section(personText(system, email, differences)));
+    if (!settleable.has(emailKey(email))) return;
     blocks.push({
       type: 'actions',
       elements: [
@@ -138,7 +145,7 @@ export function driftReportMessage(check: DriftCheckRow): Message {
       ),
     );
   }
-  if (people.length > 0) {
+  if (settleable.size > 0) {
     blocks.push({
       type: 'actions',
       elements: [
