@@ -132,11 +132,6 @@ export async function peopleOfCheck(deps: Deps, checkId: number): Promise<string
   return check ? peopleIn(check.differences) : [];
 }
 
-/** The latest finished check, for the Home tab. */
-export async function lastDriftCheck(deps: Deps): Promise<DriftCheckRow | undefined> {
-  return latestDriftCheck(deps.db);
-}
-
 export type DriftSettled = { people: string[] };
 
 /**
@@ -236,8 +231,11 @@ async function updateRows(
   differences: Extract<Difference, { kind: 'field' }>[],
 ): Promise<SourceRow[]> {
   const sites = await listSites(db);
+  // Only with site codes on does an extension need its person's site: read the people then, and only then.
   const current = new Map(
-    (await phoneUserFields(db, sql`true`)).map((user) => [emailKey(user.email), user] as const),
+    account.siteCodesEnabled
+      ? (await phoneUserFields(db, sql`true`)).map((user) => [emailKey(user.email), user] as const)
+      : [],
   );
   const byPerson = new Map<string, Record<string, string>>();
   for (const d of differences) {
