@@ -1,5 +1,6 @@
 import type { HiddenCharacter, LookalikeCharacter } from './characters.ts';
 import type { EmailProblem } from './email.ts';
+import type { AccountSettingKept } from './phone-account.ts';
 
 /** A person as errors and results name them; each surface decides how to show one (a mention, a name). */
 export type Person = { name: string; email: string; slackUserId: string | null };
@@ -292,7 +293,13 @@ export type DomainError =
   | { code: 'ADOPTION_CLOSED'; status: 'applied' | 'cancelled' }
   | { code: 'ADOPTION_NOTHING' }
   /** The phone system gives a new person no first or last name, which Switchboard's directory needs. */
-  | { code: 'ADOPTION_NAME_NEEDED'; email: string; missing: ('first name' | 'last name')[] };
+  | { code: 'ADOPTION_NAME_NEEDED'; email: string; missing: ('first name' | 'last name')[] }
+  /** Part of a person's settings in the phone system that Switchboard cannot hold: their settings stay there. */
+  | {
+      code: 'ADOPTION_SETTING_KEPT';
+      reason: AccountSettingKept | 'assistant_not_adopted' | 'assistant_cycle';
+      detail?: string;
+    };
 
 export type ErrorCode = DomainError['code'];
 

@@ -246,3 +246,22 @@ export function sameHours(a: BusinessHours, b: BusinessHours): boolean {
     return x.from === y.from && x.to === y.to;
   });
 }
+
+/**
+ * Hours written the way `parseHoursText` reads them, runs of days alike joined: `24/7`, or
+ * `mon-fri 09:00-17:00 sat-sun closed`.
+ */
+export function hoursSpec(hours: BusinessHours): string {
+  if (hours.kind === 'always') return '24/7';
+  const spec = (day: DayHours) => (day.type === 'interval' ? `${day.from}-${day.to}` : day.type);
+  const runs: { first: Weekday; last: Weekday; spec: string }[] = [];
+  for (const day of WEEKDAYS) {
+    const text = spec(hours.days[day]);
+    const run = runs.at(-1);
+    if (run && run.spec === text) run.last = day;
+    else runs.push({ first: day, last: day, spec: text });
+  }
+  return runs
+    .map((run) => `${run.first === run.last ? run.first : `${run.first}-${run.last}`} ${run.spec}`)
+    .join(' ');
+}

@@ -14,6 +14,7 @@ import { recordInSync } from '../store/phone-sync.ts';
 import { planCatalog, setPlanInventory } from '../store/plans.ts';
 import { insertQueue, putQueueMember, queueByName, queueMembership } from '../store/routing.ts';
 import { insertSite, listSites } from '../store/sites.ts';
+import { adoptSettings, type FieldChange, type SettingsOf } from './adoption-settings.ts';
 import { type Actor, type Deps, fail, Recorder, requireAdmin, runChange } from './context.ts';
 import { applyPlan } from './imports/apply.ts';
 import { loadAccountView } from './imports/load.ts';
@@ -33,17 +34,20 @@ const ACTION = 'adopt';
 /** Adopt every line Switchboard's rules accept (`all`), or leave those that conflict with Switchboard's as they are. */
 export type AdoptionChoice = 'all' | 'others';
 
-export type FieldChange = { field: ChangedField; from: string; to: string };
+export type { FieldChange };
 
 /**
  * One line of the phone system, as adoption sees it: `line` is its place in what the phone system listed (the
  * preview's file names it), `conflict` an update that would change a person's extension in Switchboard.
  */
 export type AdoptedLine =
-  | { line: number; email: string; kind: 'create'; extension: string }
-  | { line: number; email: string; kind: 'update' | 'conflict'; changes: FieldChange[] }
-  | { line: number; email: string; kind: 'unchanged' }
+  | ({ line: number; email: string; kind: 'create'; extension: string } & SettingsNote)
+  | ({ line: number; email: string; kind: 'update' | 'conflict'; changes: FieldChange[] } & SettingsNote)
+  | ({ line: number; email: string; kind: 'unchanged' } & SettingsNote)
   | { line: number; email: string; kind: 'invalid'; problems: RowProblem[] };
+
+/** Why a person's settings stay in the phone system; absent when they were taken or not read. */
+type SettingsNote = { settingsKept?: RowProblem[] };
 
 export type AdoptionPlan = {
   counts: AdoptionCounts;
@@ -83,7 +87,7 @@ export async function previewAdoption(
   if (!system?.readAccount) return err({ code: 'PHONE_SYSTEM_NONE', what: 'adopt' });
   let account: PhoneAccount;
   try {
-    const read = await system.readAccount(progress);
+    const read = await system.readAccount(progress, { settings: true });
     if (!read.ok) return err({ code: 'ADOPTION_READ_FAILED', system: system.name, reason: read.reason });
     account = read.account;
   } catch (error) {
@@ -340,23 +344,40 @@ async function adoptIn(
 
   const queues = await adoptQueues(tx, rec, phone);
 
-  const createdEmails = created.map((row) => row.email);
-  const directory = await directoryByEmails(tx, createdEmails.map(emailKey));
+  // Settings, for the people whose lines Switchboard now holds as the phone system has them.
+  const taken = new Set([...created, ...chosenUpdates].map((row) => emailKey(row.email)));
+  for (const line of lines) if (line.kind === 'unchanged') taken.add(emailKey(line.email));
+  const withSettings: SettingsOf[] = indexed.flatMap(({ line, index }) =>
+    line.settings && taken.has(emailKey(line.email))
+      ? [{ line: index + 2, email: line.email, settings: line.settings }]
+      : [],
+  );
+  const settings = await adoptSettings(tx, rec, account, withSettings);
+  for (const [index, line] of lines.entries()) {
+    const key = emailKey(line.email);
+    const kept = settings.kept.get(key);
+    const changes = settings.changes.get(key);
+    if (line.kind === 'invalid') continue;
+    if (kept) line.settingsKept = kept;
+    if (!changes || line.kind === 'create') continue;
+    if (line.kind === 'unchanged') lines[index] = { ...line, kind: 'update', changes };
+    else line.changes.push(...changes);
+  }
+
+  // Whose settings stay the phone system's: new people unless theirs were taken, and anyone whose were kept.
+  const createdKeys = created.map((row) => emailKey(row.email));
+  const inPhoneSystem = [
+    ...createdKeys.filter((key) => !settings.adopted.has(key)),
+    ...[...settings.kept.keys()].filter((key) => !createdKeys.includes(key)),
+  ];
+  await markSettingsInPhoneSystem(tx, inPhoneSystem, true);
+  await markSettingsInPhoneSystem(tx, [...settings.adopted], false);
+  const directory = await directoryByEmails(tx, createdKeys);
   const adoptedPeople = [...directory.values()].map((entry) => ({
     directoryUserId: entry.id,
     email: entry.email,
   }));
-  if (adoptedPeople.length > 0) {
-    await tx
-      .update(phoneUsers)
-      .set({ settingsInPhoneSystem: true })
-      .where(
-        sql`${phoneUsers.directoryUserId} in (select jsonb_array_elements_text(${JSON.stringify(
-          adoptedPeople.map((p) => String(p.directoryUserId)),
-        )}::jsonb)::integer)`,
-      );
-    await recordInSync(tx, rec.at, adoptedPeople);
-  }
+  if (adoptedPeople.length > 0) await recordInSync(tx, rec.at, adoptedPeople);
 
   lines.sort((a, b) => a.line - b.line);
   const count = (kind: AdoptedLine['kind']) => lines.filter((line) => line.kind === kind).length;
@@ -372,6 +393,8 @@ async function adoptIn(
       plans: plans.length,
       numbers: newNumbers.length,
       queues: queues.added.length,
+      settings: settings.adopted.size,
+      settingsKept: settings.kept.size,
     },
     lines,
     queues,
@@ -384,6 +407,19 @@ async function adoptIn(
 }
 
 const NUMBERS_PER_INSERT = 5000;
+
+/** Sets whether the phone system keeps the settings of the people with these email keys. */
+async function markSettingsInPhoneSystem(tx: Transaction, keys: readonly string[], kept: boolean) {
+  if (keys.length === 0) return;
+  const directory = await directoryByEmails(tx, keys);
+  const ids = [...directory.values()].map((entry) => String(entry.id));
+  await tx
+    .update(phoneUsers)
+    .set({ settingsInPhoneSystem: kept })
+    .where(
+      sql`${phoneUsers.directoryUserId} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::integer)`,
+    );
+}
 
 /**
  * Call queues Switchboard lacks (by name), on their own extension at their site, with their members who have a

@@ -26,12 +26,17 @@ export interface PhoneSystem {
   connection(): Promise<ConnectionCheck>;
   /**
    * Reads the whole account at the phone system's pace, for adoption: its sites, calling plans, numbers and every
-   * person's line. `progress` hears how many lines are read so far. Throws only when it cannot be reached.
+   * person's line, and with `settings` each person's settings too. `progress` hears how many lines are read so
+   * far. Throws only when it cannot be reached.
    */
-  readAccount?(progress?: (read: AccountReadProgress) => void): Promise<AccountRead>;
+  readAccount?(
+    progress?: (read: AccountReadProgress) => void,
+    options?: { settings?: boolean },
+  ): Promise<AccountRead>;
 }
 
-export type AccountReadProgress = { lines: number; total: number | null };
+/** `settings`: each person's settings are read after the listing, which takes longer. */
+export type AccountReadProgress = { lines: number; total: number | null; settings?: boolean };
 
 /** What the phone system answered to a whole-account read: the account, or its refusal in plain words. */
 export type AccountRead = { ok: true; account: PhoneAccount } | { ok: false; reason: string };

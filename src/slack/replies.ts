@@ -123,6 +123,8 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `${e(error.system)} could not be read, so nothing was adopted: ${text(error.reason)} Check the connection with ${code('/phone sync')} and try again.`;
     case 'ADOPTION_NAME_NEEDED':
       return `the phone system gives ${text(error.email)} no ${error.missing.join(' and ')}, which Switchboard's directory needs. Add it there and adopt again, or add them here with ${code(e('/phone user add <email> <first> <last>'))} first.`;
+    case 'ADOPTION_SETTING_KEPT':
+      return `${settingKeptText(error, s)} Switchboard cannot hold that, so this person's settings stay in the phone system; change them there, or change that setting there and adopt again.`;
     case 'ADOPTION_NOT_FOUND':
       return `That adoption preview is gone. Run ${code('/phone adopt')} for a new one.`;
     case 'ADOPTION_CLOSED':
@@ -365,5 +367,23 @@ function numberReason(reason: Extract<DomainError, { code: 'NUMBER_INVALID' }>['
       return 'it has too many digits.';
     case 'invalid':
       return 'no phone number exists with those digits.';
+  }
+}
+
+function settingKeptText(error: Extract<DomainError, { code: 'ADOPTION_SETTING_KEPT' }>, s: Style): string {
+  const detail = error.detail ? ` (${s.text(error.detail)})` : '';
+  switch (error.reason) {
+    case 'hold_music_audio':
+      return 'Their hold music is audio uploaded to the phone system.';
+    case 'assistant_not_a_person':
+      return "One who answers their calls is not a person's line (a shared phone, say).";
+    case 'assistant_not_adopted':
+      return `One who answers their calls${detail} is not adopted.`;
+    case 'assistant_cycle':
+      return `One who answers their calls${detail} would close a circle of assistants.`;
+    case 'blocked_rule_kind':
+      return 'They block calls by country or short code, not by number or prefix.';
+    case 'hours_unreadable':
+      return 'Their business hours are not in a form Switchboard reads.';
   }
 }

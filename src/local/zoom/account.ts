@@ -203,6 +203,7 @@ export class ZoomAccount {
         outboundCallerId: '',
         pinCode: '',
         delegation: { privacy: false, privileges: [], locked: false, assistants: [] },
+        businessHours: { business_hour_type: 1 },
       },
     };
     this.phoneUsers.set(user.id, phoneUser);

@@ -21,6 +21,13 @@ export type PhoneSettings = {
   outboundCallerId: string;
   pinCode: string;
   delegation: Delegation;
+  /** As Zoom writes it: type 1 around the clock, 2 per day (`business_hours`, Sunday first). */
+  businessHours: BusinessHoursSettings;
+};
+
+export type BusinessHoursSettings = {
+  business_hour_type: 1 | 2;
+  business_hours?: { weekday: number; type: 0 | 1 | 2; from?: string; to?: string }[];
 };
 
 export type HourType = 'business_hours' | 'closed_hours' | 'holiday_hours' | 'break_hours';

@@ -1,4 +1,5 @@
 import type { Clock } from '../clock.ts';
+import type { BusinessHoursSettings } from './model.ts';
 
 /** A rate-limit label of the Zoom documents (`x-rate-limit-label`). */
 export type RateLabel = 'LIGHT' | 'MEDIUM' | 'HEAVY' | 'RESOURCE-INTENSIVE';
@@ -78,6 +79,7 @@ export type PhoneUserView = {
     outboundCallerId: string;
     pinCode: string;
     delegation: DelegationView;
+    businessHours: BusinessHoursSettings;
   };
   blockedRules: { id: string; matchType: string; blockedNumber: string; type: string; country?: string }[];
   /** Zoom's own objects per hour type, as last patched. */

@@ -280,7 +280,7 @@ export function zoomPhoneSystem(options: ZoomAdapterOptions): PhoneSystem {
       }
     },
 
-    readAccount: (progress) => readZoomAccount(client, progress),
+    readAccount: (progress, options) => readZoomAccount(client, progress, options),
 
     async connection(): Promise<ConnectionCheck> {
       try {

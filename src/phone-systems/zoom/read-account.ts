@@ -8,6 +8,8 @@ import type {
 } from '../../services/phone-system.ts';
 import type { ZoomClient } from './client.ts';
 import { settle, type ZoomRefusal } from './errors.ts';
+import { accountSettingsOf } from './plan/account-settings.ts';
+import { readSnapshot } from './plan/read-snapshot.ts';
 
 type Raw = { data?: unknown; error?: unknown; response: Response };
 
@@ -16,6 +18,10 @@ const USERS_PAGE = 100;
 const NUMBERS_PAGE = 100;
 const SITES_PAGE = 300;
 const QUEUES_PAGE = 100;
+const ADDRESSES_PAGE = 300;
+const RULES_PAGE = 300;
+/** People whose settings are read at once; the client's limiter keeps the pace within Zoom's limits. */
+const SETTINGS_READERS = 16;
 
 const text = z.string().optional().nullable();
 
@@ -34,6 +40,12 @@ const queueSchema = z.object({
   name: z.string(),
   extension_number: z.union([z.number(), z.string()]).optional().nullable(),
   site: z.object({ id: text, name: text }).optional().nullable(),
+});
+const addressSchema = z.object({
+  id: z.union([z.string(), z.number()]).transform(String),
+  is_default: z.boolean().optional().nullable(),
+  site: z.object({ id: text }).optional().nullable(),
+  owner: z.object({ id: text }).optional().nullable(),
 });
 const memberSchema = z.object({ level: text, extension_id: text });
 const lineSchema = z.object({
@@ -55,14 +67,16 @@ const lineSchema = z.object({
 });
 
 /**
- * Reads a Zoom Phone account in Switchboard's words with Zoom's listings alone: sites, calling plans, numbers,
- * then phone users a page of 100 at a time (a MEDIUM call each: 10,000 people are 100 calls), then call queues and
- * each queue's members.
+ * Reads a Zoom Phone account in Switchboard's words with Zoom's listings: sites, calling plans, numbers, then phone
+ * users a page of 100 at a time (a MEDIUM call each: 10,000 people are 100 calls), then call queues and each
+ * queue's members. With `settings`, each person's settings too: their line and settings (two LIGHT calls) and
+ * their block rules (a MEDIUM call), after one listing of the emergency addresses to tell sites' defaults.
  * A refusal of any page ends the read with Zoom's reason; nothing is written.
  */
 export async function readZoomAccount(
   client: ZoomClient,
   progress: (read: AccountReadProgress) => void = () => {},
+  options: { settings?: boolean } = {},
 ): Promise<AccountRead> {
   try {
     const sites = (
@@ -92,6 +106,7 @@ export async function readZoomAccount(
       )
     ).map((raw) => numberSchema.parse(raw));
     const lines: AccountLine[] = [];
+    const people: { userId: string; extensionId: string | null }[] = [];
     const emailById = new Map<string, string>();
     const emailByExtensionId = new Map<string, string>();
     await pages(
@@ -106,10 +121,12 @@ export async function readZoomAccount(
           emailById.set(line.id, line.email);
           if (line.extension_id) emailByExtensionId.set(line.extension_id, line.email);
           lines.push(lineOf(line));
+          people.push({ userId: line.id, extensionId: line.extension_id ?? null });
         }
-        progress({ lines: lines.length, total });
+        progress({ lines: lines.length, total, settings: options.settings === true });
       },
     );
+    if (options.settings) await readSettings(lines, people, emailByExtensionId);
     // Call queues, then each one's members (a call each): people by the extension their line rings on.
     const queues: AccountQueue[] = [];
     const listed = await pages('call_queues', (next_page_token) =>
@@ -168,6 +185,76 @@ export async function readZoomAccount(
       };
     }
     throw error;
+  }
+
+  /** Each person's settings, a few people at a time; a person whose line is gone meanwhile keeps none. */
+  async function readSettings(
+    lines: AccountLine[],
+    people: { userId: string; extensionId: string | null }[],
+    emailByExtensionId: Map<string, string>,
+  ): Promise<void> {
+    const addresses = (
+      await pages('emergency_addresses', (next_page_token) =>
+        client.phone.GET('/phone/emergency_addresses', {
+          params: { query: { page_size: ADDRESSES_PAGE, ...(next_page_token ? { next_page_token } : {}) } },
+        }),
+      )
+    ).map((raw) => addressSchema.parse(raw));
+    const siteDefaults = new Set(
+      addresses.filter((a) => a.is_default && a.site?.id && !a.owner?.id).map((a) => a.id),
+    );
+    let next = 0;
+    const readOne = async (index: number) => {
+      const person = people[index];
+      const line = lines[index];
+      if (!person || !line) return;
+      const path = { userId: person.userId };
+      const phoneUser = await orNull(`read the line of ${line.email}`, () =>
+        client.phone.GET('/phone/users/{userId}', { params: { path } }),
+      );
+      const phoneSettings =
+        phoneUser === null
+          ? null
+          : await orNull(`read the settings of ${line.email}`, () =>
+              client.phone.GET('/phone/users/{userId}/settings', { params: { path } }),
+            );
+      const extensionId = person.extensionId;
+      const rules =
+        phoneSettings === null || !extensionId
+          ? []
+          : await pages('extension_blocked_rules', (next_page_token) =>
+              client.phone.GET('/phone/extension/{extensionId}/inbound_blocked/rules', {
+                params: {
+                  path: { extensionId },
+                  query: { page_size: RULES_PAGE, ...(next_page_token ? { next_page_token } : {}) },
+                },
+              }),
+            );
+      const snapshot = readSnapshot({
+        user: { id: person.userId, email: line.email },
+        userSettings: null,
+        phoneUser,
+        phoneSettings,
+        customizedNumbers: [],
+        personalAddresses: [],
+        blockedRules: [{ extension_blocked_rules: rules }],
+      });
+      const settings = accountSettingsOf(snapshot, siteDefaults, (id) => emailByExtensionId.get(id));
+      if (settings) line.settings = settings;
+    };
+    const reader = async () => {
+      for (let index = next++; index < lines.length; index = next++) await readOne(index);
+    };
+    await Promise.all(Array.from({ length: Math.min(SETTINGS_READERS, lines.length) }, reader));
+  }
+
+  /** One answer's body, `null` when Zoom says there is no such thing (404). */
+  async function orNull(purpose: string, fetch: () => Promise<Raw>): Promise<unknown> {
+    const raw = await fetch();
+    if (raw.response.status === 404) return null;
+    const answer = settle(raw);
+    if (!answer.ok) throw new Refused(purpose, answer.refusal);
+    return answer.data ?? {};
   }
 
   /** Every item of a listing's `key` array, page after page; `each` hears each page with the total Zoom gave. */

@@ -1,6 +1,7 @@
 import type { AdoptionCounts, AdoptionRow } from '../../../db/schema/adoptions.ts';
 import { csvRecord, neutraliseFormulaText } from '../../csv/formula.ts';
 import type { AdoptedLine, AdoptionChoice, AdoptionPlan, FieldChange } from '../../services/adoption.ts';
+import type { AdoptedField } from '../../services/adoption-settings.ts';
 import { clip, clipMrkdwn, code, plainStyle, showText, someOf, utcMinute } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
@@ -18,10 +19,30 @@ const counted = (count: number, one: string, many = `${one}s`) => `${n(count)} $
 const shown = (value: string) => (value === '' ? 'none' : code(value));
 
 function changeText(change: FieldChange, system: string): string {
+  if (change.field === 'pin') return `${fieldName(change.field)} differs in ${system}`;
   return `${fieldName(change.field)} ${shown(change.from)} here, ${shown(change.to)} in ${system}`;
 }
 
-const fieldName = (field: string) => (FIELD_NAMES as Record<string, string>)[field] ?? field;
+/** Fields of a line and of its settings in words. */
+const ADOPTED_FIELD_NAMES: Record<AdoptedField, string> = {
+  ...FIELD_NAMES,
+  name: 'name',
+  callerId: 'caller ID',
+  areaCode: 'area code',
+  language: 'language',
+  address: 'emergency address',
+  deskPhones: 'desk phones',
+  hours: 'business hours',
+  holdMusic: 'hold music',
+  pin: 'voicemail PIN',
+  blocked: 'blocked numbers',
+  assistants: 'assistants',
+};
+
+const fieldName = (field: AdoptedField) => ADOPTED_FIELD_NAMES[field] ?? field;
+
+/** The PIN is a secret: a change to it is named, never shown. */
+const PIN_CHANGED = 'changed';
 
 /** How many lines each button adopts. */
 export function adoptable(counts: AdoptionCounts): { all: number; others: number } {
@@ -111,6 +132,20 @@ export function adoptionPreviewMessage(adoption: AdoptionRow, plan: AdoptionPlan
         )}.`
       : '',
   ].filter(Boolean);
+  const kept = plan.lines.filter((line) => line.kind !== 'invalid' && line.settingsKept);
+  if (counts.settings !== undefined) {
+    const head = `*Settings*: taken from ${system} for ${counted(counts.settings, 'person', 'people')}`;
+    blocks.push(
+      section(
+        clipMrkdwn(
+          kept.length === 0
+            ? `${head}.`
+            : `${head}; ${n(kept.length)} keep theirs in ${system}, which holds what Switchboard cannot:\n${listed(kept, system)}`,
+          BLOCK_KIT.sectionText,
+        ),
+      ),
+    );
+  }
   for (const queue of plan.queues.refused.slice(0, LISTED)) {
     notes.push(`Call queue ${showText(queue.name)} is left out: ${errorText(queue.error)}`);
   }
@@ -131,7 +166,7 @@ export function adoptionPreviewMessage(adoption: AdoptionRow, plan: AdoptionPlan
   });
   blocks.push(
     context(
-      `Nothing is sent to ${system}: Switchboard takes what it holds. Settings (hours, PIN, forwarding, desk phones…) stay in ${system} for the people adopted. Every line is in the file in your direct messages with the app.`,
+      `Nothing is sent to ${system}: Switchboard takes what it holds, with each person's settings (business hours, hold music, voicemail PIN, caller ID, area code, language, emergency address, desk phones, blocked numbers, assistants). Call handling (ring order, forwarding) is not read from ${system}. Every line is in the file in your direct messages with the app.`,
     ),
   );
   return { text: plain(`${head} ${tally}`), blocks };
@@ -147,6 +182,11 @@ function listed(lines: AdoptedLine[], system: string): string {
         .map((p) => `${showText(p.column)}: ${errorText(p.error)}`)
         .join(' ')}`;
     }
+    if (line.settingsKept) {
+      return `• Line ${line.line}, ${showText(line.email)}: ${line.settingsKept
+        .map((p) => `${showText(p.column)}: ${errorText(p.error)}`)
+        .join(' ')}`;
+    }
     return `• Line ${line.line}, ${showText(line.email)}`;
   });
   const more = lines.length > LISTED ? [`…and ${n(lines.length - LISTED)} more in the file.`] : [];
@@ -156,8 +196,16 @@ function listed(lines: AdoptedLine[], system: string): string {
 /** Every line of the phone system and what adoption does with it, for the requester's DM. */
 export function adoptionFile(plan: AdoptionPlan): Buffer {
   const style = plainStyle();
-  let text = csvRecord(['Line', 'Email', 'Outcome', 'Detail']);
+  let text = csvRecord(['Line', 'Email', 'Outcome', 'Detail', 'Settings']);
   for (const line of plan.lines) {
+    const settings =
+      line.kind === 'invalid'
+        ? ''
+        : line.settingsKept
+          ? `kept in the phone system: ${line.settingsKept.map((p) => `${p.column}: ${errorText(p.error, style)}`).join(' ')}`
+          : plan.counts.settings === undefined
+            ? ''
+            : 'taken';
     const [outcome, detail] = (() => {
       switch (line.kind) {
         case 'create':
@@ -167,7 +215,11 @@ export function adoptionFile(plan: AdoptionPlan): Buffer {
           return [
             line.kind,
             line.changes
-              .map((c) => `${fieldName(c.field)} ${c.from || 'none'} → ${c.to || 'none'}`)
+              .map((c) =>
+                c.field === 'pin'
+                  ? `${fieldName(c.field)} ${PIN_CHANGED}`
+                  : `${fieldName(c.field)} ${c.from || 'none'} → ${c.to || 'none'}`,
+              )
               .join('; '),
           ];
         case 'unchanged':
@@ -176,7 +228,7 @@ export function adoptionFile(plan: AdoptionPlan): Buffer {
           return ['refused', line.problems.map((p) => `${p.column}: ${errorText(p.error, style)}`).join(' ')];
       }
     })();
-    text += csvRecord([String(line.line), line.email, outcome, detail].map(neutraliseFormulaText));
+    text += csvRecord([String(line.line), line.email, outcome, detail, settings].map(neutraliseFormulaText));
   }
   return Buffer.from(text, 'utf8');
 }
@@ -203,5 +255,9 @@ export function adoptedMessage(system: string, plan: AdoptionPlan, choice: Adopt
     counts.numbers > 0 ? counted(counts.numbers, 'number') : '',
     (counts.queues ?? 0) > 0 ? counted(counts.queues ?? 0, 'call queue') : '',
   ].filter(Boolean);
-  return `:white_check_mark: Adopted ${system}'s account: ${people.join(', ')}${account.length > 0 ? `; ${account.join(', ')} added` : ''}. Nothing was sent to ${system}. People are linked to their Slack accounts in the background; their settings stay in ${system}.`;
+  const settings =
+    counts.settings === undefined
+      ? `their settings stay in ${system}.`
+      : `settings were taken for ${counted(counts.settings, 'person', 'people')}${(counts.settingsKept ?? 0) > 0 ? `, and stay in ${system} for ${n(counts.settingsKept ?? 0)} (see the preview's file)` : ''}.`;
+  return `:white_check_mark: Adopted ${system}'s account: ${people.join(', ')}${account.length > 0 ? `; ${account.join(', ')} added` : ''}. Nothing was sent to ${system}. People are linked to their Slack accounts in the background; ${settings}`;
 }

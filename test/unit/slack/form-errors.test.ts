@@ -257,6 +257,11 @@ const SAMPLES: Samples = {
   ADOPTION_CLOSED: { code: 'ADOPTION_CLOSED', status: 'applied' },
   ADOPTION_NOTHING: { code: 'ADOPTION_NOTHING' },
   ADOPTION_NAME_NEEDED: { code: 'ADOPTION_NAME_NEEDED', email: 'cher@example.com', missing: ['last name'] },
+  ADOPTION_SETTING_KEPT: {
+    code: 'ADOPTION_SETTING_KEPT',
+    reason: 'assistant_not_adopted',
+    detail: 'grace@example.com',
+  },
   DRIFT_BUSY: { code: 'DRIFT_BUSY' },
   DRIFT_READ_FAILED: { code: 'DRIFT_READ_FAILED', system: 'Zoom Phone', reason: 'Zoom did not answer.' },
   DRIFT_NOT_FOUND: { code: 'DRIFT_NOT_FOUND' },

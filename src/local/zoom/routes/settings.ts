@@ -1,7 +1,7 @@
 import type { ZoomAccount } from '../account.ts';
 import { AUDIO_PROMPT_LANGUAGES } from '../catalog.ts';
 import { isZoomError, type ZoomError, zoomErrors } from '../errors.ts';
-import type { PhoneUser } from '../model.ts';
+import type { BusinessHoursSettings, PhoneUser } from '../model.ts';
 import { devicesOf } from './devices.ts';
 import { numbersOf } from './phone-users.ts';
 import { noContent, ok, phoneUserOf, type Route } from './route.ts';
@@ -58,6 +58,7 @@ function settingsOf(account: ZoomAccount, p: PhoneUser) {
       is_default: number === s.outboundCallerId,
     })),
     desk_phone: { devices: devicesOf(account, p), phone_screen_lock: false, pin_code: s.pinCode },
+    business_hours_settings: structuredClone(s.businessHours),
     delegation: {
       privacy: s.delegation.privacy,
       privileges: s.delegation.privileges,
@@ -75,6 +76,8 @@ function callerIds(account: ZoomAccount, p: PhoneUser): string[] {
 
 function basic(account: ZoomAccount, p: PhoneUser, body: Record<string, unknown>): ZoomError | undefined {
   const { area_code, audio_prompt_language, music_on_hold_id, outbound_caller_id } = body;
+  const hours = businessHours(body.business_hours_settings);
+  if (hours && 'code' in hours) return hours;
   if (typeof area_code === 'string' && !/^[0-9]{0,5}$/.test(area_code))
     return zoomErrors.invalidField('area_code', 'The area code must be digits.');
   if (typeof audio_prompt_language === 'string' && !AUDIO_PROMPT_LANGUAGES.has(audio_prompt_language))
@@ -89,7 +92,32 @@ function basic(account: ZoomAccount, p: PhoneUser, body: Record<string, unknown>
   if (typeof audio_prompt_language === 'string') p.settings.audioPromptLanguage = audio_prompt_language;
   if (typeof music_on_hold_id === 'string') p.settings.musicOnHoldId = music_on_hold_id;
   if (typeof outbound_caller_id === 'string') p.settings.outboundCallerId = outbound_caller_id;
+  if (hours) p.settings.businessHours = hours;
   return undefined;
+}
+
+const HOUR = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/**
+ * `business_hours_settings` as sent; Zoom documents type 1 (24×7) and 2 (custom, up to seven days of type 0
+ * closed, 1 all day, 2 from–to).
+ */
+function businessHours(raw: unknown): BusinessHoursSettings | ZoomError | undefined {
+  if (raw === undefined) return undefined;
+  const invalid = (why: string) => zoomErrors.invalidField('business_hours_settings', why);
+  const body = raw as Partial<BusinessHoursSettings> | null;
+  if (!body || (body.business_hour_type !== 1 && body.business_hour_type !== 2))
+    return invalid('business_hour_type must be 1 or 2.');
+  if (body.business_hour_type === 1) return { business_hour_type: 1 };
+  const days = body.business_hours ?? [];
+  if (!Array.isArray(days) || days.length > 7) return invalid('business_hours holds at most seven days.');
+  for (const day of days) {
+    if (![1, 2, 3, 4, 5, 6, 7].includes(day.weekday)) return invalid('weekday must be 1 to 7.');
+    if (![0, 1, 2].includes(day.type)) return invalid('type must be 0, 1 or 2.');
+    if (day.type === 2 && !(HOUR.test(day.from ?? '') && HOUR.test(day.to ?? '')))
+      return invalid('from and to must be HH:mm.');
+  }
+  return { business_hour_type: 2, business_hours: structuredClone(days) };
 }
 
 function typed(p: PhoneUser, settingType: string, body: Record<string, unknown>): ZoomError | undefined {

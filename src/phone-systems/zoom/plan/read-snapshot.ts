@@ -101,7 +101,7 @@ const phoneSettingsSchema = z.object({
     .object({
       pin_code: text,
       devices: z
-        .array(z.object({ id: id, mac_address: text }))
+        .array(z.object({ id: id, mac_address: text, device_type: text }))
         .optional()
         .nullable(),
     })
@@ -231,6 +231,7 @@ function readSettings(body: unknown, customizedPages: unknown[]): ZoomPhoneSetti
     deskPhones: (raw.desk_phone?.devices ?? []).map((device) => ({
       id: device.id,
       mac: device.mac_address ?? null,
+      model: device.device_type ?? null,
     })),
   };
 }

@@ -49,7 +49,8 @@ export type ZoomPhoneSettings = {
   assistantExtensionIds: string[];
   /** `null` when Zoom's answer holds no hours. */
   businessHours: ZoomBusinessHours | null;
-  deskPhones: { id: string; mac: string | null }[];
+  /** `model`: Zoom's device type, when it gives one. */
+  deskPhones: { id: string; mac: string | null; model?: string | null }[];
 };
 
 export type ZoomSnapshot = {

@@ -76,11 +76,14 @@ const READ_PROGRESS_AFTER = 1000;
  */
 function readProgress(ctx: HandlerContext, then: string) {
   let sending: Promise<void> | undefined;
-  const hear = ({ lines, total }: AccountReadProgress) => {
+  const hear = ({ lines, total, settings }: AccountReadProgress) => {
     if (sending || total === null || total <= READ_PROGRESS_AFTER || !ctx.progress) return;
     const system = ctx.deps.phoneSystem?.name ?? 'the phone system';
+    const next = settings
+      ? " Each person's settings are read next, a few calls each: this takes a while."
+      : '';
     sending = ctx.progress(
-      `:hourglass_flowing_sand: Reading ${system}'s account at its rate limits: ${lines.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} lines so far. ${then}`,
+      `:hourglass_flowing_sand: Reading ${system}'s account at its rate limits: ${lines.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} lines so far.${next} ${then}`,
     );
   };
   return { hear, sent: () => sending ?? Promise.resolve() };

@@ -32,7 +32,10 @@ const answers = {
     outbound_caller: { number: '+14155550101' },
     outbound_caller_ids: [{ is_default: true, name: 'Main', number: '+14155550100' }],
     delegation: { assistants: [{ extension_id: 'ext-grace', display_name: 'Grace' }], privacy: false },
-    desk_phone: { pin_code: '482913', devices: [{ id: 'dev-1', mac_address: '001122334455' }] },
+    desk_phone: {
+      pin_code: '482913',
+      devices: [{ id: 'dev-1', mac_address: '001122334455', device_type: 'Yealink T54W' }],
+    },
     extension_number: 1101,
     business_hours_settings: {
       business_hour_type: 2,
@@ -159,7 +162,7 @@ describe('readSnapshot', () => {
             { weekday: 1, type: 0 },
           ],
         },
-        deskPhones: [{ id: 'dev-1', mac: '001122334455' }],
+        deskPhones: [{ id: 'dev-1', mac: '001122334455', model: 'Yealink T54W' }],
       },
       personalAddresses: [
         {

@@ -1,0 +1,371 @@
+import { sql } from 'drizzle-orm';
+import type { Transaction } from '../../db/client.ts';
+import { addressLine } from '../domain/address.ts';
+import { parseBlockedEntry } from '../domain/blocked.ts';
+import { delegationCycle } from '../domain/delegation.ts';
+import { emailKey } from '../domain/email.ts';
+import type { DomainError } from '../domain/errors.ts';
+import { hoursSpec, sameHours } from '../domain/hours.ts';
+import type { AccountSettings } from '../domain/phone-account.ts';
+import { MAX_ASSISTANTS } from '../domain/settings.ts';
+import { checkPin } from '../domain/settings-values.ts';
+import type { readAccount } from '../store/account.ts';
+import { deleteBlocked, insertBlocked } from '../store/blocked.ts';
+import { delegationsFrom, deleteDelegation, insertDelegation } from '../store/delegations.ts';
+import { type ExportedUser, phoneUserFields } from '../store/import-rows.ts';
+import { readSettings, type SettingsPatch, updateSettings } from '../store/settings.ts';
+import { assistantsOf, blockedOf } from '../store/user-details.ts';
+import type { Recorder } from './context.ts';
+import { applyPlan } from './imports/apply.ts';
+import { loadAccountView } from './imports/load.ts';
+import { type ChangedField, CLEAR, planImport, type SourceRow } from './imports/plan.ts';
+import type { CurrentUser } from './imports/view.ts';
+import { settingsSnapshot } from './settings/core.ts';
+import { auditTarget, userRef } from './snapshots.ts';
+
+/** Settings an adoption compares beyond the columns of an update file. */
+export type SettingField = 'hours' | 'holdMusic' | 'pin' | 'blocked' | 'assistants';
+export type AdoptedField = ChangedField | SettingField;
+export type FieldChange = { field: AdoptedField; from: string; to: string };
+
+/** A person whose settings are read from the phone system; `line` is their place in its listing. */
+export type SettingsOf = { line: number; email: string; settings: AccountSettings };
+
+/**
+ * Per person (by email key): what taking the phone system's settings changed, or why they stay there. Everyone in
+ * `adopted` holds the phone system's settings in Switchboard now.
+ */
+export type SettingsAdoption = {
+  adopted: Set<string>;
+  changes: Map<string, FieldChange[]>;
+  kept: Map<string, { column: string; error: DomainError }[]>;
+};
+
+type Account = Awaited<ReturnType<typeof readAccount>>;
+type Current = ExportedUser;
+
+const PIN_SHOWN = '(hidden)';
+
+/**
+ * Takes each person's settings from the phone system into Switchboard, inside the adoption's transaction and after
+ * their lines: caller ID, area code, language, emergency address and desk phones by the rules of an update file;
+ * business hours, hold music, voicemail PIN, blocked numbers and assistants directly, each audited. A person any of
+ * whose settings Switchboard cannot hold keeps them all in the phone system, so that Switchboard never sends a
+ * half-taken set back.
+ */
+export async function adoptSettings(
+  tx: Transaction,
+  rec: Recorder,
+  account: Account,
+  people: readonly SettingsOf[],
+): Promise<SettingsAdoption> {
+  const result: SettingsAdoption = { adopted: new Set(), changes: new Map(), kept: new Map() };
+  if (people.length === 0) return result;
+  const current = new Map(
+    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
+  );
+  const checked: { person: SettingsOf; user: Current; assistants: Current[] }[] = [];
+  for (const person of people) {
+    const key = emailKey(person.email);
+    const user = current.get(key);
+    if (!user) continue;
+    const problems = settingProblems(person.settings, current);
+    if (problems.length > 0) {
+      result.kept.set(key, problems);
+      continue;
+    }
+    const assistants = person.settings.assistants.flatMap((email) => current.get(emailKey(email)) ?? []);
+    checked.push({ person, user, assistants });
+  }
+
+  // The columns an update file has, by its rules: a row it refuses leaves that person's settings where they are.
+  const rows: SourceRow[] = checked.map(({ person }) => fileRow(person));
+  const plan = planImport(rows, 'update', {}, await loadAccountView(tx, account, rows, {}));
+  const updates = [];
+  const valid = new Set<string>();
+  for (const row of plan.rows) {
+    const key = emailKey(row.email);
+    if (row.kind === 'invalid') {
+      result.kept.set(key, row.problems);
+      continue;
+    }
+    valid.add(key);
+    if (row.kind === 'update') {
+      updates.push(row);
+      result.changes.set(
+        key,
+        row.changed.map((field) => fileChange(field, row.current, row.fields)),
+      );
+    }
+  }
+  await applyPlan(tx, rec, account, updates, () => {});
+
+  for (const { person, user, assistants } of checked) {
+    const key = emailKey(person.email);
+    if (!valid.has(key)) continue;
+    const changes = result.changes.get(key) ?? [];
+    changes.push(...(await takeSettings(tx, rec, user, person.settings)));
+    changes.push(...(await takeBlocked(tx, rec, user, person.settings)));
+    const delegation = await takeAssistants(tx, rec, user, assistants, current);
+    if ('error' in delegation) {
+      result.kept.set(key, [{ column: 'assistants', error: delegation.error }]);
+      result.changes.delete(key);
+      continue;
+    }
+    changes.push(...delegation.changes);
+    if (changes.length > 0) result.changes.set(key, changes);
+    result.adopted.add(key);
+  }
+  return result;
+}
+
+/** What stops a person's settings being taken before anything is written. */
+function settingProblems(
+  settings: AccountSettings,
+  current: Map<string, Current>,
+): { column: string; error: DomainError }[] {
+  const problems: { column: string; error: DomainError }[] = settings.kept.map((reason) => ({
+    column: 'settings',
+    error: { code: 'ADOPTION_SETTING_KEPT', reason },
+  }));
+  if (settings.voicemailPin !== null) {
+    const pin = checkPin(settings.voicemailPin);
+    if (!pin.ok)
+      problems.push({
+        column: 'voicemail PIN',
+        error: { code: 'SETTINGS_INVALID', problems: [pin.problem] },
+      });
+  }
+  for (const entry of settings.blocked) {
+    const parsed = parseBlockedEntry(entry.value);
+    if (!parsed.ok) problems.push({ column: 'blocked', error: parsed.error });
+  }
+  for (const email of settings.assistants) {
+    if (!current.has(emailKey(email))) {
+      problems.push({
+        column: 'assistants',
+        error: { code: 'ADOPTION_SETTING_KEPT', reason: 'assistant_not_adopted', detail: email },
+      });
+    }
+  }
+  if (settings.assistants.length > MAX_ASSISTANTS) {
+    problems.push({
+      column: 'assistants',
+      error: {
+        code: 'ASSISTANT_LIMIT',
+        user: { name: '', email: '', slackUserId: null },
+        max: MAX_ASSISTANTS,
+      },
+    });
+  }
+  return problems;
+}
+
+/** The update-file row of a person's settings: `-` clears what the phone system does not hold. */
+function fileRow(person: SettingsOf): SourceRow {
+  const { settings } = person;
+  const address = settings.emergencyAddress;
+  const cells: SourceRow['cells'] = {
+    email: person.email,
+    outboundCallerId: settings.callerId.kind === 'number' ? settings.callerId.number : CLEAR,
+    areaCode: settings.areaCode ?? CLEAR,
+    ...(settings.language ? { audioPromptLanguage: settings.language } : {}),
+    ...(address
+      ? {
+          emergencyAddressLine1: address.line1,
+          emergencyAddressLine2: address.line2 ?? '',
+          emergencyCity: address.city,
+          emergencyState: address.state,
+          emergencyPostalCode: address.postalCode,
+          emergencyCountry: address.country,
+        }
+      : { emergencyAddressLine1: CLEAR }),
+    ...(settings.deskPhones.length > 0
+      ? {
+          deskPhoneMac: settings.deskPhones.map((phone) => phone.mac).join(';'),
+          deskPhoneModel: settings.deskPhones.map((phone) => phone.model.replace(/;/g, ',')).join(';'),
+        }
+      : { deskPhoneMac: CLEAR }),
+  };
+  return { line: person.line, cells };
+}
+
+function fileChange(
+  field: ChangedField,
+  current: CurrentUser,
+  fields: {
+    callerId: Current['callerId'];
+    areaCode: string | null;
+    language: string;
+    address: Current['address'];
+    deskPhones: Current['deskPhones'];
+  },
+): FieldChange {
+  switch (field) {
+    case 'callerId': {
+      const shown = (id: Current['callerId']) => (id.kind === 'number' ? id.number : 'hidden');
+      return { field, from: shown(current.callerId), to: shown(fields.callerId) };
+    }
+    case 'areaCode':
+      return { field, from: current.areaCode ?? '', to: fields.areaCode ?? '' };
+    case 'language':
+      return { field, from: current.language, to: fields.language };
+    case 'address':
+      return {
+        field,
+        from: current.address ? addressLine(current.address) : '',
+        to: fields.address ? addressLine(fields.address) : '',
+      };
+    case 'deskPhones':
+      return {
+        field,
+        from: current.deskPhones.map((phone) => phone.mac).join('; '),
+        to: fields.deskPhones.map((phone) => phone.mac).join('; '),
+      };
+    default:
+      return { field, from: '', to: '' };
+  }
+}
+
+/** Business hours, hold music and the PIN (when the phone system gave one), written and audited as one change. */
+async function takeSettings(
+  tx: Transaction,
+  rec: Recorder,
+  user: Current,
+  settings: AccountSettings,
+): Promise<FieldChange[]> {
+  const before = await readSettings(tx, user.phoneUserId);
+  const patch: SettingsPatch = {};
+  const changes: FieldChange[] = [];
+  if (!sameHours(before.businessHours, settings.businessHours)) {
+    patch.businessHours = settings.businessHours;
+    changes.push({
+      field: 'hours',
+      from: hoursSpec(before.businessHours),
+      to: hoursSpec(settings.businessHours),
+    });
+  }
+  if (before.holdMusic.kind !== settings.holdMusic) {
+    patch.holdMusic = { kind: settings.holdMusic };
+    changes.push({ field: 'holdMusic', from: before.holdMusic.kind, to: settings.holdMusic });
+  }
+  if (settings.voicemailPin !== null && settings.voicemailPin !== before.voicemailPin) {
+    patch.voicemailPin = settings.voicemailPin;
+    changes.push({ field: 'pin', from: PIN_SHOWN, to: PIN_SHOWN });
+  }
+  const fields = Object.keys(patch) as (keyof SettingsPatch)[];
+  if (fields.length === 0) return [];
+  const after = await updateSettings(tx, user.phoneUserId, patch, rec.at);
+  rec.audit({
+    action: 'settings.adopted',
+    ...auditTarget(user),
+    before: settingsSnapshot(before, fields),
+    after: settingsSnapshot(after, fields),
+  });
+  rec.emit({
+    kind: 'phone_user.settings_changed',
+    user: userRef(user),
+    settings: settingsSnapshot(after, fields),
+  });
+  return changes;
+}
+
+/** The blocked list becomes the phone system's: entries it lacks go, entries it has come. */
+async function takeBlocked(
+  tx: Transaction,
+  rec: Recorder,
+  user: Current,
+  settings: AccountSettings,
+): Promise<FieldChange[]> {
+  const before = await blockedOf(tx, user.phoneUserId);
+  const wanted = settings.blocked.flatMap((entry) => {
+    const parsed = parseBlockedEntry(entry.value);
+    return parsed.ok ? [parsed.entry] : [];
+  });
+  const wantedValues = new Set(wanted.map((entry) => entry.value));
+  const heldValues = new Set(before.map((entry) => entry.value));
+  let changed = false;
+  for (const entry of before) {
+    if (wantedValues.has(entry.value)) continue;
+    const removed = await deleteBlocked(tx, user.phoneUserId, entry.value);
+    if (removed) rec.emit({ kind: 'phone_user.blocked_removed', user: userRef(user), entry: removed });
+    changed = true;
+  }
+  for (const entry of wanted) {
+    if (heldValues.has(entry.value)) continue;
+    if (await insertBlocked(tx, user.phoneUserId, entry, rec.at)) {
+      rec.emit({ kind: 'phone_user.blocked_added', user: userRef(user), entry });
+      heldValues.add(entry.value);
+      changed = true;
+    }
+  }
+  if (!changed) return [];
+  const after = await blockedOf(tx, user.phoneUserId);
+  await updateSettings(tx, user.phoneUserId, {}, rec.at);
+  const values = (list: { value: string }[]) => list.map((entry) => entry.value);
+  rec.audit({
+    action: 'blocked.adopted',
+    ...auditTarget(user),
+    before: { blocked: values(before) },
+    after: { blocked: values(after) },
+  });
+  return [{ field: 'blocked', from: values(before).join('; '), to: values(after).join('; ') }];
+}
+
+/**
+ * The people who answer this person's calls become the phone system's. One that would close a circle of
+ * assistants is refused, as `/phone delegate add` refuses it.
+ */
+async function takeAssistants(
+  tx: Transaction,
+  rec: Recorder,
+  user: Current,
+  wanted: readonly Current[],
+  current: Map<string, Current>,
+): Promise<{ changes: FieldChange[] } | { error: DomainError }> {
+  const before = await assistantsOf(tx, user.phoneUserId);
+  const wantedIds = new Set(wanted.map((assistant) => assistant.phoneUserId));
+  const heldIds = new Set(before.map((assistant) => assistant.phoneUserId));
+  for (const assistant of wanted) {
+    if (heldIds.has(assistant.phoneUserId) || assistant.phoneUserId === user.phoneUserId) continue;
+    const cycle = delegationCycle(
+      await delegationsFrom(tx, assistant.phoneUserId),
+      user.phoneUserId,
+      assistant.phoneUserId,
+    );
+    if (cycle) {
+      return {
+        error: { code: 'ADOPTION_SETTING_KEPT', reason: 'assistant_cycle', detail: assistant.email },
+      };
+    }
+  }
+  let changed = false;
+  for (const assistant of before) {
+    if (wantedIds.has(assistant.phoneUserId)) continue;
+    await deleteDelegation(tx, user.phoneUserId, assistant.phoneUserId);
+    const gone = current.get(emailKey(assistant.person.email));
+    if (gone)
+      rec.emit({ kind: 'phone_user.assistant_removed', user: userRef(user), assistant: userRef(gone) });
+    changed = true;
+  }
+  for (const assistant of wanted) {
+    if (heldIds.has(assistant.phoneUserId) || assistant.phoneUserId === user.phoneUserId) continue;
+    if (await insertDelegation(tx, user.phoneUserId, assistant.phoneUserId, rec.at)) {
+      rec.emit({ kind: 'phone_user.assistant_added', user: userRef(user), assistant: userRef(assistant) });
+      changed = true;
+    }
+  }
+  if (!changed) return { changes: [] };
+  const after = await assistantsOf(tx, user.phoneUserId);
+  await updateSettings(tx, user.phoneUserId, {}, rec.at);
+  const emails = (list: { person: { email: string } }[]) => list.map((assistant) => assistant.person.email);
+  rec.audit({
+    action: 'delegation.adopted',
+    ...auditTarget(user),
+    before: { assistants: emails(before) },
+    after: { assistants: emails(after) },
+  });
+  return {
+    changes: [{ field: 'assistants', from: emails(before).join('; '), to: emails(after).join('; ') }],
+  };
+}
