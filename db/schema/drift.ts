@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import type { Difference } from '../../src/domain/drift.ts';
+import type { AccountSettings } from '../../src/domain/phone-account.ts';
 
 /**
  * Drift checks: each comparison of the phone system's account with Switchboard's, scheduled or asked for with
@@ -16,6 +17,13 @@ export const driftChecks = pgTable(
     requestedBy: text('requested_by'),
     system: text('system').notNull(),
     differences: jsonb('differences').$type<Difference[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Whether people's settings were read and compared too (an admin's check), or their lines alone. */
+    settingsCompared: boolean('settings_compared').notNull().default(false),
+    /**
+     * The phone system's settings of each person whose settings differ, by email, for *Take the phone system's*.
+     * They hold voicemail PINs: never shown, never exported.
+     */
+    phoneSettings: jsonb('phone_settings').$type<Record<string, AccountSettings>>(),
     /** How many people the phone system holds a line for, as read. */
     linesRead: integer('lines_read').notNull().default(0),
     failure: text('failure'),

@@ -1,5 +1,7 @@
+import { addressLine } from './address.ts';
 import { emailKey } from './email.ts';
-import type { AccountLine, PhoneAccount } from './phone-account.ts';
+import { hoursSpec } from './hours.ts';
+import type { AccountLine, AccountSettings, PhoneAccount } from './phone-account.ts';
 
 /**
  * Drift: where the phone system no longer holds what Switchboard says, because someone changed it in the phone
@@ -10,9 +12,40 @@ export type LineField = 'extension' | 'site' | 'plans' | 'numbers' | 'status';
 
 export const LINE_FIELDS: readonly LineField[] = ['extension', 'site', 'plans', 'numbers', 'status'];
 
+/** The settings Switchboard sends the phone system, compared when both sides' were read. */
+export type SettingField =
+  | 'hours'
+  | 'holdMusic'
+  | 'pin'
+  | 'callerId'
+  | 'areaCode'
+  | 'language'
+  | 'address'
+  | 'deskPhones'
+  | 'assistants'
+  | 'blocked';
+
+export const SETTING_FIELDS: readonly SettingField[] = [
+  'hours',
+  'holdMusic',
+  'pin',
+  'callerId',
+  'areaCode',
+  'language',
+  'address',
+  'deskPhones',
+  'assistants',
+  'blocked',
+];
+
+export type DriftField = LineField | SettingField;
+
+/** A PIN is a secret: a difference says only that the two differ. */
+export const PIN_VALUES = { switchboard: 'set', phoneSystem: 'another PIN' } as const;
+
 /** Values as people read them: plans by code, numbers E.164, several joined by `; `, nothing as `""`. */
 export type Difference =
-  | { kind: 'field'; email: string; field: LineField; switchboard: string; phoneSystem: string }
+  | { kind: 'field'; email: string; field: DriftField; switchboard: string; phoneSystem: string }
   /** A line the phone system has and Switchboard does not. */
   | { kind: 'only_phone_system'; email: string; extension: string }
   /** A licensed person Switchboard has and the phone system gives no line. */
@@ -47,6 +80,9 @@ export function compareAccounts({ switchboard, phoneSystem }: DriftSides): Diffe
           differences.push({ kind: 'field', email: mine.email, field, switchboard: a, phoneSystem: b });
         }
       }
+      if (mine.settings && other.settings) {
+        differences.push(...compareSettings(mine.email, mine.settings, other.settings));
+      }
     }
   }
   differences.push(...compareSites(switchboard, phoneSystem));
@@ -68,6 +104,49 @@ export function fieldValue(line: AccountLine, field: LineField): string {
       return [...new Set(line.numbers)].sort().join('; ');
     case 'status':
       return line.status;
+  }
+}
+
+/** One person's settings, field by field; what the phone system did not say (no PIN, no language) is not compared. */
+function compareSettings(email: string, mine: AccountSettings, other: AccountSettings): Difference[] {
+  const out: Difference[] = [];
+  for (const field of SETTING_FIELDS) {
+    if (field === 'pin') {
+      if (other.voicemailPin !== null && other.voicemailPin !== mine.voicemailPin) {
+        out.push({ kind: 'field', email, field, ...PIN_VALUES });
+      }
+      continue;
+    }
+    if (field === 'language' && other.language === null) continue;
+    const a = settingValue(mine, field);
+    const b = settingValue(other, field);
+    if (a !== b) out.push({ kind: 'field', email, field, switchboard: a, phoneSystem: b });
+  }
+  return out;
+}
+
+/** A setting in the words both sides are compared in; lists sorted, MACs as 12 upper-case hex digits. */
+export function settingValue(settings: AccountSettings, field: Exclude<SettingField, 'pin'>): string {
+  const list = (values: readonly string[]) => [...new Set(values)].sort().join('; ');
+  switch (field) {
+    case 'hours':
+      return hoursSpec(settings.businessHours);
+    case 'holdMusic':
+      return settings.kept.includes('hold_music_audio') ? 'uploaded audio' : settings.holdMusic;
+    case 'callerId':
+      return settings.callerId.kind === 'number' ? settings.callerId.number : 'hidden';
+    case 'areaCode':
+      return settings.areaCode ?? '';
+    case 'language':
+      return settings.language ?? '';
+    case 'address':
+      return settings.emergencyAddress ? addressLine(settings.emergencyAddress) : '';
+    case 'deskPhones':
+      return list(settings.deskPhones.map((phone) => phone.mac.replace(/[^0-9a-f]/gi, '').toUpperCase()));
+    case 'assistants':
+      return list(settings.assistants.map(emailKey));
+    case 'blocked':
+      return list(settings.blocked.map((entry) => entry.value));
   }
 }
 

@@ -58,6 +58,8 @@ export async function adoptSettings(
   rec: Recorder,
   account: Account,
   people: readonly SettingsOf[],
+  /** How the audit log names the change: taken at an adoption, or from a drift report. */
+  verb: 'adopted' | 'taken' = 'adopted',
 ): Promise<SettingsAdoption> {
   const result: SettingsAdoption = { adopted: new Set(), changes: new Map(), kept: new Map() };
   if (people.length === 0) return result;
@@ -104,9 +106,9 @@ export async function adoptSettings(
     const key = emailKey(person.email);
     if (!valid.has(key)) continue;
     const changes = result.changes.get(key) ?? [];
-    changes.push(...(await takeSettings(tx, rec, user, person.settings)));
-    changes.push(...(await takeBlocked(tx, rec, user, person.settings)));
-    const delegation = await takeAssistants(tx, rec, user, assistants, current);
+    changes.push(...(await takeSettings(tx, rec, user, person.settings, verb)));
+    changes.push(...(await takeBlocked(tx, rec, user, person.settings, verb)));
+    const delegation = await takeAssistants(tx, rec, user, assistants, current, verb);
     if ('error' in delegation) {
       result.kept.set(key, [{ column: 'assistants', error: delegation.error }]);
       result.changes.delete(key);
@@ -233,6 +235,7 @@ async function takeSettings(
   rec: Recorder,
   user: Current,
   settings: AccountSettings,
+  verb: 'adopted' | 'taken',
 ): Promise<FieldChange[]> {
   const before = await readSettings(tx, user.phoneUserId);
   const patch: SettingsPatch = {};
@@ -257,7 +260,7 @@ async function takeSettings(
   if (fields.length === 0) return [];
   const after = await updateSettings(tx, user.phoneUserId, patch, rec.at);
   rec.audit({
-    action: 'settings.adopted',
+    action: `settings.${verb}`,
     ...auditTarget(user),
     before: settingsSnapshot(before, fields),
     after: settingsSnapshot(after, fields),
@@ -276,6 +279,7 @@ async function takeBlocked(
   rec: Recorder,
   user: Current,
   settings: AccountSettings,
+  verb: 'adopted' | 'taken',
 ): Promise<FieldChange[]> {
   const before = await blockedOf(tx, user.phoneUserId);
   const wanted = settings.blocked.flatMap((entry) => {
@@ -304,7 +308,7 @@ async function takeBlocked(
   await updateSettings(tx, user.phoneUserId, {}, rec.at);
   const values = (list: { value: string }[]) => list.map((entry) => entry.value);
   rec.audit({
-    action: 'blocked.adopted',
+    action: `blocked.${verb}`,
     ...auditTarget(user),
     before: { blocked: values(before) },
     after: { blocked: values(after) },
@@ -322,6 +326,7 @@ async function takeAssistants(
   user: Current,
   wanted: readonly Current[],
   current: Map<string, Current>,
+  verb: 'adopted' | 'taken',
 ): Promise<{ changes: FieldChange[] } | { error: DomainError }> {
   const before = await assistantsOf(tx, user.phoneUserId);
   const wantedIds = new Set(wanted.map((assistant) => assistant.phoneUserId));
@@ -360,7 +365,7 @@ async function takeAssistants(
   await updateSettings(tx, user.phoneUserId, {}, rec.at);
   const emails = (list: { person: { email: string } }[]) => list.map((assistant) => assistant.person.email);
   rec.audit({
-    action: 'delegation.adopted',
+    action: `delegation.${verb}`,
     ...auditTarget(user),
     before: { assistants: emails(before) },
     after: { assistants: emails(after) },

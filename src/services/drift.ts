@@ -1,9 +1,17 @@
 import { sql } from 'drizzle-orm';
 import { DRIFT_LEASES } from '../../db/leases.ts';
 import type { AccountSettingsRow } from '../../db/schema/account.ts';
-import { compareAccounts, type Difference, type LineField, peopleIn } from '../domain/drift.ts';
+import {
+  compareAccounts,
+  type Difference,
+  type DriftField,
+  type LineField,
+  peopleIn,
+  SETTING_FIELDS,
+  type SettingField,
+} from '../domain/drift.ts';
 import { emailKey } from '../domain/email.ts';
-import type { PhoneAccount } from '../domain/phone-account.ts';
+import type { AccountSettings, PhoneAccount } from '../domain/phone-account.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import {
   type DriftCheckRow,
@@ -13,13 +21,15 @@ import {
   latestDriftCheck,
   startDriftCheck,
 } from '../store/drift.ts';
-import { directoryByEmails, phoneUserFields } from '../store/import-rows.ts';
+import { directoryByEmails, type ExportedUser, phoneUserFields } from '../store/import-rows.ts';
 import { allNumbers } from '../store/numbers.ts';
 import { markForSync, pendingSyncEmails } from '../store/phone-sync.ts';
 import { cardByDirectoryUser } from '../store/phone-users.ts';
 import { planCatalog } from '../store/plans.ts';
 import { listQueues } from '../store/routing.ts';
+import { comparedSettings } from '../store/settings.ts';
 import { listSites } from '../store/sites.ts';
+import { adoptSettings } from './adoption-settings.ts';
 import {
   type Actor,
   type Deps,
@@ -38,14 +48,21 @@ import { auditTarget } from './snapshots.ts';
 
 const ACTION = 'drift';
 
-/** Switchboard's side of the comparison, in the words the phone system's account is read in. */
-export async function switchboardAccount(db: Executor): Promise<PhoneAccount> {
-  const [users, sites, plans, numbers, queues] = await Promise.all([
+/**
+ * Switchboard's side of the comparison, in the words the phone system's account is read in; with `settings`, the
+ * settings of everyone whose settings are Switchboard's.
+ */
+export async function switchboardAccount(
+  db: Executor,
+  options: { settings?: boolean } = {},
+): Promise<PhoneAccount> {
+  const [users, sites, plans, numbers, queues, settings] = await Promise.all([
     phoneUserFields(db, sql`true`),
     listSites(db),
     planCatalog(db),
     allNumbers(db),
     listQueues(db),
+    options.settings ? comparedSettings(db) : new Map<number, HeldSettings>(),
   ]);
   return {
     sites: sites.map((site) => ({ name: site.name, code: site.siteCode })),
@@ -59,6 +76,7 @@ export async function switchboardAccount(db: Executor): Promise<PhoneAccount> {
       extension: user.extension,
       plans: user.planCodes,
       numbers: user.numbers,
+      ...settingsOf(user, settings.get(user.phoneUserId)),
     })),
     queues: queues.map((queue) => ({
       name: queue.name,
@@ -66,6 +84,27 @@ export async function switchboardAccount(db: Executor): Promise<PhoneAccount> {
       site: queue.site,
       members: queue.members.map((member) => member.person.email),
     })),
+  };
+}
+
+type HeldSettings = Awaited<ReturnType<typeof comparedSettings>> extends Map<number, infer T> ? T : never;
+
+function settingsOf(user: ExportedUser, held: HeldSettings | undefined): { settings?: AccountSettings } {
+  if (!held) return {};
+  return {
+    settings: {
+      businessHours: held.businessHours,
+      holdMusic: held.holdMusic.kind === 'none' ? 'none' : 'default',
+      callerId: user.callerId,
+      areaCode: user.areaCode,
+      language: user.language,
+      voicemailPin: held.voicemailPin,
+      emergencyAddress: user.address,
+      deskPhones: user.deskPhones,
+      assistants: held.assistants,
+      blocked: held.blocked.map((value) => ({ kind: 'number', value })),
+      kept: held.holdMusic.kind === 'audio' ? ['hold_music_audio'] : [],
+    },
   };
 }
 
@@ -83,22 +122,37 @@ export async function checkDrift(
   if (!system?.readAccount) return err({ code: 'PHONE_SYSTEM_NONE', what: 'compare' });
   const release = await deps.leases.take({ space: DRIFT_LEASES, id: 1 });
   if (!release) return err({ code: 'DRIFT_BUSY' });
+  // An admin who asks waits for everyone's settings too (a few calls a person); the scheduled check reads lines.
+  const settings = requestedBy !== null;
   try {
     const check = await startDriftCheck(deps.db, { requestedBy, system: system.name, at: deps.clock.now() });
     await failInterruptedChecks(deps.db, check.id, deps.clock.now());
     let reason: string;
     try {
-      const read = await system.readAccount(progress);
+      const read = await system.readAccount(progress, { settings });
       if (read.ok) {
         // People still being applied differ by design until the sync reaches them: that is not drift.
         const inFlight = new Set((await pendingSyncEmails(deps.db)).map(emailKey));
         const differences = compareAccounts({
-          switchboard: await switchboardAccount(deps.db),
+          switchboard: await switchboardAccount(deps.db, { settings }),
           phoneSystem: read.account,
         }).filter((d) => !('email' in d) || !inFlight.has(emailKey(d.email)));
+        // Kept for *Take the phone system's*: the settings of the people whose settings differ.
+        const differing = new Set(
+          differences.flatMap((d) =>
+            d.kind === 'field' && isSettingField(d.field) ? [emailKey(d.email)] : [],
+          ),
+        );
+        const phoneSettings: Record<string, AccountSettings> = {};
+        for (const line of read.account.lines) {
+          if (line.settings && differing.has(emailKey(line.email)))
+            phoneSettings[emailKey(line.email)] = line.settings;
+        }
         const done = await finishDriftCheck(deps.db, check.id, {
           state: 'done',
           differences,
+          settingsCompared: settings,
+          phoneSettings,
           linesRead: read.account.lines.length,
           at: deps.clock.now(),
         });
@@ -175,7 +229,8 @@ export async function takePhoneSystems(
   email?: string,
 ): Promise<Result<DriftSettled>> {
   return runChange(deps, actor, ACTION, async (tx, rec, account) => {
-    const all = chosen(await currentCheck(tx, checkId), email);
+    const check = await currentCheck(tx, checkId);
+    const all = chosen(check, email);
     const differences = all.filter((d): d is Extract<Difference, { kind: 'field' }> => d.kind === 'field');
     const lineless = all.filter((d) => d.kind === 'only_switchboard');
     if (differences.length + lineless.length === 0) fail({ code: 'DRIFT_NOTHING', side: 'phone_system' });
@@ -187,6 +242,22 @@ export async function takePhoneSystems(
         fail({ code: 'DRIFT_TAKE_INVALID', email: row.email, problems: row.problems });
     }
     await applyPlan(tx, rec, account, plan.rows, () => {});
+    // Settings: each person's whole set, as the phone system held it at the check, by the rules adoption follows.
+    const settingsPeople = peopleIn(differences.filter((d) => isSettingField(d.field)));
+    const taken = await adoptSettings(
+      tx,
+      rec,
+      account,
+      settingsPeople.flatMap((address, index) => {
+        const settings = check.phoneSettings?.[emailKey(address)];
+        return settings ? [{ line: index + 2, email: address, settings }] : [];
+      }),
+      'taken',
+    );
+    for (const [key, problems] of taken.kept) {
+      const address = settingsPeople.find((person) => emailKey(person) === key) ?? key;
+      fail({ code: 'DRIFT_TAKE_INVALID', email: address, problems });
+    }
     // Someone the phone system gives no line loses their license here too, as `/phone remove` takes it.
     const directory = await directoryByEmails(tx, peopleIn(lineless).map(emailKey));
     for (const entry of directory.values()) {
@@ -212,6 +283,9 @@ function chosen(check: DriftCheckRow, email: string | undefined): Difference[] {
   const key = emailKey(email);
   return check.differences.filter((d) => 'email' in d && emailKey(d.email) === key);
 }
+
+const isSettingField = (field: DriftField): field is SettingField =>
+  (SETTING_FIELDS as readonly string[]).includes(field);
 
 const COLUMN: Record<LineField, 'extension' | 'site' | 'callingPlans' | 'phoneNumbers' | 'status'> = {
   extension: 'extension',
@@ -239,6 +313,7 @@ async function updateRows(
   );
   const byPerson = new Map<string, Record<string, string>>();
   for (const d of differences) {
+    if (isSettingField(d.field)) continue;
     const key = emailKey(d.email);
     const cells = byPerson.get(key) ?? { email: d.email };
     byPerson.set(key, cells);

@@ -2,6 +2,7 @@ import { and, desc, eq, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DriftCheckRow, driftChecks } from '../../db/schema/index.ts';
 import type { Difference } from '../domain/drift.ts';
+import type { AccountSettings } from '../domain/phone-account.ts';
 
 export type { DriftCheckRow };
 
@@ -37,12 +38,25 @@ export async function finishDriftCheck(
   db: Executor,
   id: number,
   outcome:
-    | { state: 'done'; differences: Difference[]; linesRead: number; at: Date }
+    | {
+        state: 'done';
+        differences: Difference[];
+        settingsCompared: boolean;
+        phoneSettings: Record<string, AccountSettings>;
+        linesRead: number;
+        at: Date;
+      }
     | { state: 'failed'; failure: string; at: Date },
 ): Promise<DriftCheckRow> {
   const values =
     outcome.state === 'done'
-      ? { state: 'done' as const, differences: outcome.differences, linesRead: outcome.linesRead }
+      ? {
+          state: 'done' as const,
+          differences: outcome.differences,
+          settingsCompared: outcome.settingsCompared,
+          phoneSettings: outcome.phoneSettings,
+          linesRead: outcome.linesRead,
+        }
       : { state: 'failed' as const, failure: outcome.failure };
   const [row] = await db
     .update(driftChecks)

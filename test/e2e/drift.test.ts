@@ -63,7 +63,7 @@ describe('/phone drift', () => {
     await inStep();
     const report = await phoneReply('drift');
     expect(report).toMatch(
-      /^:white_check_mark: Zoom Phone holds what Switchboard says: 3 lines compared at /,
+      /^:white_check_mark: Zoom Phone holds what Switchboard says: 3 lines compared \(lines and settings\) at /,
     );
     expect(await openHome(sb, ADMIN_ID)).toMatch(
       /Last drift check \d{4}-\d\d-\d\d \d\d:\d\d UTC: no differences\./,
@@ -147,6 +147,100 @@ describe('/phone drift', () => {
     );
     expect((await extensionsByEmail(sb.app.deps.db))[emailOf(2)]).toBe('1001');
     expect(await openHome(sb, ADMIN_ID)).toContain('1 difference. `/phone drift` lists them');
+  });
+
+  it('finds settings changed in the portal, never showing a PIN, and settles them both ways', async () => {
+    await inStep();
+    const { client } = local;
+    const ok = (answer: { response: Response }) => expect(answer.response.ok).toBe(true);
+    const portal = async (email: string) => {
+      const path = { userId: zoomUserId(email) };
+      ok(
+        await client.phone.PATCH('/phone/users/{userId}/settings', {
+          params: { path },
+          body: {
+            business_hours_settings: {
+              business_hour_type: 2,
+              business_hours: ([2, 3, 4, 5, 6] as const).map((weekday) => ({
+                weekday,
+                type: 2 as const,
+                from: '09:00',
+                to: '17:00',
+              })),
+            },
+          },
+        }),
+      );
+      ok(
+        await client.phone.PATCH('/phone/users/{userId}/settings/{settingType}', {
+          params: { path: { ...path, settingType: 'desk_phone' } },
+          body: { desk_phone: { pin_code: '8642' } },
+        }),
+      );
+      ok(
+        await client.phone.POST('/phone/extension/{extensionId}/inbound_blocked/rules', {
+          params: { path: { extensionId: zoomLine(email)?.extensionId ?? '' } },
+          body: {
+            match_type: 'phoneNumber',
+            blocked_number: '+19005550100',
+            type: 'block_for_other_reasons',
+          },
+        }),
+      );
+    };
+    await portal(emailOf(1));
+    await portal(emailOf(2));
+    const dm = sb.slack.dmChannel(ADMIN_ID);
+    const filesBefore = sb.slack.messages(dm).filter((m) => m.files?.length).length;
+
+    const report = await phone('drift');
+    expect(report.text).toContain('6 differences, about 2 people');
+    expect(report.text.split('\n')).toContain(
+      `*${emailOf(1)}*: business hours \`24/7\` here, \`mon-fri 09:00-17:00 sat-sun closed\` in Zoom Phone; voicemail PIN differs in Zoom Phone; blocked numbers none here, \`+19005550100\` in Zoom Phone`,
+    );
+    const delivered = await sb.slack.waitFor(() =>
+      sb.slack
+        .messages(dm)
+        .filter((m) => m.files?.length)
+        .at(filesBefore),
+    );
+    const file = attachedFile(delivered).text;
+    expect(file).toContain(`${emailOf(1)},voicemail PIN,set,another PIN`);
+    // The PIN is in neither the report, the file nor the check's differences.
+    for (const shown of [
+      report.text,
+      file,
+      JSON.stringify((await sb.app.deps.db.select().from(driftChecks)).map((c) => c.differences)),
+    ]) {
+      expect(shown).not.toContain('8642');
+    }
+
+    // Take Zoom Phone's for colleague 1: their hours, PIN and blocked number are Switchboard's now.
+    const check = await latestCheckId();
+    expect(await clickOn(report, ACTIONS.driftTake, { value: `${check}:0` })).toBe(
+      `:white_check_mark: Switchboard took Zoom Phone's values for ${emailOf(1)}. Their history shows each change.`,
+    );
+    const hours = await phoneReply(`show ${mention(colleague(1))}`);
+    expect(hours).toContain('+19005550100');
+    expect(hours).toContain('09:00');
+    const [taken] = await sb.app.deps.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'settings.taken'), eq(auditLog.targetLabel, emailOf(1))));
+    expect(taken).toMatchObject({
+      before: { voicemailPin: '(hidden)' },
+      after: { voicemailPin: '(hidden)' },
+    });
+    // Keep Switchboard's for colleague 2: Zoom is given Switchboard's hours and PIN back, and loses the block.
+    expect(await clickOn(report, ACTIONS.driftKeep, { value: `${check}:1` })).toContain(
+      `Zoom Phone is being given Switchboard's values again for ${emailOf(2)}`,
+    );
+    await sb.app.sync?.idle();
+    const second = zoomLine(emailOf(2));
+    expect(second?.settings.businessHours).toEqual({ business_hour_type: 1 });
+    expect(second?.settings.pinCode).not.toBe('8642');
+    expect(second?.blockedRules).toEqual([]);
+    expect(await phoneReply('drift')).toMatch(/^:white_check_mark: Zoom Phone holds what Switchboard says/);
   });
 
   it('offers to give back a line the phone system lost, or to take the license away here too', async () => {

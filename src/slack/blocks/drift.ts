@@ -1,5 +1,5 @@
 import { csvRecord, neutraliseFormulaText } from '../../csv/formula.ts';
-import { type Difference, type LineField, peopleIn } from '../../domain/drift.ts';
+import { type Difference, type DriftField, peopleIn } from '../../domain/drift.ts';
 import { emailKey } from '../../domain/email.ts';
 import type { DriftCheckRow } from '../../store/drift.ts';
 import { clip, code, plural, showText, someOf, utcMinute } from '../format.ts';
@@ -13,12 +13,22 @@ export const PEOPLE_LISTED = 10;
 const ACCOUNT_ITEMS_LISTED = 10;
 
 /** A line's fields in words, for drift reports and adoption previews. */
-export const FIELD_NAMES: Record<LineField, string> = {
+export const FIELD_NAMES: Record<DriftField, string> = {
   extension: 'extension',
   site: 'site',
   plans: 'calling plans',
   numbers: 'numbers',
   status: 'status',
+  hours: 'business hours',
+  holdMusic: 'hold music',
+  pin: 'voicemail PIN',
+  callerId: 'caller ID',
+  areaCode: 'area code',
+  language: 'language',
+  address: 'emergency address',
+  deskPhones: 'desk phones',
+  assistants: 'assistants',
+  blocked: 'blocked numbers',
 };
 
 const shown = (value: string) => (value === '' ? 'none' : code(value));
@@ -45,6 +55,7 @@ function personText(system: string, email: string, differences: readonly Differe
     if (d.kind === 'only_switchboard')
       return `has no line in ${system} (extension ${shown(d.extension)} here)`;
     if (d.kind === 'field') {
+      if (d.field === 'pin') return `${FIELD_NAMES[d.field]} differs in ${system}`;
       return `${FIELD_NAMES[d.field]} ${shown(d.switchboard)} here, ${shown(d.phoneSystem)} in ${system}`;
     }
     return '';
@@ -100,8 +111,12 @@ export function driftReportMessage(check: DriftCheckRow): Message {
   const differences = check.differences;
   const people = peopleIn(differences);
   const account = differences.filter((d) => d.kind === 'site' || d.kind === 'plan' || d.kind === 'number');
+  const scope = check.settingsCompared
+    ? ''
+    : ` Settings were not compared (a scheduled check reads lines only): ${code('/phone drift')} compares them too.`;
   if (differences.length === 0) {
-    const text = `:white_check_mark: ${system} holds what Switchboard says: ${plural(check.linesRead, 'line')} compared at ${when}, no differences.`;
+    const compared = check.settingsCompared ? 'lines and settings' : 'lines';
+    const text = `:white_check_mark: ${system} holds what Switchboard says: ${plural(check.linesRead, 'line')} compared (${compared}) at ${when}, no differences.${scope}`;
     return { text: plain(text), blocks: [section(text)] };
   }
   const summary = `*${system} compared with Switchboard* at ${when}: ${plural(differences.length, 'difference')}, about ${plural(people.length, 'person', 'people')}${account.length > 0 ? ` and ${plural(account.length, 'account item')}` : ''}.`;
@@ -164,7 +179,7 @@ export function driftReportMessage(check: DriftCheckRow): Message {
   }
   blocks.push(
     context(
-      `Every difference is in the file in your direct messages with the app. Run ${code('/phone drift')} again to compare anew. Times are UTC.`,
+      `Every difference is in the file in your direct messages with the app. Run ${code('/phone drift')} again to compare anew. Times are UTC.${scope}`,
     ),
   );
   return {
@@ -180,6 +195,7 @@ export function driftFile(check: DriftCheckRow): Buffer {
     const row = (() => {
       switch (d.kind) {
         case 'field':
+          // A PIN difference holds no PIN, only that they differ.
           return [d.email, FIELD_NAMES[d.field], d.switchboard, d.phoneSystem];
         case 'only_phone_system':
           return [d.email, 'line', 'none', `extension ${d.extension}`];
