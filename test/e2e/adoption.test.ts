@@ -10,6 +10,7 @@ import {
   phoneUsers,
 } from '../../db/schema/index.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
+import { BACKGROUND_RATES, scaledRates } from '../../src/slack/pacer.ts';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 import { extensionsByEmail, mention, phoneCommands } from '../support/phone.ts';
 import { buttonsOf } from '../support/undo.ts';
@@ -24,7 +25,11 @@ const NUMBERS = ['+14155550100', '+14155550101'];
 // Ten times Zoom's limits on both sides: a read of 1,100 people's settings takes seconds, not a minute.
 const faster = fasterZoom(10);
 const local = useLocalZoom({ numbers: NUMBERS, options: () => faster.options, rates: faster.rates });
-const sb = useSwitchboard({ phoneSystem: local.phoneSystem });
+// Linking 500 adopted people to Slack at Slack's pace would take ten minutes: the stand-in allows it a hundred times faster.
+const sb = useSwitchboard({
+  phoneSystem: local.phoneSystem,
+  backgroundRates: scaledRates(BACKGROUND_RATES, 100),
+});
 const { phone, phoneChange, phoneReply, setupAccount, license, clickOn } = phoneCommands(sb);
 const { attachedFile } = csvUploads(sb);
 const emailOf = colleagueEmail;
@@ -32,7 +37,7 @@ const emailOf = colleagueEmail;
 const zoomUserId = (email: string) => local.userIdOf(email);
 
 /** The calls Switchboard sent Zoom that change something. */
-const zoomWrites = () => local.zoom.requests().filter((r) => r.method !== 'GET');
+const zoomWrites = () => local.zoom.requests().filter((r) => r.method !== 'GET' && r.path !== '/oauth/token');
 
 /** Lines set up in Zoom's portal before Switchboard was connected. */
 async function existingZoomAccount() {
@@ -408,6 +413,73 @@ describe('/phone adopt', () => {
     await sb.app.sync?.idle();
     expect(zoomWrites().length).toBe(writesBefore);
     expect(await phoneReply('adopt')).toContain('0 changes');
+  });
+
+  it('adopts 500 people with their settings, keeps the few it cannot hold in Zoom, and a second time changes nothing', async () => {
+    const PEOPLE = 500;
+    const weekdays = ([2, 3, 4, 5, 6] as const).map((weekday) => ({
+      weekday,
+      type: 2 as const,
+      from: '08:30',
+      to: '17:30',
+    }));
+    local.zoom.seedPlans([{ type: 200, subscribed: PEOPLE }]);
+    local.zoom.seedUsers(
+      Array.from({ length: PEOPLE }, (_, i) => ({
+        email: `person${i}@example.com`,
+        firstName: 'Person',
+        lastName: String(i),
+        zoomPhone: {
+          extensionNumber: String(3000 + i),
+          plans: [200],
+          settings: {
+            pinCode: String(4000 + i),
+            ...(i % 3 === 0 ? { areaCode: '415', audioPromptLanguage: 'es-US' } : {}),
+            ...(i % 5 === 0
+              ? { businessHours: { business_hour_type: 2 as const, business_hours: weekdays } }
+              : {}),
+            ...(i % 7 === 0 ? { blocked: [`+1900555${String(i).padStart(4, '0')}`] } : {}),
+            ...(i % 100 === 1 ? { musicOnHoldId: 'uploaded-jazz' } : {}),
+          },
+        },
+      })),
+    );
+    const writesBefore = zoomWrites().length;
+    const preview = await phone('adopt');
+    expect(preview.text).toContain(
+      'To create: 500 · To update: 0 · Already equal: 0 · Conflicts: 0 · Refused: 0',
+    );
+    expect(preview.text).toContain(
+      '*Settings*: taken from Zoom Phone for 495 people; 5 keep theirs in Zoom Phone',
+    );
+    expect(
+      await clickOn(preview, ACTIONS.adoptAll, { value: buttonsOf(preview.message)[0]?.value }),
+    ).toContain('500 people created');
+    for (const i of [0, 35, 42]) {
+      const settings = await adoptedSettingsOf(`person${i}@example.com`);
+      expect(settings.voicemailPin).toBe(String(4000 + i));
+      expect(settings.areaCode).toBe(i % 3 === 0 ? '415' : null);
+      expect(settings.language).toBe(i % 3 === 0 ? 'es-US' : 'en-US');
+      expect(settings.businessHours?.kind).toBe(i % 5 === 0 ? 'weekly' : 'always');
+      expect(settings.blocked).toEqual(i % 7 === 0 ? [`+1900555${String(i).padStart(4, '0')}`] : []);
+    }
+    const flagged = await sb.app.deps.db
+      .select({ email: directoryUsers.email })
+      .from(phoneUsers)
+      .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+      .where(eq(phoneUsers.settingsInPhoneSystem, true));
+    expect(flagged.map((row) => row.email).sort()).toEqual(
+      [1, 101, 201, 301, 401].map((i) => `person${i}@example.com`).sort(),
+    );
+    await sb.app.sync?.idle();
+    expect(
+      zoomWrites()
+        .slice(writesBefore)
+        .map((r) => `${r.method} ${r.path}`),
+    ).toEqual([]);
+    const again = await phone('adopt');
+    expect(again.text).toContain('To create: 0 · To update: 0 · Already equal: 500');
+    expect(again.text).toContain('0 changes');
   });
 
   it('says how far it got while reading a large account, then previews it', async () => {

@@ -6,6 +6,7 @@ import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../../src/services/imp
 import { bootstrapAdmins } from '../../src/services/people.ts';
 import type { PhoneSystem } from '../../src/services/phone-system.ts';
 import type { Clock } from '../../src/services/ports.ts';
+import type { Rate } from '../../src/slack/pacer.ts';
 import { type Switchboard, startSwitchboard } from '../../src/switchboard.ts';
 import { createScratchDatabase, resetDatabase, testDatabaseUrl } from './database.ts';
 import { pgliteTemplate } from './pglite-template.ts';
@@ -69,6 +70,8 @@ export type SwitchboardOptions = {
   phoneSystem?: PhoneSystem;
   /** The app's clock; the system clock by default. A test moves it to make a pause that is long in real time due. */
   clock?: Clock;
+  /** The pace of the app's background Slack work; Slack's tiers by default (the stand-in limits nothing). */
+  backgroundRates?: Record<string, Rate>;
   /**
    * `false`: the file resets the account itself (with `reset()`), e.g. only when a test changed what the next one
    * needs. The background workers are still waited for, and Slack's journal cleared, before each test.
@@ -115,6 +118,7 @@ export function useSwitchboard(options: SwitchboardOptions = {}) {
       clientOptions: { retryConfig },
       ...(options.phoneSystem ? { phoneSystem: options.phoneSystem } : {}),
       ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.backgroundRates ? { backgroundRates: options.backgroundRates } : {}),
       ...(scratch ? {} : { pgliteTemplate: pgliteTemplate(inject('pgliteTemplate')) }),
     });
     if (socketMode) {

@@ -32,7 +32,26 @@ export type SeedUser = {
    * Switches Zoom Phone on at once, with no creation delay, optionally with a chosen extension, site, calling
    * plans and (seeded) numbers.
    */
-  zoomPhone?: boolean | { extensionNumber?: string; siteId?: string; plans?: number[]; numbers?: string[] };
+  zoomPhone?:
+    | boolean
+    | {
+        extensionNumber?: string;
+        siteId?: string;
+        plans?: number[];
+        numbers?: string[];
+        /** Settings as set in Zoom's portal. */
+        settings?: SeedSettings;
+      };
+};
+
+/** A phone user's settings as Zoom's portal sets them; `blocked` are numbers blocked on their extension. */
+export type SeedSettings = {
+  areaCode?: string;
+  audioPromptLanguage?: string;
+  musicOnHoldId?: string;
+  pinCode?: string;
+  businessHours?: BusinessHoursSettings;
+  blocked?: string[];
 };
 
 /** `autoReceptionist`: a company number of the site's main auto receptionist, usable as caller ID. */

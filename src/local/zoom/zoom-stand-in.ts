@@ -237,6 +237,16 @@ export async function startZoomStandIn(options: ZoomStandInOptions = {}): Promis
             (chosen.plans && account.assignPlans(line, chosen.plans)) ||
             (chosen.numbers && account.assignNumbers(line, chosen.numbers));
           if (refused && 'code' in refused) throw new Error(`zoom stand-in: ${u.email}: ${refused.message}`);
+          const { blocked = [], ...settings } = chosen.settings ?? {};
+          Object.assign(line.settings, structuredClone(settings));
+          for (const blockedNumber of blocked) {
+            line.blockedRules.push({
+              id: account.newId('br'),
+              matchType: 'phoneNumber',
+              blockedNumber,
+              type: 'block_for_other_reasons',
+            });
+          }
         }
         return { id: user.id, email: user.email };
       }),
