@@ -39,7 +39,14 @@ export type AdoptionFigures = {
   summary: string;
 };
 
-/** `rows` people with lines in Zoom: each with an extension and a plan, every other one with a number. */
+const WEEKDAYS = ([2, 3, 4, 5, 6] as const).map((weekday) => ({
+  weekday,
+  type: 2 as const,
+  from: '09:00',
+  to: '17:00',
+}));
+
+/** `rows` people with lines in Zoom: each with an extension, a plan and settings, every other one with a number. */
 function seedZoom(zoom: ZoomStandIn, rows: number) {
   zoom.seedPlans([{ type: 200, subscribed: rows }]);
   const numbers = [];
@@ -55,6 +62,12 @@ function seedZoom(zoom: ZoomStandIn, rows: number) {
         extensionNumber: String(100_000 + i),
         plans: [200],
         ...(i % 2 === 0 ? { numbers: [numberOf(i)] } : {}),
+        // Settings as a portal leaves them: everyone a PIN, a fifth weekday hours, a tenth a blocked number.
+        settings: {
+          pinCode: String(1000 + (i % 9000)),
+          ...(i % 5 === 0 ? { businessHours: { business_hour_type: 2 as const, business_hours: WEEKDAYS } } : {}),
+          ...(i % 10 === 0 ? { blocked: [`+1900555${String(i % 10_000).padStart(4, '0')}`] } : {}),
+        },
       },
     });
   }
@@ -79,7 +92,7 @@ export async function benchAdoption(engine: Engine, rows: number): Promise<Adopt
       { timeoutMs: 60 * MINUTES },
     );
     const previewMs = performance.now() - start;
-    const button = buttonOf(preview, /^Adopt \d+$/);
+    const button = buttonOf(preview, /^Adopt [\d,]+$/);
     if (!button) throw new Error(`no Adopt button on the preview: ${preview.text.slice(0, 500)}`);
     const clicked = performance.now();
     await slack.click({

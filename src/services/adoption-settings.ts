@@ -13,7 +13,7 @@ import type { readAccount } from '../store/account.ts';
 import { deleteBlocked, insertBlocked } from '../store/blocked.ts';
 import { delegationsFrom, deleteDelegation, insertDelegation } from '../store/delegations.ts';
 import { type ExportedUser, phoneUserFields } from '../store/import-rows.ts';
-import { readSettings, type SettingsPatch, updateSettings } from '../store/settings.ts';
+import { comparedSettings, type PhoneUserSettings, updateSettingsMany } from '../store/settings.ts';
 import { assistantsOf, blockedOf } from '../store/user-details.ts';
 import type { Recorder } from './context.ts';
 import { applyPlan } from './imports/apply.ts';
@@ -102,24 +102,36 @@ export async function adoptSettings(
   }
   await applyPlan(tx, rec, account, updates, () => {});
 
+  // What everyone holds now, read once; the settings rows written together at the end.
+  const held = await comparedSettings(tx, { everyone: true });
+  const writes: SettingsWrite[] = [];
   for (const { person, user, assistants } of checked) {
     const key = emailKey(person.email);
-    if (!valid.has(key)) continue;
-    const changes = result.changes.get(key) ?? [];
-    changes.push(...(await takeSettings(tx, rec, user, person.settings, verb)));
-    changes.push(...(await takeBlocked(tx, rec, user, person.settings, verb)));
-    const delegation = await takeAssistants(tx, rec, user, assistants, current, verb);
+    const now = held.get(user.phoneUserId);
+    if (!valid.has(key) || !now) continue;
+    const delegation = await takeAssistants(tx, rec, user, now.assistants, assistants, current, verb);
     if ('error' in delegation) {
       result.kept.set(key, [{ column: 'assistants', error: delegation.error }]);
       result.changes.delete(key);
       continue;
     }
-    changes.push(...delegation.changes);
+    const changes = result.changes.get(key) ?? [];
+    const settings = takeSettings(rec, user, now, person.settings, verb);
+    changes.push(...settings.changes);
+    const blocked = await takeBlocked(tx, rec, user, now.blocked, person.settings, verb);
+    changes.push(...blocked, ...delegation.changes);
+    if (settings.write || blocked.length > 0 || delegation.changes.length > 0) {
+      writes.push({ phoneUserId: user.phoneUserId, patch: settings.write ?? {} });
+    }
     if (changes.length > 0) result.changes.set(key, changes);
     result.adopted.add(key);
   }
+  await updateSettingsMany(tx, writes, rec.at);
   return result;
 }
+
+type Held = Awaited<ReturnType<typeof comparedSettings>> extends Map<number, infer T> ? T : never;
+type SettingsWrite = Parameters<typeof updateSettingsMany>[1][number];
 
 /** What stops a person's settings being taken before anything is written. */
 function settingProblems(
@@ -229,16 +241,18 @@ function fileChange(
   }
 }
 
-/** Business hours, hold music and the PIN (when the phone system gave one), written and audited as one change. */
-async function takeSettings(
-  tx: Transaction,
+/**
+ * Business hours, hold music and the PIN (when the phone system gave one), audited as one change; the write is
+ * returned, for the one statement that writes everyone's.
+ */
+function takeSettings(
   rec: Recorder,
   user: Current,
+  before: Held,
   settings: AccountSettings,
   verb: 'adopted' | 'taken',
-): Promise<FieldChange[]> {
-  const before = await readSettings(tx, user.phoneUserId);
-  const patch: SettingsPatch = {};
+): { changes: FieldChange[]; write?: SettingsWrite['patch'] } {
+  const patch: SettingsWrite['patch'] = {};
   const changes: FieldChange[] = [];
   if (!sameHours(before.businessHours, settings.businessHours)) {
     patch.businessHours = settings.businessHours;
@@ -256,21 +270,19 @@ async function takeSettings(
     patch.voicemailPin = settings.voicemailPin;
     changes.push({ field: 'pin', from: PIN_SHOWN, to: PIN_SHOWN });
   }
-  const fields = Object.keys(patch) as (keyof SettingsPatch)[];
-  if (fields.length === 0) return [];
-  const after = await updateSettings(tx, user.phoneUserId, patch, rec.at);
+  const fields = Object.keys(patch) as (keyof typeof patch)[];
+  if (fields.length === 0) return { changes };
+  const snapshot = (values: Pick<Held, 'businessHours' | 'holdMusic' | 'voicemailPin'>) =>
+    settingsSnapshot(values as PhoneUserSettings, fields);
+  const after = { ...before, ...patch };
   rec.audit({
     action: `settings.${verb}`,
     ...auditTarget(user),
-    before: settingsSnapshot(before, fields),
-    after: settingsSnapshot(after, fields),
+    before: snapshot(before),
+    after: snapshot(after),
   });
-  rec.emit({
-    kind: 'phone_user.settings_changed',
-    user: userRef(user),
-    settings: settingsSnapshot(after, fields),
-  });
-  return changes;
+  rec.emit({ kind: 'phone_user.settings_changed', user: userRef(user), settings: snapshot(after) });
+  return { changes, write: patch };
 }
 
 /** The blocked list becomes the phone system's: entries it lacks go, entries it has come. */
@@ -278,10 +290,11 @@ async function takeBlocked(
   tx: Transaction,
   rec: Recorder,
   user: Current,
+  held: readonly string[],
   settings: AccountSettings,
   verb: 'adopted' | 'taken',
 ): Promise<FieldChange[]> {
-  const before = await blockedOf(tx, user.phoneUserId);
+  const before = [...held].sort().map((value) => ({ value }));
   const wanted = settings.blocked.flatMap((entry) => {
     const parsed = parseBlockedEntry(entry.value);
     return parsed.ok ? [parsed.entry] : [];
@@ -305,7 +318,6 @@ async function takeBlocked(
   }
   if (!changed) return [];
   const after = await blockedOf(tx, user.phoneUserId);
-  await updateSettings(tx, user.phoneUserId, {}, rec.at);
   const values = (list: { value: string }[]) => list.map((entry) => entry.value);
   rec.audit({
     action: `blocked.${verb}`,
@@ -324,11 +336,16 @@ async function takeAssistants(
   tx: Transaction,
   rec: Recorder,
   user: Current,
+  heldEmails: readonly string[],
   wanted: readonly Current[],
   current: Map<string, Current>,
   verb: 'adopted' | 'taken',
 ): Promise<{ changes: FieldChange[] } | { error: DomainError }> {
-  const before = await assistantsOf(tx, user.phoneUserId);
+  const before = heldEmails.flatMap((email) => {
+    const held = current.get(emailKey(email));
+    return held ? [{ phoneUserId: held.phoneUserId, person: { email: held.email } }] : [];
+  });
+  if (before.length === 0 && wanted.length === 0) return { changes: [] };
   const wantedIds = new Set(wanted.map((assistant) => assistant.phoneUserId));
   const heldIds = new Set(before.map((assistant) => assistant.phoneUserId));
   for (const assistant of wanted) {
@@ -362,7 +379,6 @@ async function takeAssistants(
   }
   if (!changed) return { changes: [] };
   const after = await assistantsOf(tx, user.phoneUserId);
-  await updateSettings(tx, user.phoneUserId, {}, rec.at);
   const emails = (list: { person: { email: string } }[]) => list.map((assistant) => assistant.person.email);
   rec.audit({
     action: `delegation.${verb}`,

@@ -36,7 +36,11 @@ export async function updateSettings(tx: Executor, phoneUserId: number, patch: S
  * What a drift check compares of everyone's settings beyond the columns of an export, by phone user id: the
  * settings row, blocked values and assistants' emails. People whose settings the phone system keeps are left out.
  */
-export async function comparedSettings(db: Executor): Promise<
+export async function comparedSettings(
+  db: Executor,
+  /** Everyone's, the settings the phone system keeps included. */
+  options: { everyone?: boolean } = {},
+): Promise<
   Map<
     number,
     Pick<PhoneUserSettings, 'businessHours' | 'holdMusic' | 'voicemailPin'> & {
@@ -54,7 +58,7 @@ export async function comparedSettings(db: Executor): Promise<
     })
     .from(phoneUserSettings)
     .innerJoin(phoneUsers, eq(phoneUsers.id, phoneUserSettings.phoneUserId))
-    .where(eq(phoneUsers.settingsInPhoneSystem, false));
+    .where(options.everyone ? undefined : eq(phoneUsers.settingsInPhoneSystem, false));
   const out = new Map(
     rows.map(({ phoneUserId, ...row }) => [
       phoneUserId,
@@ -74,4 +78,32 @@ export async function comparedSettings(db: Executor): Promise<
     out.get(row.ownerId)?.assistants.push(row.email);
   }
   return out;
+}
+
+/** Settings changes of many people in one statement per thousand, each bumping the version. */
+export async function updateSettingsMany(
+  tx: Executor,
+  writes: readonly {
+    phoneUserId: number;
+    patch: Pick<SettingsPatch, 'businessHours' | 'holdMusic' | 'voicemailPin'>;
+  }[],
+  at: Date,
+): Promise<void> {
+  for (let start = 0; start < writes.length; start += 1000) {
+    const rows = writes.slice(start, start + 1000).map(({ phoneUserId, patch }) => ({
+      id: phoneUserId,
+      hours: patch.businessHours ?? null,
+      music: patch.holdMusic ?? null,
+      pin: patch.voicemailPin ?? null,
+    }));
+    await tx.execute(sql`
+      update phone_user_settings s set
+        business_hours = coalesce(v.hours, s.business_hours),
+        hold_music = coalesce(v.music, s.hold_music),
+        voicemail_pin = coalesce(v.pin, s.voicemail_pin),
+        version = s.version + 1,
+        updated_at = ${at}
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id integer, hours jsonb, music jsonb, pin text)
+      where s.phone_user_id = v.id`);
+  }
 }
