@@ -102,7 +102,7 @@ export async function updateSettingsMany(
         hold_music = coalesce(v.music, s.hold_music),
         voicemail_pin = coalesce(v.pin, s.voicemail_pin),
         version = s.version + 1,
-        updated_at = ${at}
+        updated_at = ${at.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id integer, hours jsonb, music jsonb, pin text)
       where s.phone_user_id = v.id`);
   }
