@@ -27,7 +27,7 @@ export type Dashboard = {
     /** Whether the app could reach it with its credentials, checked for at most HOME_CONNECTION_WAIT_MS. */
     connection: ConnectionState;
     /** The last comparison of its account with Switchboard's, if any. */
-    drift?: { at: Date; differences: number } | { at: Date; failure: string };
+    drift?: { at: Date; differences: number; checkId: number } | { at: Date; failure: string };
   };
 };
 
@@ -98,7 +98,7 @@ export async function homeContent(deps: Deps, actor: Actor): Promise<Result<Home
                     drift:
                       drift.state === 'failed'
                         ? { at: drift.startedAt, failure: drift.failure ?? '' }
-                        : { at: drift.startedAt, differences: drift.differences.length },
+                        : { at: drift.startedAt, differences: drift.differences.length, checkId: drift.id },
                   }
                 : {}),
             },

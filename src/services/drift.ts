@@ -32,6 +32,7 @@ import { listSites } from '../store/sites.ts';
 import { adoptSettings } from './adoption-settings.ts';
 import {
   type Actor,
+  catchDomain,
   type Deps,
   type Executor,
   fail,
@@ -178,6 +179,17 @@ export async function checkDriftFor(
   const allowed = await requireAdmin(deps, actor, ACTION);
   if (!allowed.ok) return allowed;
   return checkDrift(deps, actor.slackUserId, progress);
+}
+
+/** The Home tab's *See the differences*: the check it showed, for an admin, while it is still the latest. */
+export async function driftReportFor(
+  deps: Deps,
+  actor: Actor,
+  checkId: number,
+): Promise<Result<DriftCheckRow>> {
+  const allowed = await requireAdmin(deps, actor, ACTION);
+  if (!allowed.ok) return allowed;
+  return catchDomain(() => currentCheck(deps.db, checkId));
 }
 
 /** The people a check names, in the order its report lists them (buttons name a person by place). */

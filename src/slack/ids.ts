@@ -21,6 +21,7 @@ export const ACTIONS = {
   syncRetryAll: 'sync_retry_all',
   driftKeep: 'drift_keep',
   driftTake: 'drift_take',
+  driftShow: 'drift_show',
   adoptAll: 'adopt_all',
   adoptOthers: 'adopt_others',
   adoptCancel: 'adopt_cancel',

@@ -147,6 +147,21 @@ describe('/phone drift', () => {
     );
     expect((await extensionsByEmail(sb.app.deps.db))[emailOf(2)]).toBe('1001');
     expect(await openHome(sb, ADMIN_ID)).toContain('1 difference. `/phone drift` lists them');
+
+    // The Home tab's button sends that check's report, and its file, to the admin's direct messages.
+    const home = sb.slack.homeView(ADMIN_ID);
+    const dmBefore = sb.slack.messages(dm).length;
+    expect(
+      (await sb.slack.click({ user: ADMIN_ID, actionId: ACTIONS.driftShow, viewId: home?.id ?? '' })).status,
+    ).toBe(200);
+    const shown = await sb.slack.waitFor(() => {
+      const added = sb.slack.messages(dm).slice(dmBefore);
+      return added.length >= 2 ? added : undefined;
+    });
+    expect(shown[0]?.text).toContain('1 difference');
+    expect(attachedFile(shown[1] as (typeof shown)[number]).text).toContain(
+      'newhire@example.com,line,none,extension 1777',
+    );
   });
 
   it('finds settings changed in the portal, never showing a PIN, and settles them both ways', async () => {

@@ -3,11 +3,13 @@ import type { Result } from '../../domain/result.ts';
 import type { Actor, Deps } from '../../services/context.ts';
 import {
   type DriftSettled,
+  driftReportFor,
   keepSwitchboards,
   peopleOfCheck,
   takePhoneSystems,
 } from '../../services/drift.ts';
-import { readDriftValue } from '../blocks/drift.ts';
+import { driftFile, driftFileName, driftReportMessage, readDriftValue } from '../blocks/drift.ts';
+import { directMessageChannel } from '../deliver.ts';
 import { showText, someOf } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';
@@ -49,6 +51,38 @@ export function registerDriftActions(app: App, runtime: Runtime): void {
         await reply(`:x: ${failureText(error)}`).catch(() => {});
       }
     };
+  // The Home tab's button: the report and its file go to the admin's DM, where its buttons work as they do anywhere.
+  app.action(ACTIONS.driftShow, async ({ ack, action, body, client, logger }: Args) => {
+    await ack();
+    const channel = await directMessageChannel(client, body.user.id).catch(() => undefined);
+    if (!channel) return;
+    const say = (message: { text: string; blocks?: unknown[] }) =>
+      client.chat.postMessage({ channel, ...message } as Parameters<typeof client.chat.postMessage>[0]);
+    const deps = runtime.deps();
+    if (!deps) return void (await say({ text: STARTING }));
+    try {
+      const checkId = readDriftValue(action.value)?.checkId;
+      const found =
+        checkId === undefined
+          ? undefined
+          : await driftReportFor(deps, { slackUserId: body.user.id }, checkId);
+      if (!found?.ok) {
+        const why = found ? errorText(found.error) : 'This button could not be read. Run `/phone drift`.';
+        return void (await say({ text: `:warning: ${why}` }));
+      }
+      const check = found.value;
+      await say(driftReportMessage(check));
+      await client.files.uploadV2({
+        channel_id: channel,
+        file: driftFile(check),
+        filename: driftFileName(check),
+        title: `Differences between ${check.system} and Switchboard`,
+      });
+    } catch (error) {
+      logger.error('showing a drift report failed', error);
+      await say({ text: `:x: ${failureText(error)}` }).catch(() => {});
+    }
+  });
   const names = (people: string[]) =>
     someOf(
       people.map((email) => showText(email)),

@@ -188,6 +188,10 @@ export function driftReportMessage(check: DriftCheckRow): Message {
   };
 }
 
+/** The name of a check's file: `drift-<UTC minute>.csv`. */
+export const driftFileName = (check: DriftCheckRow) =>
+  `drift-${check.startedAt.toISOString().slice(0, 16).replace(/[-:T]/g, '')}.csv`;
+
 /** Every difference of a check, one per line, for the requester's DM. */
 export function driftFile(check: DriftCheckRow): Buffer {
   let text = csvRecord(['Email or Item', 'Field', 'Switchboard', check.system]);

@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { Dashboard, HomeContent } from '../../services/dashboard.ts';
 import { escapeText, mention, plural, showText, utcMinute } from '../format.ts';
+import { ACTIONS } from '../ids.ts';
 import { cardMessage, notPhoneUserMessage } from './card.ts';
 import { context, header, type KnownBlock, section } from './message.ts';
 
@@ -59,7 +60,7 @@ function dashboardBlocks(d: Dashboard): KnownBlock[] {
     },
     section(`*By site*\n${sites}`),
     section(`*Calling plans*\n${plans}`),
-    ...(d.phoneSystem ? [section(phoneSystemText(d.phoneSystem))] : []),
+    ...(d.phoneSystem ? [section(phoneSystemText(d.phoneSystem)), ...driftButton(d.phoneSystem.drift)] : []),
     section(`*Latest changes*\n${recent}`),
     context('`/phone help` lists every command · `/phone history recent` shows more changes'),
   ];
@@ -79,6 +80,24 @@ function phoneSystemText(p: NonNullable<Dashboard['phoneSystem']>): string {
   return `*Phone system: ${escapeText(p.name)}*${down}\n${counts}${refused}${driftText(p.drift)}`;
 }
 
+/** The last check's report, to the admin's DM (a Home tab has nowhere else to answer). */
+function driftButton(drift: NonNullable<Dashboard['phoneSystem']>['drift']): KnownBlock[] {
+  if (!drift || 'failure' in drift || drift.differences === 0) return [];
+  return [
+    {
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.driftShow,
+          text: { type: 'plain_text', text: 'See the differences' },
+          value: String(drift.checkId),
+        },
+      ],
+    },
+  ];
+}
+
 /** The last drift check in a line: when, and how many differences, or why it could not read the phone system. */
 function driftText(drift: NonNullable<Dashboard['phoneSystem']>['drift']): string {
   if (!drift) return '\nNot yet compared with Switchboard: `/phone drift` compares now.';
@@ -87,5 +106,5 @@ function driftText(drift: NonNullable<Dashboard['phoneSystem']>['drift']): strin
     return `\n:warning: The last drift check (${when}) could not read it: ${showText(drift.failure, 200)} \`/phone drift\` tries again.`;
   }
   if (drift.differences === 0) return `\nLast drift check ${when}: no differences.`;
-  return `\n:mag: Last drift check ${when}: ${plural(drift.differences, 'difference')}. \`/phone drift\` lists them, with buttons to settle each.`;
+  return `\n:mag: Last drift check ${when}: ${plural(drift.differences, 'difference')}. \`/phone drift\` lists them, with buttons to settle each; *See the differences* sends this check's report to your direct messages with the app.`;
 }

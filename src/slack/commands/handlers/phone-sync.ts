@@ -3,7 +3,7 @@ import { checkDriftFor } from '../../../services/drift.ts';
 import { syncStatus } from '../../../services/phone-sync.ts';
 import type { AccountReadProgress } from '../../../services/phone-system.ts';
 import { adoptionFile, adoptionPreviewMessage } from '../../blocks/adoption.ts';
-import { driftFile, driftReportMessage } from '../../blocks/drift.ts';
+import { driftFile, driftFileName, driftReportMessage } from '../../blocks/drift.ts';
 import { FAILURES_LISTED, syncStatusMessage } from '../../blocks/phone-sync.ts';
 import { ephemeral, type Outcome } from '../../outcome.ts';
 import { type HandlerContext, settle } from './context.ts';
@@ -32,7 +32,7 @@ export function drift(ctx: HandlerContext): Promise<Outcome> {
     ...(check.differences.length > 0
       ? {
           file: {
-            filename: `drift-${check.startedAt.toISOString().slice(0, 16).replace(/[-:T]/g, '')}.csv`,
+            filename: driftFileName(check),
             content: driftFile(check),
             title: `Differences between ${check.system} and Switchboard`,
             comment: `Every difference ${check.system} and Switchboard had at the last check, one per line.`,
