@@ -24,6 +24,7 @@ import { VOICEMAIL_BLOCKS } from '../../src/slack/views/settings/voicemail-form.
 import { id3Mp3 } from '../support/audio.ts';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 import { type Button, forgedPayloads, type Surface } from '../support/forged-payloads.ts';
+import { openHome } from '../support/home.ts';
 import {
   auditedAfter,
   everyTable,
@@ -416,6 +417,18 @@ const onSomeoneElse: Attempt[] = [
     tries: "pushing Switchboard's values over what was changed in the phone system",
     payload: async () => ({ press: { action_id: ACTIONS.driftKeep, value: '1' }, on: aMessage }),
     refusal: 'Only phone admins can use `/phone drift`.',
+    denied: ['drift'],
+  },
+  {
+    listener: ACTIONS.driftShow,
+    tries: "reading the last drift report from an admin's Home tab",
+    payload: async () => {
+      await openHome(sb, ADMIN_ID);
+      const home = sb.slack.homeView(ADMIN_ID);
+      if (!home) throw new Error('the admin has no Home tab');
+      return { press: { action_id: ACTIONS.driftShow, value: '1' }, on: { view: home } };
+    },
+    refusal: 'Only phone admins can use /phone drift.',
     denied: ['drift'],
   },
   {

@@ -9,6 +9,8 @@ import {
   takePhoneSystems,
 } from '../../services/drift.ts';
 import { driftFile, driftFileName, driftReportMessage, readDriftValue } from '../blocks/drift.ts';
+import { plain, plainSection } from '../blocks/message.ts';
+import { privateNoteModal } from '../blocks/settings-changes.ts';
 import { directMessageChannel } from '../deliver.ts';
 import { showText, someOf } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
@@ -51,15 +53,19 @@ export function registerDriftActions(app: App, runtime: Runtime): void {
         await reply(`:x: ${failureText(error)}`).catch(() => {});
       }
     };
-  // The Home tab's button: the report and its file go to the admin's DM, where its buttons work as they do anywhere.
+  // The Home tab's button: the report and its file go to the admin's DM, where its buttons work as they do anywhere;
+  // a refusal is a note over the Home tab, which only they see.
   app.action(ACTIONS.driftShow, async ({ ack, action, body, client, logger }: Args) => {
     await ack();
-    const channel = await directMessageChannel(client, body.user.id).catch(() => undefined);
-    if (!channel) return;
-    const say = (message: { text: string; blocks?: unknown[] }) =>
-      client.chat.postMessage({ channel, ...message } as Parameters<typeof client.chat.postMessage>[0]);
+    const note = async (text: string) => {
+      const plainText = plain(text);
+      await client.views.open({
+        trigger_id: body.trigger_id,
+        view: privateNoteModal('Drift', { text: plainText, blocks: [plainSection(plainText)] }),
+      });
+    };
     const deps = runtime.deps();
-    if (!deps) return void (await say({ text: STARTING }));
+    if (!deps) return void (await note(STARTING));
     try {
       const checkId = readDriftValue(action.value)?.checkId;
       const found =
@@ -68,10 +74,13 @@ export function registerDriftActions(app: App, runtime: Runtime): void {
           : await driftReportFor(deps, { slackUserId: body.user.id }, checkId);
       if (!found?.ok) {
         const why = found ? errorText(found.error) : 'This button could not be read. Run `/phone drift`.';
-        return void (await say({ text: `:warning: ${why}` }));
+        return void (await note(why));
       }
       const check = found.value;
-      await say(driftReportMessage(check));
+      const channel = await directMessageChannel(client, body.user.id);
+      if (!channel) return void (await note('Your direct messages with the app could not be opened.'));
+      const report = driftReportMessage(check);
+      await client.chat.postMessage({ channel, text: report.text, blocks: report.blocks });
       await client.files.uploadV2({
         channel_id: channel,
         file: driftFile(check),
@@ -80,7 +89,7 @@ export function registerDriftActions(app: App, runtime: Runtime): void {
       });
     } catch (error) {
       logger.error('showing a drift report failed', error);
-      await say({ text: `:x: ${failureText(error)}` }).catch(() => {});
+      await note(failureText(error)).catch(() => {});
     }
   });
   const names = (people: string[]) =>
