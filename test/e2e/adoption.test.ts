@@ -15,7 +15,7 @@ import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../su
 import { extensionsByEmail, mention, phoneCommands } from '../support/phone.ts';
 import { buttonsOf } from '../support/undo.ts';
 import { csvUploads } from '../support/uploads.ts';
-import { colleagueEmail, fasterZoom, syncRowOf, useLocalZoom } from '../support/zoom.ts';
+import { colleagueEmail, fasterZoom, syncRowOf, useLocalZoom, weekdayHours } from '../support/zoom.ts';
 
 /**
  * An admin connects Switchboard to a Zoom Phone account that already has people, sites, plans and numbers, and
@@ -356,15 +356,7 @@ describe('/phone adopt', () => {
       await local.client.phone.PATCH('/phone/users/{userId}/settings', {
         params: { path: first },
         body: {
-          business_hours_settings: {
-            business_hour_type: 2,
-            business_hours: ([2, 3, 4, 5, 6] as const).map((weekday) => ({
-              weekday,
-              type: 2 as const,
-              from: '09:00',
-              to: '17:00',
-            })),
-          },
+          business_hours_settings: weekdayHours('09:00', '17:00'),
         },
       }),
     );
@@ -417,12 +409,6 @@ describe('/phone adopt', () => {
 
   it('adopts 500 people with their settings, keeps the few it cannot hold in Zoom, and a second time changes nothing', async () => {
     const PEOPLE = 500;
-    const weekdays = ([2, 3, 4, 5, 6] as const).map((weekday) => ({
-      weekday,
-      type: 2 as const,
-      from: '08:30',
-      to: '17:30',
-    }));
     local.zoom.seedPlans([{ type: 200, subscribed: PEOPLE }]);
     local.zoom.seedUsers(
       Array.from({ length: PEOPLE }, (_, i) => ({
@@ -435,9 +421,7 @@ describe('/phone adopt', () => {
           settings: {
             pinCode: String(4000 + i),
             ...(i % 3 === 0 ? { areaCode: '415', audioPromptLanguage: 'es-US' } : {}),
-            ...(i % 5 === 0
-              ? { businessHours: { business_hour_type: 2 as const, business_hours: weekdays } }
-              : {}),
+            ...(i % 5 === 0 ? { businessHours: weekdayHours('08:30', '17:30') } : {}),
             ...(i % 7 === 0 ? { blocked: [`+1900555${String(i).padStart(4, '0')}`] } : {}),
             ...(i % 100 === 1 ? { musicOnHoldId: 'uploaded-jazz' } : {}),
           },

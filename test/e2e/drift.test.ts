@@ -7,7 +7,7 @@ import { openHome } from '../support/home.ts';
 import { extensionsByEmail, mention, phoneCommands } from '../support/phone.ts';
 import { buttonsOf } from '../support/undo.ts';
 import { csvUploads } from '../support/uploads.ts';
-import { colleagueEmail, useLocalZoom } from '../support/zoom.ts';
+import { colleagueEmail, useLocalZoom, weekdayHours } from '../support/zoom.ts';
 
 /**
  * Changes made in the phone system's own portal, found by `/phone drift` and settled both ways from Slack. The
@@ -174,15 +174,7 @@ describe('/phone drift', () => {
         await client.phone.PATCH('/phone/users/{userId}/settings', {
           params: { path },
           body: {
-            business_hours_settings: {
-              business_hour_type: 2,
-              business_hours: ([2, 3, 4, 5, 6] as const).map((weekday) => ({
-                weekday,
-                type: 2 as const,
-                from: '09:00',
-                to: '17:00',
-              })),
-            },
+            business_hours_settings: weekdayHours('09:00', '17:00'),
           },
         }),
       );

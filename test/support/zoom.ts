@@ -119,3 +119,9 @@ export async function syncRowOf(sb: ReturnType<typeof useSwitchboard>, email: st
   if (!person) return undefined;
   return (await db.select().from(phoneSync).where(eq(phoneSync.directoryUserId, person.id)))[0];
 }
+
+/** `business_hours_settings` of Monday to Friday from–to, as Zoom's portal writes them (Sunday is day 1). */
+export const weekdayHours = (from: string, to: string) => ({
+  business_hour_type: 2 as const,
+  business_hours: ([2, 3, 4, 5, 6] as const).map((weekday) => ({ weekday, type: 2 as const, from, to })),
+});
