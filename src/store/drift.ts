@@ -1,4 +1,4 @@
-import { and, desc, eq, ne } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, ne } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { type DriftCheckRow, driftChecks } from '../../db/schema/index.ts';
 import type { Difference } from '../domain/drift.ts';
@@ -64,6 +64,11 @@ export async function finishDriftCheck(
     .where(eq(driftChecks.id, id))
     .returning();
   if (!row) throw new Error(`drift check ${id} vanished`);
+  // Only the latest check's buttons act: older checks need the phone system's settings (and their PINs) no more.
+  await db
+    .update(driftChecks)
+    .set({ phoneSettings: null })
+    .where(and(ne(driftChecks.id, id), isNotNull(driftChecks.phoneSettings)));
   return row;
 }
 

@@ -248,6 +248,11 @@ describe('/phone drift', () => {
     expect(second?.settings.pinCode).not.toBe('8642');
     expect(second?.blockedRules).toEqual([]);
     expect(await phoneReply('drift')).toMatch(/^:white_check_mark: Zoom Phone holds what Switchboard says/);
+    // The newer check leaves no older one holding Zoom's settings, PINs included.
+    const kept = await sb.app.deps.db.select({ settings: driftChecks.phoneSettings }).from(driftChecks);
+    expect(kept.filter((check) => check.settings !== null && Object.keys(check.settings).length > 0)).toEqual(
+      [],
+    );
   });
 
   it('offers to give back a line the phone system lost, or to take the license away here too', async () => {
