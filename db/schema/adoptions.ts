@@ -14,6 +14,8 @@ export type AdoptionCounts = {
   numbers: number;
   /** Call queues created or given members (absent in adoptions recorded before queues were adopted). */
   queues?: number;
+  /** Auto receptionists created or given their operator (absent before they were adopted). */
+  receptionists?: number;
   /** People whose settings were taken, and people whose settings stay in the phone system (absent before). */
   settings?: number;
   settingsKept?: number;

@@ -12,7 +12,11 @@ export type PhoneAccount = {
   lines: AccountLine[];
   /** Call queues with the emails of their members who have a line. */
   queues: AccountQueue[];
+  /** Auto receptionists, with the email of the person their 0 key reaches (absent in reads made before). */
+  receptionists?: AccountReceptionist[];
 };
+
+export type AccountReceptionist = { name: string; extension: string; site: string; operator: string | null };
 
 export type AccountQueue = { name: string; extension: string; site: string; members: string[] };
 

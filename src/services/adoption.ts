@@ -12,7 +12,15 @@ import { directoryByEmails, phoneUserFields } from '../store/import-rows.ts';
 import { accountNumbersAmong, insertNumbers } from '../store/numbers.ts';
 import { recordInSync } from '../store/phone-sync.ts';
 import { planCatalog, setPlanInventory } from '../store/plans.ts';
-import { insertQueue, putQueueMember, queueByName, queueMembership } from '../store/routing.ts';
+import {
+  insertQueue,
+  insertReceptionist,
+  putQueueMember,
+  queueByName,
+  queueMembership,
+  receptionistByName,
+  setReceptionistOperator,
+} from '../store/routing.ts';
 import { insertSite, listSites } from '../store/sites.ts';
 import { adoptSettings, type FieldChange, type SettingsOf } from './adoption-settings.ts';
 import { type Actor, type Deps, fail, Recorder, requireAdmin, runChange } from './context.ts';
@@ -26,8 +34,9 @@ import {
   type SourceRow,
 } from './imports/plan.ts';
 import type { AccountReadProgress } from './phone-system.ts';
-import { cleanName } from './routing.ts';
+import { cleanName, receptionistTarget } from './routing.ts';
 import { extensionState } from './site-rules.ts';
+import { userRef } from './snapshots.ts';
 
 const ACTION = 'adopt';
 
@@ -60,6 +69,13 @@ export type AdoptionPlan = {
   /** Numbers the phone system lists that are not phone numbers Switchboard can hold. */
   badNumbers: string[];
   queues: AdoptedQueues;
+  receptionists: AdoptedReceptionists;
+};
+
+/** Auto receptionists added or given their operator, and those Switchboard's rules refuse, with why. */
+export type AdoptedReceptionists = {
+  added: { name: string; operator: string | null }[];
+  refused: { name: string; error: DomainError }[];
 };
 
 /** Call queues added (with how many members), and those Switchboard's rules refuse, with why. */
@@ -160,7 +176,8 @@ export async function applyAdoption(
     const plan = await adoptIn(tx, rec, row.account, choice);
     const { counts } = plan;
     const adopted = counts.create + counts.update + (choice === 'all' ? counts.conflict : 0);
-    const accountWide = counts.sites + counts.plans + counts.numbers + (counts.queues ?? 0);
+    const accountWide =
+      counts.sites + counts.plans + counts.numbers + (counts.queues ?? 0) + (counts.receptionists ?? 0);
     if (adopted + accountWide === 0) fail({ code: 'ADOPTION_NOTHING' });
     rec.audit({
       action: 'adoption.applied',
@@ -343,6 +360,7 @@ async function adoptIn(
   }
 
   const queues = await adoptQueues(tx, rec, phone);
+  const receptionists = await adoptReceptionists(tx, rec, phone);
 
   // Settings, for the people whose lines Switchboard now holds as the phone system has them.
   const taken = new Set([...created, ...chosenUpdates].map((row) => emailKey(row.email)));
@@ -393,11 +411,13 @@ async function adoptIn(
       plans: plans.length,
       numbers: newNumbers.length,
       queues: queues.added.length,
+      receptionists: receptionists.added.length,
       settings: settings.adopted.size,
       settingsKept: settings.kept.size,
     },
     lines,
     queues,
+    receptionists,
     sites,
     plans,
     numbers: newNumbers,
@@ -488,6 +508,92 @@ async function adoptQueues(tx: Transaction, rec: Recorder, phone: PhoneAccount):
       members += 1;
     }
     if (created || members > 0) result.added.push({ name: queue.name, members });
+  }
+  return result;
+}
+
+/**
+ * Auto receptionists Switchboard lacks (by name), on their own extension at their site, with their operator when
+ * that person has a line in Switchboard now; one Switchboard has gains the phone system's operator if it has none.
+ * One whose name, site or extension Switchboard's rules refuse is left out, with why.
+ */
+async function adoptReceptionists(
+  tx: Transaction,
+  rec: Recorder,
+  phone: PhoneAccount,
+): Promise<AdoptedReceptionists> {
+  const result: AdoptedReceptionists = { added: [], refused: [] };
+  const wanted = phone.receptionists ?? [];
+  if (wanted.length === 0) return result;
+  const sites = await listSites(tx);
+  const people = new Map(
+    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
+  );
+  const state = await extensionState(tx);
+  for (const one of wanted) {
+    const name = cleanName(one.name);
+    if (!name) {
+      result.refused.push({ name: one.name, error: { code: 'RECEPTIONIST_NAME_INVALID', input: one.name } });
+      continue;
+    }
+    const operator = one.operator ? (people.get(emailKey(one.operator)) ?? null) : null;
+    const existing = await receptionistByName(tx, name);
+    if (existing) {
+      if (existing.operatorId !== null || !operator) continue;
+      await setReceptionistOperator(tx, existing.id, operator.phoneUserId);
+      rec.audit({
+        action: 'auto_receptionist.operator_changed',
+        ...receptionistTarget(existing),
+        before: { operator: null },
+        after: { operator: operator.email },
+      });
+      rec.emit({
+        kind: 'auto_receptionist.operator_changed',
+        receptionist: existing.name,
+        operator: userRef(operator),
+      });
+      result.added.push({ name: existing.name, operator: operator.email });
+      continue;
+    }
+    const site = sites.find((s) => s.name.toLowerCase() === one.site.trim().toLowerCase());
+    if (!site) {
+      result.refused.push({
+        name,
+        error: { code: 'SITE_NOT_FOUND', input: one.site, known: sites.map((s) => s.name) },
+      });
+      continue;
+    }
+    const holder = state.taken.get(one.extension);
+    if (!/^[0-9]{2,7}$/.test(one.extension) || holder || state.reserved.has(one.extension)) {
+      result.refused.push({
+        name,
+        error: holder
+          ? { code: 'EXTENSION_TAKEN', extension: one.extension, holder, suggestions: [] }
+          : { code: 'EXTENSION_RESERVED', extension: one.extension, suggestions: [] },
+      });
+      continue;
+    }
+    const created = await insertReceptionist(tx, {
+      name,
+      extension: one.extension,
+      siteId: site.id,
+      operatorId: operator?.phoneUserId ?? null,
+    });
+    state.taken.set(one.extension, { name, email: '', slackUserId: null });
+    rec.audit({
+      action: 'auto_receptionist.created',
+      ...receptionistTarget(created),
+      before: null,
+      after: { name, extension: one.extension, site: site.name, operator: operator?.email ?? null },
+    });
+    rec.emit({
+      kind: 'auto_receptionist.created',
+      receptionist: name,
+      extension: one.extension,
+      site: site.name,
+      operator: operator ? userRef(operator) : null,
+    });
+    result.added.push({ name, operator: operator?.email ?? null });
   }
   return result;
 }

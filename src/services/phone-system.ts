@@ -41,7 +41,12 @@ export type AccountReadProgress = { lines: number; total: number | null; setting
 /** What the phone system answered to a whole-account read: the account, or its refusal in plain words. */
 export type AccountRead = { ok: true; account: PhoneAccount } | { ok: false; reason: string };
 
-export type { AccountLine, AccountQueue, PhoneAccount } from '../domain/phone-account.ts';
+export type {
+  AccountLine,
+  AccountQueue,
+  AccountReceptionist,
+  PhoneAccount,
+} from '../domain/phone-account.ts';
 
 /** What Switchboard wants the phone system to hold for one person, found by email there. */
 export type DesiredLine = {

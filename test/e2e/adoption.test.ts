@@ -68,6 +68,7 @@ async function existingZoomAccount() {
     extensionNumber: '2100',
     members: [emailOf(5), emailOf(6)],
   });
+  local.zoom.seedAutoReceptionist({ name: 'Reception', extensionNumber: '2200', operator: emailOf(6) });
 }
 
 /** Colleague 5's settings as set in Zoom's portal, and colleague 7's hold music, which Switchboard cannot hold. */
@@ -152,7 +153,7 @@ describe('/phone adopt', () => {
       '4 lines.\nTo create: 3 · To update: 0 · Already equal: 0 · Conflicts: 0 · Refused: 1',
     );
     expect(preview.text).toContain(
-      'Account: 1 site to add (Boston); plan counts to raise (US/CA Unlimited 0 → 10); 2 numbers to add; call queues to add or complete (Front Desk with 2 members).',
+      `Account: 1 site to add (Boston); plan counts to raise (US/CA Unlimited 0 → 10); 2 numbers to add; call queues to add or complete (Front Desk with 2 members); auto receptionists to add or give an operator (Reception, operator ${emailOf(6)}).`,
     );
     expect(preview.text).toMatch(
       /\*Refused\* by Switchboard's rules \(not adopted\):\n• Line 5, cher@example\.com: Last Name: /,
@@ -192,7 +193,7 @@ describe('/phone adopt', () => {
 
     const adopted = await clickOn(preview, ACTIONS.adoptAll, { value: buttonsOf(preview.message)[0]?.value });
     expect(adopted).toBe(
-      ":white_check_mark: Adopted Zoom Phone's account: 3 people created, 0 updated, 0 already equal, 1 refused; 1 site, 1 plan count, 2 numbers, 1 call queue added. Nothing was sent to Zoom Phone. People are linked to their Slack accounts in the background; settings were taken for 2 people, and stay in Zoom Phone for 1 (see the preview's file).",
+      ":white_check_mark: Adopted Zoom Phone's account: 3 people created, 0 updated, 0 already equal, 1 refused; 1 site, 1 plan count, 2 numbers, 1 call queue, 1 auto receptionist added. Nothing was sent to Zoom Phone. People are linked to their Slack accounts in the background; settings were taken for 2 people, and stay in Zoom Phone for 1 (see the preview's file).",
     );
     expect(await extensionsByEmail(sb.app.deps.db)).toEqual({
       [emailOf(5)]: '2001',
@@ -224,6 +225,8 @@ describe('/phone adopt', () => {
       '*Settings* are kept in Zoom Phone: this line was adopted from it',
     );
     expect(await phoneReply(`show ${mention(colleague(6))}`)).toContain('Boston');
+    expect(await phoneReply('receptionists')).toContain('Reception');
+    expect(await phoneReply('receptionists')).toContain(mention(colleague(6)));
     expect(await phoneReply('queues')).toContain(
       `• *Front Desk* · ext \`2100\` · Main · ${mention(colleague(5))}, ${mention(colleague(6))}`,
     );

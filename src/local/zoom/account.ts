@@ -4,6 +4,7 @@ import { type ZoomError, zoomErrors } from './errors.ts';
 import type { ZoomIds } from './ids.ts';
 import type {
   AddressFields,
+  AutoReceptionist,
   CallQueue,
   Device,
   EmergencyAddress,
@@ -27,6 +28,8 @@ export class ZoomAccount {
   readonly addresses = new Map<string, EmergencyAddress>();
   readonly devices = new Map<string, Device>();
   readonly callQueues = new Map<string, CallQueue>();
+  /** Auto receptionists seeded by a test (a site's main one is not listed). */
+  readonly autoReceptionists = new Map<string, AutoReceptionist>();
   creationDelayMs: number;
   readonly mainSiteId: string;
 
@@ -68,6 +71,21 @@ export class ZoomAccount {
     if (taken) throw new Error(`zoom stand-in: extension ${queue.extensionNumber} is taken`);
     const created: CallQueue = { ...queue, id: this.ids.next('cq'), extensionId: this.ids.next('ex') };
     this.callQueues.set(created.id, created);
+    return created;
+  }
+
+  addAutoReceptionist(receptionist: Omit<AutoReceptionist, 'id' | 'extensionId'>): AutoReceptionist {
+    const taken =
+      [...this.phoneUsers.values()].some((p) => p.extensionNumber === receptionist.extensionNumber) ||
+      [...this.callQueues.values()].some((q) => q.extensionNumber === receptionist.extensionNumber) ||
+      [...this.autoReceptionists.values()].some((r) => r.extensionNumber === receptionist.extensionNumber);
+    if (taken) throw new Error(`zoom stand-in: extension ${receptionist.extensionNumber} is taken`);
+    const created: AutoReceptionist = {
+      ...receptionist,
+      id: this.ids.next('ar'),
+      extensionId: this.ids.next('ex'),
+    };
+    this.autoReceptionists.set(created.id, created);
     return created;
   }
 

@@ -27,6 +27,7 @@ export const zoomErrors = {
   siteNotFound: (id: string) => refuse(400, 400, `Site does not exist: ${id}.`),
   sitePathNotFound: (id: string) => refuse(404, 13000, `Site does not exist: ${id}.`),
   callQueueNotFound: (id: string) => refuse(404, 404, `Call queue does not exist: ${id}.`),
+  autoReceptionistNotFound: (id: string) => refuse(404, 404, `Auto receptionist does not exist: ${id}.`),
   siteNameTaken: (name: string) => refuse(409, 409, `Site name ${name} already exists.`),
   siteCodeTaken: (code: number) => refuse(409, 409, `Site code ${code} is already in use.`),
   siteLengthLocked: () =>

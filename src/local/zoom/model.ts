@@ -75,6 +75,16 @@ export type CallQueue = {
   memberIds: string[];
 };
 
+/** An auto receptionist; `operatorId`: the user id of the person its 0 key forwards to. */
+export type AutoReceptionist = {
+  id: string;
+  extensionId: string;
+  name: string;
+  extensionNumber: string;
+  siteId: string;
+  operatorId: string | null;
+};
+
 export type BlockedRule = {
   id: string;
   matchType: 'prefix' | 'phoneNumber' | 'SMS-shortCodes' | 'countryCode';

@@ -206,6 +206,15 @@ export type ZoomStandIn = {
   seedCallQueue(queue: { name: string; extensionNumber: string; siteId?: string; members: string[] }): {
     id: string;
   };
+  /** An auto receptionist whose 0 key forwards to the phone user of `operator`, an email. */
+  seedAutoReceptionist(receptionist: {
+    name: string;
+    extensionNumber: string;
+    siteId?: string;
+    operator?: string;
+  }): {
+    id: string;
+  };
   mainSiteId: string;
 
   snapshot(): ZoomSnapshot;

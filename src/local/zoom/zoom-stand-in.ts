@@ -301,6 +301,19 @@ export async function startZoomStandIn(options: ZoomStandInOptions = {}): Promis
       return { id: created.id };
     },
 
+    seedAutoReceptionist: (receptionist) => {
+      const operator = receptionist.operator ? account.findUser(receptionist.operator) : undefined;
+      if (receptionist.operator && (!operator || !account.phoneUsers.has(operator.id)))
+        throw new Error(`zoom stand-in: ${receptionist.operator} has no line`);
+      const created = account.addAutoReceptionist({
+        name: receptionist.name,
+        extensionNumber: receptionist.extensionNumber,
+        siteId: receptionist.siteId ?? account.mainSiteId,
+        operatorId: operator?.id ?? null,
+      });
+      return { id: created.id };
+    },
+
     snapshot: () => snapshotOf(account),
     violations: () => structuredClone(violations),
     requests: () => structuredClone(log),

@@ -4,6 +4,7 @@ import type {
   AccountQueue,
   AccountRead,
   AccountReadProgress,
+  AccountReceptionist,
   PhoneAccount,
 } from '../../services/phone-system.ts';
 import type { ZoomClient } from './client.ts';
@@ -18,6 +19,7 @@ const USERS_PAGE = 100;
 const NUMBERS_PAGE = 100;
 const SITES_PAGE = 300;
 const QUEUES_PAGE = 100;
+const RECEPTIONISTS_PAGE = 100;
 const ADDRESSES_PAGE = 300;
 const RULES_PAGE = 300;
 /** People whose settings are read at once; the client's limiter keeps the pace within Zoom's limits. */
@@ -46,6 +48,18 @@ const addressSchema = z.object({
   is_default: z.boolean().optional().nullable(),
   site: z.object({ id: text }).optional().nullable(),
   owner: z.object({ id: text }).optional().nullable(),
+});
+const receptionistSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  extension_number: z.union([z.number(), z.string()]).optional().nullable(),
+  site: z.object({ id: text, name: text }).optional().nullable(),
+});
+const ivrSchema = z.object({
+  key_actions: z
+    .array(z.object({ key: text, target: z.object({ extension_id: text }).optional().nullable() }))
+    .optional()
+    .nullable(),
 });
 const memberSchema = z.object({ level: text, extension_id: text });
 const lineSchema = z.object({
@@ -159,6 +173,34 @@ export async function readZoomAccount(
         members: members ?? [],
       });
     }
+    // Auto receptionists, then each one's key map: the operator is whoever the 0 key reaches, when it is a person.
+    const receptionists: AccountReceptionist[] = [];
+    const listedReceptionists = await pages('auto_receptionists', (next_page_token) =>
+      client.phone.GET('/phone/auto_receptionists', {
+        params: { query: { page_size: RECEPTIONISTS_PAGE, ...(next_page_token ? { next_page_token } : {}) } },
+      }),
+    );
+    for (const raw of listedReceptionists) {
+      const receptionist = receptionistSchema.parse(raw);
+      const answer = settle(
+        await client.phone.GET('/phone/auto_receptionists/{autoReceptionistId}/ivr', {
+          params: { path: { autoReceptionistId: receptionist.id } },
+        }),
+      );
+      if (!answer.ok)
+        throw new Refused(`read the keys of auto receptionist ${receptionist.name}`, answer.refusal);
+      const zero = ivrSchema.parse(answer.data ?? {}).key_actions?.find((action) => action.key === '0');
+      const operatorExtension = zero?.target?.extension_id;
+      receptionists.push({
+        name: receptionist.name,
+        extension:
+          receptionist.extension_number === null || receptionist.extension_number === undefined
+            ? ''
+            : String(receptionist.extension_number),
+        site: receptionist.site?.name ?? '',
+        operator: operatorExtension ? (emailByExtensionId.get(operatorExtension) ?? null) : null,
+      });
+    }
     const account: PhoneAccount = {
       sites: sites.map((site) => ({
         name: site.name,
@@ -171,6 +213,7 @@ export async function readZoomAccount(
       })),
       lines,
       queues,
+      receptionists,
     };
     return { ok: true, account };
   } catch (error) {

@@ -51,7 +51,7 @@ export function adoptable(counts: AdoptionCounts): { all: number; others: number
 }
 
 const accountChanges = (counts: AdoptionCounts) =>
-  counts.sites + counts.plans + counts.numbers + (counts.queues ?? 0);
+  counts.sites + counts.plans + counts.numbers + (counts.queues ?? 0) + (counts.receptionists ?? 0);
 
 const button = (text: string, actionId: string, value: string, style?: 'primary') => ({
   type: 'button' as const,
@@ -91,6 +91,14 @@ export function adoptionPreviewMessage(adoption: AdoptionRow, plan: AdoptionPlan
     plan.queues.added.length > 0
       ? `call queues to add or complete (${someOf(
           plan.queues.added.map((q) => `${showText(q.name)} with ${counted(q.members, 'member')}`),
+          5,
+        )})`
+      : '',
+    plan.receptionists.added.length > 0
+      ? `auto receptionists to add or give an operator (${someOf(
+          plan.receptionists.added.map(
+            (r) => `${showText(r.name)}${r.operator ? `, operator ${showText(r.operator)}` : ''}`,
+          ),
           5,
         )})`
       : '',
@@ -148,6 +156,11 @@ export function adoptionPreviewMessage(adoption: AdoptionRow, plan: AdoptionPlan
   }
   for (const queue of plan.queues.refused.slice(0, LISTED)) {
     notes.push(`Call queue ${showText(queue.name)} is left out: ${errorText(queue.error)}`);
+  }
+  for (const receptionist of plan.receptionists.refused.slice(0, LISTED)) {
+    notes.push(
+      `Auto receptionist ${showText(receptionist.name)} is left out: ${errorText(receptionist.error)}`,
+    );
   }
   if (notes.length > 0) blocks.push(section(clipMrkdwn(notes.join('\n'), BLOCK_KIT.sectionText)));
   const { all, others } = adoptable(counts);
@@ -254,6 +267,7 @@ export function adoptedMessage(system: string, plan: AdoptionPlan, choice: Adopt
     counts.plans > 0 ? counted(counts.plans, 'plan count') : '',
     counts.numbers > 0 ? counted(counts.numbers, 'number') : '',
     (counts.queues ?? 0) > 0 ? counted(counts.queues ?? 0, 'call queue') : '',
+    (counts.receptionists ?? 0) > 0 ? counted(counts.receptionists ?? 0, 'auto receptionist') : '',
   ].filter(Boolean);
   const settings =
     counts.settings === undefined

@@ -2,8 +2,61 @@ import { isZoomError, zoomErrors } from '../errors.ts';
 import { paginate } from '../pagination.ts';
 import { ok, type Route } from './route.ts';
 
-/** Call queues: the account's list, and each queue's members. */
+/** Call queues: the account's list, and each queue's members; auto receptionists, and each one's key map. */
 export const callQueueRoutes: Route[] = [
+  {
+    doc: 'phone',
+    method: 'GET',
+    template: '/phone/auto_receptionists',
+    handle: ({ account, params }) => {
+      const page = paginate(
+        [...account.autoReceptionists.values()],
+        Number(params.page_size ?? 30),
+        params.next_page_token,
+        '',
+      );
+      if (isZoomError(page)) return page;
+      const { items, ...rest } = page;
+      return ok({
+        ...rest,
+        auto_receptionists: items.map((r) => ({
+          id: r.id,
+          name: r.name,
+          extension_id: r.extensionId,
+          extension_number: Number(r.extensionNumber),
+          site: { id: r.siteId, name: account.site(r.siteId)?.name ?? '' },
+          phone_numbers: [],
+        })),
+      });
+    },
+  },
+  {
+    doc: 'phone',
+    method: 'GET',
+    template: '/phone/auto_receptionists/{autoReceptionistId}/ivr',
+    handle: ({ account, params }) => {
+      const receptionist = account.autoReceptionists.get(String(params.autoReceptionistId));
+      if (!receptionist) return zoomErrors.autoReceptionistNotFound(String(params.autoReceptionistId));
+      const operator = receptionist.operatorId ? account.phoneUsers.get(receptionist.operatorId) : undefined;
+      const user = receptionist.operatorId ? account.users.get(receptionist.operatorId) : undefined;
+      return ok({
+        key_actions:
+          operator && user
+            ? [
+                {
+                  key: '0',
+                  action: 2,
+                  target: {
+                    extension_id: operator.extensionId,
+                    extension_number: operator.extensionNumber,
+                    display_name: `${user.firstName} ${user.lastName}`.trim(),
+                  },
+                },
+              ]
+            : [],
+      });
+    },
+  },
   {
     doc: 'phone',
     method: 'GET',

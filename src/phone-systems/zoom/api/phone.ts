@@ -391,6 +391,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/phone/auto_receptionists': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['listAutoReceptionists'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/phone/auto_receptionists/{autoReceptionistId}/ivr': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['getAutoReceptionistIVR'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3999,6 +4031,164 @@ export interface operations {
             next_page_token?: string;
             page_size?: number;
             total_records?: number;
+          };
+        };
+      };
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  listAutoReceptionists: {
+    parameters: {
+      query?: {
+        page_size?: number;
+        next_page_token?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            auto_receptionists?: {
+              cost_center?: string;
+              department?: string;
+              extension_id?: string;
+              /** Format: int64 */
+              extension_number?: number;
+              id?: string;
+              name?: string;
+              timezone?: string;
+              audio_prompt_language?: string;
+              holiday_hours?: {
+                id?: string;
+                name?: string;
+                /** Format: date-time */
+                from?: string;
+                /** Format: date-time */
+                to?: string;
+              }[];
+              phone_numbers?: {
+                id?: string;
+                number?: string;
+              }[];
+              site?: {
+                id?: string;
+                name?: string;
+              };
+            }[];
+            next_page_token?: string;
+            page_size?: number;
+            total_records?: number;
+          };
+        };
+      };
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  getAutoReceptionistIVR: {
+    parameters: {
+      query?: {
+        hours_type?: 'business_hours' | 'closed_hours' | 'holiday_hours' | 'break_hours';
+        holiday_id?: string;
+        break_id?: string;
+      };
+      header?: never;
+      path: {
+        autoReceptionistId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            audio_prompt?: {
+              id?: string;
+              name?: string;
+            };
+            caller_enters_no_action?: {
+              action?: number;
+              /**
+               * @default 3
+               * @enum {integer}
+               */
+              caller_no_input_timeout: 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10 | 11 | 12 | 13 | 14 | 15;
+              /** @enum {integer} */
+              audio_prompt_repeat?: 1 | 2 | 3 | 4 | 5;
+              voicemail_greeting?: {
+                id?: string;
+                name?: string;
+              };
+              forward_to?: {
+                display_name?: string;
+                extension_id?: string;
+                extension_number?: string;
+                id?: string;
+                phone_number?: string;
+                teams_app_id?: string;
+                partner_contact_center_id?: string;
+                zva_receptionist_id?: string;
+                third_party_agent_id?: string;
+                external_contact_id?: string;
+              };
+            };
+            key_actions?: {
+              action?: number;
+              key?: string;
+              target?: {
+                display_name?: string;
+                extension_id?: string;
+                extension_number?: string;
+                id?: string;
+                phone_number?: string;
+                teams_app_id?: string;
+                partner_contact_center_id?: string;
+                zva_receptionist_id?: string;
+                third_party_agent_id?: string;
+                external_contact_id?: string;
+              };
+              voicemail_greeting?: {
+                id?: string;
+                name?: string;
+              };
+            }[];
+            allow_callers_to_navigate_ivr?: {
+              /** @default false */
+              enable: boolean;
+              /**
+               * @default high
+               * @enum {string}
+               */
+              voice_input_confidence_score: 'low' | 'medium' | 'high';
+            };
+            /** @default true */
+            allow_dialing_by_extension: boolean;
           };
         };
       };

@@ -38,6 +38,8 @@ export const rateLabels = {
     'DELETE /phone/extension/{extensionId}/inbound_blocked/rules': 'LIGHT',
     'GET /phone/call_queues': 'MEDIUM',
     'GET /phone/call_queues/{callQueueId}/members': 'MEDIUM',
+    'GET /phone/auto_receptionists': 'MEDIUM',
+    'GET /phone/auto_receptionists/{autoReceptionistId}/ivr': 'LIGHT',
   },
   users: {
     'GET /users/{userId}': 'LIGHT',

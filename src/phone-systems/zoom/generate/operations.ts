@@ -40,6 +40,8 @@ export const zoomOperations = {
     'DELETE /phone/extension/{extensionId}/inbound_blocked/rules',
     'GET /phone/call_queues',
     'GET /phone/call_queues/{callQueueId}/members',
+    'GET /phone/auto_receptionists',
+    'GET /phone/auto_receptionists/{autoReceptionistId}/ivr',
   ],
 } as const;
 

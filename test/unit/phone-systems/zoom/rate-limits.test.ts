@@ -57,9 +57,9 @@ describe('Zoom rate lanes', () => {
   it('refuses to send a call the generated table does not list, since it could not be metered', async () => {
     server = await startZoomServer(() => ({ status: 200, body: {} }));
     const client = clientFor(server);
-    const unlisted = client.phone.request('get', '/phone/auto_receptionists' as never);
+    const unlisted = client.phone.request('get', '/phone/common_areas' as never);
     await expect(unlisted).rejects.toThrow(
-      'GET /phone/auto_receptionists is not a listed Zoom phone operation',
+      'GET /phone/common_areas is not a listed Zoom phone operation',
     );
     expect(server.received).toHaveLength(0);
   });
