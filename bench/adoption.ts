@@ -65,7 +65,9 @@ function seedZoom(zoom: ZoomStandIn, rows: number) {
         // Settings as a portal leaves them: everyone a PIN, a fifth weekday hours, a tenth a blocked number.
         settings: {
           pinCode: String(1000 + (i % 9000)),
-          ...(i % 5 === 0 ? { businessHours: { business_hour_type: 2 as const, business_hours: WEEKDAYS } } : {}),
+          ...(i % 5 === 0
+            ? { businessHours: { business_hour_type: 2 as const, business_hours: WEEKDAYS } }
+            : {}),
           ...(i % 10 === 0 ? { blocked: [`+1900555${String(i % 10_000).padStart(4, '0')}`] } : {}),
         },
       },

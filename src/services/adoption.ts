@@ -463,22 +463,9 @@ async function adoptQueues(tx: Transaction, rec: Recorder, phone: PhoneAccount):
     let queue = await queueByName(tx, name);
     const created = !queue;
     if (!queue) {
-      const site = sites.find((s) => s.name.toLowerCase() === wanted.site.trim().toLowerCase());
-      if (!site) {
-        result.refused.push({
-          name,
-          error: { code: 'SITE_NOT_FOUND', input: wanted.site, known: sites.map((s) => s.name) },
-        });
-        continue;
-      }
-      const holder = state.taken.get(wanted.extension);
-      if (!/^[0-9]{2,7}$/.test(wanted.extension) || holder || state.reserved.has(wanted.extension)) {
-        result.refused.push({
-          name,
-          error: holder
-            ? { code: 'EXTENSION_TAKEN', extension: wanted.extension, holder, suggestions: [] }
-            : { code: 'EXTENSION_RESERVED', extension: wanted.extension, suggestions: [] },
-        });
+      const site = placeOf(wanted, sites, state);
+      if ('code' in site) {
+        result.refused.push({ name, error: site });
         continue;
       }
       queue = await insertQueue(tx, { name, extension: wanted.extension, siteId: site.id });
@@ -510,6 +497,25 @@ async function adoptQueues(tx: Transaction, rec: Recorder, phone: PhoneAccount):
     if (created || members > 0) result.added.push({ name: queue.name, members });
   }
   return result;
+}
+
+/**
+ * The site of a call queue or auto receptionist to create, or why it cannot be: a site Switchboard lacks, or an
+ * extension that is not one, is reserved, or someone holds.
+ */
+function placeOf(
+  wanted: { site: string; extension: string },
+  sites: Awaited<ReturnType<typeof listSites>>,
+  state: Awaited<ReturnType<typeof extensionState>>,
+): Awaited<ReturnType<typeof listSites>>[number] | DomainError {
+  const site = sites.find((s) => s.name.toLowerCase() === wanted.site.trim().toLowerCase());
+  if (!site) return { code: 'SITE_NOT_FOUND', input: wanted.site, known: sites.map((s) => s.name) };
+  const holder = state.taken.get(wanted.extension);
+  if (holder) return { code: 'EXTENSION_TAKEN', extension: wanted.extension, holder, suggestions: [] };
+  if (!/^[0-9]{2,7}$/.test(wanted.extension) || state.reserved.has(wanted.extension)) {
+    return { code: 'EXTENSION_RESERVED', extension: wanted.extension, suggestions: [] };
+  }
+  return site;
 }
 
 /**
@@ -555,22 +561,9 @@ async function adoptReceptionists(
       result.added.push({ name: existing.name, operator: operator.email });
       continue;
     }
-    const site = sites.find((s) => s.name.toLowerCase() === one.site.trim().toLowerCase());
-    if (!site) {
-      result.refused.push({
-        name,
-        error: { code: 'SITE_NOT_FOUND', input: one.site, known: sites.map((s) => s.name) },
-      });
-      continue;
-    }
-    const holder = state.taken.get(one.extension);
-    if (!/^[0-9]{2,7}$/.test(one.extension) || holder || state.reserved.has(one.extension)) {
-      result.refused.push({
-        name,
-        error: holder
-          ? { code: 'EXTENSION_TAKEN', extension: one.extension, holder, suggestions: [] }
-          : { code: 'EXTENSION_RESERVED', extension: one.extension, suggestions: [] },
-      });
+    const site = placeOf(one, sites, state);
+    if ('code' in site) {
+      result.refused.push({ name, error: site });
       continue;
     }
     const created = await insertReceptionist(tx, {

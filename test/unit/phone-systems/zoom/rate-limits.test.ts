@@ -58,9 +58,7 @@ describe('Zoom rate lanes', () => {
     server = await startZoomServer(() => ({ status: 200, body: {} }));
     const client = clientFor(server);
     const unlisted = client.phone.request('get', '/phone/common_areas' as never);
-    await expect(unlisted).rejects.toThrow(
-      'GET /phone/common_areas is not a listed Zoom phone operation',
-    );
+    await expect(unlisted).rejects.toThrow('GET /phone/common_areas is not a listed Zoom phone operation');
     expect(server.received).toHaveLength(0);
   });
 });
