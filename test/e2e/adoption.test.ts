@@ -159,7 +159,7 @@ describe('/phone adopt', () => {
       /\*Refused\* by Switchboard's rules \(not adopted\):\n• Line 5, cher@example\.com: Last Name: /,
     );
     expect(preview.text).toContain(
-      `*Settings*: taken from Zoom Phone for 2 people; 1 keep theirs in Zoom Phone, which holds what Switchboard cannot:\n• Line 4, ${emailOf(7)}: settings: Their hold music is audio uploaded to the phone system.`,
+      `*Settings*: read from Zoom Phone for 2 people, and taken where they differ; 1 keep theirs in Zoom Phone, which holds what Switchboard cannot:\n• Line 4, ${emailOf(7)}: settings: Their hold music is audio uploaded to the phone system.`,
     );
     expect(buttonsOf(preview.message).map((b) => b.text.text)).toEqual(['Adopt 3', 'Cancel']);
 
@@ -380,7 +380,7 @@ describe('/phone adopt', () => {
     const preview = await phone('adopt');
     expect(preview.text).toContain('To create: 0 · To update: 1 · Already equal: 1');
     expect(preview.text).toContain(
-      `*Settings*: taken from Zoom Phone for 1 person; 1 keep theirs in Zoom Phone, which holds what Switchboard cannot:\n• Line 3, ${emailOf(2)}: settings: Their hold music is audio uploaded to the phone system.`,
+      `*Settings*: read from Zoom Phone for 1 person, and taken where they differ; 1 keep theirs in Zoom Phone, which holds what Switchboard cannot:\n• Line 3, ${emailOf(2)}: settings: Their hold music is audio uploaded to the phone system.`,
     );
     expect(preview.text).not.toContain('9876');
     const adopted = await clickOn(preview, ACTIONS.adoptAll, { value: buttonsOf(preview.message)[0]?.value });
@@ -437,7 +437,7 @@ describe('/phone adopt', () => {
       'To create: 500 · To update: 0 · Already equal: 0 · Conflicts: 0 · Refused: 0',
     );
     expect(preview.text).toContain(
-      '*Settings*: taken from Zoom Phone for 495 people; 5 keep theirs in Zoom Phone',
+      '*Settings*: read from Zoom Phone for 495 people, and taken where they differ; 5 keep theirs in Zoom Phone',
     );
     expect(
       await clickOn(preview, ACTIONS.adoptAll, { value: buttonsOf(preview.message)[0]?.value }),

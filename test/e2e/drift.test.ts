@@ -63,7 +63,7 @@ describe('/phone drift', () => {
     await inStep();
     const report = await phoneReply('drift');
     expect(report).toMatch(
-      /^:white_check_mark: Zoom Phone holds what Switchboard says: 3 lines compared \(lines and settings\) at /,
+      /^:white_check_mark: Zoom Phone holds what Switchboard says: 3 lines and their settings compared at /,
     );
     expect(await openHome(sb, ADMIN_ID)).toMatch(
       /Last drift check \d{4}-\d\d-\d\d \d\d:\d\d UTC: no differences\./,

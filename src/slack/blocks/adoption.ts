@@ -142,7 +142,7 @@ export function adoptionPreviewMessage(adoption: AdoptionRow, plan: AdoptionPlan
   ].filter(Boolean);
   const kept = plan.lines.filter((line) => line.kind !== 'invalid' && line.settingsKept);
   if (counts.settings !== undefined) {
-    const head = `*Settings*: taken from ${system} for ${counted(counts.settings, 'person', 'people')}`;
+    const head = `*Settings*: read from ${system} for ${counted(counts.settings, 'person', 'people')}, and taken where they differ`;
     blocks.push(
       section(
         clipMrkdwn(

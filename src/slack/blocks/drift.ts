@@ -115,8 +115,8 @@ export function driftReportMessage(check: DriftCheckRow): Message {
     ? ''
     : ` Settings were not compared (a scheduled check reads lines only): ${code('/phone drift')} compares them too.`;
   if (differences.length === 0) {
-    const compared = check.settingsCompared ? 'lines and settings' : 'lines';
-    const text = `:white_check_mark: ${system} holds what Switchboard says: ${plural(check.linesRead, 'line')} compared (${compared}) at ${when}, no differences.${scope}`;
+    const compared = check.settingsCompared ? ' and their settings' : '';
+    const text = `:white_check_mark: ${system} holds what Switchboard says: ${plural(check.linesRead, 'line')}${compared} compared at ${when}, no differences.${scope}`;
     return { text: plain(text), blocks: [section(text)] };
   }
   const summary = `*${system} compared with Switchboard* at ${when}: ${plural(differences.length, 'difference')}, about ${plural(people.length, 'person', 'people')}${account.length > 0 ? ` and ${plural(account.length, 'account item')}` : ''}.`;
