@@ -11,3 +11,8 @@ export type Audience = 'channel' | 'requester';
 export async function changeAudience(deps: Deps, actor: Actor): Promise<Audience> {
   return (await isAdmin(deps.db, actor.slackUserId)) ? 'channel' : 'requester';
 }
+
+/** Whether the actor is a phone admin now: what `/phone help` lists depends on it. */
+export function isPhoneAdmin(deps: Deps, actor: Actor): Promise<boolean> {
+  return isAdmin(deps.db, actor.slackUserId);
+}

@@ -1,6 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { SignMode } from '../../src/local/index.ts';
-import { commandReference, escapeMrkdwn } from '../../src/slack/commands/usage.ts';
+import { escapeMrkdwn } from '../../src/slack/commands/help.ts';
+import { commandReference } from '../../src/slack/commands/registry.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard } from '../support/e2e.ts';
 import { accountState, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';

@@ -81,7 +81,13 @@ describe('a non-admin', () => {
 
   it('can read the help and their own card, and nothing is recorded as denied', async () => {
     await busyAccount();
-    expect(await phoneReply('help', MALLORY)).toContain('*Switchboard: manage phone users with `/phone`*');
+    const help = await phoneReply('help', MALLORY);
+    expect(help).toContain('*Switchboard: manage phone users with `/phone`*');
+    expect(help).toContain('`/phone hours &lt;user&gt;');
+    expect(help).not.toContain('`/phone assign');
+    expect(help).not.toContain('*Account*');
+    const oneCommand = await phoneReply('help assign', MALLORY);
+    expect(oneCommand).toContain('Who: admins.');
     expect(await phoneReply('me', MALLORY)).toContain('You are not a phone user yet');
     await license([MALLORY]);
     expect(await phoneReply('me', MALLORY)).toContain('*Extension*\n1001');

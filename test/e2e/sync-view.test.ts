@@ -163,6 +163,21 @@ describe('with Zoom Phone connected', () => {
     expect(await stateOf(emailOf(4))).toBe('in_sync');
   });
 
+  it('retries every refused person with /phone sync retry, for an admin without the message at hand', async () => {
+    await setupAccount();
+    await license([colleague(1)], 'plan:200');
+    await refusedNumber();
+    expect(await phoneReply('sync retry', MALLORY)).toContain(':warning: Only phone admins can use');
+
+    local.zoom.seedNumbers([UNKNOWN_NUMBER]);
+    expect(await phoneReply('sync retry')).toBe(
+      'Trying 1 person again with Zoom Phone. `/phone sync` shows how it goes.',
+    );
+    await sb.app.sync?.idle();
+    expect(await stateOf(emailOf(4))).toBe('in_sync');
+    expect(await phoneReply('sync retry')).toContain('Nothing to try again');
+  });
+
   it('shows a line Zoom is still creating as being applied, with who has waited longest and why', async () => {
     await setupAccount();
     local.zoom.setCreationDelay(3_600_000);

@@ -1,4 +1,5 @@
-import { type CommandDoc, commandReference } from '../../src/slack/commands/usage.ts';
+import type { CommandForm } from '../../src/slack/commands/command.ts';
+import { commandReference } from '../../src/slack/commands/registry.ts';
 
 /** Longer than any one section may be (3,000), so a reply that echoes it whole is refused by Slack. */
 export const OVERSIZED = 3_500;
@@ -33,14 +34,14 @@ export function longRuns(window = 200): string[] {
 export type Mentions = { first: string; second: string };
 
 /** The words of `/phone` that name the command (`queue member`, `history recent`), read from its syntax. */
-function literalWords(doc: CommandDoc): string[] {
+function literalWords(doc: CommandForm): string[] {
   const words = doc.syntax.split(' ');
   const end = words.findIndex((word) => /[<[|…]/.test(word));
   return end === -1 ? words : words.slice(0, end);
 }
 
 /** The arguments of a command's example, a quoted value (`"New York"`, `site:"New York"`) being one. */
-function exampleArguments(doc: CommandDoc, mentions: Mentions): string[] {
+function exampleArguments(doc: CommandForm, mentions: Mentions): string[] {
   const prefix = `/phone ${literalWords(doc).join(' ')}`;
   const rest = doc.example.slice(prefix.length).trim();
   const words = rest.match(/[^\s"]*"[^"]*"\S*|\S+/g) ?? [];
@@ -56,7 +57,7 @@ function fits(kind: string, example: string): boolean {
   return true;
 }
 
-export type OversizedCase = { doc: CommandDoc; text: string; what: string };
+export type OversizedCase = { doc: CommandForm; text: string; what: string };
 
 /**
  * Every command of the reference, each time with one argument of its example replaced by a long value (of each

@@ -1,5 +1,5 @@
 import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
-import * as people from '../commands/handlers/people.ts';
+import * as people from '../commands/people.ts';
 import { deliver } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { decodeListCursor } from '../payloads.ts';

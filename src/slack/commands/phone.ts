@@ -10,9 +10,8 @@ import { errorText } from '../replies.ts';
 import { failureText, type Runtime, STARTING } from '../runtime.ts';
 import { postWithSyncStatus } from '../sync-replies.ts';
 import { assignModal } from '../views/assign-modal.ts';
-import type { HandlerContext } from './handlers/context.ts';
-import { type PhoneCommand, parseCommand } from './parse-command.ts';
-import { route } from './route.ts';
+import type { HandlerContext } from './context.ts';
+import { type PhoneCommand, parseCommand, runCommand } from './registry.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -93,7 +92,7 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
  */
 async function answerFor(ctx: HandlerContext, command: PhoneCommand): Promise<Outcome> {
   const audience = await changeAudience(ctx.deps, ctx.actor);
-  return confirmedTo(audience, await route(ctx, command));
+  return confirmedTo(audience, await runCommand(ctx, command));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_COMMAND_TEXT_LENGTH, MAX_USERS_PER_REQUEST } from '../../../src/domain/people.ts';
-import { type ParseResult, parseCommand } from '../../../src/slack/commands/parse-command.ts';
+import { type ParseResult, parseCommand } from '../../../src/slack/commands/registry.ts';
 import { tokenize } from '../../../src/slack/commands/tokenize.ts';
 import { growthRatio, LINEAR_GROWTH_BOUND } from '../../support/growth.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCommand } from '../../../src/slack/commands/parse-command.ts';
+import { parseCommand } from '../../../src/slack/commands/registry.ts';
 
 const ADA = '<@U0ADA>';
 const user = { kind: 'slack', id: 'U0ADA', raw: ADA };

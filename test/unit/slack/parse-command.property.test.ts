@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type ParseResult, parseCommand } from '../../../src/slack/commands/parse-command.ts';
+import { commandReference, type ParseResult, parseCommand } from '../../../src/slack/commands/registry.ts';
 import { type Token, tokenize, unescapeSlack } from '../../../src/slack/commands/tokenize.ts';
-import { commandReference } from '../../../src/slack/commands/usage.ts';
 import { showWord } from '../../../src/slack/commands/user-ref.ts';
 import { markInvisible, showInput, visibleInput } from '../../../src/slack/format.ts';
 

@@ -1,17 +1,14 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { type CommandName, usageLine } from '../../../src/slack/commands/grammar.ts';
+import { helpSections, helpText } from '../../../src/slack/commands/help.ts';
 import {
+  commandOf,
+  commandReference,
   type ParseResult,
   type PhoneCommand,
   parseCommand,
   type UserRef,
-} from '../../../src/slack/commands/parse-command.ts';
-import {
-  type CommandName,
-  commandReference,
-  helpSections,
-  helpText,
-  usageLine,
-} from '../../../src/slack/commands/usage.ts';
+} from '../../../src/slack/commands/registry.ts';
 
 function command(text: string): PhoneCommand {
   const result = parseCommand(text);
@@ -34,8 +31,13 @@ const ada = slack('U0ADA');
 
 describe('parseCommand', () => {
   describe('help', () => {
-    it.each(['', '   ', '\n\u00a0', 'help', 'HELP', 'help assign'])('shows help for %j', (text) => {
+    it.each(['', '   ', '\n\u00a0', 'help', 'HELP'])('shows help for %j', (text) => {
       expect(command(text)).toEqual({ name: 'help' });
+    });
+
+    it('reads the command after help as the one to explain', () => {
+      expect(command('help assign')).toEqual({ name: 'help', topic: 'assign' });
+      expect(command('help Plan  add')).toEqual({ name: 'help', topic: 'plan add' });
     });
   });
 
@@ -444,6 +446,7 @@ describe('parseCommand', () => {
       ['admins', { name: 'admins' }],
       ['sync', { name: 'sync' }],
       ['Sync', { name: 'sync' }],
+      ['sync retry', { name: 'sync.retry' }],
       ['admins add <@U0ADA>', { name: 'admins.add', user: ada }],
       ['admins remove ada@example.com', { name: 'admins.remove', user: email('ada@example.com') }],
     ])('reads %j', (text, expected) => {
@@ -584,7 +587,8 @@ describe('parseCommand', () => {
     it.each([
       ['me please', 'Unexpected `please`: `me` takes nothing else. Type `/phone me`.'],
       ['sites all', 'Unexpected `all`: `sites` takes nothing else. Type `/phone sites`.'],
-      ['sync now', 'Unexpected `now`: `sync` takes nothing else. Type `/phone sync`.'],
+      ['sync now', '`sync` is used alone or with `retry`, not `now`, e.g. `/phone sync retry`.'],
+      ['sync retry now', 'Unexpected `now`: `sync retry` takes nothing else. Type `/phone sync retry`.'],
       [
         'history recent 10',
         'Unexpected `10`: `history recent` takes nothing else. Type `/phone history recent`.',
@@ -833,13 +837,14 @@ describe('parseCommand', () => {
 
 describe('the command reference', () => {
   it('documents every command', () => {
-    expectTypeOf<(typeof commandReference)[number]['name']>().toEqualTypeOf<PhoneCommand['name']>();
     const names = commandReference.map((doc) => doc.name);
     expect(new Set(names).size).toBe(names.length);
+    for (const name of names) expect(commandOf(name as PhoneCommand['name'])).toBeDefined();
+    expectTypeOf<'address.allow-self'>().toExtend<PhoneCommand['name']>();
   });
 
   it('opens help and me to everyone and keeps account commands for admins', () => {
-    const open = commandReference.filter((doc) => !doc.adminOnly).map((doc) => doc.name);
+    const open = commandReference.filter((doc) => doc.audience !== 'admin').map((doc) => doc.name);
     expect(open).toEqual(expect.arrayContaining(['help', 'me']));
     for (const name of ['assign', 'remove', 'licenses', 'sites', 'numbers.add', 'admins.add'] as const) {
       expect(open).not.toContain(name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PhoneCommand, parseCommand, type UserRef } from '../../../src/slack/commands/parse-command.ts';
+import { type PhoneCommand, parseCommand, type UserRef } from '../../../src/slack/commands/registry.ts';
 
 function command(text: string): PhoneCommand {
   const result = parseCommand(text);

@@ -1,8 +1,8 @@
-import type { Result } from '../../../domain/result.ts';
-import type { Actor, Deps } from '../../../services/context.ts';
-import { textMessage } from '../../blocks/message.ts';
-import { ephemeral, type Outcome } from '../../outcome.ts';
-import { errorText } from '../../replies.ts';
+import type { Result } from '../../domain/result.ts';
+import type { Actor, Deps } from '../../services/context.ts';
+import { textMessage } from '../blocks/message.ts';
+import { ephemeral, type Outcome } from '../outcome.ts';
+import { errorText } from '../replies.ts';
 
 export type HandlerContext = {
   deps: Deps;

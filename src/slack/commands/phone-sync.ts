@@ -1,12 +1,15 @@
-import { previewAdoption } from '../../../services/adoption.ts';
-import { checkDriftFor } from '../../../services/drift.ts';
-import { syncStatus } from '../../../services/phone-sync.ts';
-import type { AccountReadProgress } from '../../../services/phone-system.ts';
-import { adoptionFile, adoptionPreviewMessage } from '../../blocks/adoption.ts';
-import { driftFile, driftFileName, driftReportMessage } from '../../blocks/drift.ts';
-import { FAILURES_LISTED, syncStatusMessage } from '../../blocks/phone-sync.ts';
-import { ephemeral, type Outcome } from '../../outcome.ts';
+import { previewAdoption } from '../../services/adoption.ts';
+import { checkDriftFor } from '../../services/drift.ts';
+import { retryFailed, syncStatus } from '../../services/phone-sync.ts';
+import type { AccountReadProgress } from '../../services/phone-system.ts';
+import { adoptionFile, adoptionPreviewMessage } from '../blocks/adoption.ts';
+import { driftFile, driftFileName, driftReportMessage } from '../blocks/drift.ts';
+import { textMessage } from '../blocks/message.ts';
+import { FAILURES_LISTED, retriedMessage, syncStatusMessage } from '../blocks/phone-sync.ts';
+import { ephemeral, type Outcome } from '../outcome.ts';
+import { defineCommand } from './command.ts';
 import { type HandlerContext, settle } from './context.ts';
+import { bare } from './grammar.ts';
 
 /**
  * How long `/phone sync` waits for the phone system to answer its connection check. The answer goes out within
@@ -88,3 +91,63 @@ function readProgress(ctx: HandlerContext, then: string) {
   };
   return { hear, sent: () => sending ?? Promise.resolve() };
 }
+
+// The commands
+export type SyncCommand = { name: 'sync' };
+export const syncCommand = defineCommand<SyncCommand>({
+  name: 'sync',
+  syntax: 'sync',
+  description:
+    'Show whether the phone system holds what Switchboard says: its connection, how many people are in sync, being applied or refused (with why), and Retry buttons.',
+  example: '/phone sync',
+  audience: 'admin',
+  section: 'Account',
+  parse: (args) => bare('sync', args, true),
+  run: (ctx) => status(ctx),
+});
+
+export type AdoptCommand = { name: 'adopt' };
+export const adoptCommand = defineCommand<AdoptCommand>({
+  name: 'adopt',
+  syntax: 'adopt',
+  description:
+    "Read the phone system's whole account and preview adopting it into Switchboard: who is created, updated, already equal, in conflict or refused, with buttons to adopt. Nothing is sent to the phone system.",
+  example: '/phone adopt',
+  audience: 'admin',
+  section: 'Account',
+  parse: (args) => bare('adopt', args),
+  run: (ctx) => adopt(ctx),
+});
+
+export type DriftCommand = { name: 'drift' };
+export const driftCommand = defineCommand<DriftCommand>({
+  name: 'drift',
+  syntax: 'drift',
+  description:
+    "Compare the phone system's account with Switchboard now: who differs, in which field, each side's value, with buttons to keep Switchboard's values or take the phone system's.",
+  example: '/phone drift',
+  audience: 'admin',
+  section: 'Account',
+  parse: (args) => bare('drift', args),
+  run: (ctx) => drift(ctx),
+});
+
+export type SyncRetryCommand = { name: 'sync.retry' };
+/** The Retry all button of `/phone sync`, for an admin who no longer has that message at hand. */
+export const syncRetryCommand = defineCommand<SyncRetryCommand>({
+  name: 'sync.retry',
+  syntax: 'sync retry',
+  description:
+    'Send the phone system again every change it refused, once the cause is fixed (`/phone sync` shows why).',
+  example: '/phone sync retry',
+  audience: 'admin',
+  section: 'Account',
+  parse: (args) => bare('sync.retry', args),
+  run: (ctx) =>
+    settle(retryFailed(ctx.deps, ctx.actor), ({ retried }) =>
+      ephemeral(textMessage(retriedMessage(retried, ctx.deps.phoneSystem?.name))),
+    ),
+});
+
+/** The commands of this file, in the order help lists them. */
+export const commands = [syncCommand, syncRetryCommand, adoptCommand, driftCommand] as const;
