@@ -54,6 +54,8 @@ export function seedDemoWorkspace(slack: FakeSlack): void {
       id: teammate(i + 1),
       name: handle,
       realName: `${first} ${last}`,
+      // As people set theirs in Slack: `@ada` in a command, as the README writes it, names Ada Lovelace.
+      displayName: first,
       email: `${handle}@example.com`,
       tz,
     });

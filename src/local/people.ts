@@ -260,13 +260,18 @@ export class People {
     this.user(a.user);
     const channel = this.channel(a.channel);
     const { store } = this;
+    const root = a.threadTs === undefined ? undefined : store.findMessage(channel.id, a.threadTs);
+    if (a.threadTs !== undefined && (!root || (root.thread_ts !== undefined && root.thread_ts !== root.ts)))
+      throw new Error(`fake-slack: no thread ${a.threadTs} in ${channel.id} to reply in`);
+    // A reply carries its thread's ts and the root's author, in the timeline and in the event.
+    const thread = root ? { thread_ts: root.ts, ...(root.user ? { parent_user_id: root.user } : {}) } : {};
     const file = this.storeFile(a, [channel.id]);
     const files = [toSlackFile(store, file)];
     const ts = store.ids.ts();
     const text = a.comment ?? '';
     store
       .timeline(channel.id)
-      .push({ ts, channel: channel.id, user: a.user, subtype: 'file_share', text, files });
+      .push({ ts, channel: channel.id, user: a.user, subtype: 'file_share', text, files, ...thread });
     store.notify();
     const channelType = channel.isIm ? 'im' : channel.isPrivate ? 'group' : 'channel';
     const message = await this.deliver(
@@ -279,6 +284,7 @@ export class People {
         user: a.user,
         display_as_bot: false,
         ts,
+        ...thread,
         channel: channel.id,
         channel_type: channelType,
         event_ts: ts,

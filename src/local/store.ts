@@ -215,7 +215,11 @@ export class Store {
     return message;
   }
 
-  postEphemeral(channel: string, user: string, content: { text: string; blocks?: unknown[] }): Ephemeral {
+  postEphemeral(
+    channel: string,
+    user: string,
+    content: { text: string; blocks?: unknown[]; thread_ts?: string },
+  ): Ephemeral {
     const ts = this.ids.ts();
     const ephemeral: Ephemeral = {
       id: this.ids.next('EPH'),
@@ -224,6 +228,7 @@ export class Store {
       ts,
       text: content.text,
       ...(content.blocks ? { blocks: content.blocks } : {}),
+      ...(content.thread_ts ? { thread_ts: content.thread_ts } : {}),
     };
     this.ephemerals.push(ephemeral);
     this.notify();

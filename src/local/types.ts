@@ -47,6 +47,8 @@ export type Message = {
   text: string;
   blocks?: unknown[];
   thread_ts?: string;
+  /** On a reply: who wrote the thread's first message. */
+  parent_user_id?: string;
   files?: unknown[];
   edited?: { user: string; ts: string };
 };
@@ -58,6 +60,8 @@ export type Ephemeral = {
   text: string;
   blocks?: unknown[];
   ts: string;
+  /** Shown in that thread only, as Slack shows an ephemeral message posted with `thread_ts`. */
+  thread_ts?: string;
 };
 export type EphemeralRef = { ephemeralId: string };
 
@@ -134,6 +138,8 @@ export type SeedUser = {
   id: string;
   name: string;
   realName: string;
+  /** The name Slack shows and completes after `@` when set (profile.display_name); the handle otherwise. */
+  displayName?: string;
   email?: string;
   tz?: string;
   isBot?: boolean;
@@ -193,6 +199,8 @@ export type UploadFileArgs = {
   content: Buffer | string;
   comment?: string;
   mimetype?: string;
+  /** A reply in this message's thread, as when the file is dropped into Slack's thread pane. */
+  threadTs?: string;
 };
 
 export type SignMode = 'valid' | 'wrong-secret' | 'stale' | 'none';

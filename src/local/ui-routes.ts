@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
+import { messageText, slashText } from './composer-text.ts';
 import { mediaType, sendJson } from './http-io.ts';
 import type { People } from './people.ts';
 import type { ChannelRecord, Store } from './store.ts';
@@ -33,25 +34,6 @@ const CONTENT_TYPES: Record<string, string> = {
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
 /** A comment line now and then keeps idle proxies and browsers from dropping the event stream. */
 const KEEPALIVE_MS = 15_000;
-
-/**
- * Slack's client turns a mention picked while typing into `<@U…>` in the text it sends; the page's box is plain
- * text, so `@name` (a member's handle or one-word display name, in any case: `@Switchboard`) is turned into one here.
- * Other text, and `@` before a name nobody has, stays as typed.
- */
-export function encodeMentions(store: Store, text: string): string {
-  const ids = new Map<string, string>();
-  for (const user of store.users.values()) {
-    if (user.deleted) continue;
-    ids.set(user.name.toLowerCase(), user.id);
-    if (!/\s/.test(user.realName)) ids.set(user.realName.toLowerCase(), user.id);
-  }
-  // A handle ends on a letter or digit: the stop after `@grace.` is the sentence's, not the name's.
-  return text.replace(/(^|[\s(])@([\w.-]*\w)/g, (whole, before: string, name: string) => {
-    const id = ids.get(name.toLowerCase());
-    return id ? `${before}<@${id}>` : whole;
-  });
-}
 
 /** A request the page should not have made: shown to the person as `{error}` with this status. */
 class UiError extends Error {
@@ -125,6 +107,7 @@ function workspace({ store, phoneSystemView }: Ui, as: string | undefined) {
       id: u.id,
       name: u.name,
       realName: u.realName,
+      displayName: u.displayName ?? u.name,
       isBot: u.isBot ?? false,
       deleted: u.deleted ?? false,
     })),
@@ -268,7 +251,12 @@ const SubmitBody = z.object({
   values: z.record(z.string(), z.record(z.string(), InputValueBody)),
 });
 
-const UploadBody = Upload.extend({ as: id, channel: id, comment: z.string().max(4000).optional() });
+const UploadBody = Upload.extend({
+  as: id,
+  channel: id,
+  comment: z.string().max(4000).optional(),
+  threadTs: id.optional(),
+});
 
 function withPickedFiles(
   people: People,
@@ -321,7 +309,8 @@ const ROUTES: Route[] = [
     handle: action(SlashBody, async ({ store, people }, b) => {
       const user = actor(store, b.as);
       const channel = visibleChannel(store, b.channel, user);
-      return acked(await people.slash({ user, channel: channel.id, text: b.text, command: b.command }));
+      const text = slashText(store, b.text);
+      return acked(await people.slash({ user, channel: channel.id, text, command: b.command }));
     }),
   },
   {
@@ -358,7 +347,8 @@ const ROUTES: Route[] = [
         channel: channel.id,
         filename: b.filename,
         content: Buffer.from(b.contentBase64, 'base64'),
-        ...(b.comment ? { comment: encodeMentions(store, b.comment) } : {}),
+        ...(b.comment ? { comment: messageText(store, b.comment) } : {}),
+        ...(b.threadTs ? { threadTs: b.threadTs } : {}),
       });
       return { ok: true, fileId, ts };
     }),

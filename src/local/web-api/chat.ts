@@ -67,9 +67,11 @@ export const chatMethods: Record<string, ApiHandler> = {
     const rejection = checkMessage(args, { maxText: LIMITS.messageText });
     if (rejection) return reject(store, 'chat.postEphemeral', rejection);
     const blocks = blocksArg(args);
+    const threadTs = str(args, 'thread_ts');
     const ephemeral = store.postEphemeral(channel.id, user, {
       text: str(args, 'text') ?? '',
       ...(blocks ? { blocks } : {}),
+      ...(threadTs ? { thread_ts: threadTs } : {}),
     });
     return ok({ message_ts: ephemeral.ts });
   },

@@ -48,8 +48,8 @@ export function toSlackUser(store: Store, user: SeedUser): Record<string, unknow
     profile: {
       real_name: user.realName,
       real_name_normalized: user.realName,
-      display_name: user.name,
-      display_name_normalized: user.name,
+      display_name: user.displayName ?? user.name,
+      display_name_normalized: user.displayName ?? user.name,
       first_name: first,
       last_name: rest.join(' '),
       team,

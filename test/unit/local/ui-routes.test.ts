@@ -265,6 +265,59 @@ describe('the browser page’s routes', () => {
     expect(message?.text).toBe(`<@${h.fake.botUserId}> import, thanks @nobody (cc <@${GRACE}>.)`);
   });
 
+  it('sends a slash command with Slack’s escaping: mentions and channels with their names, links, and & < >', async () => {
+    const texts: string[] = [];
+    h.app.command('/phone', async ({ ack, command }) => {
+      texts.push(command.text);
+      await ack();
+    });
+
+    const typed =
+      'assign @Grace @ADA ada@example.com #phone-admins https://example.com/a?b=1&c=2 <b> @nobody';
+    const sent = await post('/ui/api/slash', { as: ADA, channel: ADMINS, text: typed });
+
+    expect(sent.status).toBe(200);
+    expect(texts).toEqual([
+      `assign <@${GRACE}|grace> <@${ADA}|ada> <mailto:ada@example.com|ada@example.com> <#${ADMINS}|phone-admins> <https://example.com/a?b=1&amp;c=2> &lt;b&gt; @nobody`,
+    ]);
+  });
+
+  it('uploads a file into a thread: the reply carries thread_ts and its root’s author, and stays out of the timeline', async () => {
+    const events: Json[] = [];
+    h.app.event('message', async ({ event }) => {
+      events.push(event as unknown as Json);
+    });
+    const root = await h.client.chat.postMessage({ channel: ADMINS, text: 'Preview of users.csv' });
+    const upload = (threadTs: string) =>
+      post('/ui/api/upload', {
+        as: ADA,
+        channel: ADMINS,
+        filename: 'fixed.csv',
+        contentBase64: Buffer.from('Email\n').toString('base64'),
+        comment: 'update',
+        threadTs,
+      });
+
+    const sent = await upload(String(root.ts));
+
+    expect(sent.status).toBe(200);
+    await h.fake.waitFor(() => events.some((e) => e.subtype === 'file_share'));
+    expect(events.find((e) => e.subtype === 'file_share')).toMatchObject({
+      thread_ts: root.ts,
+      parent_user_id: h.fake.botUserId,
+      ts: sent.json.ts,
+      text: 'update',
+    });
+    const { messages } = await channel(ADA);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.replies).toEqual([
+      expect.objectContaining({ ts: sent.json.ts, thread_ts: root.ts, files: [expect.anything()] }),
+    ]);
+    // A thread is named by its first message; a reply's ts names none.
+    expect((await upload(String(sent.json.ts))).status).toBe(409);
+    expect((await upload('1700000000.000099')).status).toBe(409);
+  });
+
   it('opens the Home tab: the app gets app_home_opened and the page gets the view it publishes', async () => {
     h.app.event('app_home_opened', async ({ event, client }) => {
       await client.views.publish({
