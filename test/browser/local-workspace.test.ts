@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { teammate } from '../../src/local/demo.ts';
+import { DEMO_CHANNELS, teammate } from '../../src/local/demo.ts';
 import { type LocalWorkspace, startLocalWorkspace } from '../../src/local-workspace.ts';
 import { localWorkspaceConfig } from '../support/local-workspace.ts';
 import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
@@ -112,8 +112,58 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
       await expect.poll(() => page.locator('#composer').isVisible()).toBe(true);
     });
 
+    it('opens the channel the printed address names, in a fresh page', async () => {
+      const general = workspace.url.replace(/#.*$/, `#${DEMO_CHANNELS.general}`);
+      for (const [url, name] of [
+        [workspace.url, 'phone-admins'],
+        [general, 'general'],
+      ] as const) {
+        const fresh = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+        try {
+          await fresh.goto(url);
+          await expect.poll(() => fresh.locator('#title').textContent()).toBe(`#${name}`);
+          expect(await fresh.locator('#nav a.nav-item.current').textContent()).toBe(`#${name}`);
+          // Slack's messages live in memory: the page says so, and where an import's undo stays.
+          expect(await fresh.locator('#notice').innerText()).toContain('/phone imports');
+        } finally {
+          await fresh.close();
+        }
+      }
+    });
+
+    it('sends a member picked from the list that @ opens as their mention', async () => {
+      const box = page.locator('#composer-text');
+      const list = page.locator('#mention-list');
+      await box.fill('/phone show @');
+      await expect.poll(() => list.locator('[role="option"]').count()).toBeGreaterThan(1);
+      const second = await list.locator('[role="option"]').nth(1).innerText();
+      await box.press('ArrowDown');
+      expect(await list.locator('[aria-selected="true"]').innerText()).toBe(second);
+      await box.press('Escape');
+      expect(await list.isVisible()).toBe(false);
+      expect(await box.inputValue()).toBe('/phone show @');
+      await box.fill('/phone show ');
+      await box.pressSequentially('@kath');
+      const chosen = page.locator('#mention-list [aria-selected="true"]');
+      await expect.poll(() => chosen.innerText()).toContain('Katherine Johnson');
+      await shot('mention-list');
+      await box.press('Enter');
+      expect(await box.inputValue()).toBe('/phone show @katherine.johnson ');
+      expect(await page.locator('#mention-list').isVisible()).toBe(false);
+      await box.press('Enter');
+      const shown = page.locator('article.ephemeral').last();
+      await expect.poll(() => shown.innerText()).toContain('Katherine Johnson');
+      // As README's first example writes it: display names typed in full are mentions too.
+      await type('/phone assign @ada @grace plan:"US/CA Unlimited"');
+      await expect
+        .poll(() => page.locator('article.ephemeral').last().innerText())
+        .toMatch(/Ada Lovelace[\s\S]*Grace Hopper/);
+    });
+
     it('changes business hours in the form, after one inline error', async () => {
-      await type(`/phone settings <@${teammate(7)}>`);
+      // Enter picks the member the list shows; the second one sends.
+      await type('/phone settings @donald');
+      await page.locator('#composer-text').press('Enter');
       const summary = page.locator('.modal').last();
       await summary.locator('button[data-block-id="summary_hours"]').click();
       const form = page.locator('.modal').last();
@@ -141,17 +191,34 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
         mimeType: 'text/csv',
         buffer: Buffer.from(BAD_ROW_CSV, 'utf8'),
       });
-      const ignore = page.getByRole('button', { name: 'Ignore issues and import 2 others' });
+      // The preview is a reply in the file's thread, collapsed under "N replies" as in Slack.
+      const upload = timeline().locator('article.msg', { hasText: 'new-hires.csv' }).last();
+      await upload.locator('[data-open-thread]').click();
+      const thread = page.locator('#thread-messages');
+      const ignore = thread.getByRole('button', { name: 'Ignore issues and import 2 others' });
       await ignore.waitFor();
-      expect(await timeline().innerText()).toContain('Line 3, Extension: Extension 911 is reserved');
+      expect(await thread.innerText()).toContain('Line 3, Extension: Extension 911 is reserved');
       // The errors file follows the preview into the thread.
-      await expect.poll(() => timeline().innerText()).toContain('new-hires-errors.csv');
+      await expect.poll(() => thread.innerText()).toContain('new-hires-errors.csv');
       await shot('preview');
       await ignore.click();
-      await expect
-        .poll(() => timeline().innerText())
-        .toContain('2 created, 0 updated, 0 unchanged, 1 skipped');
+      await expect.poll(() => thread.innerText()).toContain('2 created, 0 updated, 0 unchanged, 1 skipped');
       await shot('imported');
+
+      // The fixed row, sent from the thread's reply box: it goes into the thread, and so does the app's answer.
+      const replies = await thread.locator('article.msg').count();
+      await page.locator('#thread-text').fill('import');
+      await page.locator('#thread-file-picker').setInputFiles({
+        name: 'second-hire.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('Email,First Name,Last Name\nsecond.hire@example.com,Second,Hire\n', 'utf8'),
+      });
+      await thread.getByRole('button', { name: /Import 1/ }).waitFor();
+      expect(await thread.locator('article.msg').count()).toBeGreaterThan(replies + 1);
+      expect(await upload.locator('[data-open-thread]').innerText()).toMatch(/\d+ replies/);
+      await shot('thread-reply');
+      await page.locator('#thread [data-close-thread]').click();
+      await expect.poll(() => page.locator('#thread').isVisible()).toBe(false);
 
       expect(await timeline().locator('.mention', { hasText: '@Switchboard' }).count()).toBeGreaterThan(0);
 

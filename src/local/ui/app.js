@@ -40,6 +40,10 @@ const state = {
   /** `{ kind: 'channel', id }`, `{ kind: 'home' }` or `{ kind: 'phone' }`, kept in the URL's hash. */
   place: { kind: 'channel', id: undefined },
   channel: undefined,
+  /** The ts of the thread open beside the channel, as Slack's thread pane shows one. */
+  thread: undefined,
+  /** The member list that `@` opens in a composer: the box, where the `@` is, the members shown, the one chosen. */
+  picker: undefined,
   views: { modals: [], home: null },
   phoneSystem: undefined,
   /** What the person entered in each open view, by view id then block_id, kept across redraws. */
@@ -48,7 +52,7 @@ const state = {
   missing: new Map(),
   dismissedViolations: 0,
   history: [],
-  drawn: { timeline: '', modals: '', home: '', phone: '' },
+  drawn: { timeline: '', thread: '', modals: '', home: '', phone: '' },
 };
 
 async function api(path, body) {
@@ -94,7 +98,8 @@ function readHash() {
   const hash = location.hash.replace(/^#/, '');
   if (hash === 'home') return { kind: 'home' };
   if (hash === 'phone') return { kind: 'phone' };
-  const id = /^channel\/([\w-]+)$/.exec(hash)?.[1];
+  // `#C0PHONEADM` is what `npm start` prints and what the sidebar links to; `#channel/…` is the older form.
+  const id = /^(?:channel\/)?([CDG][\w-]+)$/.exec(hash)?.[1];
   return { kind: 'channel', id };
 }
 
@@ -190,7 +195,7 @@ function drawNav() {
   const channelLinks = channels
     .map((c) =>
       navItem(
-        `#channel/${encodeURIComponent(c.id)}`,
+        `#${encodeURIComponent(c.id)}`,
         `<span class="sigil">${c.isPrivate ? LOCK : '#'}</span>${escapeHtml(c.name)}`,
         here.kind === 'channel' && here.id === c.id,
       ),
@@ -202,7 +207,7 @@ function drawNav() {
     channelLinks || '<div class="nav-empty">No channels</div>',
     '<div class="nav-section">Direct messages</div>',
     navItem(
-      `#channel/${encodeURIComponent(appDm)}`,
+      `#${encodeURIComponent(appDm)}`,
       `<span class="sigil">●</span>${name}`,
       here.kind === 'channel' && here.id === appDm,
       '<span class="tag">APP</span>',
@@ -238,6 +243,8 @@ function drawMain() {
   const { kind } = state.place;
   $('timeline').hidden = kind !== 'channel';
   $('composer').hidden = kind !== 'channel';
+  $('notice').hidden = kind !== 'channel';
+  if (kind !== 'channel') state.thread = undefined;
   $('home').hidden = kind !== 'home';
   $('phone-system').hidden = kind !== 'phone';
   if (kind === 'home') return drawHome();
@@ -254,6 +261,7 @@ function drawMain() {
       ? 'Your direct messages with the app. Commands and files work here too.'
       : '';
   drawTimeline();
+  drawThread();
 }
 
 function time(ts) {
@@ -263,9 +271,9 @@ function time(ts) {
   });
 }
 
-function avatar(name) {
+function avatar(name, size = '') {
   const hue = [...name].reduce((sum, c) => sum + c.charCodeAt(0), 0) % 360;
-  return `<div class="avatar" style="background:hsl(${hue} 45% 45%)">${escapeHtml(name.slice(0, 1).toUpperCase())}</div>`;
+  return `<div class="avatar ${size}" style="background:hsl(${hue} 45% 45%)">${escapeHtml(name.slice(0, 1).toUpperCase())}</div>`;
 }
 
 function content(message) {
@@ -276,14 +284,27 @@ function content(message) {
   return `${body}${renderFiles(message.files)}`;
 }
 
-function messageHtml(message) {
+/** Under a message with replies, as in Slack: how many, who wrote them, and the link that opens the thread. */
+function repliesLink(message) {
+  const replies = message.replies ?? [];
+  if (replies.length === 0) return '';
+  const authors = [
+    ...new Set(
+      replies.map((r) => (r.bot_id !== undefined ? appName() : (memberName(ctx().users, r.user) ?? '?'))),
+    ),
+  ];
+  const faces = authors
+    .slice(0, 3)
+    .map((name) => avatar(name, 'small'))
+    .join('');
+  const open = state.thread === message.ts ? ' open' : '';
+  return `<button type="button" class="replies-link${open}" data-open-thread="${escapeHtml(message.ts)}">${faces}<span class="replies-count">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}</span><span class="replies-last">Last reply ${time(replies.at(-1).ts)}</span></button>`;
+}
+
+function messageHtml(message, inThread = false) {
   const fromApp = message.bot_id !== undefined;
   const name = fromApp ? appName() : (memberName(ctx().users, message.user) ?? message.user ?? 'someone');
-  const replies = message.replies ?? [];
-  const thread =
-    replies.length > 0
-      ? `<div class="thread"><div class="thread-count">${replies.length} ${replies.length === 1 ? 'reply' : 'replies'}</div>${replies.map(messageHtml).join('')}</div>`
-      : '';
+  const thread = inThread ? '' : repliesLink(message);
   return `<article class="msg" data-container="message" data-channel="${escapeHtml(message.channel)}" data-ts="${escapeHtml(message.ts)}">
     ${avatar(name)}
     <div class="msg-main">
@@ -307,9 +328,10 @@ function ephemeralHtml(ephemeral) {
 function drawTimeline() {
   const { messages, ephemerals } = state.channel;
   // Slack's ts values have a fixed width, so comparing them as strings orders them exactly.
+  // An ephemeral message posted in a thread shows in that thread only, as in Slack.
   const items = [
     ...messages.map((m) => ({ ts: m.ts, html: messageHtml(m) })),
-    ...ephemerals.map((e) => ({ ts: e.ts, html: ephemeralHtml(e) })),
+    ...ephemerals.filter((e) => e.thread_ts === undefined).map((e) => ({ ts: e.ts, html: ephemeralHtml(e) })),
   ].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
   const html =
     items.length > 0
@@ -322,6 +344,61 @@ function drawTimeline() {
   state.drawn.timeline = html;
   if (atBottom || state.drawn.scrolledFor !== state.place.id) timeline.scrollTop = timeline.scrollHeight;
   state.drawn.scrolledFor = state.place.id;
+}
+
+function drawThread() {
+  const pane = $('thread');
+  const root = state.channel?.messages.find((m) => m.ts === state.thread);
+  if (!root) state.thread = undefined;
+  pane.hidden = !root;
+  document.body.classList.toggle('has-thread', Boolean(root));
+  if (!root) {
+    state.drawn.thread = '';
+    return;
+  }
+  const { channel, ephemerals } = state.channel;
+  $('thread-where').textContent = channel.isIm ? appName() : `#${channel.name}`;
+  const replies = [
+    ...root.replies.map((m) => ({ ts: m.ts, html: messageHtml(m, true) })),
+    ...ephemerals.filter((e) => e.thread_ts === root.ts).map((e) => ({ ts: e.ts, html: ephemeralHtml(e) })),
+  ].sort((a, b) => (a.ts < b.ts ? -1 : a.ts > b.ts ? 1 : 0));
+  const count = root.replies.length;
+  const html = `${messageHtml(root, true)}<div class="thread-divider"><span>${count} ${count === 1 ? 'reply' : 'replies'}</span></div>${replies.map((r) => r.html).join('')}`;
+  if (html === state.drawn.thread) return;
+  const box = $('thread-messages');
+  const atBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 40;
+  const fresh = !state.drawn.thread;
+  box.innerHTML = html;
+  state.drawn.thread = html;
+  if (atBottom || fresh) box.scrollTop = box.scrollHeight;
+}
+
+/** Opening or closing the pane narrows or widens the channel: one read at its end stays at its end. */
+function keepingEnd(change) {
+  const timeline = $('timeline');
+  const atEnd = timeline.scrollHeight - timeline.scrollTop - timeline.clientHeight < 40;
+  change();
+  if (atEnd) timeline.scrollTop = timeline.scrollHeight;
+}
+
+function openThread(ts) {
+  keepingEnd(() => {
+    state.thread = ts;
+    state.drawn.thread = '';
+    state.drawn.timeline = '';
+    drawTimeline();
+    drawThread();
+  });
+  $('thread-text').focus();
+}
+
+function closeThread() {
+  keepingEnd(() => {
+    state.thread = undefined;
+    state.drawn.timeline = '';
+    drawTimeline();
+    drawThread();
+  });
 }
 
 function drawHome() {
@@ -526,8 +603,15 @@ function closeTop() {
   if (top) return attempt(() => api('/ui/api/close', { as: state.as, viewId: top.id }));
 }
 
-function readFileAsUpload(file) {
-  const comment = $('composer-text').value.trim();
+/** The composer a person typed in: the channel's, or the reply box of the open thread. */
+function composerOf(form) {
+  return form.id === 'thread-composer'
+    ? { box: $('thread-text'), threadTs: state.thread }
+    : { box: $('composer-text'), threadTs: undefined };
+}
+
+function readFileAsUpload(file, { box, threadTs }) {
+  const comment = box.value.trim();
   if (comment.startsWith('/')) {
     showError('A file goes with a plain message (e.g. update), not with a slash command.');
     return;
@@ -539,13 +623,14 @@ function readFileAsUpload(file) {
       filename: file.name,
       contentBase64: await base64(file),
       ...(comment ? { comment } : {}),
+      ...(threadTs ? { threadTs } : {}),
     });
-    $('composer-text').value = '';
+    box.value = '';
   });
 }
 
-function send() {
-  const box = $('composer-text');
+function send({ box }) {
+  closePicker();
   const line = box.value.trim();
   if (!line) return;
   const match = /^(\/\S+)\s*([\s\S]*)$/.exec(line);
@@ -562,7 +647,119 @@ function send() {
   }
   state.history.push(line);
   box.value = '';
+  // Sent as typed: the stand-in writes mentions, channels and links the way Slack escapes a command's text.
   return attempt(() => api('/ui/api/slash', { as: state.as, channel: state.place.id, text }));
+}
+
+// ---- the member list that `@` opens ----------------------------------------------------------------------------
+
+const PICKER_SIZE = 8;
+
+/** The `@word` the caret is in, if any: where its `@` is and what follows it so far. */
+function mentionAt(box) {
+  const before = box.value.slice(0, box.selectionStart ?? box.value.length);
+  const match = /(^|[\s(])@([\w.-]*)$/.exec(before);
+  return match ? { start: before.length - match[2].length - 1, query: match[2].toLowerCase() } : undefined;
+}
+
+/** Members whose handle, display name or a word of their real name starts with the query; exact names first. */
+function membersFor(query) {
+  const names = (u) =>
+    [u.name, u.displayName, ...(u.realName ?? '').split(/\s+/), u.realName].filter(Boolean);
+  const rank = (u) => {
+    const all = names(u).map((n) => n.toLowerCase());
+    if (all.includes(query)) return 0;
+    if (all.some((n) => n.startsWith(query))) return 1;
+    return undefined;
+  };
+  return state.workspace.users
+    .filter((u) => !u.deleted)
+    .map((u) => ({ u, rank: rank(u) }))
+    .filter((m) => m.rank !== undefined)
+    .sort((a, b) => a.rank - b.rank || (a.u.realName || a.u.name).localeCompare(b.u.realName || b.u.name))
+    .slice(0, PICKER_SIZE)
+    .map((m) => m.u);
+}
+
+function listOf(box) {
+  return box.closest('form').querySelector('.mention-list');
+}
+
+function updatePicker(box) {
+  const at = state.workspace ? mentionAt(box) : undefined;
+  const members = at ? membersFor(at.query) : [];
+  if (!at || members.length === 0) return closePicker();
+  const keep =
+    state.picker?.box === box
+      ? members.findIndex((m) => m.id === state.picker.members[state.picker.index]?.id)
+      : -1;
+  state.picker = { box, start: at.start, members, index: Math.max(keep, 0) };
+  drawPicker();
+}
+
+function drawPicker() {
+  const { box, members, index } = state.picker;
+  const list = listOf(box);
+  list.innerHTML = members
+    .map((u, i) => {
+      const name = u.realName || u.name;
+      const bot = u.isBot ? '<span class="tag">APP</span>' : '';
+      return `<div role="option" id="${box.id}-member-${i}" data-member="${escapeHtml(u.id)}" aria-selected="${i === index}">${avatar(name, 'small')}<strong>${escapeHtml(name)}</strong>${bot}<span class="handle">@${escapeHtml(u.displayName || u.name)}</span></div>`;
+    })
+    .join('');
+  list.hidden = false;
+  box.setAttribute('aria-activedescendant', `${box.id}-member-${index}`);
+}
+
+function closePicker() {
+  if (!state.picker) return;
+  const { box } = state.picker;
+  listOf(box).hidden = true;
+  box.removeAttribute('aria-activedescendant');
+  state.picker = undefined;
+}
+
+/** Puts the member's handle in place of what was typed after `@`: the stand-in sends it as their mention. */
+function pickMember(id) {
+  const { box, start } = state.picker;
+  const member = state.workspace.users.find((u) => u.id === id);
+  closePicker();
+  if (!member) return;
+  const end = box.selectionStart ?? box.value.length;
+  const rest = box.value.slice(end).replace(/^[\w.-]*/, '');
+  const mention = `@${member.name} `;
+  box.value = `${box.value.slice(0, start)}${mention}${rest.replace(/^ /, '')}`;
+  const caret = start + mention.length;
+  box.setSelectionRange(caret, caret);
+  box.focus();
+}
+
+/** Arrow keys, Enter, Tab and Escape while the list is open; true when the key was the list's. */
+function pickerKey(event) {
+  const picker = state.picker;
+  if (!picker || picker.box !== event.target) return false;
+  const count = picker.members.length;
+  switch (event.key) {
+    case 'ArrowDown':
+      picker.index = (picker.index + 1) % count;
+      break;
+    case 'ArrowUp':
+      picker.index = (picker.index - 1 + count) % count;
+      break;
+    case 'Enter':
+    case 'Tab':
+      pickMember(picker.members[picker.index].id);
+      break;
+    case 'Escape':
+      closePicker();
+      break;
+    default:
+      return false;
+  }
+  event.preventDefault();
+  event.stopPropagation();
+  if (state.picker) drawPicker();
+  return true;
 }
 
 function openHome() {
@@ -571,6 +768,8 @@ function openHome() {
 
 function go() {
   state.place = readHash();
+  state.thread = undefined;
+  closePicker();
   state.drawn.timeline = '';
   state.drawn.phone = '';
   refresh();
@@ -591,18 +790,36 @@ function wire() {
       press(target.closest('button[data-kind="button"]'));
     } else if (target.closest('#attach')) {
       $('file-picker').click();
+    } else if (target.closest('#thread-attach')) {
+      $('thread-file-picker').click();
+    } else if (target.closest('[data-open-thread]')) {
+      openThread(target.closest('[data-open-thread]').dataset.openThread);
+    } else if (target.closest('[data-close-thread]')) {
+      closeThread();
+    } else if (state.picker && !target.closest('.mention-list')) {
+      closePicker();
     }
+  });
+  // On mousedown, so that the box keeps its focus and caret.
+  document.addEventListener('mousedown', (event) => {
+    const option = event.target.closest('.mention-list [data-member]');
+    if (!option || !state.picker) return;
+    event.preventDefault();
+    pickMember(option.dataset.member);
   });
   document.addEventListener('change', (event) => {
     const select = event.target.closest('select[data-kind]');
     if (select) choose(select);
     else remember(event.target);
   });
-  document.addEventListener('input', (event) => remember(event.target));
+  document.addEventListener('input', (event) => {
+    if (event.target.matches('[data-mentions]')) updatePicker(event.target);
+    else remember(event.target);
+  });
   document.addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.target;
-    if (form.id === 'composer') send();
+    if (form.id === 'composer' || form.id === 'thread-composer') send(composerOf(form));
     else if (form.dataset.viewId) submitView(form);
   });
   document.addEventListener('keydown', (event) => {
@@ -611,21 +828,33 @@ function wire() {
     if (!confirm.hidden) confirm.answer?.(false);
     else closeTop();
   });
-  $('composer-text').addEventListener('keydown', (event) => {
-    const box = event.target;
-    if (event.key === 'Enter' && !event.shiftKey) {
-      event.preventDefault();
-      send();
-    } else if (event.key === 'ArrowUp' && box.value === '' && state.history.length > 0) {
-      event.preventDefault();
-      box.value = state.history.at(-1);
-    }
-  });
-  $('file-picker').addEventListener('change', (event) => {
-    const [file] = event.target.files;
-    event.target.value = '';
-    if (file) readFileAsUpload(file);
-  });
+  for (const box of [$('composer-text'), $('thread-text')]) {
+    box.addEventListener('keydown', (event) => {
+      if (pickerKey(event)) return;
+      if (event.key === 'Enter' && !event.shiftKey) {
+        event.preventDefault();
+        send(composerOf(box.form));
+      } else if (event.key === 'ArrowUp' && box.value === '' && state.history.length > 0) {
+        event.preventDefault();
+        box.value = state.history.at(-1);
+      } else if (event.key === 'Escape' && box.id === 'thread-text' && !state.picker) {
+        closeThread();
+      }
+    });
+    box.addEventListener('blur', () => {
+      if (state.picker?.box === box) closePicker();
+    });
+  }
+  for (const [id, form] of [
+    ['file-picker', 'composer'],
+    ['thread-file-picker', 'thread-composer'],
+  ]) {
+    $(id).addEventListener('change', (event) => {
+      const [file] = event.target.files;
+      event.target.value = '';
+      if (file) readFileAsUpload(file, composerOf($(form)));
+    });
+  }
   $('acting-as').addEventListener('change', (event) => {
     state.as = event.target.value;
     localStorage.setItem('local-workspace.as', state.as);
