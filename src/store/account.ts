@@ -1,6 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { accountSettings, admins, reservedExtensions } from '../../db/schema/index.ts';
+import {
+  type AccountSettingsRow,
+  accountSettings,
+  admins,
+  reservedExtensions,
+} from '../../db/schema/index.ts';
+
+export type { AccountSettingsRow };
 
 /**
  * Reads the account row and locks it for the rest of the transaction. Every change to phone users takes this
