@@ -8,7 +8,7 @@ import type { AccountLine, PhoneAccount } from '../domain/phone-account.ts';
 import { normalizeE164 } from '../domain/phone-numbers.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
-import { directoryByEmails, phoneUserFields } from '../store/import-rows.ts';
+import { allPhoneUserFields, directoryByEmails } from '../store/import-rows.ts';
 import { accountNumbersAmong, insertNumbers } from '../store/numbers.ts';
 import { recordInSync } from '../store/phone-sync.ts';
 import { planCatalog, setPlanInventory } from '../store/plans.ts';
@@ -261,7 +261,7 @@ async function adoptIn(
   }
 
   const current = new Map(
-    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
+    (await allPhoneUserFields(tx)).map((user) => [emailKey(user.email), user] as const),
   );
   const newPeople = phone.lines.filter((line) => !current.has(emailKey(line.email))).length;
   let account = await readAccount(tx);
@@ -450,9 +450,7 @@ async function adoptQueues(tx: Transaction, rec: Recorder, phone: PhoneAccount):
   const result: AdoptedQueues = { added: [], refused: [] };
   if (phone.queues.length === 0) return result;
   const sites = await listSites(tx);
-  const people = new Map(
-    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
-  );
+  const people = new Map((await allPhoneUserFields(tx)).map((user) => [emailKey(user.email), user] as const));
   const state = await extensionState(tx);
   for (const wanted of phone.queues) {
     const name = cleanName(wanted.name);
@@ -532,9 +530,7 @@ async function adoptReceptionists(
   const wanted = phone.receptionists ?? [];
   if (wanted.length === 0) return result;
   const sites = await listSites(tx);
-  const people = new Map(
-    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
-  );
+  const people = new Map((await allPhoneUserFields(tx)).map((user) => [emailKey(user.email), user] as const));
   const state = await extensionState(tx);
   for (const one of wanted) {
     const name = cleanName(one.name);

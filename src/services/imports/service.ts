@@ -16,8 +16,7 @@ import { dependentsOf, sharedAudioOf } from '../../store/dependents.ts';
 import {
   deletePhoneUsers,
   deleteUnlicensedDirectoryUsers,
-  jsonList,
-  phoneUserFields,
+  phoneUserFieldsOf,
   usersChangedSince,
 } from '../../store/import-rows.ts';
 import { refreshUserStatistics } from '../../store/maintenance.ts';
@@ -591,7 +590,7 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
     const { removable, keptInUse, keptChanged, notRestorable } = scope;
     if (removable.length > 0) {
       const ids = removable.map((u) => u.phoneUserId);
-      const before = await phoneUserFields(tx, sql`pu.id::text in ${jsonList(ids)}`);
+      const before = await phoneUserFieldsOf(tx, ids);
       await deletePhoneUsers(tx, ids);
       const created = new Set(scope.undo.createdDirectoryUsers);
       await deleteUnlicensedDirectoryUsers(
