@@ -1,4 +1,3 @@
-import type { ImportCounts } from '../../../db/schema/imports.ts';
 import { restoreFormulaText } from '../../csv/formula.ts';
 import { type ColumnKey, type CsvMode, FREE_TEXT_COLUMNS, HEADERS_BY_MODE } from '../../csv/headers.ts';
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
@@ -6,6 +5,7 @@ import { checkAddress, type EmergencyAddress } from '../../domain/address.ts';
 import { emailKey, looksLikeEmail, parseEmail } from '../../domain/email.ts';
 import type { DomainError, Person } from '../../domain/errors.ts';
 import { fullExtension } from '../../domain/extensions.ts';
+import type { ImportCounts } from '../../domain/imports.ts';
 import { normalizeMac } from '../../domain/mac.ts';
 import { checkPersonName } from '../../domain/people.ts';
 import { MAX_NUMBERS_PER_USER } from '../../domain/phone-numbers.ts';
