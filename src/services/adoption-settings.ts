@@ -5,6 +5,7 @@ import { emailKey } from '../domain/email.ts';
 import type { DomainError } from '../domain/errors.ts';
 import { hoursSpec, sameHours } from '../domain/hours.ts';
 import type { AccountSettings } from '../domain/phone-account.ts';
+import type { CurrentUser } from '../domain/phone-user-fields.ts';
 import { MAX_ASSISTANTS } from '../domain/settings.ts';
 import { checkPin } from '../domain/settings-values.ts';
 import type { readAccount } from '../store/account.ts';
@@ -18,7 +19,6 @@ import type { Recorder } from './context.ts';
 import { applyPlan } from './imports/apply.ts';
 import { loadAccountView } from './imports/load.ts';
 import { type ChangedField, CLEAR, planImport, type SourceRow } from './imports/plan.ts';
-import type { CurrentUser } from './imports/view.ts';
 import { settingsSnapshot } from './settings/core.ts';
 import { auditTarget, userRef } from './snapshots.ts';
 

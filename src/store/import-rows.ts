@@ -2,8 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { emailKey } from '../domain/email.ts';
 import type { Person } from '../domain/errors.ts';
+import type { CurrentUser, DirectoryEntry } from '../domain/phone-user-fields.ts';
 import type { CallerId } from '../domain/settings.ts';
-import type { CurrentUser, DirectoryEntry } from '../services/imports/view.ts';
 import { type PhoneUserStatus, personOf } from './phone-users.ts';
 
 /**

@@ -1,6 +1,7 @@
 import { withDeskPhoneRoute, withoutDeskPhoneRoute } from '../../domain/call-handling.ts';
 import { emailKey } from '../../domain/email.ts';
 import { fullExtension } from '../../domain/extensions.ts';
+import type { UserFields } from '../../domain/phone-user-fields.ts';
 import type { AccountSettingsRow } from '../../store/account.ts';
 import { deleteAddress, insertAddress, updateAddress } from '../../store/addresses.ts';
 import type { Transaction } from '../../store/database.ts';
@@ -30,7 +31,6 @@ import { fail, type Recorder } from '../context.ts';
 import { copiedPatch } from '../settings/copy.ts';
 import { allocateInSite, extensionState } from '../site-rules.ts';
 import type { ChangedField, PlannedRow } from './plan.ts';
-import type { CurrentUser, UserFields } from './view.ts';
 
 type CreateRow = Extract<PlannedRow, { kind: 'create' }>;
 type UpdateRow = Extract<PlannedRow, { kind: 'update' }>;
@@ -497,5 +497,3 @@ function settingsOfPatch(patch: SettingsPatch): Record<string, unknown> {
   const { voicemailPin: _secret, ...rest } = patch;
   return rest;
 }
-
-export type { CurrentUser };

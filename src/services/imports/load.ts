@@ -1,6 +1,7 @@
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
 import { emailKey, looksLikeEmail, parseEmail } from '../../domain/email.ts';
 import { normalizeMac } from '../../domain/mac.ts';
+import type { CurrentUser } from '../../domain/phone-user-fields.ts';
 import type { AccountSettingsRow } from '../../store/account.ts';
 import type { Executor } from '../../store/database.ts';
 import {
@@ -16,7 +17,7 @@ import { planUsage } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
 import { extensionState } from '../site-rules.ts';
 import type { ImportOptions, SourceRow } from './plan.ts';
-import type { AccountView, CurrentUser } from './view.ts';
+import type { AccountView } from './view.ts';
 
 /** The key a cell's address is looked up by: the parsed address, or the text as stored for an older entry. */
 const lookupKey = (cell: string) => {

@@ -9,6 +9,7 @@ import type { ImportCounts } from '../../domain/imports.ts';
 import { normalizeMac } from '../../domain/mac.ts';
 import { checkPersonName } from '../../domain/people.ts';
 import { MAX_NUMBERS_PER_USER } from '../../domain/phone-numbers.ts';
+import type { CurrentUser, DeskPhoneValue, UserFields } from '../../domain/phone-user-fields.ts';
 import { matchPlan } from '../../domain/plans.ts';
 import type { CallerId } from '../../domain/settings.ts';
 import { MAX_DESK_PHONES } from '../../domain/settings.ts';
@@ -22,7 +23,7 @@ import type { Site } from '../../store/sites.ts';
 import { cleanModel, MAX_MODEL_LENGTH } from '../settings/desk-phones.ts';
 import { checkExtension } from '../site-rules.ts';
 import { type ImportSample, sampleOf } from './sample.ts';
-import type { AccountView, CurrentUser, DeskPhoneValue, UserFields } from './view.ts';
+import type { AccountView } from './view.ts';
 
 export type ImportOptions = { site?: string | undefined; copyFrom?: string | undefined };
 

@@ -6,6 +6,7 @@ import { type CsvTable, readCsv } from '../../csv/read.ts';
 import type { Dependent, SharedAudio } from '../../domain/dependents.ts';
 import type { DomainError } from '../../domain/errors.ts';
 import type { ImportCounts, ImportStatus } from '../../domain/imports.ts';
+import type { UserFields } from '../../domain/phone-user-fields.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { type AccountSettingsRow, readAccount } from '../../store/account.ts';
 import { type Executor, IMPORT_LEASES, type Transaction } from '../../store/database.ts';
@@ -50,7 +51,6 @@ import { type Applied, applyPlan, type Progress } from './apply.ts';
 import { updateCells } from './cells.ts';
 import { loadAccountView } from './load.ts';
 import { fromFile, type ImportPlan, type PlannedRow, planImport, type SourceRow } from './plan.ts';
-import type { UserFields } from './view.ts';
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 100_000 };
