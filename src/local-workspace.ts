@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import { sql } from 'drizzle-orm';
-import { queryRows } from '../db/client.ts';
 import type { Config } from './config.ts';
 import {
   DEMO_ADMIN,
@@ -13,6 +11,7 @@ import {
 import { type FakeSlack, startFakeSlack } from './local/index.ts';
 import { startZoomStandIn, type ZoomStandIn } from './local/zoom/index.ts';
 import { phoneSystemViewOf } from './local/zoom/phone-system-view.ts';
+import { accountInUse } from './store/account.ts';
 import { markEveryLicensed } from './store/phone-sync.ts';
 import { type Switchboard, startSwitchboard } from './switchboard.ts';
 
@@ -93,7 +92,7 @@ export async function startLocalWorkspace(
   }
   if (socketMode) await slack.waitFor(() => slack.socketConnections() > 0, { timeoutMs: 15_000 });
   else slack.setRequestUrl(`http://127.0.0.1:${app.port}/slack/events`);
-  const firstStart = !options.empty && !(await accountInUse(app));
+  const firstStart = !options.empty && !(await accountInUse(app.deps.db));
   return {
     url: `${slack.baseUrl}/#${DEMO_CHANNELS.admins}`,
     app,
@@ -115,13 +114,4 @@ async function startLocalZoom(): Promise<ZoomStandIn> {
   const zoom = await startZoomStandIn({ creationDelayMs: LOCAL_LINE_CREATION_MS });
   seedDemoPhoneSystem(zoom);
   return zoom;
-}
-
-/** Whether the account already holds phone users or numbers: then it is not the first start. */
-async function accountInUse(app: Switchboard): Promise<boolean> {
-  const [row] = await queryRows<{ used: boolean }>(
-    app.deps.db,
-    sql`select exists (select 1 from phone_users) or exists (select 1 from phone_numbers) as used`,
-  );
-  return row?.used === true;
 }

@@ -1,25 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, jsonb, pgTable, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { AdoptionCounts } from '../../src/domain/adoption.ts';
 import type { PhoneAccount } from '../../src/domain/phone-account.ts';
-
-export type AdoptionCounts = {
-  lines: number;
-  create: number;
-  update: number;
-  unchanged: number;
-  conflict: number;
-  invalid: number;
-  sites: number;
-  plans: number;
-  numbers: number;
-  /** Call queues created or given members (absent in adoptions recorded before queues were adopted). */
-  queues?: number;
-  /** Auto receptionists created or given their operator (absent before they were adopted). */
-  receptionists?: number;
-  /** People whose settings were taken, and people whose settings stay in the phone system (absent before). */
-  settings?: number;
-  settingsKept?: number;
-};
 
 /**
  * `/phone adopt`: the phone system's account as read, kept from the preview to the click that adopts it (checked

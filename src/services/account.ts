@@ -1,10 +1,10 @@
-import type { Transaction } from '../../db/client.ts';
 import { findLookalikeName, textProblem } from '../domain/characters.ts';
 import { fullExtension, isAllZeros, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
 import { parseCount } from '../domain/people.ts';
 import { expandRange, normalizeE164 } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
 import { addReserved, removeReserved, reservedSet, updateAccount } from '../store/account.ts';
+import type { Transaction } from '../store/database.ts';
 import { deleteFreeNumber, findNumbers, insertNumbers } from '../store/numbers.ts';
 import { allExtensions, personOfPhoneUser, takenExtensions, updatePhoneUser } from '../store/phone-users.ts';
 import { planUsage, setPlanInventory } from '../store/plans.ts';

@@ -1,5 +1,3 @@
-import { sql } from 'drizzle-orm';
-import type { Transaction } from '../../db/client.ts';
 import { addressLine } from '../domain/address.ts';
 import { parseBlockedEntry } from '../domain/blocked.ts';
 import { delegationCycle } from '../domain/delegation.ts';
@@ -7,19 +5,20 @@ import { emailKey } from '../domain/email.ts';
 import type { DomainError } from '../domain/errors.ts';
 import { hoursSpec, sameHours } from '../domain/hours.ts';
 import type { AccountSettings } from '../domain/phone-account.ts';
+import type { CurrentUser } from '../domain/phone-user-fields.ts';
 import { MAX_ASSISTANTS } from '../domain/settings.ts';
 import { checkPin } from '../domain/settings-values.ts';
 import type { readAccount } from '../store/account.ts';
 import { deleteBlocked, insertBlocked } from '../store/blocked.ts';
+import type { Transaction } from '../store/database.ts';
 import { delegationsFrom, deleteDelegation, insertDelegation } from '../store/delegations.ts';
-import { type ExportedUser, phoneUserFields } from '../store/import-rows.ts';
+import { allPhoneUserFields, type ExportedUser } from '../store/import-rows.ts';
 import { comparedSettings, type PhoneUserSettings, updateSettingsMany } from '../store/settings.ts';
 import { assistantsOf, blockedOf } from '../store/user-details.ts';
 import type { Recorder } from './context.ts';
 import { applyPlan } from './imports/apply.ts';
 import { loadAccountView } from './imports/load.ts';
 import { type ChangedField, CLEAR, planImport, type SourceRow } from './imports/plan.ts';
-import type { CurrentUser } from './imports/view.ts';
 import { settingsSnapshot } from './settings/core.ts';
 import { auditTarget, userRef } from './snapshots.ts';
 
@@ -64,7 +63,7 @@ export async function adoptSettings(
   const result: SettingsAdoption = { adopted: new Set(), changes: new Map(), kept: new Map() };
   if (people.length === 0) return result;
   const current = new Map(
-    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
+    (await allPhoneUserFields(tx)).map((user) => [emailKey(user.email), user] as const),
   );
   const checked: { person: SettingsOf; user: Current; assistants: Current[] }[] = [];
   for (const person of people) {

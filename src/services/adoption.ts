@@ -1,6 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
-import type { Transaction } from '../../db/client.ts';
-import { type AdoptionCounts, type AdoptionRow, adoptions, phoneUsers } from '../../db/schema/index.ts';
+import type { AdoptionCounts } from '../domain/adoption.ts';
 import { emailKey } from '../domain/email.ts';
 import type { DomainError } from '../domain/errors.ts';
 import { splitRealName } from '../domain/people.ts';
@@ -8,7 +6,17 @@ import type { AccountLine, PhoneAccount } from '../domain/phone-account.ts';
 import { normalizeE164 } from '../domain/phone-numbers.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
-import { directoryByEmails, phoneUserFields } from '../store/import-rows.ts';
+import {
+  type AdoptionRow,
+  cancelPreviewedAdoptions,
+  insertAdoptionPreview,
+  lockAdoption,
+  markAdoptionApplied,
+  markAdoptionCancelled,
+  setSettingsInPhoneSystem,
+} from '../store/adoptions.ts';
+import type { Transaction } from '../store/database.ts';
+import { allPhoneUserFields, directoryByEmails } from '../store/import-rows.ts';
 import { accountNumbersAmong, insertNumbers } from '../store/numbers.ts';
 import { recordInSync } from '../store/phone-sync.ts';
 import { planCatalog, setPlanInventory } from '../store/plans.ts';
@@ -113,23 +121,14 @@ export async function previewAdoption(
   const plan = await dryRun(deps, actor, account);
   const at = deps.clock.now();
   const adoption = await deps.db.transaction(async (tx) => {
-    await tx
-      .update(adoptions)
-      .set({ status: 'cancelled', account: null, closedBy: actor.slackUserId, closedAt: at })
-      .where(and(eq(adoptions.requestedBy, actor.slackUserId), eq(adoptions.status, 'previewed')));
-    const [row] = await tx
-      .insert(adoptions)
-      .values({
-        status: 'previewed',
-        requestedBy: actor.slackUserId,
-        system: system.name,
-        account,
-        counts: plan.counts,
-        createdAt: at,
-      })
-      .returning();
-    if (!row) throw new Error('insert into adoptions returned nothing');
-    return row;
+    await cancelPreviewedAdoptions(tx, actor.slackUserId, at);
+    return insertAdoptionPreview(tx, {
+      requestedBy: actor.slackUserId,
+      system: system.name,
+      account,
+      counts: plan.counts,
+      at,
+    });
   });
   return ok({ adoption, plan });
 }
@@ -167,7 +166,7 @@ export async function applyAdoption(
   choice: AdoptionChoice,
 ): Promise<Result<AdoptionPlan>> {
   return runChange(deps, actor, ACTION, async (tx, rec) => {
-    const [row] = await tx.select().from(adoptions).where(eq(adoptions.id, adoptionId)).for('update');
+    const row = await lockAdoption(tx, adoptionId);
     if (!row) return fail({ code: 'ADOPTION_NOT_FOUND' });
     if (row.status !== 'previewed' || !row.account) {
       return fail({ code: 'ADOPTION_CLOSED', status: row.status === 'applied' ? 'applied' : 'cancelled' });
@@ -187,17 +186,12 @@ export async function applyAdoption(
       before: null,
       after: { choice, ...counts },
     });
-    await tx
-      .update(adoptions)
-      .set({
-        status: 'applied',
-        account: null,
-        counts,
-        requestId: rec.requestId,
-        closedBy: actor.slackUserId,
-        closedAt: rec.at,
-      })
-      .where(eq(adoptions.id, row.id));
+    await markAdoptionApplied(tx, row.id, {
+      counts,
+      requestId: rec.requestId,
+      closedBy: actor.slackUserId,
+      closedAt: rec.at,
+    });
     return plan;
   });
 }
@@ -205,15 +199,12 @@ export async function applyAdoption(
 /** *Cancel*: the preview is closed and its account read dropped. */
 export async function cancelAdoption(deps: Deps, actor: Actor, adoptionId: number): Promise<Result<void>> {
   return runChange(deps, actor, ACTION, async (tx, rec) => {
-    const [row] = await tx.select().from(adoptions).where(eq(adoptions.id, adoptionId)).for('update');
+    const row = await lockAdoption(tx, adoptionId);
     if (!row) return fail({ code: 'ADOPTION_NOT_FOUND' });
     if (row.status !== 'previewed') {
       return fail({ code: 'ADOPTION_CLOSED', status: row.status === 'applied' ? 'applied' : 'cancelled' });
     }
-    await tx
-      .update(adoptions)
-      .set({ status: 'cancelled', account: null, closedBy: actor.slackUserId, closedAt: rec.at })
-      .where(eq(adoptions.id, row.id));
+    await markAdoptionCancelled(tx, row.id, actor.slackUserId, rec.at);
   });
 }
 
@@ -261,7 +252,7 @@ async function adoptIn(
   }
 
   const current = new Map(
-    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
+    (await allPhoneUserFields(tx)).map((user) => [emailKey(user.email), user] as const),
   );
   const newPeople = phone.lines.filter((line) => !current.has(emailKey(line.email))).length;
   let account = await readAccount(tx);
@@ -432,13 +423,11 @@ const NUMBERS_PER_INSERT = 5000;
 async function markSettingsInPhoneSystem(tx: Transaction, keys: readonly string[], kept: boolean) {
   if (keys.length === 0) return;
   const directory = await directoryByEmails(tx, keys);
-  const ids = [...directory.values()].map((entry) => String(entry.id));
-  await tx
-    .update(phoneUsers)
-    .set({ settingsInPhoneSystem: kept })
-    .where(
-      sql`${phoneUsers.directoryUserId} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::integer)`,
-    );
+  await setSettingsInPhoneSystem(
+    tx,
+    [...directory.values()].map((entry) => entry.id),
+    kept,
+  );
 }
 
 /**
@@ -450,9 +439,7 @@ async function adoptQueues(tx: Transaction, rec: Recorder, phone: PhoneAccount):
   const result: AdoptedQueues = { added: [], refused: [] };
   if (phone.queues.length === 0) return result;
   const sites = await listSites(tx);
-  const people = new Map(
-    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
-  );
+  const people = new Map((await allPhoneUserFields(tx)).map((user) => [emailKey(user.email), user] as const));
   const state = await extensionState(tx);
   for (const wanted of phone.queues) {
     const name = cleanName(wanted.name);
@@ -532,9 +519,7 @@ async function adoptReceptionists(
   const wanted = phone.receptionists ?? [];
   if (wanted.length === 0) return result;
   const sites = await listSites(tx);
-  const people = new Map(
-    (await phoneUserFields(tx, sql`true`)).map((user) => [emailKey(user.email), user] as const),
-  );
+  const people = new Map((await allPhoneUserFields(tx)).map((user) => [emailKey(user.email), user] as const));
   const state = await extensionState(tx);
   for (const one of wanted) {
     const name = cleanName(one.name);

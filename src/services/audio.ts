@@ -1,5 +1,4 @@
 import { isDeepStrictEqual } from 'node:util';
-import type { Executor, Transaction } from '../../db/client.ts';
 import {
   type AudioPurpose,
   type AudioSettings,
@@ -20,6 +19,7 @@ import {
   replaceAudio,
   settingsUsingAudio,
 } from '../store/audio.ts';
+import type { Executor, Transaction } from '../store/database.ts';
 import { type PhoneUserCard, personOf, personOfPhoneUser } from '../store/phone-users.ts';
 import type { PhoneUserSettings } from '../store/settings.ts';
 import { type CheckedAudio, checkAudioFile } from './audio-content.ts';

@@ -1,14 +1,18 @@
-import type { Database, Executor, Transaction } from '../../db/client.ts';
-import { constraintViolation, isRetryableTransactionError } from '../../db/errors.ts';
-import type { Leases } from '../../db/leases.ts';
-import type { AccountSettingsRow } from '../../db/schema/account.ts';
 import type { Change } from '../domain/changes.ts';
 import type { DomainError } from '../domain/errors.ts';
 import { lineChangesByPerson } from '../domain/notices.ts';
 import { linesTouched, touchesNoLine } from '../domain/phone-sync.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { isAdmin, lockAccount } from '../store/account.ts';
+import { type AccountSettingsRow, isAdmin, lockAccount } from '../store/account.ts';
 import { type AuditEntry, insertAudit, insertChanges } from '../store/audit.ts';
+import {
+  constraintViolation,
+  type Database,
+  type Executor,
+  isRetryableTransactionError,
+  type Leases,
+  type Transaction,
+} from '../store/database.ts';
 import { enqueueNotices } from '../store/notices.ts';
 import { markEveryLicensed, markForSync, markSiteMembers } from '../store/phone-sync.ts';
 import { settingsInPhoneSystemAmong } from '../store/phone-users.ts';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Transaction } from '../../db/client.ts';
 import { type Dependent, dependentsKey } from '../domain/dependents.ts';
+import type { Transaction } from '../store/database.ts';
 import { deleteDelegation } from '../store/delegations.ts';
 import { dependentsOf } from '../store/dependents.ts';
 import type { PhoneUserCard } from '../store/phone-users.ts';

@@ -1,6 +1,3 @@
-import { sql } from 'drizzle-orm';
-import { DRIFT_LEASES } from '../../db/leases.ts';
-import type { AccountSettingsRow } from '../../db/schema/account.ts';
 import {
   compareAccounts,
   type Difference,
@@ -13,6 +10,8 @@ import {
 import { emailKey } from '../domain/email.ts';
 import type { AccountSettings, PhoneAccount } from '../domain/phone-account.ts';
 import { err, ok, type Result } from '../domain/result.ts';
+import type { AccountSettingsRow } from '../store/account.ts';
+import { DRIFT_LEASES } from '../store/database.ts';
 import {
   type DriftCheckRow,
   failInterruptedChecks,
@@ -21,7 +20,7 @@ import {
   latestDriftCheck,
   startDriftCheck,
 } from '../store/drift.ts';
-import { directoryByEmails, type ExportedUser, phoneUserFields } from '../store/import-rows.ts';
+import { allPhoneUserFields, directoryByEmails, type ExportedUser } from '../store/import-rows.ts';
 import { allNumbers } from '../store/numbers.ts';
 import { markForSync, pendingSyncEmails } from '../store/phone-sync.ts';
 import { cardByDirectoryUser } from '../store/phone-users.ts';
@@ -58,7 +57,7 @@ export async function switchboardAccount(
   options: { settings?: boolean } = {},
 ): Promise<PhoneAccount> {
   const [users, sites, plans, numbers, queues, settings] = await Promise.all([
-    phoneUserFields(db, sql`true`),
+    allPhoneUserFields(db),
     listSites(db),
     planCatalog(db),
     allNumbers(db),
@@ -320,7 +319,7 @@ async function updateRows(
   // Only with site codes on does an extension need its person's site: read the people then, and only then.
   const current = new Map(
     account.siteCodesEnabled
-      ? (await phoneUserFields(db, sql`true`)).map((user) => [emailKey(user.email), user] as const)
+      ? (await allPhoneUserFields(db)).map((user) => [emailKey(user.email), user] as const)
       : [],
   );
   const byPerson = new Map<string, Record<string, string>>();

@@ -1,6 +1,6 @@
-import type { Executor } from '../../db/client.ts';
 import type { Person } from '../domain/errors.ts';
 import type { UserRef } from '../domain/user-ref.ts';
+import type { Executor } from '../store/database.ts';
 import {
   findDirectoryUserByEmail,
   findDirectoryUserBySlackId,

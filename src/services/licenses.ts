@@ -1,10 +1,10 @@
-import type { Transaction } from '../../db/client.ts';
 import type { Dependent, SharedAudio } from '../domain/dependents.ts';
 import { MAX_USERS_PER_REQUEST, parseCount } from '../domain/people.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import { refKey, type UserRef } from '../domain/user-ref.ts';
 import { readAccount, updateAccount } from '../store/account.ts';
 import { keepSharedAudio, libraryOf } from '../store/audio.ts';
+import type { Transaction } from '../store/database.ts';
 import { dependentsOf, sharedAudioOf } from '../store/dependents.ts';
 import { releaseNumbers } from '../store/numbers.ts';
 import {

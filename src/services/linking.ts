@@ -1,6 +1,6 @@
-import { constraintViolation } from '../../db/errors.ts';
 import { emailKey } from '../domain/email.ts';
 import { insertAudit } from '../store/audit.ts';
+import { constraintViolation } from '../store/database.ts';
 import {
   type DirectoryUser,
   findDirectoryUserByEmail,

@@ -1,5 +1,5 @@
-import type { Database } from '../../db/client.ts';
 import { type NoticePerson, noticeItems } from '../domain/notices.ts';
+import type { Database } from '../store/database.ts';
 import { findDirectoryUsersByIds } from '../store/directory.ts';
 import {
   claimNotice,

@@ -1,7 +1,7 @@
-import type { Transaction } from '../../db/client.ts';
 import { MAX_NUMBERS_PER_USER, normalizeE164 } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
+import type { Transaction } from '../store/database.ts';
 import {
   assignNumber,
   externalForwardsOf,

@@ -1,8 +1,8 @@
-import type { Executor } from '../../db/client.ts';
 import type { DomainError, Person } from '../domain/errors.ts';
 import { splitRealName } from '../domain/people.ts';
 import { err, ok, type Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
+import type { Executor } from '../store/database.ts';
 import {
   type DirectoryUser,
   findDirectoryUserByEmail,

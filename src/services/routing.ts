@@ -1,9 +1,9 @@
-import type { Transaction } from '../../db/client.ts';
-import type { AccountSettingsRow } from '../../db/schema/account.ts';
 import { findLookalikeName, textProblem } from '../domain/characters.ts';
 import type { Person } from '../domain/errors.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
+import type { AccountSettingsRow } from '../store/account.ts';
+import type { Transaction } from '../store/database.ts';
 import { type PhoneUserCard, personOf, personOfPhoneUser } from '../store/phone-users.ts';
 import {
   type AutoReceptionist,

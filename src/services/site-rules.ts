@@ -1,4 +1,3 @@
-import type { Executor } from '../../db/client.ts';
 import type { DomainError, Person } from '../domain/errors.ts';
 import {
   allocateExtensions,
@@ -13,6 +12,7 @@ import {
 } from '../domain/extensions.ts';
 import { matchPlan } from '../domain/plans.ts';
 import { reservedSet } from '../store/account.ts';
+import type { Executor } from '../store/database.ts';
 import { takenExtensions } from '../store/phone-users.ts';
 import { type CallingPlan, planCatalog } from '../store/plans.ts';
 import { defaultSite, findSiteByName, listSites, type Site } from '../store/sites.ts';

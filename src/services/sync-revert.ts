@@ -1,6 +1,6 @@
-import type { Transaction } from '../../db/client.ts';
 import type { Change } from '../domain/changes.ts';
 import type { Result } from '../domain/result.ts';
+import type { Transaction } from '../store/database.ts';
 import { assignNumber, releaseNumbers } from '../store/numbers.ts';
 import { cardByDirectoryUser, type PhoneUserCard, personOf, updatePhoneUser } from '../store/phone-users.ts';
 import { addUserPlans, removeUserPlans } from '../store/plans.ts';

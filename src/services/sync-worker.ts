@@ -1,5 +1,5 @@
-import type { Database } from '../../db/client.ts';
 import { unreachablePauseMs } from '../domain/phone-sync.ts';
+import type { Database } from '../store/database.ts';
 import { desiredLine } from '../store/desired-lines.ts';
 import {
   claimSync,

@@ -1,8 +1,8 @@
 import type { Logger } from '@slack/bolt';
-import { isDatabaseUnavailable } from '../../db/errors.ts';
 import type { Deps } from '../services/context.ts';
 import type { ImportLimits } from '../services/imports/service.ts';
 import type { Turns } from '../services/imports/turns.ts';
+import { isDatabaseUnavailable } from '../store/database.ts';
 
 /** What listeners need at run time. `deps` is undefined until the database is migrated and the app is ready. */
 export type Runtime = {

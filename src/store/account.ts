@@ -1,6 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { accountSettings, admins, reservedExtensions } from '../../db/schema/index.ts';
+import { type Executor, queryRows } from '../../db/client.ts';
+import {
+  type AccountSettingsRow,
+  accountSettings,
+  admins,
+  reservedExtensions,
+} from '../../db/schema/index.ts';
+
+export type { AccountSettingsRow };
 
 /**
  * Reads the account row and locks it for the rest of the transaction. Every change to phone users takes this
@@ -11,6 +18,15 @@ export async function lockAccount(tx: Executor) {
   const [row] = await tx.select().from(accountSettings).where(eq(accountSettings.id, 1)).for('update');
   if (!row) throw new Error('account_settings row is missing: migrations have not run');
   return row;
+}
+
+/** Whether the account holds any phone user or number yet. */
+export async function accountInUse(db: Executor): Promise<boolean> {
+  const [row] = await queryRows<{ used: boolean }>(
+    db,
+    sql`select exists (select 1 from phone_users) or exists (select 1 from phone_numbers) as used`,
+  );
+  return row?.used === true;
 }
 
 export async function readAccount(db: Executor) {

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import type { EmergencyAddress } from '../domain/address.ts';
+import type { DesiredLine, Line } from '../domain/desired-line.ts';
 import type {
   BusinessHours,
   CallerId,
@@ -11,7 +12,6 @@ import type {
   Route,
   UnansweredAction,
 } from '../domain/settings.ts';
-import type { DesiredLine, Line } from '../services/phone-system.ts';
 
 type LineRow = {
   email: string | null;

@@ -2,15 +2,15 @@ import { type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { emailKey } from '../domain/email.ts';
 import type { Person } from '../domain/errors.ts';
+import type { CurrentUser, DirectoryEntry } from '../domain/phone-user-fields.ts';
 import type { CallerId } from '../domain/settings.ts';
-import type { CurrentUser, DirectoryEntry } from '../services/imports/view.ts';
 import { type PhoneUserStatus, personOf } from './phone-users.ts';
 
 /**
  * Lists go to the database as one JSON parameter rather than one parameter per value: a 100,000-row file would
  * pass PostgreSQL's limit of 65,535 parameters in a statement.
  */
-export const jsonList = (values: readonly (string | number)[]) =>
+const jsonList = (values: readonly (string | number)[]) =>
   sql`(select value from jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
 type FieldsRow = {
@@ -44,11 +44,57 @@ type FieldsRow = {
 /** A phone user's importable fields, plus the names an export writes for their site and plans. */
 export type ExportedUser = CurrentUser & { site: string; planNames: string[] };
 
+/** Every phone user's fields, in id order. */
+export async function allPhoneUserFields(db: Executor): Promise<ExportedUser[]> {
+  return phoneUserFields(db, sql`true`);
+}
+
+/** The fields of these phone users, in id order. */
+export async function phoneUserFieldsOf(
+  db: Executor,
+  phoneUserIds: readonly number[],
+): Promise<ExportedUser[]> {
+  return phoneUserFields(db, sql`pu.id::text in ${jsonList(phoneUserIds)}`);
+}
+
+/** The fields of the phone users of these directory entries, and of those holding these extensions. */
+export async function phoneUserFieldsByPersonOrExtension(
+  db: Executor,
+  directoryUserIds: readonly number[],
+  extensions: readonly string[],
+): Promise<ExportedUser[]> {
+  return phoneUserFields(
+    db,
+    sql`pu.directory_user_id::text in ${jsonList(directoryUserIds)} or pu.extension in ${jsonList(extensions)}`,
+  );
+}
+
+/** Which phone users an export writes; every field given must match. */
+export type ExportSelection = { siteId?: number; status?: PhoneUserStatus; planCode?: number };
+
+/** The next `limit` phone users an export writes, those after phone user id `after`, in id order. */
+export async function exportBatch(
+  db: Executor,
+  selection: ExportSelection,
+  after: number,
+  limit: number,
+): Promise<ExportedUser[]> {
+  const conditions: SQL[] = [sql`pu.id > ${after}`];
+  if (selection.siteId !== undefined) conditions.push(sql`pu.site_id = ${selection.siteId}`);
+  if (selection.status !== undefined) conditions.push(sql`pu.status = ${selection.status}`);
+  if (selection.planCode !== undefined) {
+    conditions.push(
+      sql`exists (select 1 from phone_user_plans p where p.phone_user_id = pu.id and p.plan_code = ${selection.planCode})`,
+    );
+  }
+  return phoneUserFields(db, sql.join(conditions, sql` and `), limit);
+}
+
 /**
  * The fields of the phone users `where` selects, in id order: the rows an export writes and an update file is
  * compared with. Everything comes back in one statement, lists aggregated per user.
  */
-export async function phoneUserFields(db: Executor, where: SQL, limit?: number): Promise<ExportedUser[]> {
+async function phoneUserFields(db: Executor, where: SQL, limit?: number): Promise<ExportedUser[]> {
   const rows = await queryRows<FieldsRow>(
     db,
     sql`

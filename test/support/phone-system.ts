@@ -1,11 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
-import type {
-  ConnectionCheck,
-  DesiredLine,
-  Line,
-  PhoneSystem,
-  SyncOutcome,
-} from '../../src/services/phone-system.ts';
+import type { DesiredLine, Line } from '../../src/domain/desired-line.ts';
+import type { ConnectionCheck, PhoneSystem, SyncOutcome } from '../../src/services/phone-system.ts';
 
 /** What the phone system holds for one person: a user found by email, with a line or without. */
 export type HeldUser = { email: string; firstName: string; lastName: string; line: Line | null };

@@ -1,3 +1,4 @@
+import type { DesiredLine, Line } from '../../src/domain/desired-line.ts';
 import { DEFAULT_ROUTES } from '../../src/domain/settings.ts';
 import type {
   ZoomCall,
@@ -5,7 +6,6 @@ import type {
   ZoomPhoneUser,
   ZoomSnapshot,
 } from '../../src/phone-systems/zoom/plan/index.ts';
-import type { DesiredLine, Line } from '../../src/services/phone-system.ts';
 
 /** Builders for Zoom plan tests: one person, Ada, on a two-site account, and a pure stand-in for Zoom's writes. */
 

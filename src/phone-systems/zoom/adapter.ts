@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import type { ConnectionCheck, DesiredLine, PhoneSystem, SyncOutcome } from '../../services/phone-system.ts';
+import type { DesiredLine } from '../../domain/desired-line.ts';
+import type { ConnectionCheck, PhoneSystem, SyncOutcome } from '../../services/phone-system.ts';
 import type { ZoomClient } from './client.ts';
 import { settle, ZoomCredentialsRefused, type ZoomRefusal, ZoomUnavailable } from './errors.ts';
 import {

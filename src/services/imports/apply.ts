@@ -1,18 +1,27 @@
-import { eq, sql } from 'drizzle-orm';
-import { insertRecords } from '../../../db/bulk.ts';
-import { queryRows, type Transaction } from '../../../db/client.ts';
-import type { AccountSettingsRow } from '../../../db/schema/account.ts';
-import {
-  deskPhones,
-  directoryUsers,
-  emergencyAddresses,
-  phoneUserPlans,
-  phoneUserSettings,
-} from '../../../db/schema/index.ts';
 import { withDeskPhoneRoute, withoutDeskPhoneRoute } from '../../domain/call-handling.ts';
 import { emailKey } from '../../domain/email.ts';
 import { fullExtension } from '../../domain/extensions.ts';
+import type { UserFields } from '../../domain/phone-user-fields.ts';
+import type { AccountSettingsRow } from '../../store/account.ts';
 import { deleteAddress, insertAddress, updateAddress } from '../../store/addresses.ts';
+import type { Transaction } from '../../store/database.ts';
+import {
+  addDeskPhone,
+  addPlanHoldings,
+  addressOwner,
+  assignFreeNumbers,
+  bumpSettingsVersion,
+  dropPlanHoldings,
+  insertDeskPhones,
+  insertDirectoryEntries,
+  insertPersonalAddresses,
+  insertPlanHoldings,
+  patchSettingsOfMany,
+  releaseNumbersOf,
+  removeDeskPhoneOf,
+  renameDirectoryEntry,
+  setDeskPhoneModel,
+} from '../../store/import-writes.ts';
 import { insertPhoneUsers, updatePhoneUser } from '../../store/phone-users.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { type PhoneUserSettings, readSettings, type SettingsPatch } from '../../store/settings.ts';
@@ -22,7 +31,6 @@ import { fail, type Recorder } from '../context.ts';
 import { copiedPatch } from '../settings/copy.ts';
 import { allocateInSite, extensionState } from '../site-rules.ts';
 import type { ChangedField, PlannedRow } from './plan.ts';
-import type { CurrentUser, UserFields } from './view.ts';
 
 type CreateRow = Extract<PlannedRow, { kind: 'create' }>;
 type UpdateRow = Extract<PlannedRow, { kind: 'update' }>;
@@ -153,15 +161,13 @@ async function freeMovedValues(
     const id = row.current.phoneUserId;
     if (row.changed.includes('numbers')) {
       const released = row.current.numbers.filter((n) => !row.fields.numbers.includes(n));
-      if (released.length > 0) await releaseNumbers(tx, id, released);
+      if (released.length > 0) await releaseNumbersOf(tx, id, released);
       for (const number of released) rec.emit({ kind: 'phone_user.number_released', user, number });
     }
     if (row.changed.includes('deskPhones')) {
       for (const phone of row.current.deskPhones) {
         if (row.fields.deskPhones.some((p) => p.mac === phone.mac)) continue;
-        await tx
-          .delete(deskPhones)
-          .where(sql`${deskPhones.phoneUserId} = ${id} and ${deskPhones.mac} = ${phone.mac}`);
+        await removeDeskPhoneOf(tx, id, phone.mac);
         rec.emit({ kind: 'phone_user.desk_phone_removed', user, mac: phone.mac });
       }
     }
@@ -180,13 +186,6 @@ async function freeMovedValues(
   }
 }
 
-async function releaseNumbers(tx: Transaction, phoneUserId: number, numbers: readonly string[]) {
-  await tx.execute(
-    sql`update phone_numbers set phone_user_id = null
-        where phone_user_id = ${phoneUserId} and number in (select value from jsonb_array_elements_text(${JSON.stringify(numbers)}::jsonb))`,
-  );
-}
-
 async function createBatch(
   tx: Transaction,
   rec: Recorder,
@@ -200,16 +199,14 @@ async function createBatch(
   const newPeople = batch.filter((row) => !('id' in row.person));
   const directoryIds = new Map<string, number>();
   if (newPeople.length > 0) {
-    const inserted = await insertRecords<{ id: number; email: string }>(
+    const inserted = await insertDirectoryEntries(
       tx,
-      directoryUsers,
       newPeople.map((row) => ({
         email: row.email,
         firstName: row.fields.firstName,
         lastName: row.fields.lastName,
         createdAt: rec.at,
       })),
-      { id: directoryUsers.id, email: directoryUsers.email },
     );
     for (const person of inserted) {
       directoryIds.set(emailKey(person.email), Number(person.id));
@@ -251,7 +248,7 @@ async function createBatch(
   const plans = batch.flatMap((row, i) =>
     row.fields.planCodes.map((planCode) => ({ phoneUserId: ids[i] as number, planCode, createdAt: rec.at })),
   );
-  await insertRecords(tx, phoneUserPlans, plans);
+  await insertPlanHoldings(tx, plans);
 
   const numbers = batch.flatMap((row, i) => row.fields.numbers.map((number) => [number, ids[i]]));
   if (numbers.length > 0) await assignNumbers(tx, numbers as [string, number][]);
@@ -259,18 +256,13 @@ async function createBatch(
   const phones = batch.flatMap((row, i) =>
     row.fields.deskPhones.map((phone) => ({ phoneUserId: ids[i] as number, ...phone, createdAt: rec.at })),
   );
-  await insertRecords(tx, deskPhones, phones);
+  await insertDeskPhones(tx, phones);
 
   const addresses = batch.flatMap((row, i) =>
     row.fields.address ? [{ phoneUserId: ids[i] as number, ...row.fields.address }] : [],
   );
   const addressIds = new Map<number, number>();
-  const insertedAddresses = await insertRecords<{ id: number; phoneUserId: number }>(
-    tx,
-    emergencyAddresses,
-    addresses,
-    { id: emergencyAddresses.id, phoneUserId: emergencyAddresses.phoneUserId },
-  );
+  const insertedAddresses = await insertPersonalAddresses(tx, addresses);
   for (const row of insertedAddresses) addressIds.set(Number(row.phoneUserId), Number(row.id));
 
   // Settings: the defaults of a new line, changed only where the row (or the user copied from) says so.
@@ -300,7 +292,7 @@ async function createBatch(
     if (addressId !== undefined) patch.emergencyAddressId = addressId;
     if (Object.keys(patch).length > 0) patches.push({ id, patch });
   }
-  if (patches.length > 0) await patchSettings(tx, patches, rec.at);
+  if (patches.length > 0) await patchSettingsOfMany(tx, patches, rec.at);
 
   for (const [i, row] of batch.entries()) {
     const id = ids[i] as number;
@@ -349,49 +341,10 @@ export function fieldsSnapshot(fields: UserFields, site: Site, plans: string[]) 
 
 /** Gives free inventory numbers to users; a number someone took meanwhile is a concurrent change. */
 async function assignNumbers(tx: Transaction, pairs: [string, number][]) {
-  const rows = await queryRows<{ number: string }>(
-    tx,
-    sql`update phone_numbers n set phone_user_id = v.phone_user_id
-        from (select e->>0 as number, (e->>1)::int as phone_user_id
-              from jsonb_array_elements(${JSON.stringify(pairs)}::jsonb) e) v
-        where n.number = v.number and n.phone_user_id is null and not n.is_main
-        returning n.number`,
-  );
-  if (rows.length !== pairs.length) {
-    const done = new Set(rows.map((row) => row.number));
+  const done = await assignFreeNumbers(tx, pairs);
+  if (done.size !== pairs.length) {
     const missed = pairs.find(([number]) => !done.has(number));
     fail({ code: 'CONCURRENT_CHANGE', what: missed?.[0] ?? 'phone numbers' });
-  }
-}
-
-/** Writes settings patches of many users in one statement per column set, bumping each version. */
-async function patchSettings(tx: Transaction, patches: { id: number; patch: SettingsPatch }[], at: Date) {
-  const jsonColumns = {
-    callerId: 'caller_id',
-    routes: 'routes',
-    businessHours: 'business_hours',
-    closedHours: 'closed_hours',
-    forwardNumbers: 'forward_numbers',
-    unanswered: 'unanswered',
-    holdMusic: 'hold_music',
-  } as const;
-  const textColumns = { ringMode: 'ring_mode', areaCode: 'area_code', language: 'language' } as const;
-  const assignments = [
-    ...Object.entries(jsonColumns).map(
-      ([key, column]) => `${column} = case when v.p ? '${key}' then v.p->'${key}' else s.${column} end`,
-    ),
-    ...Object.entries(textColumns).map(
-      ([key, column]) => `${column} = case when v.p ? '${key}' then v.p->>'${key}' else s.${column} end`,
-    ),
-    `emergency_address_id = case when v.p ? 'emergencyAddressId' then (v.p->>'emergencyAddressId')::int else s.emergency_address_id end`,
-  ].join(', ');
-  for (const batch of chunks(patches)) {
-    const payload = JSON.stringify(batch.map(({ id, patch }) => ({ id, p: patch })));
-    await tx.execute(
-      sql`update phone_user_settings s set ${sql.raw(assignments)}, version = s.version + 1, updated_at = ${at.toISOString()}::timestamptz
-          from (select (e->>'id')::int as id, e->'p' as p from jsonb_array_elements(${payload}::jsonb) e) v
-          where s.phone_user_id = v.id`,
-    );
   }
 }
 
@@ -412,10 +365,7 @@ async function updateOne(
   const oldSite = sites.get(current.siteId) as Site;
 
   if (has('name')) {
-    await tx
-      .update(directoryUsers)
-      .set({ firstName: fields.firstName, lastName: fields.lastName })
-      .where(eq(directoryUsers.id, current.directoryUserId));
+    await renameDirectoryEntry(tx, current.directoryUserId, fields.firstName, fields.lastName);
     rec.emit({
       kind: 'directory_user.renamed',
       user,
@@ -467,15 +417,10 @@ async function updateOne(
     const dropped = current.planCodes.filter((code) => !fields.planCodes.includes(code));
     const added = fields.planCodes.filter((code) => !current.planCodes.includes(code));
     if (dropped.length > 0) {
-      await tx.execute(
-        sql`delete from phone_user_plans where phone_user_id = ${id}
-            and plan_code in (select value::int from jsonb_array_elements_text(${JSON.stringify(dropped)}::jsonb))`,
-      );
+      await dropPlanHoldings(tx, id, dropped);
     }
     if (added.length > 0) {
-      await tx
-        .insert(phoneUserPlans)
-        .values(added.map((planCode) => ({ phoneUserId: id, planCode, createdAt: rec.at })));
+      await addPlanHoldings(tx, id, added, rec.at);
     }
     for (const plan of dropped) rec.emit({ kind: 'phone_user.plan_removed', user, plan });
     for (const plan of added) rec.emit({ kind: 'phone_user.plan_added', user, plan });
@@ -493,12 +438,12 @@ async function updateOne(
       // A phone this row lets go was deleted with everyone else's first (freeMovedValues).
       if (!kept) routes = withoutDeskPhoneRoute(routes, phone.mac);
       else if (kept.model !== phone.model) {
-        await tx.update(deskPhones).set({ model: kept.model }).where(sql`${deskPhones.mac} = ${phone.mac}`);
+        await setDeskPhoneModel(tx, phone.mac, kept.model);
       }
     }
     for (const phone of fields.deskPhones) {
       if (current.deskPhones.some((p) => p.mac === phone.mac)) continue;
-      await tx.insert(deskPhones).values({ phoneUserId: id, ...phone, createdAt: rec.at });
+      await addDeskPhone(tx, { phoneUserId: id, ...phone, createdAt: rec.at });
       routes = withDeskPhoneRoute(routes, phone.mac);
       rec.emit({ kind: 'phone_user.desk_phone_added', user, mac: phone.mac, model: phone.model });
     }
@@ -509,7 +454,7 @@ async function updateOne(
     const own = await ownAddressId(tx, id, settings);
     if (fields.address === null) {
       // The settings row lets go of the address before it is deleted (a foreign key points at it).
-      await patchSettings(tx, [{ id, patch: { emergencyAddressId: null } }], rec.at);
+      await patchSettingsOfMany(tx, [{ id, patch: { emergencyAddressId: null } }], rec.at);
       if (own !== null) await deleteAddress(tx, own);
     } else if (own !== null) {
       await updateAddress(tx, own, fields.address);
@@ -519,14 +464,11 @@ async function updateOne(
     rec.emit({ kind: 'phone_user.emergency_address_changed', user, address: fields.address });
   }
   if (Object.keys(patch).length > 0) {
-    await patchSettings(tx, [{ id, patch }], rec.at);
+    await patchSettingsOfMany(tx, [{ id, patch }], rec.at);
     rec.emit({ kind: 'phone_user.settings_changed', user, settings: settingsOfPatch(patch) });
   } else if (row.changed.length > 0) {
     // Any change bumps the version, so a settings form opened before the import sees it.
-    await tx
-      .update(phoneUserSettings)
-      .set({ version: sql`${phoneUserSettings.version} + 1`, updatedAt: rec.at })
-      .where(eq(phoneUserSettings.phoneUserId, id));
+    await bumpSettingsVersion(tx, id, rec.at);
   }
 
   const before = fieldsSnapshot(current, oldSite, planNames(current.planCodes));
@@ -547,10 +489,7 @@ async function updateOne(
 
 async function ownAddressId(tx: Transaction, phoneUserId: number, settings: PhoneUserSettings) {
   if (settings.emergencyAddressId === null) return null;
-  const [row] = await tx
-    .select({ id: emergencyAddresses.id, phoneUserId: emergencyAddresses.phoneUserId })
-    .from(emergencyAddresses)
-    .where(eq(emergencyAddresses.id, settings.emergencyAddressId));
+  const row = await addressOwner(tx, settings.emergencyAddressId);
   return row && row.phoneUserId === phoneUserId ? row.id : null;
 }
 
@@ -558,5 +497,3 @@ function settingsOfPatch(patch: SettingsPatch): Record<string, unknown> {
   const { voicemailPin: _secret, ...rest } = patch;
   return rest;
 }
-
-export type { CurrentUser };

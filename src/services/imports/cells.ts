@@ -1,6 +1,6 @@
 import type { UpdateColumnKey } from '../../csv/headers.ts';
+import type { UserFields } from '../../domain/phone-user-fields.ts';
 import { CLEAR } from './plan.ts';
-import type { UserFields } from './view.ts';
 
 /**
  * A phone user as a row of an update (= export) file. `empty` leaves absent values blank, as an export does;

@@ -1,9 +1,8 @@
-import { type SQL, sql } from 'drizzle-orm';
 import { csvRecord, neutraliseFormulaText } from '../../csv/formula.ts';
 import { FREE_TEXT_COLUMNS, UPDATE_HEADERS, type UpdateColumnKey } from '../../csv/headers.ts';
 import { matchPlan } from '../../domain/plans.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import { phoneUserFields } from '../../store/import-rows.ts';
+import { type ExportSelection, exportBatch } from '../../store/import-rows.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { findSiteByName, listSites } from '../../store/sites.ts';
 import { type Actor, type Deps, requireAdmin } from '../context.ts';
@@ -32,17 +31,17 @@ export async function exportPhoneUsers(
 ): Promise<Result<ExportStream>> {
   const allowed = await requireAdmin(deps, actor, 'export');
   if (!allowed.ok) return allowed;
-  const conditions: SQL[] = [];
+  const selection: ExportSelection = {};
   const described: string[] = [];
   const sites = await listSites(deps.db);
   if (filter.site !== undefined) {
     const site = await findSiteByName(deps.db, filter.site);
     if (!site) return err({ code: 'SITE_NOT_FOUND', input: filter.site, known: sites.map((s) => s.name) });
-    conditions.push(sql`pu.site_id = ${site.id}`);
+    selection.siteId = site.id;
     described.push(`site ${site.name}`);
   }
   if (filter.status !== undefined) {
-    conditions.push(sql`pu.status = ${filter.status}`);
+    selection.status = filter.status;
     described.push(filter.status);
   }
   const catalog = await planCatalog(deps.db);
@@ -50,9 +49,7 @@ export async function exportPhoneUsers(
     const plan = matchPlan(filter.plan, catalog);
     if (!plan)
       return err({ code: 'PLAN_NOT_FOUND', input: filter.plan, known: catalog.map((p) => p.shortName) });
-    conditions.push(
-      sql`exists (select 1 from phone_user_plans p where p.phone_user_id = pu.id and p.plan_code = ${plan.code})`,
-    );
+    selection.planCode = plan.code;
     described.push(`plan ${plan.shortName}`);
   }
   const siteNames = new Map(sites.map((site) => [site.id, site.name]));
@@ -63,8 +60,7 @@ export async function exportPhoneUsers(
     yield { text: csvRecord(Object.values(UPDATE_HEADERS)), users: 0 };
     let after = 0;
     for (;;) {
-      const where = sql.join([sql`pu.id > ${after}`, ...conditions], sql` and `);
-      const batch = await phoneUserFields(db, where, BATCH);
+      const batch = await exportBatch(db, selection, after, BATCH);
       if (batch.length === 0) return;
       let chunk = '';
       for (const user of batch) {

@@ -1,15 +1,14 @@
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import type { AccountSettingsRow } from '../../../db/schema/account.ts';
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
 import { emailKey, looksLikeEmail, parseEmail } from '../../domain/email.ts';
 import { normalizeMac } from '../../domain/mac.ts';
+import type { CurrentUser } from '../../domain/phone-user-fields.ts';
+import type { AccountSettingsRow } from '../../store/account.ts';
+import type { Executor } from '../../store/database.ts';
 import {
   deskPhonesByMac,
   directoryByEmails,
-  jsonList,
   numbersByValue,
-  phoneUserFields,
+  phoneUserFieldsByPersonOrExtension,
 } from '../../store/import-rows.ts';
 import { mainNumbers } from '../../store/main-numbers.ts';
 import { externalForwardsOf } from '../../store/numbers.ts';
@@ -18,7 +17,7 @@ import { planUsage } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
 import { extensionState } from '../site-rules.ts';
 import type { ImportOptions, SourceRow } from './plan.ts';
-import type { AccountView, CurrentUser } from './view.ts';
+import type { AccountView } from './view.ts';
 
 /** The key a cell's address is looked up by: the parsed address, or the text as stored for an older entry. */
 const lookupKey = (cell: string) => {
@@ -74,10 +73,7 @@ export async function loadAccountView(
     deskPhonesByMac(db, [...macs]),
   ]);
   const directoryIds = [...directory.values()].map((entry) => entry.id);
-  const users = await phoneUserFields(
-    db,
-    sql`pu.directory_user_id::text in ${jsonList(directoryIds)} or pu.extension in ${jsonList(copyExtensions)}`,
-  );
+  const users = await phoneUserFieldsByPersonOrExtension(db, directoryIds, copyExtensions);
   const externalForwards = await externalForwardsOf(
     db,
     users.map((user) => user.phoneUserId),

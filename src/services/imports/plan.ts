@@ -1,4 +1,3 @@
-import type { ImportCounts } from '../../../db/schema/imports.ts';
 import { restoreFormulaText } from '../../csv/formula.ts';
 import { type ColumnKey, type CsvMode, FREE_TEXT_COLUMNS, HEADERS_BY_MODE } from '../../csv/headers.ts';
 import { repairSpreadsheetNumber } from '../../csv/spreadsheet-numbers.ts';
@@ -6,9 +5,11 @@ import { checkAddress, type EmergencyAddress } from '../../domain/address.ts';
 import { emailKey, looksLikeEmail, parseEmail } from '../../domain/email.ts';
 import type { DomainError, Person } from '../../domain/errors.ts';
 import { fullExtension } from '../../domain/extensions.ts';
+import type { ImportCounts } from '../../domain/imports.ts';
 import { normalizeMac } from '../../domain/mac.ts';
 import { checkPersonName } from '../../domain/people.ts';
 import { MAX_NUMBERS_PER_USER } from '../../domain/phone-numbers.ts';
+import type { CurrentUser, DeskPhoneValue, UserFields } from '../../domain/phone-user-fields.ts';
 import { matchPlan } from '../../domain/plans.ts';
 import type { CallerId } from '../../domain/settings.ts';
 import { MAX_DESK_PHONES } from '../../domain/settings.ts';
@@ -22,7 +23,7 @@ import type { Site } from '../../store/sites.ts';
 import { cleanModel, MAX_MODEL_LENGTH } from '../settings/desk-phones.ts';
 import { checkExtension } from '../site-rules.ts';
 import { type ImportSample, sampleOf } from './sample.ts';
-import type { AccountView, CurrentUser, DeskPhoneValue, UserFields } from './view.ts';
+import type { AccountView } from './view.ts';
 
 export type ImportOptions = { site?: string | undefined; copyFrom?: string | undefined };
 

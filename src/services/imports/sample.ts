@@ -1,8 +1,9 @@
 import type { EmergencyAddress } from '../../domain/address.ts';
 import { allocateExtensions, fullExtension } from '../../domain/extensions.ts';
+import type { UserFields } from '../../domain/phone-user-fields.ts';
 import { firstExtensionOf } from '../site-rules.ts';
 import type { ChangedField, PlannedRow } from './plan.ts';
-import type { AccountView, UserFields } from './view.ts';
+import type { AccountView } from './view.ts';
 
 /** How many rows a preview shows of the people it adds or changes. */
 export const SAMPLE_SIZE = 10;

@@ -1,25 +1,40 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { and, desc, eq, getTableColumns, inArray, isNotNull, or, sql } from 'drizzle-orm';
-import type { Executor, Transaction } from '../../../db/client.ts';
-import { IMPORT_LEASES } from '../../../db/leases.ts';
-import type { AccountSettingsRow } from '../../../db/schema/account.ts';
-import { type ImportCounts, type ImportRow, type ImportStatus, imports } from '../../../db/schema/imports.ts';
 import { decodeCsvBytes } from '../../csv/decode.ts';
 import { describeCsvFileError } from '../../csv/errors.ts';
 import type { ColumnKey, CsvMode, UnknownHeader } from '../../csv/headers.ts';
 import { type CsvTable, readCsv } from '../../csv/read.ts';
 import type { Dependent, SharedAudio } from '../../domain/dependents.ts';
 import type { DomainError } from '../../domain/errors.ts';
+import type { ImportCounts, ImportStatus } from '../../domain/imports.ts';
+import type { UserFields } from '../../domain/phone-user-fields.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
-import { readAccount } from '../../store/account.ts';
+import { type AccountSettingsRow, readAccount } from '../../store/account.ts';
+import { type Executor, IMPORT_LEASES, type Transaction } from '../../store/database.ts';
 import { dependentsOf, sharedAudioOf } from '../../store/dependents.ts';
 import {
   deletePhoneUsers,
   deleteUnlicensedDirectoryUsers,
-  jsonList,
-  phoneUserFields,
+  phoneUserFieldsOf,
   usersChangedSince,
 } from '../../store/import-rows.ts';
+import {
+  cancelSupersededImports,
+  closeImport,
+  findImport as findImportRow,
+  type ImportRow,
+  importApplyState,
+  importsInProgress,
+  insertReadingImport,
+  keepImportContent,
+  latestImports,
+  lockImport,
+  markFileRefused,
+  markImportApplied,
+  markInterrupted,
+  markPreviewed,
+  moveImportStatus,
+  setImportCounts,
+} from '../../store/imports.ts';
 import { refreshUserStatistics } from '../../store/maintenance.ts';
 import { planCatalog } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
@@ -36,7 +51,6 @@ import { type Applied, applyPlan, type Progress } from './apply.ts';
 import { updateCells } from './cells.ts';
 import { loadAccountView } from './load.ts';
 import { fromFile, type ImportPlan, type PlannedRow, planImport, type SourceRow } from './plan.ts';
-import type { UserFields } from './view.ts';
 
 export type ImportLimits = { maxBytes: number; maxRows: number };
 export const DEFAULT_IMPORT_LIMITS: ImportLimits = { maxBytes: 20 * 1024 * 1024, maxRows: 100_000 };
@@ -80,19 +94,13 @@ export async function claimUpload(
   let release: (() => Promise<void>) | undefined;
   try {
     const row = await deps.db.transaction(async (tx) => {
-      const [inserted] = await tx
-        .insert(imports)
-        .values({
-          ...upload,
-          site: upload.site ?? null,
-          copyFrom: upload.copyFrom ?? null,
-          uploadedBy: actor.slackUserId,
-          status: 'reading',
-          counts: { rows: 0, create: 0, update: 0, unchanged: 0, invalid: 0 },
-          createdAt: deps.clock.now(),
-        })
-        .onConflictDoNothing({ target: imports.slackFileId })
-        .returning();
+      const inserted = await insertReadingImport(tx, {
+        ...upload,
+        site: upload.site ?? null,
+        copyFrom: upload.copyFrom ?? null,
+        uploadedBy: actor.slackUserId,
+        createdAt: deps.clock.now(),
+      });
       if (!inserted) return undefined;
       const letGo = await deps.leases.take({ space: IMPORT_LEASES, id: inserted.id });
       if (!letGo) throw new Error(`the lease of the new import ${inserted.id} is held already`);
@@ -124,10 +132,7 @@ const once = (release: () => Promise<void>) => {
 
 /** A file that cannot be read is recorded as failed, with the reason, and refused; its reading ends. */
 export async function refuseFile(deps: Deps, claim: Claim, reason: string) {
-  await deps.db
-    .update(imports)
-    .set({ status: 'failed', failure: 'file_refused', content: null })
-    .where(and(eq(imports.id, claim.import.id), eq(imports.status, 'reading')));
+  await markFileRefused(deps.db, claim.import.id);
   await claim.release();
   return err({ code: 'IMPORT_FILE_INVALID' as const, fileName: claim.import.fileName, reason });
 }
@@ -151,9 +156,9 @@ export async function previewImport(
   const table = readCsv(decoded.value, claimed.mode, limits);
   if (!table.ok) return refuseFile(deps, claim, describeCsvFileError(table.error));
   // Kept for the apply before the rows are checked, so that the text is not held while they are; not read back.
-  await deps.db.update(imports).set({ content: decoded.value }).where(eq(imports.id, claimed.id));
+  await keepImportContent(deps.db, claimed.id, decoded.value);
   const plan = await planFor(deps.db, await readAccount(deps.db), claimed, table.value);
-  await deps.db.update(imports).set({ counts: plan.counts }).where(eq(imports.id, claimed.id));
+  await setImportCounts(deps.db, claimed.id, plan.counts);
   return ok({
     import: { ...claimed, counts: plan.counts },
     plan,
@@ -173,24 +178,9 @@ export async function publishPreview(
 ): Promise<{ import: ImportRow; superseded: ImportRow[] }> {
   const claimed = claim.import;
   const previewTs = ts ?? null;
-  await deps.db
-    .update(imports)
-    .set({ status: 'previewed', previewTs })
-    .where(and(eq(imports.id, claimed.id), eq(imports.status, 'reading')));
+  await markPreviewed(deps.db, claimed.id, previewTs);
   await claim.release();
-  const superseded = await deps.db
-    .update(imports)
-    .set({ status: 'cancelled', content: null, closedBy: claimed.uploadedBy, closedAt: deps.clock.now() })
-    .where(
-      and(
-        or(eq(imports.status, 'previewed'), and(eq(imports.status, 'failed'), isNotNull(imports.content))),
-        eq(imports.uploadedBy, claimed.uploadedBy),
-        eq(imports.channelId, claimed.channelId),
-        eq(imports.mode, claimed.mode),
-        sql`${imports.id} <> ${claimed.id}`,
-      ),
-    )
-    .returning();
+  const superseded = await cancelSupersededImports(deps.db, claimed, deps.clock.now());
   return { import: { ...claimed, status: 'previewed', previewTs }, superseded };
 }
 
@@ -280,23 +270,10 @@ export function notAppliable(row: Pick<ImportRow, 'fileName' | 'status' | 'failu
 
 /** Marks an appliable import `applying`, returning the status to put back if the apply is refused. */
 async function claimForApply(deps: Deps, importId: number): Promise<Result<ImportStatus>> {
-  const [row] = await deps.db
-    .select({
-      status: imports.status,
-      fileName: imports.fileName,
-      failure: imports.failure,
-      kept: sql<boolean>`content is not null`,
-    })
-    .from(imports)
-    .where(eq(imports.id, importId));
+  const row = await importApplyState(deps.db, importId);
   if (!row) return err({ code: 'IMPORT_NOT_FOUND' });
-  const [claimed] = canApply(row.status, row.kept)
-    ? await deps.db
-        .update(imports)
-        .set({ status: 'applying' })
-        .where(and(eq(imports.id, importId), eq(imports.status, row.status)))
-        .returning({ id: imports.id })
-    : [];
+  const claimed =
+    canApply(row.status, row.kept) && (await moveImportStatus(deps.db, importId, row.status, 'applying'));
   if (!claimed) return err(notAppliable(row));
   return ok(row.status);
 }
@@ -314,10 +291,7 @@ async function busy(deps: Deps, importId: number): Promise<Result<never>> {
 
 /** Ends an apply that did not commit: back to what it was after a refusal, `failed` after an error. */
 async function settleApply(deps: Deps, importId: number, status: ImportStatus) {
-  await deps.db
-    .update(imports)
-    .set({ status })
-    .where(and(eq(imports.id, importId), eq(imports.status, 'applying')));
+  await moveImportStatus(deps.db, importId, 'applying', status);
 }
 
 async function applyLocked(
@@ -352,20 +326,14 @@ async function applyLocked(
     },
   });
   const undo: UndoData = applied;
-  const [stored] = await tx
-    .update(imports)
-    .set({
-      status: 'applied',
-      counts,
-      undo,
-      content: null,
-      requestId: rec.requestId,
-      appliedBy: actor.slackUserId,
-      appliedAt: rec.at,
-    })
-    .where(eq(imports.id, row.id))
-    .returning();
-  return { import: stored as ImportRow, counts, rows: plan.rows };
+  const stored = await markImportApplied(tx, row.id, {
+    counts,
+    undo,
+    requestId: rec.requestId,
+    appliedBy: actor.slackUserId,
+    appliedAt: rec.at,
+  });
+  return { import: stored, counts, rows: plan.rows };
 }
 
 /** An import whose reader or applier died: what it was doing, and the import as it is now (failed). */
@@ -378,20 +346,13 @@ export type Interrupted = { while: 'reading' | 'applying'; import: ImportRow };
  * Every instance runs this when it starts and now and then after.
  */
 export async function recoverInterruptedImports(deps: Deps): Promise<Interrupted[]> {
-  const stuck = await deps.db
-    .select({ id: imports.id, status: imports.status })
-    .from(imports)
-    .where(inArray(imports.status, ['reading', 'applying']));
+  const stuck = await importsInProgress(deps.db);
   const recovered: Interrupted[] = [];
   for (const { id, status } of stuck) {
     if (status !== 'reading' && status !== 'applying') continue;
     if (await deps.leases.held({ space: IMPORT_LEASES, id })) continue;
     // Waits for the row lock if a transaction that lost its lease is still running; finds it applied after.
-    const [row] = await deps.db
-      .update(imports)
-      .set({ status: 'failed', failure: 'interrupted', ...(status === 'reading' ? { content: null } : {}) })
-      .where(and(eq(imports.id, id), eq(imports.status, status)))
-      .returning();
+    const row = await markInterrupted(deps.db, id, status);
     if (row) recovered.push({ while: status, import: row });
   }
   return recovered;
@@ -409,7 +370,7 @@ const REFRESH_STATISTICS_AFTER = 1000;
  * is applied.
  */
 async function lockAndPlan(tx: Transaction, account: AccountSettingsRow, importId: number) {
-  const [locked] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
+  const locked = await lockImport(tx, importId);
   if (!locked) return fail({ code: 'IMPORT_NOT_FOUND' });
   const { content, ...row } = locked;
   if (row.status !== 'applying' || content === null) {
@@ -429,15 +390,10 @@ async function lockAndPlan(tx: Transaction, account: AccountSettingsRow, importI
 /** Drops a preview: nothing was changed and nothing will be. */
 export async function cancelImport(deps: Deps, actor: Actor, importId: number): Promise<Result<ImportRow>> {
   return runChange(deps, actor, 'import', async (tx, rec) => {
-    const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
+    const row = await lockImport(tx, importId);
     if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
     if (!canApply(row.status, row.content !== null)) return fail(notAppliable(row));
-    const [stored] = await tx
-      .update(imports)
-      .set({ status: 'cancelled', content: null, closedBy: actor.slackUserId, closedAt: rec.at })
-      .where(eq(imports.id, row.id))
-      .returning();
-    return stored as ImportRow;
+    return closeImport(tx, row.id, 'cancelled', actor.slackUserId, rec.at);
   });
 }
 
@@ -585,13 +541,13 @@ export async function previewUndo(deps: Deps, actor: Actor, importId: number): P
  */
 export async function undoImport(deps: Deps, actor: Actor, importId: number): Promise<Result<UndoResult>> {
   return runChange(deps, actor, 'import', async (tx, rec, account) => {
-    const [row] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
+    const row = await lockImport(tx, importId);
     if (!row) return fail({ code: 'IMPORT_NOT_FOUND' });
     const scope = await undoScope(tx, account, row, rec.at);
     const { removable, keptInUse, keptChanged, notRestorable } = scope;
     if (removable.length > 0) {
       const ids = removable.map((u) => u.phoneUserId);
-      const before = await phoneUserFields(tx, sql`pu.id::text in ${jsonList(ids)}`);
+      const before = await phoneUserFieldsOf(tx, ids);
       await deletePhoneUsers(tx, ids);
       const created = new Set(scope.undo.createdDirectoryUsers);
       await deleteUnlicensedDirectoryUsers(
@@ -643,12 +599,8 @@ export async function undoImport(deps: Deps, actor: Actor, importId: number): Pr
         notRestorable: notRestorable.map((r) => r.email),
       },
     });
-    const [stored] = await tx
-      .update(imports)
-      .set({ status: 'undone', closedBy: actor.slackUserId, closedAt: rec.at })
-      .where(eq(imports.id, row.id))
-      .returning();
-    return { import: stored as ImportRow, removed, restored, keptInUse, keptChanged, notRestorable };
+    const stored = await closeImport(tx, row.id, 'undone', actor.slackUserId, rec.at);
+    return { import: stored, removed, restored, keptInUse, keptChanged, notRestorable };
   });
 }
 
@@ -661,16 +613,7 @@ export type ImportSummary = Omit<ImportRow, 'content' | 'undo'> & { appliable: b
 export async function recentImports(deps: Deps, actor: Actor): Promise<Result<ImportSummary[]>> {
   const allowed = await requireAdmin(deps, actor, 'imports');
   if (!allowed.ok) return allowed;
-  const { content, undo, ...columns } = getTableColumns(imports);
-  const rows = await deps.db
-    .select({
-      ...columns,
-      kept: sql<boolean>`${content} is not null`,
-      hasUndo: sql<boolean>`${undo} is not null`,
-    })
-    .from(imports)
-    .orderBy(desc(imports.id))
-    .limit(IMPORTS_LISTED);
+  const rows = await latestImports(deps.db, IMPORTS_LISTED);
   const now = deps.clock.now();
   return ok(
     rows.map(({ kept, hasUndo, ...row }) => ({
@@ -710,6 +653,5 @@ export async function importToApply(deps: Deps, actor: Actor, id: number): Promi
 }
 
 export async function findImport(deps: Deps, id: number): Promise<ImportRow | undefined> {
-  const [row] = await deps.db.select().from(imports).where(eq(imports.id, id));
-  return row;
+  return findImportRow(deps.db, id);
 }

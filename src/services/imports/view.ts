@@ -1,45 +1,7 @@
-import type { EmergencyAddress } from '../../domain/address.ts';
 import type { Person } from '../../domain/errors.ts';
-import type { CallerId } from '../../domain/settings.ts';
-import type { PhoneUserStatus } from '../../store/phone-users.ts';
+import type { CurrentUser, DirectoryEntry } from '../../domain/phone-user-fields.ts';
 import type { CallingPlan } from '../../store/plans.ts';
 import type { Site } from '../../store/sites.ts';
-
-export type DeskPhoneValue = { mac: string; model: string };
-
-/** Everything an update file can change about one phone user, in the shape the planner compares. */
-export type UserFields = {
-  firstName: string;
-  lastName: string;
-  siteId: number;
-  extension: string;
-  shortExtension: string;
-  planCodes: number[];
-  numbers: string[];
-  callerId: CallerId;
-  status: PhoneUserStatus;
-  areaCode: string | null;
-  language: string;
-  /** The user's own emergency address; null means the site's default applies. */
-  address: EmergencyAddress | null;
-  deskPhones: DeskPhoneValue[];
-};
-
-/** A phone user as the account holds them now. */
-export type CurrentUser = UserFields & {
-  phoneUserId: number;
-  directoryUserId: number;
-  email: string;
-  slackUserId: string | null;
-};
-
-export type DirectoryEntry = {
-  id: number;
-  email: string;
-  firstName: string;
-  lastName: string;
-  slackUserId: string | null;
-};
 
 /**
  * What the planner needs to know of the account, read once for the whole file: the rows of the people, numbers

@@ -1,8 +1,8 @@
-import type { Transaction } from '../../../db/client.ts';
 import { type AddressInput, addressLine, checkAddress, type EmergencyAddress } from '../../domain/address.ts';
 import type { Result } from '../../domain/result.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { addressParts, deleteAddress, insertAddress, updateAddress } from '../../store/addresses.ts';
+import type { Transaction } from '../../store/database.ts';
 import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import { readSettings, updateSettings } from '../../store/settings.ts';
 import { addressById, siteDefaultAddress } from '../../store/user-details.ts';

@@ -1,9 +1,9 @@
-import type { Transaction } from '../../../db/client.ts';
 import { type BlockedEntry, parseBlockedEntry } from '../../domain/blocked.ts';
 import type { Result } from '../../domain/result.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { isAdmin } from '../../store/account.ts';
 import { deleteBlocked, insertBlocked } from '../../store/blocked.ts';
+import type { Transaction } from '../../store/database.ts';
 import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import { updateSettings } from '../../store/settings.ts';
 import { type Blocked, blockedOf } from '../../store/user-details.ts';

@@ -1,10 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Transaction } from '../../../db/client.ts';
-import type { AccountSettingsRow } from '../../../db/schema/account.ts';
 import type { Result } from '../../domain/result.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
-import { isAdmin } from '../../store/account.ts';
+import { type AccountSettingsRow, isAdmin } from '../../store/account.ts';
 import { auditSince } from '../../store/audit.ts';
+import type { Transaction } from '../../store/database.ts';
 import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import {
   type PhoneUserSettings,

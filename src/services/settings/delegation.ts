@@ -1,9 +1,9 @@
-import type { Transaction } from '../../../db/client.ts';
 import { delegationCycle } from '../../domain/delegation.ts';
 import type { Result } from '../../domain/result.ts';
 import { MAX_ASSISTANTS } from '../../domain/settings.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
 import { isAdmin } from '../../store/account.ts';
+import type { Transaction } from '../../store/database.ts';
 import {
   countAssistants,
   delegationsFrom,

@@ -1,9 +1,9 @@
-import type { Transaction } from '../../../db/client.ts';
 import { withDeskPhoneRoute, withoutDeskPhoneRoute } from '../../domain/call-handling.ts';
 import { normalizeMac } from '../../domain/mac.ts';
 import type { Result } from '../../domain/result.ts';
 import { MAX_DESK_PHONES, type Route } from '../../domain/settings.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
+import type { Transaction } from '../../store/database.ts';
 import { deleteDeskPhone, deskPhoneByMac, insertDeskPhone } from '../../store/desk-phones.ts';
 import { type PhoneUserCard, personOf, personOfPhoneUser } from '../../store/phone-users.ts';
 import { updateSettings } from '../../store/settings.ts';

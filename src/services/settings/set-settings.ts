@@ -1,4 +1,3 @@
-import type { Transaction } from '../../../db/client.ts';
 import type { Result } from '../../domain/result.ts';
 import type { SettingKey } from '../../domain/setting-problems.ts';
 import {
@@ -10,6 +9,7 @@ import {
   settingKey,
 } from '../../domain/settings-values.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
+import type { Transaction } from '../../store/database.ts';
 import { mainNumbers, siteNumbers } from '../../store/main-numbers.ts';
 import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import type { PhoneUserSettings } from '../../store/settings.ts';

@@ -1,7 +1,8 @@
-import type { AdoptionCounts, AdoptionRow } from '../../../db/schema/adoptions.ts';
 import { csvRecord, neutraliseFormulaText } from '../../csv/formula.ts';
+import type { AdoptionCounts } from '../../domain/adoption.ts';
 import type { AdoptedLine, AdoptionChoice, AdoptionPlan, FieldChange } from '../../services/adoption.ts';
 import type { AdoptedField } from '../../services/adoption-settings.ts';
+import type { AdoptionRow } from '../../store/adoptions.ts';
 import { clip, clipMrkdwn, code, plainStyle, showText, someOf, utcMinute } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { errorText } from '../replies.ts';

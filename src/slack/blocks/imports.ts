@@ -1,4 +1,3 @@
-import type { ImportCounts, ImportRow } from '../../../db/schema/imports.ts';
 import { csvRecord, echoedCell } from '../../csv/formula.ts';
 import {
   ADD_HEADERS,
@@ -8,6 +7,7 @@ import {
   type UnknownHeader,
   UPDATE_HEADERS,
 } from '../../csv/headers.ts';
+import type { ImportCounts } from '../../domain/imports.ts';
 import type { ImportPlan, PlannedRow } from '../../services/imports/plan.ts';
 import type {
   ImportApplied,
@@ -17,6 +17,7 @@ import type {
   UndoResult,
 } from '../../services/imports/service.ts';
 import { UNDO_HOURS } from '../../services/imports/service.ts';
+import type { ImportRow } from '../../store/imports.ts';
 import {
   clip,
   clipMrkdwn,

@@ -1,4 +1,3 @@
-import type { ImportRow } from '../../../db/schema/imports.ts';
 import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
 import type { DomainError } from '../../domain/errors.ts';
 import type { Result } from '../../domain/result.ts';
@@ -14,6 +13,7 @@ import {
   tooLarge,
 } from '../../services/imports/service.ts';
 import type { Turns } from '../../services/imports/turns.ts';
+import type { ImportRow } from '../../store/imports.ts';
 import {
   closedPreview,
   errorsCsv,

@@ -1,4 +1,4 @@
-import type { Line } from '../../../services/phone-system.ts';
+import type { Line } from '../../../domain/desired-line.ts';
 import { addBlockedRule, removeBlockedRule, type ZoomCall } from './calls.ts';
 import type { ZoomBlockedRule } from './snapshot.ts';
 

@@ -1,4 +1,4 @@
-import type { Line } from '../../../services/phone-system.ts';
+import type { Line } from '../../../domain/desired-line.ts';
 import { assignDeskPhone, createDeskPhone, unassignDeskPhone, type ZoomCall } from './calls.ts';
 import type { ZoomContext, ZoomPhoneSettings } from './snapshot.ts';
 

@@ -1,5 +1,5 @@
+import type { Line } from '../../../domain/desired-line.ts';
 import { DEFAULT_ROUTES } from '../../../domain/settings.ts';
-import type { Line } from '../../../services/phone-system.ts';
 
 /**
  * The parts of a line this adapter does not send to Zoom yet, named only when the line asks for something other

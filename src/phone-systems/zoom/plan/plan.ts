@@ -1,4 +1,4 @@
-import type { DesiredLine, Line } from '../../../services/phone-system.ts';
+import type { DesiredLine, Line } from '../../../domain/desired-line.ts';
 import { blockedCalls } from './blocked.ts';
 import {
   addAssistant,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { DesiredLine } from '../../../../src/domain/desired-line.ts';
 import {
   planReconcile,
   type RefusalCode,
   type ZoomSnapshot,
 } from '../../../../src/phone-systems/zoom/plan/index.ts';
-import type { DesiredLine } from '../../../../src/services/phone-system.ts';
 import { aContext, aLine, desired, inSyncSnapshot, unlicensedSnapshot } from '../../../support/zoom-plan.ts';
 
 type Case = {

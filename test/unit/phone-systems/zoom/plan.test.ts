@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { DesiredLine } from '../../../../src/domain/desired-line.ts';
 import type { BusinessHours } from '../../../../src/domain/settings.ts';
 import {
   loggableCall,
@@ -8,7 +9,6 @@ import {
   type ZoomPlan,
   type ZoomSnapshot,
 } from '../../../../src/phone-systems/zoom/plan/index.ts';
-import type { DesiredLine } from '../../../../src/services/phone-system.ts';
 import {
   ADA_ID,
   aContext,
