@@ -1,11 +1,6 @@
-import type {
-  AllMiddlewareArgs,
-  App,
-  BlockButtonAction,
-  Logger,
-  SlackActionMiddlewareArgs,
-} from '@slack/bolt';
+import type { App, Logger } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import { err } from '../../domain/result.ts';
 import { trackingChanges } from '../../services/change-tracking.ts';
 import type { PlannedRow } from '../../services/imports/plan.ts';
 import {
@@ -33,12 +28,12 @@ import { type Message, textMessage } from '../blocks/message.ts';
 import { describe } from '../deliver.ts';
 import { mention, plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
+import { type Answer, asMessage, beside, type Click, onButton, warning } from '../listener.ts';
+import { ephemeral } from '../outcome.ts';
 import { errorText } from '../replies.ts';
-import { failureText, type Runtime, STARTING } from '../runtime.ts';
+import { failureText, type Runtime } from '../runtime.ts';
 import { discard, spool, uploadSpooled } from '../spool.ts';
 import { followSyncUnder, stopFollowingSync } from '../sync-replies.ts';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 
 /** Progress is shown at most this often: Slack rate-limits chat.update to about one call per second per message. */
 export const PROGRESS_INTERVAL_MS = 2000;
@@ -78,20 +73,13 @@ function progressReporter(client: WebClient, logger: Logger, channel: string, ts
 export function registerImportActions(app: App, runtime: Runtime): void {
   const apply =
     (choice: ApplyChoice) =>
-    async ({ ack, action, body, respond, client, logger }: Args) => {
-      await ack();
-      const deps = runtime.deps();
-      const ephemeral = (text: string) =>
-        respond({ response_type: 'ephemeral', replace_original: false, text });
-      if (!deps) return void (await ephemeral(STARTING));
-      const actor = { slackUserId: body.user.id };
+    async ({ deps, actor, args, say }: Click): Promise<Answer> => {
+      const { action, body, client, logger } = args;
       const found = await importToApply(deps, actor, Number(action.value));
-      if (!found.ok) return void (await ephemeral(`:warning: ${errorText(found.error)}`));
+      if (!found.ok) return found;
       const row = found.value;
-      if (!canApply(row.status, row.content !== null)) {
-        // A second click, or a click on an old preview: the first one did (or is doing) the work.
-        return void (await ephemeral(`:warning: ${errorText(notAppliable(row))}`));
-      }
+      // A second click, or a click on an old preview: the first one did (or is doing) the work.
+      if (!canApply(row.status, row.content !== null)) return err(notAppliable(row));
       const total = choice === 'all' ? row.counts.rows : row.counts.create + row.counts.update;
       let progressTs: string | undefined;
       try {
@@ -148,7 +136,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       } catch (error) {
         logger.error(`import ${row.id} failed`, error);
         await show(textMessage(`:x: Nothing was imported. ${failureText(error)}`)).catch(() => {});
-        return;
+        return undefined;
       } finally {
         endTurn();
       }
@@ -163,12 +151,12 @@ export function registerImportActions(app: App, runtime: Runtime): void {
               .delete({ channel: row.channelId, ts: progressTs })
               .catch((error: unknown) => logger.warn(`Could not remove import progress: ${describe(error)}`));
           }
-          await ephemeral(`:warning: ${errorText(result.error)}`);
-          return;
+          await say(warning(result.error));
+          return undefined;
         }
         if (!result.ok) {
           await show(textMessage(`:warning: Nothing was imported. ${errorText(result.error)}`));
-          return;
+          return undefined;
         }
         // The results file comes first: the summary is then the last word in the thread (it takes the place of
         // the progress message above the file), and whoever waits for it finds the file there too.
@@ -203,51 +191,35 @@ export function registerImportActions(app: App, runtime: Runtime): void {
           `import ${row.id} was applied, but its messages could not be updated: ${describe(error)}`,
         );
       }
+      return undefined;
     };
 
-  app.action(ACTIONS.importAll, apply('all'));
-  app.action(ACTIONS.importValid, apply('valid'));
+  onButton(app, runtime, ACTIONS.importAll, { name: 'import', run: apply('all') });
+  onButton(app, runtime, ACTIONS.importValid, { name: 'import', run: apply('valid') });
 
-  app.action(ACTIONS.importCancel, async ({ ack, action, body, respond, logger }: Args) => {
-    await ack();
-    const deps = runtime.deps();
-    if (!deps)
-      return void (await respond({ response_type: 'ephemeral', replace_original: false, text: STARTING }));
-    try {
-      const result = await cancelImport(deps, { slackUserId: body.user.id }, Number(action.value));
-      if (!result.ok) {
-        return void (await respond({
-          response_type: 'ephemeral',
-          replace_original: false,
-          text: `:warning: ${errorText(result.error)}`,
-        }));
-      }
-      await respond({
-        replace_original: true,
-        ...closedPreview(result.value, `Cancelled by ${mention(body.user.id)}: nothing was imported.`),
-      });
-    } catch (error) {
-      logger.error('cancel import failed', error);
-      await respond({
-        response_type: 'ephemeral',
-        replace_original: false,
-        text: `:x: ${failureText(error)}`,
-      }).catch(() => {});
-    }
+  onButton(app, runtime, ACTIONS.importCancel, {
+    name: 'cancel import',
+    run: async ({ deps, actor, args }) => {
+      const result = await cancelImport(deps, actor, Number(args.action.value));
+      if (!result.ok) return result;
+      const closed = `Cancelled by ${mention(actor.slackUserId)}: nothing was imported.`;
+      return { replace: closedPreview(result.value, closed) };
+    },
   });
 
   // Undo asks first: the button (on the summary, or in `/phone imports`) shows what the undo would do now.
-  app.action(ACTIONS.importUndo, async ({ ack, action, body, respond, logger }: Args) => {
-    await ack();
-    const deps = runtime.deps();
-    const ephemeral = (message: Message) =>
-      respond({ response_type: 'ephemeral', replace_original: false, ...message });
-    if (!deps) return void (await ephemeral(textMessage(STARTING)));
-    try {
-      const importId = Number(action.value);
-      const preview = await previewUndo(deps, { slackUserId: body.user.id }, importId);
-      if (!preview.ok) return void (await ephemeral(textMessage(`:warning: ${errorText(preview.error)}`)));
-      const container = body.container as {
+  onButton(app, runtime, ACTIONS.importUndo, {
+    name: 'undo import preview',
+    // The prompt has blocks, and every answer beside it does too.
+    surface: (args) => {
+      const reply = beside(args);
+      return { ...reply, say: (message) => reply.say(asMessage(message)) };
+    },
+    run: async ({ deps, actor, args }) => {
+      const importId = Number(args.action.value);
+      const preview = await previewUndo(deps, actor, importId);
+      if (!preview.ok) return preview;
+      const container = args.body.container as {
         message_ts?: string;
         channel_id?: string;
         is_ephemeral?: boolean;
@@ -256,28 +228,22 @@ export function registerImportActions(app: App, runtime: Runtime): void {
         !container.is_ephemeral && container.channel_id && container.message_ts
           ? { channel: container.channel_id, ts: container.message_ts }
           : undefined;
-      await ephemeral(undoPrompt(preview.value, encodeUndo({ importId, summary })));
-    } catch (error) {
-      logger.error('undo import preview failed', error);
-      await ephemeral(textMessage(`:x: ${failureText(error)}`)).catch(() => {});
-    }
+      return ephemeral(undoPrompt(preview.value, encodeUndo({ importId, summary })));
+    },
   });
 
-  app.action(ACTIONS.importUndoConfirm, async ({ ack, action, body, respond, client, logger }: Args) => {
-    await ack();
-    const deps = runtime.deps();
-    const beside = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
-    if (!deps) return void (await beside(STARTING));
-    const undo = decodeUndo(action.value ?? '');
-    if (!undo) {
-      return void (await respond({
-        replace_original: true,
-        text: 'This button could not be read; nothing was undone. Use the Undo button in `/phone imports`.',
-      }));
-    }
-    try {
-      const result = await undoImport(deps, { slackUserId: body.user.id }, undo.importId);
-      if (!result.ok) return void (await beside(`:warning: ${errorText(result.error)}`));
+  onButton(app, runtime, ACTIONS.importUndoConfirm, {
+    name: 'undo import',
+    run: async ({ deps, actor, args }) => {
+      const { action, body, respond, client, logger } = args;
+      const undo = decodeUndo(action.value ?? '');
+      if (!undo) {
+        const text =
+          'This button could not be read; nothing was undone. Use the Undo button in `/phone imports`.';
+        return void (await respond({ replace_original: true, text }));
+      }
+      const result = await undoImport(deps, actor, undo.importId);
+      if (!result.ok) return result;
       const { removed, restored } = result.value;
       await respond({ replace_original: true, ...textMessage(`Undone: ${undoCounts(removed, restored)}.`) });
       // In place of the summary whose button was pressed, or else in the file's thread, for the channel to see.
@@ -298,13 +264,11 @@ export function registerImportActions(app: App, runtime: Runtime): void {
             .catch(() => {});
         }
       }
-    } catch (error) {
-      logger.error('undo import failed', error);
-      await beside(`:x: ${failureText(error)}`).catch(() => {});
-    }
+      return undefined;
+    },
   });
 
-  app.action(ACTIONS.importUndoCancel, async ({ ack, respond }: Args) => {
+  app.action(ACTIONS.importUndoCancel, async ({ ack, respond }) => {
     await ack();
     await respond({ replace_original: true, text: 'Cancelled: nothing was undone.' });
   });

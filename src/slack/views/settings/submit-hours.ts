@@ -2,7 +2,6 @@ import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bol
 import type { Result } from '../../../domain/result.ts';
 import { changeAudience } from '../../../services/audience.ts';
 import { whileCurrent } from '../../../services/settings/core.ts';
-import { settingsForm } from '../../../services/settings/forms.ts';
 import { type HoursChange, setBusinessHours } from '../../../services/settings/hours.ts';
 import { hoursChangedMessage } from '../../blocks/call-handling.ts';
 import { announce } from '../../deliver.ts';
@@ -11,7 +10,7 @@ import { formError } from '../../names.ts';
 import { failureText, type Runtime, STARTING } from '../../runtime.ts';
 import { HOURS_BLOCKS, readHoursForm } from './hours-form.ts';
 import { decodeFormMetadata } from './metadata.ts';
-import { summaryView } from './sections.ts';
+import { refreshSummary } from './submit-section.ts';
 
 type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs;
 
@@ -64,24 +63,4 @@ export function registerHoursSubmit(app: App, runtime: Runtime): void {
       await announce(client, audience, where, hoursChangedMessage(actor.slackUserId, saved.value), logger);
     }
   });
-}
-
-/** Redraws the summary under a section that was just saved, so it shows the new values and their version. */
-export async function refreshSummary(
-  runtime: Runtime,
-  client: AllMiddlewareArgs['client'],
-  actor: { slackUserId: string },
-  ref: { kind: 'directory'; id: number; raw: string },
-  summaryViewId: string | undefined,
-  channelId: string | undefined,
-): Promise<void> {
-  const deps = runtime.deps();
-  if (!deps || !summaryViewId) return;
-  const form = await settingsForm(deps, actor, ref);
-  if (!form.ok) return;
-  await client.views
-    .update({ view_id: summaryViewId, view: summaryView(form.value, channelId, deps.clock.now()) })
-    .catch((error: unknown) =>
-      runtime.logger.warn(`Could not refresh the settings summary: ${String(error)}`),
-    );
 }
