@@ -3,7 +3,7 @@ import type { BusinessHours, DayHours, Weekday } from '../../../domain/settings.
 import { WEEKDAY_NAMES, WEEKDAYS } from '../../../domain/settings.ts';
 import type { SettingsForm } from '../../../services/settings/forms.ts';
 import { VIEWS } from '../../ids.ts';
-import { opt } from './elements.ts';
+import { opt, sectionModal } from './elements.ts';
 
 const DAY_LABELS = WEEKDAY_NAMES;
 
@@ -61,15 +61,7 @@ export function hoursFormView(form: SettingsForm, metadata: string): types.Modal
       timeInput(HOURS_BLOCKS.to(day), 'Closes', current.type === 'interval' ? current.to : '17:00'),
     );
   }
-  return {
-    type: 'modal',
-    callback_id: VIEWS.settingsHours,
-    title: { type: 'plain_text', text: 'Business hours' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Back' },
-    private_metadata: metadata,
-    blocks,
-  };
+  return sectionModal(VIEWS.settingsHours, 'Business hours', metadata, blocks);
 }
 
 function timeInput(blockId: string, label: string, initial: string): types.KnownBlock {
