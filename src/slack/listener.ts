@@ -69,6 +69,20 @@ export function noteModal(title: string) {
   });
 }
 
+/** The message the button was on, replaced by a line of text (a prompt that can no longer be answered). */
+export const replaceWith = async ({ respond }: ButtonArgs, text: string): Promise<undefined> => {
+  await respond({ replace_original: true, text });
+  return undefined;
+};
+
+/** A Cancel button: it replaces its prompt with `text`, and needs nothing of the app, so it works while it starts. */
+export function onCancel(app: App, actionId: string, text: string): void {
+  app.action(actionId, async (args: ButtonArgs) => {
+    await args.ack();
+    await replaceWith(args, text);
+  });
+}
+
 export type Click = { deps: Deps; actor: Actor; args: ButtonArgs; say: Say };
 
 export type ButtonListener = {

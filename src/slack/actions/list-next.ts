@@ -1,7 +1,7 @@
 import type { App } from '@slack/bolt';
 import * as people from '../commands/handlers/people.ts';
 import { ACTIONS } from '../ids.ts';
-import { onButton } from '../listener.ts';
+import { onButton, replaceWith } from '../listener.ts';
 import { decodeListCursor } from '../payloads.ts';
 import type { Runtime } from '../runtime.ts';
 
@@ -11,10 +11,7 @@ export function registerListNext(app: App, runtime: Runtime): void {
     name: 'list next',
     run: async ({ deps, actor, args }) => {
       const cursor = decodeListCursor(args.action.value);
-      if (!cursor) {
-        const text = 'This list could not be continued; run `/phone list` again.';
-        return void (await args.respond({ replace_original: true, text }));
-      }
+      if (!cursor) return replaceWith(args, 'This list could not be continued; run `/phone list` again.');
       const channelId = args.body.channel?.id ?? '';
       const outcome = await people.list({ deps, actor, channelId }, cursor.query, cursor.after);
       return { replace: outcome.ephemeral ?? outcome.channel };

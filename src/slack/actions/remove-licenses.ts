@@ -6,7 +6,7 @@ import { previewRemoval, removeLicenses } from '../../services/licenses.ts';
 import { textMessage } from '../blocks/message.ts';
 import { changedNotice, removalPrompt, removedMessage, removedReply } from '../blocks/removal.ts';
 import { ACTIONS } from '../ids.ts';
-import { onButton } from '../listener.ts';
+import { onButton, onCancel, replaceWith } from '../listener.ts';
 import { ephemeral, type Outcome } from '../outcome.ts';
 import { decodeRemoval, encodeRemoval, removalOf } from '../payloads.ts';
 import { errorText } from '../replies.ts';
@@ -21,10 +21,11 @@ export function registerRemoveLicenses(app: App, runtime: Runtime): void {
     name: 'remove licenses',
     run: async ({ deps, actor, args }) => {
       const removal = decodeRemoval(args.action.value);
-      if (!removal) {
-        const text = 'This button could not be read; nothing was removed. Run `/phone remove` again.';
-        return void (await args.respond({ replace_original: true, text }));
-      }
+      if (!removal)
+        return replaceWith(
+          args,
+          'This button could not be read; nothing was removed. Run `/phone remove` again.',
+        );
       const refs = removal.directoryUserIds.map((id) => ({ kind: 'directory' as const, id, raw: `#${id}` }));
       const result = await removeLicenses(deps, actor, refs, removal.shown);
       if (!result.ok && result.error.code === 'REMOVAL_CHANGED') {
@@ -38,10 +39,7 @@ export function registerRemoveLicenses(app: App, runtime: Runtime): void {
     },
   });
 
-  app.action(ACTIONS.removeCancel, async ({ ack, respond }) => {
-    await ack();
-    await respond({ replace_original: true, text: 'Cancelled: nothing was removed.' });
-  });
+  onCancel(app, ACTIONS.removeCancel, 'Cancelled: nothing was removed.');
 }
 
 /** The confirmation again, as things are now, in place of the one that no longer told the whole story. */

@@ -4,7 +4,7 @@ import { textMessage } from '../blocks/message.ts';
 import { planRemovalPrompt, planRemovedMessage } from '../blocks/plan-removal.ts';
 import { plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
-import { onButton } from '../listener.ts';
+import { onButton, onCancel, replaceWith } from '../listener.ts';
 import { ephemeral } from '../outcome.ts';
 import { decodePlanRemoval, planRemovalValue } from '../payloads.ts';
 import { errorText } from '../replies.ts';
@@ -19,10 +19,11 @@ export function registerRemovePlan(app: App, runtime: Runtime): void {
     name: 'plan removal',
     run: async ({ deps, actor, args }) => {
       const removal = decodePlanRemoval(args.action.value);
-      if (!removal) {
-        const text = 'This button could not be read; nothing was removed. Run `/phone plan remove` again.';
-        return void (await args.respond({ replace_original: true, text }));
-      }
+      if (!removal)
+        return replaceWith(
+          args,
+          'This button could not be read; nothing was removed. Run `/phone plan remove` again.',
+        );
       const { directoryUserId: id } = removal;
       const plan = removal.plan === null ? undefined : String(removal.plan);
       const ref = { kind: 'directory' as const, id, raw: `#${id}` };
@@ -41,8 +42,5 @@ export function registerRemovePlan(app: App, runtime: Runtime): void {
     },
   });
 
-  app.action(ACTIONS.planRemoveCancel, async ({ ack, respond }) => {
-    await ack();
-    await respond({ replace_original: true, text: 'Cancelled: no plan was removed and the numbers stay.' });
-  });
+  onCancel(app, ACTIONS.planRemoveCancel, 'Cancelled: no plan was removed and the numbers stay.');
 }
