@@ -21,8 +21,9 @@ export function registerAdoptionActions(app: App, runtime: Runtime): void {
       const id = adoptionId(args.action.value);
       if (id === undefined) return 'This button could not be read. Run `/phone adopt` and use its buttons.';
       const system = deps.phoneSystem?.name ?? 'the phone system';
-      const replace = (text: string) =>
-        args.respond({ response_type: 'ephemeral', replace_original: true, text }).then(() => undefined);
+      const replace = async (text: string): Promise<undefined> => {
+        await args.respond({ response_type: 'ephemeral', replace_original: true, text });
+      };
       if (choice === 'cancel') {
         const cancelled = await cancelAdoption(deps, actor, id);
         return cancelled.ok ? replace(`Cancelled: nothing of ${system}'s account was adopted.`) : cancelled;

@@ -60,7 +60,6 @@ export function registerDriftActions(app: App, runtime: Runtime): void {
         filename: driftFileName(check),
         title: `Differences between ${check.system} and Switchboard`,
       });
-      return undefined;
     },
   });
   const names = (people: string[]) =>

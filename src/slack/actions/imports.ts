@@ -45,7 +45,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
       } catch (error) {
         logger.error(`import ${row.id} failed`, error);
         await progress.show(textMessage(`:x: Nothing was imported. ${failureText(error)}`)).catch(() => {});
-        return undefined;
+        return;
       } finally {
         endTurn();
       }
@@ -78,7 +78,6 @@ export function registerImportActions(app: App, runtime: Runtime): void {
           `import ${row.id} was applied, but its messages could not be updated: ${describe(error)}`,
         );
       }
-      return undefined;
     };
 
   onButton(app, runtime, ACTIONS.importAll, { name: 'import', run: apply('all') });
@@ -151,7 +150,6 @@ export function registerImportActions(app: App, runtime: Runtime): void {
             .catch(() => {});
         }
       }
-      return undefined;
     },
   });
 

@@ -16,7 +16,7 @@ export function registerSettingsEdit(app: App, runtime: Runtime): void {
     run: async ({ deps, actor, args }) => {
       const { action, body, client } = args;
       const metadata = decodeFormMetadata(body.view?.private_metadata);
-      if (!metadata) return undefined;
+      if (!metadata) return;
       const { directoryUserId: id, channelId } = metadata;
       const form = await settingsForm(deps, actor, { kind: 'directory', id, raw: `#${id}` });
       if (!form.ok) return form;

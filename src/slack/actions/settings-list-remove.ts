@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { Result } from '../../domain/result.ts';
-import { changeAudience } from '../../services/audience.ts';
 import { type Deps, isDenial } from '../../services/context.ts';
 import { removeBlocked } from '../../services/settings/blocked.ts';
 import { removeForwardNumber } from '../../services/settings/call-handling.ts';
@@ -12,7 +11,6 @@ import { forwardRemovedMessage } from '../blocks/call-handling.ts';
 import type { Message } from '../blocks/message.ts';
 import { deskPhoneRemovedMessage } from '../blocks/places-and-devices.ts';
 import { blockedRemovedMessage, delegationRemovedMessage } from '../blocks/settings-changes.ts';
-import { announce } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { noteModal, onButton } from '../listener.ts';
 import { formError } from '../names.ts';
@@ -20,7 +18,7 @@ import type { Runtime } from '../runtime.ts';
 import { decodeRemoval, type ListKey, withNotice } from '../views/settings/list-forms.ts';
 import { decodeFormMetadata } from '../views/settings/metadata.ts';
 import { sectionView } from '../views/settings/sections.ts';
-import { refreshSummary } from '../views/settings/submit-section.ts';
+import { afterSettingsChange } from '../views/settings/submit-section.ts';
 
 type Ref = { kind: 'directory'; id: number; raw: string };
 type Removed = { message: Message };
@@ -70,10 +68,10 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
     surface: noteModal('Settings'),
     whileStarting: 'silent',
     run: async ({ deps, actor, args }) => {
-      const { action, body, client, logger } = args;
+      const { action, body, client } = args;
       const metadata = decodeFormMetadata(body.view?.private_metadata);
       const removal = decodeRemoval(action.value);
-      if (!metadata || !removal || !body.view) return undefined;
+      if (!metadata || !removal || !body.view) return;
       const { directoryUserId: id, channelId } = metadata;
       const ref: Ref = { kind: 'directory', id, raw: `#${id}` };
       const removed = await whileCurrent({ version: metadata.version, openedAt: metadata.openedAt }, () =>
@@ -92,17 +90,10 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
           : `:warning: ${await formError(client, removed.error)}`;
         await client.views.update({ view_id: body.view.id, view: withNotice(view, notice) });
       }
-      if (!removed.ok) return undefined;
-      await refreshSummary(runtime, client, actor, ref, body.view.previous_view_id ?? undefined, channelId);
-      const audience = await changeAudience(deps, actor);
-      await announce(
-        client,
-        audience,
-        { channelId, actor: actor.slackUserId },
-        removed.value.message,
-        logger,
-      );
-      return undefined;
+      if (!removed.ok) return;
+      const { message } = removed.value;
+      const summaryViewId = body.view.previous_view_id ?? undefined;
+      await afterSettingsChange(deps, args, { actor, ref, summaryViewId, channelId, message });
     },
   });
 }

@@ -13,7 +13,7 @@ export function registerSettingsOpen(app: App, runtime: Runtime): void {
     whileStarting: 'silent',
     run: async ({ deps, actor, args }) => {
       const id = decodeDirectoryUser(args.action.value);
-      if (id === undefined) return undefined;
+      if (id === undefined) return;
       const form = await settingsForm(deps, actor, { kind: 'directory', id, raw: `#${id}` });
       if (!form.ok) return form;
       return { modal: summaryView(form.value, args.body.channel?.id, deps.clock.now()) };

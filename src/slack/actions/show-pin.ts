@@ -49,7 +49,6 @@ export function registerShowPin(app: App, runtime: Runtime): void {
       const result = await revealPin(deps, actor, { kind: 'directory', id, raw: `#${id}` });
       if (!result.ok) return result;
       await say(pinMessage(actor.slackUserId, result.value.card, result.value.pin));
-      return undefined;
     },
   });
 }

@@ -25,7 +25,6 @@ export function registerSyncReplyRetry(app: App, runtime: Runtime): void {
           : `Trying ${plural(retried, 'person', 'people')} again; the line above shows how it goes.`,
       );
       await runtime.refreshSyncReplies?.();
-      return undefined;
     },
   );
 }

@@ -54,7 +54,6 @@ export function registerSyncReplyRevert(app: App, runtime: Runtime): void {
       );
       if (!posted) await say(message.text);
       await runtime.refreshSyncReplies?.();
-      return undefined;
     },
   );
 }

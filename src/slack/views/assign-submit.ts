@@ -76,7 +76,6 @@ export function registerAssignSubmit(app: App, runtime: Runtime): void {
           });
           if (!result.ok) return result;
           await client.chat.postMessage({ channel, ...assignedMessage(actor.slackUserId, result.value) });
-          return undefined;
         },
       };
     },

@@ -88,36 +88,45 @@ export function registerSectionSubmit<I, R>(app: App, runtime: Runtime, section:
       return {
         close: true,
         after: async () => {
-          await refreshSummary(runtime, client, actor, ref, view.previous_view_id ?? undefined, channelId);
           const message = section.message(actor.slackUserId, saved.value);
-          if (!message) return undefined;
-          const audience = await changeAudience(deps, actor);
-          await announce(client, audience, { channelId, actor: actor.slackUserId }, message, logger);
-          return undefined;
+          const summaryViewId = view.previous_view_id ?? undefined;
+          await afterSettingsChange(
+            deps,
+            { client, logger },
+            { actor, ref, summaryViewId, channelId, message },
+          );
         },
       };
     },
   });
 }
 
-/** Redraws the summary under a section that was just saved, so it shows the new values and their version. */
-export async function refreshSummary(
-  runtime: Runtime,
-  client: SubmissionArgs['client'],
-  actor: Actor,
-  ref: SectionRef,
-  summaryViewId: string | undefined,
-  channelId: string | undefined,
+/** A change made in the settings form, as the form knows it: who, whose settings, and where it was opened. */
+export type SettingsChange = {
+  actor: Actor;
+  ref: SectionRef;
+  /** The summary under the section or list, redrawn so that it shows the new values and their version. */
+  summaryViewId: string | undefined;
+  channelId: string | undefined;
+  /** What the change says in the channel; undefined when nothing changed. */
+  message: Message | undefined;
+};
+
+/** After a change in the settings form: the summary underneath redrawn, and the change announced. */
+export async function afterSettingsChange(
+  deps: Deps,
+  { client, logger }: Pick<SubmissionArgs, 'client' | 'logger'>,
+  { actor, ref, summaryViewId, channelId, message }: SettingsChange,
 ): Promise<void> {
-  const deps = runtime.deps();
-  if (!deps || !summaryViewId) return;
-  const form = await settingsForm(deps, actor, ref);
-  if (!form.ok) return;
-  await client.views
-    .update({ view_id: summaryViewId, view: summaryView(form.value, channelId, deps.clock.now()) })
-    .catch((error: unknown) =>
-      runtime.logger.warn(`Could not refresh the settings summary: ${String(error)}`),
-    );
+  const form = summaryViewId ? await settingsForm(deps, actor, ref) : undefined;
+  if (summaryViewId && form?.ok) {
+    await client.views
+      .update({ view_id: summaryViewId, view: summaryView(form.value, channelId, deps.clock.now()) })
+      .catch((error: unknown) => logger.warn(`Could not refresh the settings summary: ${String(error)}`));
+  }
+  if (!message) return;
+  const audience = await changeAudience(deps, actor);
+  await announce(client, audience, { channelId, actor: actor.slackUserId }, message, logger);
 }
 
 /** Each problem of a SETTINGS_INVALID under the block of its key; the rest under `fallback`. */
