@@ -12,13 +12,12 @@ import type { Message } from '../blocks/message.ts';
 import { deskPhoneRemovedMessage } from '../blocks/places-and-devices.ts';
 import { blockedRemovedMessage, delegationRemovedMessage } from '../blocks/settings-changes.ts';
 import { ACTIONS } from '../ids.ts';
-import { noteModal, onButton } from '../listener.ts';
 import { formError } from '../names.ts';
 import type { Runtime } from '../runtime.ts';
 import { decodeRemoval, type ListKey, withNotice } from '../views/settings/list-forms.ts';
-import { decodeFormMetadata } from '../views/settings/metadata.ts';
 import { sectionView } from '../views/settings/sections.ts';
 import { afterSettingsChange } from '../views/settings/submit-section.ts';
+import { onSettingsButton } from './settings-button.ts';
 
 type Ref = { kind: 'directory'; id: number; raw: string };
 type Removed = { message: Message };
@@ -63,17 +62,16 @@ const REMOVE: Record<
  * drawn), posts the change, and redraws the list and the summary under it. A refusal shows above the list.
  */
 export function registerSettingsListRemove(app: App, runtime: Runtime): void {
-  onButton(app, runtime, ACTIONS.settingsListRemove, {
-    name: 'removing from a settings list',
-    surface: noteModal('Settings'),
-    whileStarting: 'silent',
-    run: async ({ deps, actor, args }) => {
-      const { action, body, client } = args;
-      const metadata = decodeFormMetadata(body.view?.private_metadata);
-      const removal = decodeRemoval(action.value);
-      if (!metadata || !removal || !body.view) return;
-      const { directoryUserId: id, channelId } = metadata;
-      const ref: Ref = { kind: 'directory', id, raw: `#${id}` };
+  onSettingsButton(
+    app,
+    runtime,
+    ACTIONS.settingsListRemove,
+    'removing from a settings list',
+    async ({ deps, actor, args, view: list, metadata, ref }) => {
+      const { client } = args;
+      const removal = decodeRemoval(args.action.value);
+      if (!removal) return;
+      const { channelId } = metadata;
       const removed = await whileCurrent({ version: metadata.version, openedAt: metadata.openedAt }, () =>
         REMOVE[removal.list](deps, actor, ref, removal.entry),
       );
@@ -88,12 +86,12 @@ export function registerSettingsListRemove(app: App, runtime: Runtime): void {
         const notice = removed.ok
           ? `Removed ${what}.`
           : `:warning: ${await formError(client, removed.error)}`;
-        await client.views.update({ view_id: body.view.id, view: withNotice(view, notice) });
+        await client.views.update({ view_id: list.id, view: withNotice(view, notice) });
       }
       if (!removed.ok) return;
       const { message } = removed.value;
-      const summaryViewId = body.view.previous_view_id ?? undefined;
+      const summaryViewId = list.previous_view_id ?? undefined;
       await afterSettingsChange(deps, args, { actor, ref, summaryViewId, channelId, message });
     },
-  });
+  );
 }
