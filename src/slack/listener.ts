@@ -52,22 +52,33 @@ export function beside(args: ButtonArgs): Surface {
   };
 }
 
+/** A note as everything inside a form is written: plain text (see formErrorText). */
+const plainNote = (message: string | Message): Message => {
+  const text = plain(typeof message === 'string' ? message : message.text);
+  return { text, blocks: [plainSection(text)] };
+};
+
 /**
  * A small modal only the clicker sees, for a button with no response_url (the Home tab, a modal): pushed on top of
- * a modal, opened over anything else. Text is plain, as everything inside a form is (see formErrorText); a
- * refusal names people as Slack names them.
+ * a modal, opened over anything else. Its text is plain unless `note` says otherwise; a refusal names people as
+ * Slack names them.
  */
-export function noteModal(title: string) {
+export function noteModal(title: string, note: (message: string | Message) => Message = plainNote) {
   return ({ body, client }: ButtonArgs): Surface => ({
     say: async (message) => {
-      const text = plain(typeof message === 'string' ? message : message.text);
-      const view = privateNoteModal(title, { text, blocks: [plainSection(text)] });
+      const view = privateNoteModal(title, note(message));
       if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
       else await client.views.open({ trigger_id: body.trigger_id, view });
     },
     refusal: async (error) => `:warning: ${await formError(client, error)}`,
   });
 }
+
+/** The same surface, with every line of text sent as a message with blocks (as the prompt beside it has). */
+export const inBlocks = (surface: Surface): Surface => ({
+  ...surface,
+  say: (message) => surface.say(asMessage(message)),
+});
 
 /** The message the button was on, replaced by a line of text (a prompt that can no longer be answered). */
 export const replaceWith = async ({ respond }: ButtonArgs, text: string): Promise<undefined> => {

@@ -17,7 +17,7 @@ import { textMessage } from '../blocks/message.ts';
 import { describe } from '../deliver.ts';
 import { mention } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
-import { type Answer, asMessage, beside, type Click, onButton, onCancel, replaceWith } from '../listener.ts';
+import { type Answer, beside, type Click, inBlocks, onButton, onCancel, replaceWith } from '../listener.ts';
 import { ephemeral } from '../outcome.ts';
 import { errorText } from '../replies.ts';
 import { failureText, type Runtime } from '../runtime.ts';
@@ -97,10 +97,7 @@ export function registerImportActions(app: App, runtime: Runtime): void {
   onButton(app, runtime, ACTIONS.importUndo, {
     name: 'undo import preview',
     // The prompt has blocks, and every answer beside it does too.
-    surface: (args) => {
-      const reply = beside(args);
-      return { ...reply, say: (message) => reply.say(asMessage(message)) };
-    },
+    surface: (args) => inBlocks(beside(args)),
     run: async ({ deps, actor, args }) => {
       const importId = Number(args.action.value);
       const preview = await previewUndo(deps, actor, importId);

@@ -1,8 +1,17 @@
 import type { App } from '@slack/bolt';
 import { revealPin } from '../../services/settings/set-settings.ts';
-import { pinMessage, privateNoteModal } from '../blocks/settings-changes.ts';
+import { pinMessage } from '../blocks/settings-changes.ts';
 import { ACTIONS } from '../ids.ts';
-import { asMessage, type ButtonArgs, onButton, type Surface, warning } from '../listener.ts';
+import {
+  asMessage,
+  type ButtonArgs,
+  beside,
+  inBlocks,
+  noteModal,
+  onButton,
+  type Surface,
+  warning,
+} from '../listener.ts';
 import type { Runtime } from '../runtime.ts';
 
 const PIN_OWNER = /^u:([0-9]{1,9})$/;
@@ -17,18 +26,10 @@ export function decodePinOwner(value: string | undefined): number | undefined {
  * On a message (a card from /phone show or /phone me) the answer is an ephemeral reply; on the Home tab or in a
  * modal there is no response_url, so the answer is a small modal only the clicker sees.
  */
-function pinSurface({ body, client, respond }: ButtonArgs): Surface {
+function pinSurface(args: ButtonArgs): Surface {
+  const inView = args.body.container?.type === 'view';
   return {
-    say: async (answer) => {
-      const message = asMessage(answer);
-      if (body.container?.type !== 'view') {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...message });
-        return;
-      }
-      const view = privateNoteModal('Voicemail PIN', message);
-      if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
-      else await client.views.open({ trigger_id: body.trigger_id, view });
-    },
+    ...inBlocks(inView ? noteModal('Voicemail PIN', asMessage)(args) : beside(args)),
     refusal: warning,
   };
 }
