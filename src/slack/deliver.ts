@@ -1,8 +1,7 @@
 import type { Logger, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Audience } from '../services/audience.ts';
-import { type Message, plain, plainSection } from './blocks/message.ts';
-import { privateNoteModal } from './blocks/settings-changes.ts';
+import type { Message } from './blocks/message.ts';
 import type { Outcome } from './outcome.ts';
 import { discard, uploadSpooled } from './spool.ts';
 
@@ -129,16 +128,4 @@ export async function announce(
   } catch (error) {
     logger?.warn(`Could not post to ${channel}: ${describe(error)}`);
   }
-}
-
-/**
- * A note on top of the settings form a button was pressed in: such a button has no response_url to answer. It is
- * plain text, as everything inside a form is (see formErrorText).
- */
-export async function noteOnSettingsForm(client: WebClient, triggerId: string, text: string): Promise<void> {
-  const note = plain(text);
-  await client.views.push({
-    trigger_id: triggerId,
-    view: privateNoteModal('Settings', { text: note, blocks: [plainSection(note)] }),
-  });
 }

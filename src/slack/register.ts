@@ -17,7 +17,6 @@ import { registerFileShared } from './events/file-shared.ts';
 import type { Runtime } from './runtime.ts';
 import { registerAssignSubmit } from './views/assign-submit.ts';
 import { registerSettingsSections } from './views/settings/register-sections.ts';
-import { registerHoursSubmit } from './views/settings/submit-hours.ts';
 
 /** Every listener of the app, by Slack surface. */
 export function registerListeners(app: App, runtime: Runtime): void {
@@ -31,7 +30,6 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerFileShared(app, runtime);
   registerSettingsOpen(app, runtime);
   registerSettingsEdit(app, runtime);
-  registerHoursSubmit(app, runtime);
   registerSettingsSections(app, runtime);
   registerImportActions(app, runtime);
   registerSyncReplyRetry(app, runtime);

@@ -1,11 +1,9 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { type AdoptionChoice, applyAdoption, cancelAdoption } from '../../services/adoption.ts';
 import { adoptedMessage } from '../blocks/adoption.ts';
 import { ACTIONS } from '../ids.ts';
-import { errorText } from '../replies.ts';
-import { failureText, type Runtime, STARTING } from '../runtime.ts';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+import { type Click, onButton } from '../listener.ts';
+import type { Runtime } from '../runtime.ts';
 
 /** An adoption's id as a button carries it; anyone could craft the value, so it is read strictly. */
 const adoptionId = (value: string | undefined) =>
@@ -17,37 +15,23 @@ const adoptionId = (value: string | undefined) =>
  * only the admin who asked sees.
  */
 export function registerAdoptionActions(app: App, runtime: Runtime): void {
-  const listener =
+  const run =
     (choice: AdoptionChoice | 'cancel') =>
-    async ({ ack, action, body, respond, logger }: Args) => {
-      await ack();
-      const reply = (text: string, replace = false) =>
-        respond({ response_type: 'ephemeral', replace_original: replace, text });
-      const deps = runtime.deps();
-      if (!deps) return void (await reply(STARTING));
-      try {
-        const id = adoptionId(action.value);
-        if (id === undefined) {
-          return void (await reply('This button could not be read. Run `/phone adopt` and use its buttons.'));
-        }
-        const actor = { slackUserId: body.user.id };
-        const system = deps.phoneSystem?.name ?? 'the phone system';
-        if (choice === 'cancel') {
-          const cancelled = await cancelAdoption(deps, actor, id);
-          return void (await (cancelled.ok
-            ? reply(`Cancelled: nothing of ${system}'s account was adopted.`, true)
-            : reply(`:warning: ${errorText(cancelled.error)}`)));
-        }
-        const adopted = await applyAdoption(deps, actor, id, choice);
-        await (adopted.ok
-          ? reply(adoptedMessage(system, adopted.value, choice), true)
-          : reply(`:warning: ${errorText(adopted.error)}`));
-      } catch (error) {
-        logger.error('adoption failed', error);
-        await reply(`:x: ${failureText(error)}`).catch(() => {});
+    async ({ deps, actor, args }: Click) => {
+      const id = adoptionId(args.action.value);
+      if (id === undefined) return 'This button could not be read. Run `/phone adopt` and use its buttons.';
+      const system = deps.phoneSystem?.name ?? 'the phone system';
+      const replace = async (text: string): Promise<undefined> => {
+        await args.respond({ response_type: 'ephemeral', replace_original: true, text });
+      };
+      if (choice === 'cancel') {
+        const cancelled = await cancelAdoption(deps, actor, id);
+        return cancelled.ok ? replace(`Cancelled: nothing of ${system}'s account was adopted.`) : cancelled;
       }
+      const adopted = await applyAdoption(deps, actor, id, choice);
+      return adopted.ok ? replace(adoptedMessage(system, adopted.value, choice)) : adopted;
     };
-  app.action(ACTIONS.adoptAll, listener('all'));
-  app.action(ACTIONS.adoptOthers, listener('others'));
-  app.action(ACTIONS.adoptCancel, listener('cancel'));
+  onButton(app, runtime, ACTIONS.adoptAll, { name: 'adoption', run: run('all') });
+  onButton(app, runtime, ACTIONS.adoptOthers, { name: 'adoption', run: run('others') });
+  onButton(app, runtime, ACTIONS.adoptCancel, { name: 'adoption', run: run('cancel') });
 }

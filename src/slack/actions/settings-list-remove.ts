@@ -1,6 +1,5 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Result } from '../../domain/result.ts';
-import { changeAudience } from '../../services/audience.ts';
 import { type Deps, isDenial } from '../../services/context.ts';
 import { removeBlocked } from '../../services/settings/blocked.ts';
 import { removeForwardNumber } from '../../services/settings/call-handling.ts';
@@ -12,16 +11,14 @@ import { forwardRemovedMessage } from '../blocks/call-handling.ts';
 import type { Message } from '../blocks/message.ts';
 import { deskPhoneRemovedMessage } from '../blocks/places-and-devices.ts';
 import { blockedRemovedMessage, delegationRemovedMessage } from '../blocks/settings-changes.ts';
-import { announce, noteOnSettingsForm } from '../deliver.ts';
 import { ACTIONS } from '../ids.ts';
 import { formError } from '../names.ts';
-import { failureText, type Runtime } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 import { decodeRemoval, type ListKey, withNotice } from '../views/settings/list-forms.ts';
-import { decodeFormMetadata } from '../views/settings/metadata.ts';
 import { sectionView } from '../views/settings/sections.ts';
-import { refreshSummary } from '../views/settings/submit-hours.ts';
+import { afterSettingsChange } from '../views/settings/submit-section.ts';
+import { onSettingsButton } from './settings-button.ts';
 
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
 type Ref = { kind: 'directory'; id: number; raw: string };
 type Removed = { message: Message };
 
@@ -65,56 +62,36 @@ const REMOVE: Record<
  * drawn), posts the change, and redraws the list and the summary under it. A refusal shows above the list.
  */
 export function registerSettingsListRemove(app: App, runtime: Runtime): void {
-  app.action(ACTIONS.settingsListRemove, async ({ ack, action, body, client, logger }: Args) => {
-    await ack();
-    const deps = runtime.deps();
-    const metadata = decodeFormMetadata(body.view?.private_metadata);
-    const removal = decodeRemoval(action.value);
-    if (!deps || !metadata || !removal || !body.view) return;
-    const actor = { slackUserId: body.user.id };
-    const ref: Ref = { kind: 'directory', id: metadata.directoryUserId, raw: `#${metadata.directoryUserId}` };
-    try {
+  onSettingsButton(
+    app,
+    runtime,
+    ACTIONS.settingsListRemove,
+    'removing from a settings list',
+    async ({ deps, actor, args, view: list, metadata, ref }) => {
+      const { client } = args;
+      const removal = decodeRemoval(args.action.value);
+      if (!removal) return;
+      const { channelId } = metadata;
       const removed = await whileCurrent({ version: metadata.version, openedAt: metadata.openedAt }, () =>
         REMOVE[removal.list](deps, actor, ref, removal.entry),
       );
       // Someone refused for who they are gets no list redrawn: the redraw would be refused, and audited, again.
       const form = !removed.ok && isDenial(removed.error) ? undefined : await settingsForm(deps, actor, ref);
-      const view = form?.ok
-        ? sectionView(form.value, removal.list, deps.clock.now(), metadata.channelId)
-        : undefined;
+      const view = form?.ok ? sectionView(form.value, removal.list, deps.clock.now(), channelId) : undefined;
+      // With no list to show it above, a refusal goes on top of the form the button was pressed in.
+      if (!view && !removed.ok) return removed;
       if (view) {
         const what =
           removal.list === 'assistants' ? `the assistant at extension ${removal.entry}` : removal.entry;
         const notice = removed.ok
           ? `Removed ${what}.`
           : `:warning: ${await formError(client, removed.error)}`;
-        await client.views.update({ view_id: body.view.id, view: withNotice(view, notice) });
+        await client.views.update({ view_id: list.id, view: withNotice(view, notice) });
       }
-      if (!removed.ok) {
-        // With no list to show it above, the refusal goes on top of the form the button was pressed in.
-        if (!view) {
-          await noteOnSettingsForm(
-            client,
-            body.trigger_id,
-            `:warning: ${await formError(client, removed.error)}`,
-          );
-        }
-        return;
-      }
-      await refreshSummary(
-        runtime,
-        client,
-        actor,
-        ref,
-        body.view.previous_view_id ?? undefined,
-        metadata.channelId,
-      );
-      const audience = await changeAudience(deps, actor);
-      const where = { channelId: metadata.channelId, actor: actor.slackUserId };
-      await announce(client, audience, where, removed.value.message, logger);
-    } catch (error) {
-      logger.error('removing from a settings list failed', error);
-      await noteOnSettingsForm(client, body.trigger_id, `:x: ${failureText(error)}`).catch(() => {});
-    }
-  });
+      if (!removed.ok) return;
+      const { message } = removed.value;
+      const summaryViewId = list.previous_view_id ?? undefined;
+      await afterSettingsChange(deps, args, { actor, ref, summaryViewId, channelId, message });
+    },
+  );
 }

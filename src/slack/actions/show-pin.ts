@@ -1,12 +1,18 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import { revealPin } from '../../services/settings/set-settings.ts';
-import { type Message, textMessage } from '../blocks/message.ts';
-import { pinMessage, privateNoteModal } from '../blocks/settings-changes.ts';
+import { pinMessage } from '../blocks/settings-changes.ts';
 import { ACTIONS } from '../ids.ts';
-import { errorText } from '../replies.ts';
-import { failureText, type Runtime, STARTING } from '../runtime.ts';
-
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
+import {
+  asMessage,
+  type ButtonArgs,
+  beside,
+  inBlocks,
+  noteModal,
+  onButton,
+  type Surface,
+  warning,
+} from '../listener.ts';
+import type { Runtime } from '../runtime.ts';
 
 const PIN_OWNER = /^u:([0-9]{1,9})$/;
 
@@ -17,43 +23,33 @@ export function decodePinOwner(value: string | undefined): number | undefined {
 }
 
 /**
- * Show PIN on a card: the PIN goes only to the person who clicked, in an ephemeral reply, and only if they are an
- * admin or the card's own user (the service decides, and audits both the showing and a refusal).
+ * On a message (a card from /phone show or /phone me) the answer is an ephemeral reply; on the Home tab or in a
+ * modal there is no response_url, so the answer is a small modal only the clicker sees.
+ */
+function pinSurface(args: ButtonArgs): Surface {
+  const inView = args.body.container?.type === 'view';
+  return {
+    ...inBlocks(inView ? noteModal('Voicemail PIN', asMessage)(args) : beside(args)),
+    refusal: warning,
+  };
+}
+
+/**
+ * Show PIN on a card: the PIN goes only to the person who clicked, and only if they are an admin or the card's own
+ * user (the service decides, and audits both the showing and a refusal).
  */
 export function registerShowPin(app: App, runtime: Runtime): void {
-  app.action(ACTIONS.showPin, async ({ ack, action, body, respond, client, logger }: Args) => {
-    await ack();
-    // On a message (a card from /phone show or /phone me) the answer is an ephemeral reply; on the Home tab or in
-    // a modal there is no response_url, so the answer is a small modal only the clicker sees.
-    const reply = async (message: Message) => {
-      if (body.container?.type !== 'view') {
-        await respond({ response_type: 'ephemeral', replace_original: false, ...message });
-        return;
+  onButton(app, runtime, ACTIONS.showPin, {
+    name: 'show PIN',
+    surface: pinSurface,
+    run: async ({ deps, actor, args, say }) => {
+      const id = decodePinOwner(args.action.value);
+      if (id === undefined) {
+        return 'This button could not be read. Open the card again with `/phone show` or `/phone me`.';
       }
-      const view = privateNoteModal('Voicemail PIN', message);
-      if (body.view?.type === 'modal') await client.views.push({ trigger_id: body.trigger_id, view });
-      else await client.views.open({ trigger_id: body.trigger_id, view });
-    };
-    const deps = runtime.deps();
-    if (!deps) return void (await reply(textMessage(STARTING)));
-    const directoryUserId = decodePinOwner(action.value);
-    if (directoryUserId === undefined) {
-      return void (await reply(
-        textMessage('This button could not be read. Open the card again with `/phone show` or `/phone me`.'),
-      ));
-    }
-    const actor = { slackUserId: body.user.id };
-    try {
-      const ref = { kind: 'directory' as const, id: directoryUserId, raw: `#${directoryUserId}` };
-      const result = await revealPin(deps, actor, ref);
-      await reply(
-        result.ok
-          ? pinMessage(actor.slackUserId, result.value.card, result.value.pin)
-          : textMessage(`:warning: ${errorText(result.error)}`),
-      );
-    } catch (error) {
-      logger.error('show PIN failed', error);
-      await reply(textMessage(`:x: ${failureText(error)}`)).catch(() => {});
-    }
+      const result = await revealPin(deps, actor, { kind: 'directory', id, raw: `#${id}` });
+      if (!result.ok) return result;
+      await say(pinMessage(actor.slackUserId, result.value.card, result.value.pin));
+    },
   });
 }

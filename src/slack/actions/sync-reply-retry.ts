@@ -2,7 +2,6 @@ import type { App } from '@slack/bolt';
 import { retryReply } from '../../services/sync-replies.ts';
 import { plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
-import { errorText } from '../replies.ts';
 import type { Runtime } from '../runtime.ts';
 import { onSyncReplyButton } from './sync-reply-button.ts';
 
@@ -16,11 +15,11 @@ export function registerSyncReplyRetry(app: App, runtime: Runtime): void {
     runtime,
     ACTIONS.syncReplyRetry,
     'sync retry',
-    async ({ deps, replyId, args, tell }) => {
-      const result = await retryReply(deps, { slackUserId: args.body.user.id }, replyId);
-      if (!result.ok) return void (await tell(`:warning: ${errorText(result.error)}`));
+    async ({ deps, actor, replyId, say }) => {
+      const result = await retryReply(deps, actor, replyId);
+      if (!result.ok) return result;
       const { retried } = result.value;
-      await tell(
+      await say(
         retried === 0
           ? 'Nobody here is refused any more: nothing to retry.'
           : `Trying ${plural(retried, 'person', 'people')} again; the line above shows how it goes.`,

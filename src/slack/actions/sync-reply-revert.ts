@@ -6,7 +6,6 @@ import { revertedLine } from '../blocks/sync-status.ts';
 import { describe } from '../deliver.ts';
 import { plural } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
-import { errorText } from '../replies.ts';
 import type { Runtime } from '../runtime.ts';
 import { postWithSyncStatus } from '../sync-replies.ts';
 import { onSyncReplyButton } from './sync-reply-button.ts';
@@ -22,13 +21,12 @@ export function registerSyncReplyRevert(app: App, runtime: Runtime): void {
     runtime,
     ACTIONS.syncReplyRevert,
     'sync revert',
-    async ({ deps, replyId, args, tell }) => {
+    async ({ deps, actor: { slackUserId: actor }, replyId, args, say }) => {
       const { body, client, logger } = args;
-      const actor = body.user.id;
       const { value: result, requests } = await trackingChanges(() =>
         revertReply(deps, { slackUserId: actor }, replyId),
       );
-      if (!result.ok) return void (await tell(`:warning: ${errorText(result.error)}`));
+      if (!result.ok) return result;
       const { people, reply } = result.value;
       const original = reply.message as Message;
       await client.chat
@@ -54,7 +52,7 @@ export function registerSyncReplyRevert(app: App, runtime: Runtime): void {
         requests,
         threadTs,
       );
-      if (!posted) await tell(message.text);
+      if (!posted) await say(message.text);
       await runtime.refreshSyncReplies?.();
     },
   );

@@ -1,59 +1,39 @@
-import type { AllMiddlewareArgs, App, BlockButtonAction, SlackActionMiddlewareArgs } from '@slack/bolt';
+import type { App } from '@slack/bolt';
 import type { Result } from '../../domain/result.ts';
-import type { Deps } from '../../services/context.ts';
+import type { Actor, Deps } from '../../services/context.ts';
 import { retryFailed, retryOne, type SyncRetry } from '../../services/phone-sync.ts';
 import { retriedMessage } from '../blocks/phone-sync.ts';
 import { ACTIONS } from '../ids.ts';
+import { type Click, onButton } from '../listener.ts';
 import { decodeDirectoryUser } from '../payloads.ts';
-import { errorText } from '../replies.ts';
-import { failureText, type Runtime, STARTING } from '../runtime.ts';
+import type { Runtime } from '../runtime.ts';
 
-type Args = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButtonAction>;
-type Retry = (
-  deps: Deps,
-  actor: { slackUserId: string },
-  value: string | undefined,
-) => Promise<Result<SyncRetry>> | undefined;
+/** The retry a button asks for, or undefined when its value cannot be read. */
+type Retry = (deps: Deps, actor: Actor, value: string | undefined) => Promise<Result<SyncRetry>> | undefined;
 
 /**
  * The Retry buttons of `/phone sync` and of a card: the service checks the clicker is an admin (a refusal is
  * audited) and wakes the sync worker once the retry has committed. The answer is a reply only the clicker sees.
  */
 export function registerSyncRetry(app: App, runtime: Runtime): void {
-  const listener =
+  const retrying =
     (retry: Retry) =>
-    async ({ ack, action, body, respond, logger }: Args) => {
-      await ack();
-      const reply = (text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
-      const deps = runtime.deps();
-      if (!deps) return void (await reply(STARTING));
-      try {
-        const result = retry(deps, { slackUserId: body.user.id }, action.value);
-        if (!result) {
-          return void (await reply('This button could not be read. Run `/phone sync` and use its buttons.'));
-        }
-        const settled = await result;
-        await reply(
-          settled.ok
-            ? retriedMessage(settled.value.retried, deps.phoneSystem?.name)
-            : `:warning: ${errorText(settled.error)}`,
-        );
-      } catch (error) {
-        logger.error('sync retry failed', error);
-        await reply(`:x: ${failureText(error)}`).catch(() => {});
-      }
+    async ({ deps, actor, args }: Click) => {
+      const result = retry(deps, actor, args.action.value);
+      if (!result) return 'This button could not be read. Run `/phone sync` and use its buttons.';
+      const settled = await result;
+      return settled.ok ? retriedMessage(settled.value.retried, deps.phoneSystem?.name) : settled;
     };
-
-  app.action(
-    ACTIONS.syncRetryOne,
-    listener((deps, actor, value) => {
+  onButton(app, runtime, ACTIONS.syncRetryOne, {
+    name: 'sync retry',
+    run: retrying((deps, actor, value) => {
       // The value names a directory entry; anyone could craft it, so it is read strictly and decides nothing.
       const directoryUserId = decodeDirectoryUser(value);
       return directoryUserId === undefined ? undefined : retryOne(deps, actor, directoryUserId);
     }),
-  );
-  app.action(
-    ACTIONS.syncRetryAll,
-    listener((deps, actor) => retryFailed(deps, actor)),
-  );
+  });
+  onButton(app, runtime, ACTIONS.syncRetryAll, {
+    name: 'sync retry',
+    run: retrying((deps, actor) => retryFailed(deps, actor)),
+  });
 }

@@ -1,4 +1,5 @@
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
+import { logFailure } from '../listener.ts';
 import type { Runtime } from '../runtime.ts';
 import { addressesApp } from './addressing.ts';
 import { fileShareEvent, receiveFileShare } from './audio-upload.ts';
@@ -14,32 +15,26 @@ type MessageArgs = AllMiddlewareArgs & SlackEventMiddlewareArgs<'message'>;
  * delivery finds the same bytes already stored under that name and changes nothing.
  */
 export function registerFileShared(app: App, runtime: Runtime): void {
+  // Not gated on readiness like other listeners: a file that is not for the app gets no "still starting", and
+  // one that is gets it only on Slack's first delivery (see the upload paths).
   app.event('message', async ({ event, context, client, logger }: MessageArgs) => {
     const parsed = fileShareEvent.safeParse(event);
     if (!parsed.success || parsed.data.bot_id) return;
-    const csv = (parsed.data.files ?? []).find(isCsvFile);
-    if (csv) {
-      // A CSV in a channel not addressed to the app is someone else's business: not downloaded, not recorded.
-      if (!addressesApp(parsed.data, context.botUserId)) return;
-      await receiveCsvUpload(parsed.data, csv, {
-        deps: runtime.deps(),
-        client,
-        botToken: context.botToken ?? '',
-        botUserId: context.botUserId,
-        retryNum: context.retryNum ?? 0,
-        logger,
-        limits: runtime.importLimits,
-        turns: runtime.importTurns,
-      });
-      return;
-    }
-    await receiveFileShare(parsed.data, {
+    const upload = {
       deps: runtime.deps(),
       client,
       botToken: context.botToken ?? '',
       botUserId: context.botUserId,
       retryNum: context.retryNum ?? 0,
       logger,
+    };
+    const csv = (parsed.data.files ?? []).find(isCsvFile);
+    await logFailure(logger, 'receiving a file', async () => {
+      if (!csv) return receiveFileShare(parsed.data, upload);
+      // A CSV in a channel not addressed to the app is someone else's business: not downloaded, not recorded.
+      if (!addressesApp(parsed.data, context.botUserId)) return;
+      const limits = { limits: runtime.importLimits, turns: runtime.importTurns };
+      await receiveCsvUpload(parsed.data, csv, { ...upload, ...limits });
     });
   });
   app.event('file_shared', async () => {});

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { AddressInput, RequiredAddressField } from '../../../domain/address.ts';
 import type { SettingsForm } from '../../../services/settings/forms.ts';
 import { VIEWS } from '../../ids.ts';
-import { opt } from './elements.ts';
+import { opt, sectionModal } from './elements.ts';
 
 export const ADDRESS_BLOCKS = {
   source: 'address_source',
@@ -79,15 +79,7 @@ export function addressFormView(form: SettingsForm, metadata: string): types.Mod
       },
     });
   }
-  return {
-    type: 'modal',
-    callback_id: VIEWS.settingsAddress,
-    title: { type: 'plain_text', text: 'Emergency address' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Back' },
-    private_metadata: metadata,
-    blocks,
-  };
+  return sectionModal(VIEWS.settingsAddress, 'Emergency address', metadata, blocks);
 }
 
 type Value = {

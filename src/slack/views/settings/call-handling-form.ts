@@ -6,7 +6,7 @@ import type { UserDetails } from '../../../services/settings/details.ts';
 import { formatMac } from '../../blocks/settings-text.ts';
 import { clip } from '../../format.ts';
 import { VIEWS } from '../../ids.ts';
-import { input, opt } from './elements.ts';
+import { input, opt, sectionModal } from './elements.ts';
 
 /** A route's block ids carry what it rings, so the form reads back without knowing the routes it was drawn with. */
 const routeKey = (route: RouteTarget) =>
@@ -119,15 +119,7 @@ export function callHandlingFormView(details: UserDetails, metadata: string): ty
       ...initial(CLOSED_OPTIONS, settings.closedHours.action),
     }),
   );
-  return {
-    type: 'modal',
-    callback_id: VIEWS.settingsHandling,
-    title: { type: 'plain_text', text: 'Call handling' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Back' },
-    private_metadata: metadata,
-    blocks,
-  };
+  return sectionModal(VIEWS.settingsHandling, 'Call handling', metadata, blocks);
 }
 
 function initial(options: { value: string }[], value: string) {

@@ -1,7 +1,7 @@
 import type { types } from '@slack/bolt';
 import type { SettingsForm } from '../../../services/settings/forms.ts';
 import { VIEWS } from '../../ids.ts';
-import { opt } from './elements.ts';
+import { opt, sectionModal } from './elements.ts';
 
 export const CALLER_BLOCKS = { callerId: 'caller_id', areaCode: 'caller_area_code' } as const;
 
@@ -41,15 +41,7 @@ export function callerFormView(form: SettingsForm, metadata: string): types.Moda
       },
     },
   ];
-  return {
-    type: 'modal',
-    callback_id: VIEWS.settingsCaller,
-    title: { type: 'plain_text', text: 'Caller ID, area code' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Back' },
-    private_metadata: metadata,
-    blocks,
-  };
+  return sectionModal(VIEWS.settingsCaller, 'Caller ID, area code', metadata, blocks);
 }
 
 type Value = { value?: string | null; selected_option?: { value: string } | null };

@@ -22,3 +22,19 @@ export const input = (
     element,
     ...extra,
   }) as never;
+
+/** The modal of a settings section: saved with Save, left for the summary with Back. */
+export const sectionModal = (
+  callbackId: string,
+  title: string,
+  metadata: string,
+  blocks: types.KnownBlock[],
+): types.ModalView => ({
+  type: 'modal',
+  callback_id: callbackId,
+  title: { type: 'plain_text', text: title },
+  submit: { type: 'plain_text', text: 'Save' },
+  close: { type: 'plain_text', text: 'Back' },
+  private_metadata: metadata,
+  blocks,
+});

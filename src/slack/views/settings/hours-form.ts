@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import type { BusinessHours, DayHours, Weekday } from '../../../domain/settings.ts';
 import { WEEKDAY_NAMES, WEEKDAYS } from '../../../domain/settings.ts';
+import type { SettingsForm } from '../../../services/settings/forms.ts';
 import { VIEWS } from '../../ids.ts';
-import { opt } from './elements.ts';
+import { opt, sectionModal } from './elements.ts';
 
 const DAY_LABELS = WEEKDAY_NAMES;
 
@@ -17,11 +18,9 @@ const MODES = [opt('Open 24/7', 'always'), opt('Weekly schedule', 'weekly')];
 const DAY_TYPES = [opt('Open these hours', 'interval'), opt('Open 24 hours', '24h'), opt('Closed', 'closed')];
 
 /** The business-hours form: 24/7, or per weekday closed, 24 hours, or from–to (a "to" before "from" ends the next day). */
-export function hoursFormView(
-  hours: BusinessHours,
-  metadata: string,
-  timezone: string | null,
-): types.ModalView {
+export function hoursFormView(form: SettingsForm, metadata: string): types.ModalView {
+  const hours = form.details.settings.businessHours;
+  const timezone = form.card.timezone;
   const blocks: types.KnownBlock[] = [
     {
       type: 'input',
@@ -62,15 +61,7 @@ export function hoursFormView(
       timeInput(HOURS_BLOCKS.to(day), 'Closes', current.type === 'interval' ? current.to : '17:00'),
     );
   }
-  return {
-    type: 'modal',
-    callback_id: VIEWS.settingsHours,
-    title: { type: 'plain_text', text: 'Business hours' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Back' },
-    private_metadata: metadata,
-    blocks,
-  };
+  return sectionModal(VIEWS.settingsHours, 'Business hours', metadata, blocks);
 }
 
 function timeInput(blockId: string, label: string, initial: string): types.KnownBlock {
@@ -83,7 +74,7 @@ function timeInput(blockId: string, label: string, initial: string): types.Known
   };
 }
 
-type StateValues = Record<
+export type HoursValues = Record<
   string,
   Record<string, { selected_option?: { value: string } | null; selected_time?: string | null }>
 >;
@@ -93,10 +84,10 @@ type StateValues = Record<
  * needs both times, and a zero-length day is refused.
  */
 export function readHoursForm(
-  values: StateValues,
-): { ok: true; hours: BusinessHours } | { ok: false; errors: Record<string, string> } {
+  values: HoursValues,
+): { ok: true; input: BusinessHours } | { ok: false; errors: Record<string, string> } {
   const mode = values[HOURS_BLOCKS.mode]?.mode?.selected_option?.value;
-  if (mode === 'always') return { ok: true, hours: { kind: 'always' } };
+  if (mode === 'always') return { ok: true, input: { kind: 'always' } };
   const errors: Record<string, string> = {};
   const days = {} as Record<Weekday, DayHours>;
   for (const day of WEEKDAYS) {
@@ -118,5 +109,5 @@ export function readHoursForm(
   }
   return Object.keys(errors).length > 0
     ? { ok: false, errors }
-    : { ok: true, hours: { kind: 'weekly', days } };
+    : { ok: true, input: { kind: 'weekly', days } };
 }

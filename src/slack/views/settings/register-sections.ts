@@ -4,11 +4,13 @@ import type { Runtime } from '../../runtime.ts';
 import { registerAddressSubmit } from './submit-address.ts';
 import { registerCallHandlingSubmit } from './submit-call-handling.ts';
 import { registerCallerSubmit } from './submit-caller.ts';
+import { registerHoursSubmit } from './submit-hours.ts';
 import { registerListSubmits } from './submit-lists.ts';
 import { registerVoicemailSubmit } from './submit-voicemail.ts';
 
-/** The listeners of the settings form's sections (business hours registers on its own). */
+/** The listeners of the settings form's sections. */
 export function registerSettingsSections(app: App, runtime: Runtime): void {
+  registerHoursSubmit(app, runtime);
   registerCallHandlingSubmit(app, runtime);
   registerVoicemailSubmit(app, runtime);
   registerCallerSubmit(app, runtime);

@@ -19,11 +19,7 @@ const FORMS: Partial<
     }
   >
 > = {
-  hours: {
-    selfService: true,
-    view: (form, metadata) =>
-      hoursFormView(form.details.settings.businessHours, metadata, form.card.timezone),
-  },
+  hours: { selfService: true, view: hoursFormView },
   handling: {
     selfService: true,
     view: (form, metadata) => callHandlingFormView(form.details, metadata),

@@ -1,87 +1,19 @@
-import type { AllMiddlewareArgs, App, SlackViewMiddlewareArgs } from '@slack/bolt';
-import type { Result } from '../../../domain/result.ts';
-import { changeAudience } from '../../../services/audience.ts';
-import { whileCurrent } from '../../../services/settings/core.ts';
-import { settingsForm } from '../../../services/settings/forms.ts';
-import { type HoursChange, setBusinessHours } from '../../../services/settings/hours.ts';
+import type { App } from '@slack/bolt';
+import { setBusinessHours } from '../../../services/settings/hours.ts';
 import { hoursChangedMessage } from '../../blocks/call-handling.ts';
-import { announce } from '../../deliver.ts';
 import { VIEWS } from '../../ids.ts';
-import { formError } from '../../names.ts';
-import { failureText, type Runtime, STARTING } from '../../runtime.ts';
-import { HOURS_BLOCKS, readHoursForm } from './hours-form.ts';
-import { decodeFormMetadata } from './metadata.ts';
-import { summaryView } from './sections.ts';
+import type { Runtime } from '../../runtime.ts';
+import { HOURS_BLOCKS, type HoursValues, readHoursForm } from './hours-form.ts';
+import { registerSectionSubmit } from './submit-section.ts';
 
-type Args = AllMiddlewareArgs & SlackViewMiddlewareArgs;
-
-/**
- * Saving one section of the settings form: the change runs only if nobody changed the user since the form was
- * opened; errors show under the field; on success the form closes and the summary underneath shows the new values.
- */
+/** Saving the business hours: every refusal shows above the form, under the choice of 24/7 or a schedule. */
 export function registerHoursSubmit(app: App, runtime: Runtime): void {
-  app.view(VIEWS.settingsHours, async ({ ack, body, view, client, logger }: Args) => {
-    const deps = runtime.deps();
-    if (!deps)
-      return void (await ack({ response_action: 'errors', errors: { [HOURS_BLOCKS.mode]: STARTING } }));
-    const metadata = decodeFormMetadata(view.private_metadata);
-    const read = readHoursForm(view.state.values as Parameters<typeof readHoursForm>[0]);
-    if (!metadata) {
-      return void (await ack({
-        response_action: 'errors',
-        errors: { [HOURS_BLOCKS.mode]: 'This form could not be read; close it and open the settings again.' },
-      }));
-    }
-    if (!read.ok) return void (await ack({ response_action: 'errors', errors: read.errors }));
-    const actor = { slackUserId: body.user.id };
-    const ref = {
-      kind: 'directory' as const,
-      id: metadata.directoryUserId,
-      raw: `#${metadata.directoryUserId}`,
-    };
-    let saved: Result<HoursChange>;
-    try {
-      saved = await whileCurrent({ version: metadata.version, openedAt: metadata.openedAt }, () =>
-        setBusinessHours(deps, actor, ref, read.hours),
-      );
-    } catch (error) {
-      logger.error('saving business hours failed', error);
-      return void (await ack({
-        response_action: 'errors',
-        errors: { [HOURS_BLOCKS.mode]: failureText(error).replace(/`/g, '') },
-      }));
-    }
-    if (!saved.ok)
-      return void (await ack({
-        response_action: 'errors',
-        errors: { [HOURS_BLOCKS.mode]: await formError(client, saved.error) },
-      }));
-    await ack();
-    await refreshSummary(runtime, client, actor, ref, view.previous_view_id ?? undefined, metadata.channelId);
-    if (saved.value.changed) {
-      const audience = await changeAudience(deps, actor);
-      const where = { channelId: metadata.channelId, actor: actor.slackUserId };
-      await announce(client, audience, where, hoursChangedMessage(actor.slackUserId, saved.value), logger);
-    }
+  registerSectionSubmit(app, runtime, {
+    callbackId: VIEWS.settingsHours,
+    generalBlock: HOURS_BLOCKS.mode,
+    what: 'business hours',
+    read: (values) => readHoursForm(values as HoursValues),
+    save: (deps, actor, ref, hours, ctx) => ctx.current(() => setBusinessHours(deps, actor, ref, hours)),
+    message: (actor, change) => (change.changed ? hoursChangedMessage(actor, change) : undefined),
   });
-}
-
-/** Redraws the summary under a section that was just saved, so it shows the new values and their version. */
-export async function refreshSummary(
-  runtime: Runtime,
-  client: AllMiddlewareArgs['client'],
-  actor: { slackUserId: string },
-  ref: { kind: 'directory'; id: number; raw: string },
-  summaryViewId: string | undefined,
-  channelId: string | undefined,
-): Promise<void> {
-  const deps = runtime.deps();
-  if (!deps || !summaryViewId) return;
-  const form = await settingsForm(deps, actor, ref);
-  if (!form.ok) return;
-  await client.views
-    .update({ view_id: summaryViewId, view: summaryView(form.value, channelId, deps.clock.now()) })
-    .catch((error: unknown) =>
-      runtime.logger.warn(`Could not refresh the settings summary: ${String(error)}`),
-    );
 }

@@ -9,7 +9,7 @@ import type {
 } from '../../../services/settings/voicemail-form.ts';
 import { currentGreetingId } from '../../../services/settings/voicemail-form.ts';
 import { VIEWS } from '../../ids.ts';
-import { input, opt } from './elements.ts';
+import { input, opt, sectionModal } from './elements.ts';
 
 export const VOICEMAIL_BLOCKS = {
   language: 'voicemail_language',
@@ -91,15 +91,7 @@ export function voicemailFormView(form: SettingsForm, metadata: string): types.M
       { optional: true },
     ),
   ];
-  return {
-    type: 'modal',
-    callback_id: VIEWS.settingsVoicemail,
-    title: { type: 'plain_text', text: 'Voicemail and audio' },
-    submit: { type: 'plain_text', text: 'Save' },
-    close: { type: 'plain_text', text: 'Back' },
-    private_metadata: metadata,
-    blocks,
-  };
+  return sectionModal(VIEWS.settingsVoicemail, 'Voicemail and audio', metadata, blocks);
 }
 
 /** An uploaded file as the view state carries it. */
