@@ -1,5 +1,6 @@
 import type { HiddenCharacter, LookalikeCharacter } from './characters.ts';
 import type { EmailProblem } from './email.ts';
+import type { ImportFileProblem } from './imports.ts';
 import type { AccountSettingKept } from './phone-account.ts';
 
 /** A person as errors and results name them; each surface decides how to show one (a mention, a name). */
@@ -269,7 +270,7 @@ export type DomainError =
       status: 'reading' | 'previewed' | 'applying' | 'applied' | 'cancelled' | 'undone' | 'failed';
       closedBy: string | null;
     }
-  | { code: 'IMPORT_FILE_INVALID'; fileName: string; reason: string }
+  | { code: 'IMPORT_FILE_INVALID'; fileName: string; problem: ImportFileProblem }
   /** A Revert under a change nobody of which is still refused (retried, changed again, or reverted already). */
   | { code: 'REVERT_NOTHING' }
   /** A Revert of a change Switchboard cannot take back by itself: `what` it is, and the command that does. */

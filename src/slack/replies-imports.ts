@@ -1,4 +1,5 @@
 import type { DomainError } from '../domain/errors.ts';
+import type { ImportFileProblem } from '../domain/imports.ts';
 import { MRKDWN, plural, type Style } from './format.ts';
 
 type ImportError = Extract<
@@ -87,6 +88,62 @@ export function importErrorText(error: ImportError, s: Style = MRKDWN): string {
         return `${text(error.fileName)} is being imported right now; undo it once its summary is posted.`;
       return `${text(error.fileName)} was never imported (it is ${error.status === 'previewed' ? 'a preview' : error.status}), so there is nothing to undo.`;
     case 'IMPORT_FILE_INVALID':
-      return `${text(error.fileName)} cannot be imported: ${e(error.reason)}`;
+      return `${text(error.fileName)} cannot be imported: ${e(describeFileProblem(error.problem))}`;
   }
+}
+
+/** The one line an admin reads when a file is refused; each says what to do next. */
+export function describeFileProblem(error: ImportFileProblem): string {
+  switch (error.code) {
+    case 'FILE_TOO_LARGE':
+      return `it is larger than the limit of ${Number((error.maxBytes / 1024 / 1024).toFixed(1))} MB. Split it into smaller files.`;
+    case 'FILE_IS_WEB_PAGE':
+      // The downloader cannot tell Slack's sign-in page from a web page someone saved as .csv and uploaded.
+      return 'what the app received is a web page (HTML), not CSV text, so nothing was read. Either the file is a saved web page (save your list from a spreadsheet as "CSV UTF-8" and upload that), or Slack sent its sign-in page instead of the file (the app may lack the `files:read` scope).';
+    case 'FILE_NOT_DOWNLOADED':
+      return 'it could not be downloaded from Slack. Upload it again in a minute.';
+    case 'FILE_READ_FAILED':
+      return 'something went wrong on our side';
+    case 'CSV_UTF16':
+      return 'This file is UTF-16 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    case 'CSV_NOT_UTF8':
+      return 'This file is not UTF-8 text. In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    case 'CSV_NOT_TEXT':
+      return 'This is not a text file (a workbook, a PDF or an image renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.';
+    case 'CSV_BINARY':
+      return `Line ${error.line} holds a NUL character, which CSV text never does: this looks like a binary file (a workbook renamed to .csv?). In your spreadsheet, save it as "CSV UTF-8" and upload it again.`;
+    case 'CSV_EMPTY':
+      return 'This file is empty. Upload a CSV with a header row and one row per user.';
+    case 'CSV_NO_ROWS':
+      return 'This file has a header row but no users. Add one row per user and upload it again.';
+    case 'CSV_TOO_MANY_ROWS':
+      return `it has more than ${error.limit.toLocaleString('en-US')} rows; the limit is ${error.limit.toLocaleString('en-US')}. Split it into smaller files.`;
+    case 'CSV_EMAIL_COLUMN_MISSING':
+      return `This file has no Email column (found: ${headerList(error.headers) || 'no headers'}). Add one and upload it again.`;
+    case 'CSV_DUPLICATE_COLUMN':
+      return `The columns ${error.headers.map((h) => `"${short(h)}"`).join(' and ')} both mean ${error.column}. Keep one and upload it again.`;
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `A quote opened on line ${error.line} is never closed. Close it and upload the file again.`;
+    case 'CSV_CELL_COUNT':
+      return `Line ${error.line} has ${cells(error.found)} but the header has ${cells(error.expected)}. Check for a stray delimiter or mixed delimiters.`;
+    case 'CSV_MALFORMED':
+      return `Line ${error.line} cannot be read as CSV (${short(error.detail, 300)}). Fix it and upload the file again.`;
+  }
+}
+
+const cells = (count: number) => `${count} ${count === 1 ? 'cell' : 'cells'}`;
+
+/** Text of the file quoted back (a header, or csv-parse's message with the cell it stopped at), cut short. */
+function short(text: string, max = 80): string {
+  const chars = Array.from(text);
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
+}
+
+/** A file may have thousands of columns: the first few say enough. */
+function headerList(headers: readonly string[]): string {
+  const shown = headers
+    .slice(0, 10)
+    .map((header) => short(header))
+    .join(', ');
+  return headers.length > 10 ? `${shown} and ${headers.length - 10} more` : shown;
 }

@@ -1,11 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { decodeCsvBytes } from '../../csv/decode.ts';
-import { describeCsvFileError } from '../../csv/errors.ts';
 import type { ColumnKey, CsvMode, UnknownHeader } from '../../csv/headers.ts';
 import { type CsvTable, readCsv } from '../../csv/read.ts';
 import type { Dependent, SharedAudio } from '../../domain/dependents.ts';
 import type { DomainError } from '../../domain/errors.ts';
-import type { ImportCounts, ImportStatus } from '../../domain/imports.ts';
+import type { ImportCounts, ImportFileProblem, ImportStatus } from '../../domain/imports.ts';
 import type { UserFields } from '../../domain/phone-user-fields.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import { type AccountSettingsRow, readAccount } from '../../store/account.ts';
@@ -131,10 +130,10 @@ const once = (release: () => Promise<void>) => {
 };
 
 /** A file that cannot be read is recorded as failed, with the reason, and refused; its reading ends. */
-export async function refuseFile(deps: Deps, claim: Claim, reason: string) {
+export async function refuseFile(deps: Deps, claim: Claim, problem: ImportFileProblem) {
   await markFileRefused(deps.db, claim.import.id);
   await claim.release();
-  return err({ code: 'IMPORT_FILE_INVALID' as const, fileName: claim.import.fileName, reason });
+  return err({ code: 'IMPORT_FILE_INVALID' as const, fileName: claim.import.fileName, problem });
 }
 
 /**
@@ -152,9 +151,9 @@ export async function previewImport(
     return refuseFile(deps, claim, tooLarge(limits));
   }
   const decoded = decodeCsvBytes(bytes);
-  if (!decoded.ok) return refuseFile(deps, claim, describeCsvFileError(decoded.error));
+  if (!decoded.ok) return refuseFile(deps, claim, decoded.error);
   const table = readCsv(decoded.value, claimed.mode, limits);
-  if (!table.ok) return refuseFile(deps, claim, describeCsvFileError(table.error));
+  if (!table.ok) return refuseFile(deps, claim, table.error);
   // Kept for the apply before the rows are checked, so that the text is not held while they are; not read back.
   await keepImportContent(deps.db, claimed.id, decoded.value);
   const plan = await planFor(deps.db, await readAccount(deps.db), claimed, table.value);
@@ -185,8 +184,10 @@ export async function publishPreview(
 }
 
 /** Why a file over the size limit is refused, whoever noticed it first (the event's size, the download, the bytes). */
-export const tooLarge = (limits: ImportLimits) =>
-  `it is larger than the limit of ${Number((limits.maxBytes / 1024 / 1024).toFixed(1))} MB. Split it into smaller files.`;
+export const tooLarge = (limits: ImportLimits): ImportFileProblem => ({
+  code: 'FILE_TOO_LARGE',
+  maxBytes: limits.maxBytes,
+});
 
 /** Checks a file's rows against the account as `db` sees it: outside a transaction for a preview, inside for apply. */
 async function planFor(
@@ -381,7 +382,7 @@ async function lockAndPlan(tx: Transaction, account: AccountSettingsRow, importI
     return fail({
       code: 'IMPORT_FILE_INVALID',
       fileName: row.fileName,
-      reason: describeCsvFileError(table.error),
+      problem: table.error,
     });
   }
   return { row, plan: await planFor(tx, account, row, table.value) };

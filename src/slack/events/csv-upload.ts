@@ -1,5 +1,6 @@
 import { type ColumnKey, type CsvMode, HEADERS_BY_MODE } from '../../csv/headers.ts';
 import type { DomainError } from '../../domain/errors.ts';
+import type { ImportFileProblem } from '../../domain/imports.ts';
 import type { Result } from '../../domain/result.ts';
 import type { Deps } from '../../services/context.ts';
 import {
@@ -110,7 +111,7 @@ export async function receiveCsvUpload(
     }
   } catch (error) {
     ctx.logger.error(`Previewing the uploaded file ${file.id} failed`, error);
-    await refuseFile(deps, claim, 'something went wrong on our side').catch(() => {});
+    await refuseFile(deps, claim, { code: 'FILE_READ_FAILED' }).catch(() => {});
     await say(
       textMessage(
         ':x: Something went wrong on our side while reading this file. Upload it again in a minute.',
@@ -243,14 +244,13 @@ async function readUpload(
       })
     : ({ ok: false, reason: 'http_error' } as const);
   if (!download.ok) {
-    const reason =
+    const problem: ImportFileProblem =
       download.reason === 'login_page'
-        ? // The downloader cannot tell Slack's sign-in page from a web page someone saved as .csv and uploaded.
-          'what the app received is a web page (HTML), not CSV text, so nothing was read. Either the file is a saved web page (save your list from a spreadsheet as "CSV UTF-8" and upload that), or Slack sent its sign-in page instead of the file (the app may lack the `files:read` scope).'
+        ? { code: 'FILE_IS_WEB_PAGE' }
         : download.reason === 'too_large'
           ? tooLarge(ctx.limits)
-          : 'it could not be downloaded from Slack. Upload it again in a minute.';
-    return refuseFile(deps, claim, reason);
+          : { code: 'FILE_NOT_DOWNLOADED' };
+    return refuseFile(deps, claim, problem);
   }
   return previewImport(deps, claim, download.content, ctx.limits);
 }

@@ -21,6 +21,7 @@ import {
   setOperator,
 } from '../../../src/services/routing.ts';
 import { addAssistant } from '../../../src/services/settings/delegation.ts';
+import { describeFileProblem } from '../../../src/slack/replies-imports.ts';
 import type { PhoneUserCard } from '../../../src/store/phone-users.ts';
 import { useTestDatabase } from '../../support/database.ts';
 import {
@@ -218,7 +219,7 @@ describe('an add file', () => {
       const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
       const error = refusal((await previewUpload(deps, ADMIN, upload(), bytes)).result);
       expect(error.code).toBe('IMPORT_FILE_INVALID');
-      expect(error.code === 'IMPORT_FILE_INVALID' && error.reason).toMatch(reason);
+      expect(error.code === 'IMPORT_FILE_INVALID' && describeFileProblem(error.problem)).toMatch(reason);
     }
     const rows = unwrap(await recentImports(deps, ADMIN));
     expect(rows.every((row) => row.status === 'failed')).toBe(true);
@@ -236,7 +237,7 @@ describe('an add file', () => {
     );
     expect(error).toMatchObject({
       code: 'IMPORT_FILE_INVALID',
-      reason: expect.stringMatching(/more than 2 rows; the limit is 2/),
+      problem: { code: 'CSV_TOO_MANY_ROWS', limit: 2 },
     });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeCsvBytes } from '../../../src/csv/decode.ts';
-import { describeCsvFileError } from '../../../src/csv/errors.ts';
+import { describeFileProblem as describeCsvFileError } from '../../../src/slack/replies-imports.ts';
 
 const utf8 = (text: string) => new TextEncoder().encode(text);
 

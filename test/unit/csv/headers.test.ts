@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeCsvFileError } from '../../../src/csv/errors.ts';
 import { matchHeaders } from '../../../src/csv/headers.ts';
+import { describeFileProblem as describeCsvFileError } from '../../../src/slack/replies-imports.ts';
 
 const keysOf = (headers: string[], mode: 'add' | 'update' = 'add') => {
   const result = matchHeaders(headers, mode);

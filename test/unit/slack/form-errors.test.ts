@@ -238,7 +238,11 @@ const SAMPLES: Samples = {
     status: 'undone',
     closedBy: 'UADMIN0001',
   },
-  IMPORT_FILE_INVALID: { code: 'IMPORT_FILE_INVALID', fileName: 'people.csv', reason: 'not UTF-8' },
+  IMPORT_FILE_INVALID: {
+    code: 'IMPORT_FILE_INVALID',
+    fileName: 'people.csv',
+    problem: { code: 'CSV_NOT_UTF8' },
+  },
   REVERT_NOTHING: { code: 'REVERT_NOTHING' },
   REVERT_UNSUPPORTED: {
     code: 'REVERT_UNSUPPORTED',
