@@ -12,6 +12,7 @@ import {
   phoneSync,
   phoneUserSettings,
 } from '../../../db/schema/index.ts';
+import { homeContent } from '../../../src/services/dashboard.ts';
 import { myCard, showUser } from '../../../src/services/queries.ts';
 import { settingsForm } from '../../../src/services/settings/forms.ts';
 import { lookupCard } from '../../../src/store/cards.ts';
@@ -84,6 +85,15 @@ describe('a lookup is read in one statement', () => {
       unwrap(await settingsForm(deps, ADMIN, extRef('1000'))),
     );
     expect(n).toBe(3);
+  });
+
+  it('draws the Home tab in one statement, for an admin and for a phone user', async () => {
+    await licensedPeople(deps, 1);
+    const forAdmin = await statementsOf(database.db, async () => unwrap(await homeContent(deps, ADMIN)));
+    const forUser = await statementsOf(database.db, async () =>
+      unwrap(await homeContent(deps, { slackUserId: 'UP0001' })),
+    );
+    expect({ forAdmin, forUser }).toEqual({ forAdmin: 1, forUser: 1 });
   });
 });
 
