@@ -1,8 +1,10 @@
 /**
  * `/phone show <ext>` under load: 20 keep-alive connections, each sending signed slash commands back to back for
- * 10 s (after a 2 s warm-up), against the real app on each database engine and against a baseline: a bare Bolt
- * app that only acknowledges, started the same way (npm start's node flags, Bolt's HTTPReceiver on a plain
- * node:http server, the same signing secret). Latency is what Slack sees: from sending the request to the end of
+ * 10 s (after a 2 s warm-up), against the real app on each database engine and against two baselines started the
+ * same way (npm start's node flags, Bolt's HTTPReceiver on a plain node:http server, the same signing secret): a
+ * bare Bolt app that only acknowledges, and on each engine the floor, a Bolt app that reads the phone user's row
+ * by extension with one indexed query (prepared, through the same drivers as the app) and answers a small card in
+ * the acknowledgement. Latency is what Slack sees: from sending the request to the end of
  * the acknowledgement. The app answers a lookup in the acknowledgement when it has the card within a second, else
  * afterwards through the response_url: the acknowledgements that carried a card are counted, and the replies
  * that reached the Slack stand-in too (when the load stopped, and once they stopped coming).
@@ -11,9 +13,9 @@
  * stand-in (`slash`), caught on their way to a throwaway endpoint, and replayed by the load generator with fresh
  * signatures. Slack lets a response_url be used 5 times; each caught command is replayed at most that often.
  *
- * This file is also the other two processes: `bench/show.ts bare-app` is the baseline server and
- * `bench/show.ts load <spec.json>` the load generator, each in its own process so that neither shares an event
- * loop with the server it measures.
+ * This file is also the other processes: `bench/show.ts bare-app` and `bench/show.ts floor-app` are the baseline
+ * servers and `bench/show.ts load <spec.json>` the load generator, each in its own process so that none shares an
+ * event loop with the server it measures.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +33,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type AllMiddlewareArgs, App, HTTPReceiver, type SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { eq, sql } from 'drizzle-orm';
+import { openDatabase } from '../db/client.ts';
+import { phoneUsers } from '../db/schema/index.ts';
 import { loadConfig } from '../src/config.ts';
 import { type FakeSlack, slackSignature, startFakeSlack } from '../src/local/index.ts';
 import { createLogger } from '../src/logger.ts';
@@ -344,37 +349,58 @@ const bareApp: Target = {
   },
 };
 
-function switchboard(engine: Engine): Target {
-  return {
-    server: 'Switchboard',
-    database: engine.name,
-    answers: true,
-    start: async (slack) => {
-      const people = Array.from({ length: PEOPLE }, (_, i) => benchPerson('SHOW', i));
-      for (const person of people) addToWorkspace(slack, person);
-      let extensions: string[] = [];
-      const database = await freshDatabase(engine, async (handle) => {
-        extensions = await seedPhoneUsers(handle, [ADMIN], people);
+/** The people of a run, licensed in a fresh database on `engine`; the extensions they were given. */
+async function seededDatabase(engine: Engine, slack: FakeSlack) {
+  const people = Array.from({ length: PEOPLE }, (_, i) => benchPerson('SHOW', i));
+  for (const person of people) addToWorkspace(slack, person);
+  let extensions: string[] = [];
+  const database = await freshDatabase(engine, async (handle) => {
+    extensions = await seedPhoneUsers(handle, [ADMIN], people);
+  });
+  return { database, extensions };
+}
+
+/** Starts `entry` (with `args`) on a seeded database; the database is dropped if it does not start. */
+function onSeededDatabase(engine: Engine, entry: { entry?: string; args?: string[] }): Target['start'] {
+  return async (slack) => {
+    const { database, extensions } = await seededDatabase(engine, slack);
+    try {
+      const app = await startAppProcess(switchboardEnv(slack, CREDENTIALS, [ADMIN], database), {
+        ...entry,
+        echo: false,
       });
-      try {
-        const app = await startAppProcess(switchboardEnv(slack, CREDENTIALS, [ADMIN], database), {
-          echo: false,
-        });
-        return { app, extensions, drop: database.drop };
-      } catch (error) {
-        await database.drop();
-        throw error;
-      }
-    },
+      return { app, extensions, drop: database.drop };
+    } catch (error) {
+      await database.drop();
+      throw error;
+    }
   };
 }
 
-/** The baseline first, then the app on each engine, one after the other (the machine has few cores). */
+export const FLOOR = 'One-query Bolt app (floor)';
+
+function floorApp(engine: Engine): Target {
+  return {
+    server: FLOOR,
+    database: engine.name,
+    answers: false,
+    start: onSeededDatabase(engine, { entry: THIS_FILE, args: ['floor-app'] }),
+  };
+}
+
+function switchboard(engine: Engine): Target {
+  return { server: 'Switchboard', database: engine.name, answers: true, start: onSeededDatabase(engine, {}) };
+}
+
+/**
+ * The bare app first, then on each engine the floor and the app, one after the other (the machine has few cores).
+ */
 export async function benchShow(engines: Engine[]): Promise<ShowFigures> {
   const rows: ShowRow[] = [];
-  for (const target of [bareApp, ...engines.map(switchboard)]) {
+  const targets = [bareApp, ...engines.flatMap((engine) => [floorApp(engine), switchboard(engine)])];
+  for (const target of targets) {
     process.stdout.write(
-      `  /phone show: ${target.server}${target.answers ? ` on ${target.database}` : ''}…\n`,
+      `  /phone show: ${target.server}${target.database === '–' ? '' : ` on ${target.database}`}…\n`,
     );
     rows.push(await measure(target));
   }
@@ -388,13 +414,15 @@ export async function benchShow(engines: Engine[]): Promise<ShowFigures> {
 }
 
 /**
- * The baseline server: what src/slack/app.ts sets up (the same config parsing, logger, HTTPReceiver, plain
- * node:http server with /healthz, deferred init), with one listener that only acknowledges `/phone`.
+ * A baseline server: what src/slack/app.ts sets up (the same config parsing, logger, HTTPReceiver, plain
+ * node:http server with /healthz, deferred init), with `listen` as its one `/phone` listener.
  */
-async function serveBareApp(): Promise<void> {
+async function serveBolt(
+  listen: (args: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => Promise<void>,
+): Promise<void> {
   const config = loadConfig();
   if (config.slack.kind !== 'http')
-    throw new Error('the bare app needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
+    throw new Error('a baseline app needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET');
   const logger = createLogger(config.logLevel, [config.slack.botToken, config.slack.signingSecret]);
   const receiver = new HTTPReceiver({
     signingSecret: config.slack.signingSecret,
@@ -409,9 +437,7 @@ async function serveBareApp(): Promise<void> {
     deferInitialization: true,
     receiver,
   });
-  app.command('/phone', async ({ ack }: AllMiddlewareArgs & SlackCommandMiddlewareArgs) => {
-    await ack();
-  });
+  app.command('/phone', listen);
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if ((req.url ?? '').split('?')[0] === '/healthz') {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -428,8 +454,55 @@ async function serveBareApp(): Promise<void> {
   process.once('SIGTERM', () => server.close(() => process.exit(0)));
 }
 
+/** The bare baseline: it only acknowledges. */
+const serveBareApp = () =>
+  serveBolt(async ({ ack }) => {
+    await ack();
+  });
+
+/**
+ * The floor: the app's database (its config, driver and pool) and one prepared, indexed query per command (the
+ * phone user's row by its unique extension), answered as a small card in the acknowledgement.
+ */
+async function serveFloorApp(): Promise<void> {
+  const config = loadConfig();
+  const handle = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.pgliteDir });
+  const byExtension = handle.db
+    .select({
+      id: phoneUsers.id,
+      extension: phoneUsers.extension,
+      siteId: phoneUsers.siteId,
+      status: phoneUsers.status,
+    })
+    .from(phoneUsers)
+    .where(eq(phoneUsers.extension, sql.placeholder('extension')))
+    .prepare('floor_phone_user');
+  await serveBolt(async ({ ack, command }) => {
+    const extension = command.text.trim().split(/\s+/)[1] ?? '';
+    const [row] = await byExtension.execute({ extension });
+    if (!row)
+      return void (await ack({ response_type: 'ephemeral', text: `No phone user has ${extension}.` }));
+    const text = `Phone user ${row.id}: extension ${row.extension}, site ${row.siteId}, ${row.status}`;
+    await ack({
+      response_type: 'ephemeral',
+      text,
+      blocks: [
+        { type: 'header', text: { type: 'plain_text', text: `Phone user ${row.id}` } },
+        {
+          type: 'section',
+          fields: [
+            { type: 'mrkdwn', text: `*Extension*\n${row.extension}` },
+            { type: 'mrkdwn', text: `*Status*\n${row.status}` },
+          ],
+        },
+      ],
+    });
+  });
+}
+
 const role = process.argv[1] === THIS_FILE ? process.argv[2] : undefined;
 if (role === 'bare-app') await serveBareApp();
+if (role === 'floor-app') await serveFloorApp();
 if (role === 'load') {
   const spec = JSON.parse(readFileSync(process.argv[3] as string, 'utf8')) as LoadSpec;
   process.stdout.write(JSON.stringify(await generateLoad(spec)));

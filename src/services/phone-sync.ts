@@ -6,7 +6,6 @@ import {
   retryFailedSync,
   type SyncRecord,
   type SyncState,
-  syncRecordFor,
   syncRecordOf,
 } from '../store/phone-sync.ts';
 import { type Actor, type Deps, type Recorder, requireAdmin, runChange } from './context.ts';
@@ -144,22 +143,17 @@ const failureOf = (row: SyncRecord & { slackUserId?: string | null }): SyncFailu
 export type CardSync = { system: string; sync: PersonSync; canRetry: boolean };
 
 /**
- * The sync line of a person's card, for `viewer`; undefined when no phone system is configured (then there is
- * nothing to be in sync with). One query: the card is drawn within Slack's 3-second acknowledgement.
+ * The sync line of a person's card from their sync row (undefined: no change has named them since sync began),
+ * read in the card's one statement; undefined when no phone system is configured (nothing to be in sync with).
  */
-export async function cardSyncOf(
-  deps: Deps,
-  viewer: Actor,
-  directoryUserId: number,
-): Promise<CardSync | undefined> {
+export function cardSyncFrom(
+  deps: Pick<Deps, 'phoneSystem'>,
+  row: SyncRecord | undefined,
+  viewerIsAdmin: boolean,
+): CardSync | undefined {
   if (!deps.phoneSystem) return undefined;
-  const row = await syncRecordFor(deps.db, directoryUserId, viewer.slackUserId);
   const sync = personSyncOf(row);
-  return {
-    system: deps.phoneSystem.name,
-    sync,
-    canRetry: sync.state === 'failed' && row?.viewerIsAdmin === true,
-  };
+  return { system: deps.phoneSystem.name, sync, canRetry: sync.state === 'failed' && viewerIsAdmin };
 }
 
 /** `slow`: the phone system did not answer the check in the time the view could wait. */

@@ -1,24 +1,24 @@
 import type { Person } from '../domain/errors.ts';
-import { ok, type Result } from '../domain/result.ts';
+import { err, ok, type Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { listReserved, readAccount } from '../store/account.ts';
 import { type AuditRecord, auditForTarget, recentAudit } from '../store/audit.ts';
-import { findDirectoryUserBySlackId } from '../store/directory.ts';
+import { type CardLookup, lookupCard } from '../store/cards.ts';
 import { listNumbers, type NumberRow } from '../store/numbers.ts';
-import {
-  cardByDirectoryUser,
-  listCards,
-  type PhoneUserCard,
-  type PhoneUserStatus,
-  personOf,
-} from '../store/phone-users.ts';
+import { listCards, type PhoneUserCard, type PhoneUserStatus, personOf } from '../store/phone-users.ts';
 import { type PlanUsage, planUsage } from '../store/plans.ts';
 import { listSites, type Site } from '../store/sites.ts';
-import { type Actor, catchDomain, type Deps, requireAdmin } from './context.ts';
-import { findDirectoryUser, findPhoneUser, personOfRef } from './find-phone-user.ts';
+import { type Actor, auditDenial, catchDomain, type Deps, requireAdmin } from './context.ts';
+import {
+  findDirectoryUser,
+  findPhoneUser,
+  lookUpPhoneUser,
+  type PhoneUserRead,
+  personOfRef,
+} from './find-phone-user.ts';
 import { linkChatAccounts } from './linking.ts';
-import { type CardSync, cardSyncOf } from './phone-sync.ts';
-import { type UserDetails, userDetails } from './settings/details.ts';
+import { type CardSync, cardSyncFrom } from './phone-sync.ts';
+import type { UserDetails } from './settings/details.ts';
 import { resolvePlan, resolveSite } from './site-rules.ts';
 
 /** Runs a read inside the same admin check as changes. */
@@ -39,10 +39,13 @@ export type Card =
 
 /** A phone user's card; for someone known who holds no license, says so instead of failing. */
 export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<Result<Card>> {
-  const allowed = await requireAdmin(deps, actor, 'show');
-  if (!allowed.ok) return allowed;
-  const found = await catchDomain(() => findPhoneUser(deps.db, ref));
-  if (found.ok) return ok(await phoneUserCard(deps, actor, found.value));
+  // The admin check is read with the card: one round trip. A non-admin is refused before hearing anything of it.
+  const { viewerIsAdmin, found } = await lookUpPhoneUser(deps.db, ref, actor.slackUserId);
+  if (!viewerIsAdmin) {
+    await auditDenial(deps, actor, 'show');
+    return err({ code: 'NOT_ADMIN', action: 'show' });
+  }
+  if (found.ok) return ok(cardOf(deps, found.value, viewerIsAdmin));
   if (found.error.code === 'NOT_A_PHONE_USER')
     return ok({ kind: 'not_phone_user', person: found.error.user });
   return found;
@@ -50,21 +53,33 @@ export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<
 
 /** Anyone may see their own card. */
 export async function myCard(deps: Deps, actor: Actor): Promise<Result<Card>> {
-  // Someone added by import or by email before their account was linked is found by their profile's email.
-  await linkChatAccounts(deps, actor, [actor.slackUserId]);
-  const user = await findDirectoryUserBySlackId(deps.db, actor.slackUserId);
-  const card = user ? await cardByDirectoryUser(deps.db, user.id) : undefined;
-  if (card) return ok(await phoneUserCard(deps, actor, card));
-  const person = user
-    ? personOf(user)
-    : personOfRef({ kind: 'slack', id: actor.slackUserId, raw: `<@${actor.slackUserId}>` });
-  return ok({ kind: 'not_phone_user', person });
+  return ok(await ownCard(deps, actor, await readOwnCard(deps, actor)));
 }
 
-async function phoneUserCard(deps: Deps, viewer: Actor, card: PhoneUserCard): Promise<Card> {
-  const details = await userDetails(deps.db, card);
-  const sync = await cardSyncOf(deps, viewer, card.directoryUserId);
-  return { kind: 'phone_user', card, details, sync };
+const readOwnCard = (deps: Deps, actor: Actor) =>
+  lookupCard(deps.db, { by: 'slack', slackUserId: actor.slackUserId }, actor.slackUserId);
+
+/**
+ * The caller's own card from `looked`, their lookup by chat account. Someone added by import or by email before
+ * their account was linked is found by their profile's email: only then is their account linked and looked up
+ * again, so the usual case costs no more than the lookup's one statement.
+ */
+export async function ownCard(deps: Deps, actor: Actor, looked: CardLookup): Promise<Card> {
+  let own = looked;
+  if (!own.person) {
+    await linkChatAccounts(deps, actor, [actor.slackUserId]);
+    own = await readOwnCard(deps, actor);
+  }
+  if (own.phoneUser) return cardOf(deps, own.phoneUser, own.viewerIsAdmin);
+  const person = own.person
+    ? personOf(own.person)
+    : personOfRef({ kind: 'slack', id: actor.slackUserId, raw: `<@${actor.slackUserId}>` });
+  return { kind: 'not_phone_user', person };
+}
+
+function cardOf(deps: Deps, read: PhoneUserRead, viewerIsAdmin: boolean): Card {
+  const sync = cardSyncFrom(deps, read.sync, viewerIsAdmin);
+  return { kind: 'phone_user', card: read.card, details: read.details, sync };
 }
 
 export type ListQuery = {

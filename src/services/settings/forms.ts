@@ -1,13 +1,12 @@
 import type { DomainError } from '../../domain/errors.ts';
 import { err, ok, type Result } from '../../domain/result.ts';
 import type { UserRef } from '../../domain/user-ref.ts';
-import { isAdmin } from '../../store/account.ts';
 import { type AudioSummary, libraryOf } from '../../store/audio.ts';
 import { mainNumbers } from '../../store/main-numbers.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
-import { type Actor, auditDenial, catchDomain, type Deps } from '../context.ts';
-import { findPhoneUser } from '../find-phone-user.ts';
-import { type UserDetails, userDetails } from './details.ts';
+import { type Actor, auditDenial, type Deps } from '../context.ts';
+import { lookUpPhoneUser } from '../find-phone-user.ts';
+import type { UserDetails } from './details.ts';
 
 /** Who is looking at a settings form, and what they may change in it. */
 export type SettingsForm = {
@@ -26,28 +25,27 @@ export type SettingsForm = {
  * only what they may change). Anyone else is refused, and the attempt is audited.
  */
 export async function settingsForm(deps: Deps, actor: Actor, ref: UserRef): Promise<Result<SettingsForm>> {
-  const found = await catchDomain(() => findPhoneUser(deps.db, ref));
-  const byAdmin = await isAdmin(deps.db, actor.slackUserId);
+  // The card, its details and whether the viewer is an admin in one statement; the main numbers meanwhile.
+  const main = mainNumbers(deps.db);
+  main.catch(() => {});
+  const { viewerIsAdmin: byAdmin, found } = await lookUpPhoneUser(deps.db, ref, actor.slackUserId);
   if (!found.ok) {
     if (byAdmin) return found;
     await auditDenial(deps, actor, 'settings');
     return err({ code: 'NOT_ADMIN', action: 'settings' });
   }
-  const self = found.value.slackUserId === actor.slackUserId;
+  const { card, details } = found.value;
+  const self = card.slackUserId === actor.slackUserId;
   if (!byAdmin && !self) {
     await auditDenial(deps, actor, 'settings');
     return err({ code: 'NOT_ADMIN', action: 'settings' });
   }
   // An adopted line's settings are the phone system's: a form of Switchboard's values would mislead.
-  if (found.value.settingsInPhoneSystem) {
-    return err({ code: 'SETTINGS_IN_PHONE_SYSTEM', email: found.value.email });
+  if (card.settingsInPhoneSystem) {
+    return err({ code: 'SETTINGS_IN_PHONE_SYSTEM', email: card.email });
   }
-  const [details, library, main] = await Promise.all([
-    userDetails(deps.db, found.value),
-    libraryOf(deps.db, found.value.phoneUserId),
-    mainNumbers(deps.db),
-  ]);
-  return ok({ card: found.value, details, byAdmin, self, library, mainNumbers: [...main] });
+  const library = await libraryOf(deps.db, card.phoneUserId);
+  return ok({ card, details, byAdmin, self, library, mainNumbers: [...(await main)] });
 }
 
 /**
