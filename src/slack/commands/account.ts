@@ -223,6 +223,7 @@ export async function adminRemove(ctx: HandlerContext, user: UserRef): Promise<O
 export type NumbersCommand = { name: 'numbers'; free: boolean; site?: string };
 export const numbersCommand = defineCommand<NumbersCommand>({
   name: 'numbers',
+  lookup: true,
   syntax: 'numbers [free] [site:<site>]',
   description: "List the account's numbers, or only the free ones.",
   example: '/phone numbers free site:Main',
@@ -259,6 +260,7 @@ export const numbersRemoveCommand = defineCommand<NumbersRemoveCommand>({
 export type PlansCommand = { name: 'plans' };
 export const plansCommand = defineCommand<PlansCommand>({
   name: 'plans',
+  lookup: true,
   syntax: 'plans',
   description: 'Show the calling plans and how many of each the account owns.',
   example: '/phone plans',
@@ -295,6 +297,7 @@ export const licensesCommand = defineCommand<LicensesCommand>({
 export type SitesCommand = { name: 'sites' };
 export const sitesCommand = defineCommand<SitesCommand>({
   name: 'sites',
+  lookup: true,
   syntax: 'sites',
   description: 'List the sites.',
   example: '/phone sites',
@@ -343,6 +346,7 @@ export const sitecodesCommand = defineCommand<SitecodesCommand>({
 export type ReservedCommand = { name: 'reserved' };
 export const reservedCommand = defineCommand<ReservedCommand>({
   name: 'reserved',
+  lookup: true,
   syntax: 'reserved',
   description: 'List the reserved extensions.',
   example: '/phone reserved',
@@ -379,6 +383,7 @@ export const reservedRemoveCommand = defineCommand<ReservedRemoveCommand>({
 export type AdminsCommand = { name: 'admins' };
 export const adminsCommand = defineCommand<AdminsCommand>({
   name: 'admins',
+  lookup: true,
   syntax: 'admins',
   description: 'List the phone admins.',
   example: '/phone admins',

@@ -62,6 +62,7 @@ export function holdMusic(ctx: HandlerContext, user: UserRef, choice: HoldMusicC
 export type AudioCommand = { name: 'audio'; user: UserRef };
 export const audioCommand = defineCommand<AudioCommand>({
   name: 'audio',
+  lookup: true,
   syntax: 'audio <user>',
   description:
     "List a person's audio files (send WAV or MP3 to the app with `greeting`, `hold music` or `message` to add one).",

@@ -34,6 +34,12 @@ export type CommandForm = {
  */
 export type Command<C extends { name: string }> = CommandForm & {
   readonly also?: readonly CommandForm[];
+  /**
+   * Answers the caller alone and changes nothing (`show`, `list`): it runs without change tracking and without
+   * reading first whether the caller is an admin, which only decides where a change is announced. Its answer never
+   * goes to the channel, even by mistake.
+   */
+  readonly lookup?: true;
   /** The command's own words, read from its syntax: `plan add` for `plan add <user> <plan>`. */
   readonly words: readonly string[];
   readonly parse: (args: Token[]) => Read<C>;

@@ -10,6 +10,7 @@ export type HelpCommand = { name: 'help'; topic?: string };
 
 export const helpCommand = defineCommand<HelpCommand>({
   name: 'help',
+  lookup: true,
   syntax: 'help [<command>]',
   description: 'Show the commands you may use; with a command, how to type it, in full.',
   example: '/phone help plan',

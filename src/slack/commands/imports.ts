@@ -86,6 +86,7 @@ export const importSampleCommand = defineCommand<ImportSampleCommand>({
 export type ImportsCommand = { name: 'imports' };
 export const importsCommand = defineCommand<ImportsCommand>({
   name: 'imports',
+  lookup: true,
   syntax: 'imports',
   description:
     'List recent imports: who, when, file, mode, counts and status, with *Undo* beside those that can still be undone.',

@@ -114,6 +114,7 @@ export async function openSettings(ctx: HandlerContext, user: UserRef | undefine
 export type MeCommand = { name: 'me' };
 export const meCommand = defineCommand<MeCommand>({
   name: 'me',
+  lookup: true,
   syntax: 'me',
   description: 'Show your own phone card.',
   example: '/phone me',
@@ -163,6 +164,7 @@ export const removeCommand = defineCommand<RemoveCommand>({
 export type ShowCommand = { name: 'show'; user: UserRef };
 export const showCommand = defineCommand<ShowCommand>({
   name: 'show',
+  lookup: true,
   syntax: 'show <user>',
   description: "Show a person's phone card.",
   example: '/phone show @ada',
@@ -181,6 +183,7 @@ export type ListCommand = {
 };
 export const listCommand = defineCommand<ListCommand>({
   name: 'list',
+  lookup: true,
   syntax: 'list [site:<site>] [status:active|inactive] [plan:<plan>] [<text>]',
   description: 'List phone users, filtered by site, status, plan or text.',
   example: '/phone list site:Main status:active',
@@ -211,6 +214,7 @@ export const userAddCommand = defineCommand<UserAddCommand>({
 export type HistoryCommand = { name: 'history'; user: UserRef };
 export const historyCommand = defineCommand<HistoryCommand>({
   name: 'history',
+  lookup: true,
   syntax: 'history <user>',
   description: "Show a person's change history.",
   example: '/phone history @ada',
@@ -223,6 +227,7 @@ export const historyCommand = defineCommand<HistoryCommand>({
 export type HistoryRecentCommand = { name: 'history.recent' };
 export const historyRecentCommand = defineCommand<HistoryRecentCommand>({
   name: 'history.recent',
+  lookup: true,
   syntax: 'history recent',
   description: 'Show the latest changes across the account.',
   example: '/phone history recent',

@@ -96,6 +96,7 @@ function readProgress(ctx: HandlerContext, then: string) {
 export type SyncCommand = { name: 'sync' };
 export const syncCommand = defineCommand<SyncCommand>({
   name: 'sync',
+  lookup: true,
   syntax: 'sync',
   description:
     'Show whether the phone system holds what Switchboard says: its connection, how many people are in sync, being applied or refused (with why), and Retry buttons.',

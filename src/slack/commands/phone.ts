@@ -11,7 +11,7 @@ import { failureText, type Runtime, STARTING } from '../runtime.ts';
 import { postWithSyncStatus } from '../sync-replies.ts';
 import { assignModal } from '../views/assign-modal.ts';
 import type { HandlerContext } from './context.ts';
-import { type PhoneCommand, parseCommand, runCommand } from './registry.ts';
+import { commandOf, type PhoneCommand, parseCommand, runCommand } from './registry.ts';
 
 type Args = AllMiddlewareArgs & SlackCommandMiddlewareArgs;
 
@@ -71,8 +71,17 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
       await ack();
       return void (await send(assignForm(deps, actor, command.channel_id, parsed.command).catch(failed)));
     }
+    // A lookup changes nothing: no change to track, and nobody to announce it to.
+    const lookup = commandOf(parsed.command.name).lookup === true;
     const answer = linkChatAccounts(deps, actor, chatAccountsNamed(parsed.command, actor))
-      .then(() => trackingChanges(() => answerFor(ctx, parsed.command)))
+      .then(() =>
+        lookup
+          ? runCommand(ctx, parsed.command).then((value) => ({
+              value: confirmedTo('requester', value),
+              requests: [],
+            }))
+          : trackingChanges(() => answerFor(ctx, parsed.command)),
+      )
       .then(
         ({ value, requests }): Outcome =>
           requests.length > 0 ? { ...value, syncRequests: requests } : value,

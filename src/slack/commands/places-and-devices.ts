@@ -223,6 +223,7 @@ export const siteAddressCommand = defineCommand<SiteAddressCommand>({
 export type QueuesCommand = { name: 'queues' };
 export const queuesCommand = defineCommand<QueuesCommand>({
   name: 'queues',
+  lookup: true,
   syntax: 'queues',
   description: 'List the call queues with their members.',
   example: '/phone queues',
@@ -265,6 +266,7 @@ export const queueMemberCommand = defineCommand<QueueMemberCommand>({
 export type ReceptionistsCommand = { name: 'receptionists' };
 export const receptionistsCommand = defineCommand<ReceptionistsCommand>({
   name: 'receptionists',
+  lookup: true,
   syntax: 'receptionists',
   description: 'List the auto receptionists with their operators.',
   example: '/phone receptionists',

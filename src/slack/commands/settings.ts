@@ -129,6 +129,7 @@ export const blockRemoveCommand = defineCommand<BlockRemoveCommand>({
 export type BlockedCommand = { name: 'blocked'; user: UserRef };
 export const blockedCommand = defineCommand<BlockedCommand>({
   name: 'blocked',
+  lookup: true,
   syntax: 'blocked <user>',
   description: "Show a person's blocked numbers and prefixes.",
   example: '/phone blocked @ada',
