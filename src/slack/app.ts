@@ -43,6 +43,9 @@ export async function startSlackApp(options: SlackAppOptions): Promise<RunningSl
     logLevel: options.logger.getLevel(),
     clientOptions,
     deferInitialization: true,
+    // Bolt's default middleware keeps a per-conversation state store that no listener here reads; it cost every
+    // request a map lookup and a closure.
+    convoStore: false as const,
   };
   let receiver: HTTPReceiver | SocketModeReceiver;
   if (options.slack.kind === 'http') {
