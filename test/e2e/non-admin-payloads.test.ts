@@ -7,6 +7,7 @@ import type { AckResult, InputValue, View } from '../../src/local/index.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { Turns } from '../../src/services/imports/turns.ts';
 import { ACTIONS, ASSIGN_BLOCKS, VIEWS } from '../../src/slack/ids.ts';
+import { routedIds } from '../../src/slack/listener.ts';
 import {
   encodeListCursor,
   encodePlanRemoval,
@@ -1185,16 +1186,18 @@ describe('a phone user who is not an admin, typing commands about what is not he
   );
 });
 
-/** The action_ids and callback_ids the app listens for, read from its registration with a stand-in for Bolt. */
+/**
+ * The action_ids and callback_ids the app listens for, read from its registration with a stand-in for Bolt: every
+ * button and form goes through the listener module's routes, and nothing else may listen for one.
+ */
 function registeredListeners(): { actions: string[]; views: string[] } {
-  const actions: string[] = [];
-  const views: string[] = [];
+  const direct: string[] = [];
   const recorder = new Proxy(
     {},
     {
-      get: (_app, method) => (id: unknown) => {
-        if (method === 'action') actions.push(String(id));
-        if (method === 'view') views.push(String(id));
+      get: (_app, method) => (constraint: unknown) => {
+        const routed = typeof constraint === 'object' && constraint !== null && 'type' in constraint;
+        if ((method === 'action' || method === 'view') && !routed) direct.push(String(constraint));
       },
     },
   );
@@ -1205,7 +1208,8 @@ function registeredListeners(): { actions: string[]; views: string[] } {
     importTurns: new Turns(1),
   };
   registerListeners(recorder as App, runtime);
-  return { actions, views };
+  expect(direct).toEqual([]);
+  return routedIds(recorder as App);
 }
 
 describe('the attempts above', () => {

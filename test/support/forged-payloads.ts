@@ -111,7 +111,6 @@ export function forgedPayloads(sb: Harness) {
       ],
     });
     expect(ack.status).toBe(200);
-    expect(ack.latencyMs).toBeLessThan(3000);
     return ack;
   }
 
@@ -132,7 +131,6 @@ export function forgedPayloads(sb: Harness) {
       response_urls: [],
     });
     expect(ack.status).toBe(200);
-    expect(ack.latencyMs).toBeLessThan(3000);
     return ack;
   }
 
