@@ -4,6 +4,7 @@ import type { UserRef } from '../domain/user-ref.ts';
 import { listReserved, readAccount } from '../store/account.ts';
 import { type AuditRecord, auditForTarget, recentAudit } from '../store/audit.ts';
 import { type CardLookup, lookupCard } from '../store/cards.ts';
+import { findDirectoryUsersByIds } from '../store/directory.ts';
 import { listNumbers, type NumberRow } from '../store/numbers.ts';
 import { listCards, type PhoneUserCard, type PhoneUserStatus, personOf } from '../store/phone-users.ts';
 import { type PlanUsage, planUsage } from '../store/plans.ts';
@@ -118,23 +119,67 @@ export async function listPhoneUsers(
 
 export const HISTORY_LIMIT = 20;
 
-export type History = { subject: Person | 'recent'; entries: AuditRecord[] };
+/** An audit row with the person it is about, when it is about a person of the directory. */
+export type HistoryEntry = AuditRecord & { target: Person | null };
 
-export async function history(deps: Deps, actor: Actor, ref: UserRef | 'recent'): Promise<Result<History>> {
+/**
+ * A page of history, newest first. `more` says older entries exist (read them with `before` set to the oldest
+ * id shown); `directoryUserId` is whose history it is, so a More button can ask for the next page.
+ */
+export type History = {
+  subject: Person | 'recent';
+  directoryUserId?: number;
+  entries: HistoryEntry[];
+  more: boolean;
+};
+
+export async function history(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef | 'recent',
+  before?: number,
+): Promise<Result<History>> {
   return adminRead(deps, actor, 'history', async () => {
-    if (ref === 'recent')
-      return { subject: 'recent' as const, entries: await recentAudit(deps.db, HISTORY_LIMIT) };
+    if (ref === 'recent') {
+      const rows = await recentAudit(deps.db, HISTORY_LIMIT + 1, before);
+      return { subject: 'recent' as const, ...(await historyPage(deps, rows)) };
+    }
     const user = ref.kind === 'extension' ? undefined : await findDirectoryUser(deps.db, ref);
     const directoryUserId =
       user?.id ??
       (ref.kind === 'extension' ? (await findPhoneUser(deps.db, ref)).directoryUserId : undefined);
-    if (directoryUserId === undefined) return { subject: personOfRef(ref), entries: [] };
+    if (directoryUserId === undefined) return { subject: personOfRef(ref), entries: [], more: false };
     const subject = user ? personOf(user) : personOfRef(ref);
-    return {
-      subject,
-      entries: await auditForTarget(deps.db, 'user', String(directoryUserId), HISTORY_LIMIT),
-    };
+    const rows = await auditForTarget(deps.db, 'user', String(directoryUserId), HISTORY_LIMIT + 1, before);
+    return { subject, directoryUserId, ...(await historyPage(deps, rows)) };
   });
+}
+
+/**
+ * The first HISTORY_LIMIT of `rows` (read one more to know whether older ones exist), with the people they are
+ * about. A request cut by the page's end is left whole for the next page, unless it is all the page holds.
+ */
+async function historyPage(deps: Deps, rows: AuditRecord[]) {
+  const more = rows.length > HISTORY_LIMIT;
+  let page = rows.slice(0, HISTORY_LIMIT);
+  const next = rows[HISTORY_LIMIT];
+  if (next && page.some((row) => row.requestId !== next.requestId)) {
+    page = page.filter((row) => row.requestId !== next.requestId);
+  }
+  const ids = [
+    ...new Set(page.filter((row) => row.targetType === 'user').map((row) => Number(row.targetId))),
+  ];
+  const people = new Map(
+    (await findDirectoryUsersByIds(deps.db, ids.filter(Number.isSafeInteger))).map((user) => [
+      String(user.id),
+      personOf(user),
+    ]),
+  );
+  const entries = page.map((row) => ({
+    ...row,
+    target: row.targetType === 'user' ? (people.get(row.targetId) ?? null) : null,
+  }));
+  return { entries, more };
 }
 
 export type SiteSummary = Site & { phoneUsers: number };

@@ -58,6 +58,19 @@ export function decodeListCursor(value: string | undefined): { query: ListQuery;
   }
 }
 
+/** The More button under a history: whose (`recent`, or a directory id) and the oldest audit id shown. */
+export type HistoryCursor = { subject: 'recent' | number; before: number };
+
+const HISTORY_CURSOR = /^h:(recent|[0-9]{1,9}):([0-9]{1,15})$/;
+
+export const encodeHistoryCursor = (cursor: HistoryCursor) => `h:${cursor.subject}:${cursor.before}`;
+
+export function decodeHistoryCursor(value: string | undefined): HistoryCursor | undefined {
+  const match = value ? HISTORY_CURSOR.exec(value) : null;
+  if (!match?.[1] || !match[2]) return undefined;
+  return { subject: match[1] === 'recent' ? 'recent' : Number(match[1]), before: Number(match[2]) };
+}
+
 const DIRECTORY_USER = /^u:([0-9]{1,9})$/;
 
 /** `u:<directory id>`: the one thing the card's buttons carry. */

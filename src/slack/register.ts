@@ -1,6 +1,7 @@
 import type { App } from '@slack/bolt';
 import { registerAdoptionActions } from './actions/adoption.ts';
 import { registerDriftActions } from './actions/drift.ts';
+import { registerHistoryMore } from './actions/history-more.ts';
 import { registerImportActions } from './actions/imports.ts';
 import { registerListNext } from './actions/list-next.ts';
 import { registerRemoveLicenses } from './actions/remove-licenses.ts';
@@ -24,6 +25,7 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerRemoveLicenses(app, runtime);
   registerRemovePlan(app, runtime);
   registerListNext(app, runtime);
+  registerHistoryMore(app, runtime);
   registerShowPin(app, runtime);
   registerAssignSubmit(app, runtime);
   registerAppHomeOpened(app, runtime);

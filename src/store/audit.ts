@@ -56,11 +56,24 @@ export async function insertChanges(tx: Executor, requestId: string, at: Date, c
   }
 }
 
-export async function auditForTarget(db: Executor, targetType: string, targetId: string, limit: number) {
+/** What was done to a target, newest first; `beforeId` pages back past the rows already shown. */
+export async function auditForTarget(
+  db: Executor,
+  targetType: string,
+  targetId: string,
+  limit: number,
+  beforeId?: number,
+) {
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.targetType, targetType), eq(auditLog.targetId, targetId)))
+    .where(
+      and(
+        eq(auditLog.targetType, targetType),
+        eq(auditLog.targetId, targetId),
+        beforeId === undefined ? undefined : lt(auditLog.id, beforeId),
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .limit(limit);
 }

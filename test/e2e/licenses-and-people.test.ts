@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTIONS } from '../../src/slack/ids.ts';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard } from '../support/e2e.ts';
-import { accountState, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';
+import { accountState, mention, phoneCommands, type Reply, unreadableMarkup } from '../support/phone.ts';
 
 const sb = useSwitchboard();
 const { phone, phoneReply, phoneChange, setupAccount, license, directMessage, clickOn } = phoneCommands(sb);
@@ -285,22 +285,40 @@ describe('/phone list', () => {
 });
 
 describe('/phone history', () => {
-  it("shows a person's changes, newest first, naming who made them", async () => {
+  it("tells a person's changes in sentences, newest first, and never the voicemail PIN", async () => {
     await setupAccount();
+    await phoneChange('plans set "US/CA Metered" 5');
     await license([colleague(1)]);
     await phoneChange(`ext <@${colleague(1)}> 1234`);
+    await phoneChange(`plan add <@${colleague(1)}> US/CA Metered`);
+    await phoneChange(`set <@${colleague(1)}> pin=4444`);
     const history = await phoneReply(`history <@${colleague(1)}>`);
-    expect(history).toContain(`*History of ${mention(colleague(1))}*`);
-    const lines = history.split('\n').filter((line) => line.startsWith('• '));
-    expect(lines.map((line) => line.match(/`([a-z_.]+)`/)?.[1])).toEqual([
-      'extension.changed',
-      'license.assigned',
-      'directory_user.created',
-    ]);
-    expect(lines[0]).toContain(`UTC, ${mention(ADMIN_ID)}, \`extension.changed\``);
-    expect(lines[0]).toContain('"extension":"1000"');
-    expect(lines[0]).toContain('"extension":"1234"');
-    expect(history).toContain('Newest first. Times are UTC.');
+    const who = mention(colleague(1));
+    expect(history).toContain(`*History of ${who}*`);
+    const pin = history.indexOf(`• changed the voicemail PIN of ${who}`);
+    const plan = history.indexOf(`• gave ${who} the calling plan \`US/CA Metered\``);
+    const extension = history.indexOf(`• changed the extension of ${who} from \`1000\` to \`1234\``);
+    expect(pin).toBeGreaterThan(-1);
+    expect([pin, plan, extension].every((at, i, all) => at > (all[i - 1] ?? -1))).toBe(true);
+    expect(history).toMatch(
+      /\*<!date\^\d+\^\{date_short_pretty\} \{time\}\|\d{4}-\d\d-\d\d \d\d:\d\d UTC>\* · <@/,
+    );
+    expect(history).toContain(`· ${mention(ADMIN_ID)}`);
+    expect(history).not.toContain('4444');
+    expect(history).not.toContain('hidden');
+    expect(history).not.toContain('{"');
+  });
+
+  it('groups the changes one request made under its time and who made it', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const reply = await phone(`history <@${colleague(1)}>`);
+    const sections = sectionsOf(reply);
+    const who = mention(colleague(1));
+    expect(sections).toHaveLength(2);
+    expect(sections[1]).toContain(`• gave ${who} a phone license: extension \`1000\` at \`Main\``);
+    expect(sections[1]).toContain(`• added ${who} to the directory`);
+    expect(sections[1]?.match(/<!date\^/g)).toHaveLength(1);
   });
 
   it('says when a person has no recorded changes', async () => {
@@ -312,16 +330,37 @@ describe('/phone history', () => {
     await license([colleague(1)]);
     const recent = await phoneReply('history recent');
     expect(recent).toContain('*Recent changes*');
-    const actions = recent
-      .split('\n')
-      .filter((line) => line.startsWith('• '))
-      .map((line) => line.match(/`([a-z_.]+)`/)?.[1]);
-    expect(actions.slice(0, 4)).toEqual([
-      'license.assigned',
-      'directory_user.created',
-      'plan.inventory_set',
-      'licenses.total_set',
+    const lines = recent.split('\n').filter((line) => line.startsWith('• '));
+    expect(lines.slice(0, 4)).toEqual([
+      `• gave ${mention(colleague(1))} a phone license: extension \`1000\` at \`Main\``,
+      `• added ${mention(colleague(1))} to the directory`,
+      '• set the count of US/CA Unlimited licenses from `0` to `50`',
+      expect.stringMatching(/^• set the purchased license total from `\d+` to `50`$/),
     ]);
-    expect(recent).toContain('`license.assigned` colleague1@example.com:');
+  });
+
+  it('pages back with More, keeping the changes of one request together', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    for (let i = 1; i <= 19; i++) await phoneChange(`ext <@${colleague(1)}> ${1100 + i}`);
+    const first = await phone(`history <@${colleague(1)}>`);
+    expect(first.text.match(/• changed the extension/g)).toHaveLength(19);
+    expect(first.text).toContain('from `1118` to `1119`');
+    expect(first.text).not.toContain('a phone license');
+    expect(first.text).toContain('More');
+
+    const second = await clickOn(first, ACTIONS.historyMore);
+    expect(second).toContain(`*History of ${mention(colleague(1))}*`);
+    expect(second).toContain(`• gave ${mention(colleague(1))} a phone license`);
+    expect(second).toContain(`• added ${mention(colleague(1))} to the directory`);
+    expect(second).not.toContain('changed the extension');
+    expect(second).not.toContain('More');
+    expect(sb.slack.ephemerals(ADMIN_ID, CHANNEL)).toHaveLength(1);
   });
 });
+
+/** The sections of a reply under its title: one per request. */
+function sectionsOf(reply: Reply): string[] {
+  const blocks = (reply.message as { blocks?: { type: string; text?: { text: string } }[] }).blocks ?? [];
+  return blocks.filter((block) => block.type === 'section').map((block) => block.text?.text ?? '');
+}

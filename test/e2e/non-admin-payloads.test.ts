@@ -9,6 +9,7 @@ import { Turns } from '../../src/services/imports/turns.ts';
 import { ACTIONS, ASSIGN_BLOCKS, VIEWS } from '../../src/slack/ids.ts';
 import { routedIds } from '../../src/slack/listener.ts';
 import {
+  encodeHistoryCursor,
   encodeListCursor,
   encodePlanRemoval,
   encodeRemoval as encodeUsers,
@@ -261,6 +262,19 @@ const onSomeoneElse: Attempt[] = [
     }),
     refusal: 'Only phone admins can use `/phone list`.',
     denied: ['list'],
+  },
+  {
+    listener: ACTIONS.historyMore,
+    tries: "paging back through colleague 1's history",
+    payload: async () => ({
+      press: {
+        action_id: ACTIONS.historyMore,
+        value: encodeHistoryCursor({ subject: await directoryId(C1), before: 1_000_000 }),
+      },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone history`.',
+    denied: ['history'],
   },
   {
     listener: ACTIONS.showPin,
@@ -828,6 +842,16 @@ const garbage: Garbage[] = [
     what: 'a Next button whose value is cut-off JSON',
     payload: async () => ({ press: { action_id: ACTIONS.listNext, value: '{"q":{"site":' }, on: aMessage }),
     answer: 'This list could not be continued; run `/phone list` again.',
+    denied: [],
+  },
+  {
+    listener: ACTIONS.historyMore,
+    what: 'a More button whose value names no history',
+    payload: async () => ({
+      press: { action_id: ACTIONS.historyMore, value: 'h:everyone:drop' },
+      on: aMessage,
+    }),
+    answer: 'This history could not be continued; run `/phone history` again.',
     denied: [],
   },
   {

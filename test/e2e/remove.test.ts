@@ -106,7 +106,9 @@ describe('/phone remove', () => {
     expect(state.people.map((p) => p.email)).toEqual(['colleague1@example.com', 'colleague2@example.com']);
     expect(await phoneReply(`show <@${colleague(1)}>`)).toContain('is not a phone user');
     expect(await phoneReply('licenses')).toContain('0 of 50 phone licenses in use');
-    expect(await phoneReply('history recent')).toContain('`license.removed`');
+    expect(await phoneReply('history recent')).toContain(
+      `• removed the phone license of ${mention(colleague(1))}`,
+    );
   });
 
   it('changes nothing when the admin clicks Cancel', async () => {

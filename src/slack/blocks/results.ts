@@ -1,11 +1,20 @@
 import type { Person } from '../../domain/errors.ts';
 import type { AssignResult, LicenseUsage } from '../../services/licenses.ts';
 import type { ListPage } from '../../services/queries.ts';
-import type { AuditRecord } from '../../store/audit.ts';
-import { clip, code, escapeText, mention, plural, showText, who } from '../format.ts';
+import { escapeText, MRKDWN, mention, plural, showText, who } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { cardLine, personOfCard } from './card.ts';
-import { context, linesMessage, type Message, plain, section } from './message.ts';
+import { groupByRequest, type HistoryEntry, predicate, slackTime } from './history-sentences.ts';
+import { BLOCK_KIT } from './limits.ts';
+import {
+  context,
+  type KnownBlock,
+  linesMessage,
+  type Message,
+  plain,
+  section,
+  textLength,
+} from './message.ts';
 
 export function assignedMessage(actor: string, result: AssignResult): Message {
   const plan = result.plan ? ` with ${escapeText(result.plan)}` : '';
@@ -42,21 +51,53 @@ export function listMessage(page: ListPage, nextValue: string | undefined): Mess
   return message;
 }
 
-const describe = (value: unknown): string => {
-  if (value === null || value === undefined) return '—';
-  return clip(JSON.stringify(value), 300);
-};
+/** Text the history's groups may use, leaving room for the title, footer and More button (12,000 a message). */
+const HISTORY_TEXT = 10_000;
 
-export function historyMessage(subject: Person | 'recent', entries: AuditRecord[]): Message {
+/**
+ * A history page: one section per request (its time in the reader's time zone, who made it, a sentence per
+ * change), newest first. When older entries exist (`more`, or what did not fit Slack's limits), a More button
+ * carries `cursor(oldest id shown)`.
+ */
+export function historyMessage(
+  subject: Person | 'recent',
+  entries: HistoryEntry[],
+  more: boolean,
+  cursor: (beforeId: number) => string,
+): Message {
   const title = subject === 'recent' ? '*Recent changes*' : `*History of ${who(subject)}*`;
   if (entries.length === 0) return linesMessage(`${title}\nNo changes recorded.`, []);
-  const lines = entries.map((entry) => {
-    const when = entry.at.toISOString().replace('T', ' ').slice(0, 16);
-    const target = subject === 'recent' ? ` ${showText(entry.targetLabel)}:` : '';
-    const actor = /^[UW][A-Z0-9]+$/.test(entry.actor) ? mention(entry.actor) : escapeText(entry.actor);
-    return `• ${when} UTC, ${actor}, ${code(entry.action)}${target} ${escapeText(describe(entry.before))} → ${escapeText(describe(entry.after))}`;
-  });
-  return linesMessage(title, lines, 'Newest first. Times are UTC.');
+  const blocks: KnownBlock[] = [section(title)];
+  let budget = HISTORY_TEXT;
+  let oldest: number | undefined;
+  let cut = false;
+  for (const group of groupByRequest(entries)) {
+    const lines = group.entries.map((entry) => `• ${predicate(entry)}`);
+    const block = section(`*${slackTime(group.at)}* · ${MRKDWN.actor(group.actor)}\n${lines.join('\n')}`);
+    const length = textLength(block);
+    if (blocks.length + 3 > BLOCK_KIT.messageBlocks || length > budget) {
+      cut = true;
+      break;
+    }
+    blocks.push(block);
+    budget -= length;
+    oldest = Math.min(...group.entries.map((entry) => entry.id));
+  }
+  blocks.push(context('Newest first, grouped by request. Times are in your time zone.'));
+  if ((more || cut) && oldest !== undefined) {
+    blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.historyMore,
+          text: { type: 'plain_text', text: 'More' },
+          value: cursor(oldest),
+        },
+      ],
+    });
+  }
+  return { text: plain(title), blocks };
 }
 
 export function licensesMessage(usage: LicenseUsage, actor?: string): Message {

@@ -1,3 +1,4 @@
+import type { UserRef as AnyUserRef } from '../../domain/user-ref.ts';
 import { assignLicenses, previewRemoval } from '../../services/licenses.ts';
 import { addDirectoryUser } from '../../services/people.ts';
 import { history, type ListQuery, listPhoneUsers, myCard, showUser } from '../../services/queries.ts';
@@ -8,7 +9,7 @@ import { removalPrompt } from '../blocks/removal.ts';
 import { assignedMessage, historyMessage, listMessage } from '../blocks/results.ts';
 import { escapeText, mention } from '../format.ts';
 import { ephemeral, type Outcome } from '../outcome.ts';
-import { encodeListCursor, encodeRemoval, removalOf } from '../payloads.ts';
+import { encodeHistoryCursor, encodeListCursor, encodeRemoval, removalOf } from '../payloads.ts';
 import { summaryView } from '../views/settings/sections.ts';
 import { defineCommand } from './command.ts';
 import { type HandlerContext, settle } from './context.ts';
@@ -90,8 +91,20 @@ export function addUser(
   });
 }
 
-export function showHistory(ctx: HandlerContext, ref: UserRef | 'recent'): Promise<Outcome> {
-  return settle(history(ctx.deps, ctx.actor, ref), (h) => ephemeral(historyMessage(h.subject, h.entries)));
+/** `before` pages back: the More button passes the oldest audit id shown, and a directory id for whose. */
+export function showHistory(
+  ctx: HandlerContext,
+  ref: AnyUserRef | 'recent',
+  before?: number,
+): Promise<Outcome> {
+  return settle(history(ctx.deps, ctx.actor, ref, before), (h) => {
+    const subject = h.directoryUserId ?? 'recent';
+    return ephemeral(
+      historyMessage(h.subject, h.entries, h.more, (oldest) =>
+        encodeHistoryCursor({ subject, before: oldest }),
+      ),
+    );
+  });
 }
 
 /** `/phone settings [<user>]`: the settings form of a user, or of the caller themselves. */

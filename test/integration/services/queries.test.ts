@@ -180,6 +180,29 @@ describe('history', () => {
     ]);
   });
 
+  it('names the person each entry is about, and pages back without cutting a request in two', async () => {
+    const [ada] = await licensedPeople(deps, 1);
+    for (let i = 1; i <= 19; i++) unwrap(await changeExtension(deps, ADMIN, refOf(ada!), String(4000 + i)));
+
+    const first = unwrap(await history(deps, ADMIN, refOf(ada!)));
+    expect(first.more).toBe(true);
+    expect(first.entries.map((entry) => entry.action)).toEqual(Array(19).fill('extension.changed'));
+    expect(first.entries[0]?.target).toEqual({
+      name: 'Person 1',
+      email: 'person1@example.com',
+      slackUserId: 'UP0001',
+    });
+
+    const oldest = Math.min(...first.entries.map((entry) => entry.id));
+    const second = unwrap(await history(deps, ADMIN, refOf(ada!), oldest));
+    expect(second.more).toBe(false);
+    expect(second.entries.map((entry) => entry.action)).toEqual([
+      'license.assigned',
+      'directory_user.created',
+    ]);
+    expect(new Set(second.entries.map((entry) => entry.requestId)).size).toBe(1);
+  });
+
   it('shows an empty history for someone never seen', async () => {
     const [ghost] = seedPeople(deps.profiles, 1);
     const result = unwrap(await history(deps, ADMIN, slackRef(ghost!.slackUserId)));

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { checkMessage } from '../../../src/local/block-kit-validator.ts';
 import {
   groupByRequest,
   type HistoryEntry,
@@ -6,6 +7,8 @@ import {
   sentence,
   slackTime,
 } from '../../../src/slack/blocks/history-sentences.ts';
+import { historyMessage } from '../../../src/slack/blocks/results.ts';
+import { ACTIONS } from '../../../src/slack/ids.ts';
 
 const ADA = 'U0ADA';
 const grace = { name: 'Grace Hopper', email: 'grace@example.com', slackUserId: 'U0GRACE' };
@@ -271,5 +274,46 @@ describe('history sentences', () => {
       ['a', 1],
       ['b', 2],
     ]);
+  });
+});
+
+describe('history message', () => {
+  const cursor = (before: number) => `h:recent:${before}`;
+
+  it('shows one section per request with its time and actor, and a More button for older entries', () => {
+    const first = anEntry('extension.changed', card('1001'), card('7777'), { id: 30, requestId: 'r2' });
+    const second = anEntry('license.assigned', null, card('1001'), { id: 20, requestId: 'r1' });
+    const third = anEntry('directory_user.created', null, null, { id: 19, requestId: 'r1' });
+    const message = historyMessage(grace, [first, second, third], true, cursor);
+    expect(checkMessage(message, { maxText: 4_000 })).toBeUndefined();
+    const texts = message.blocks.map((block) => JSON.stringify(block));
+    expect(texts[1]).toContain('<!date^');
+    expect(texts[1]).toContain('changed the extension of <@U0GRACE> from `1001` to `7777`');
+    expect(texts[2]).toContain('gave <@U0GRACE> a phone license');
+    expect(texts[2]).toContain('added <@U0GRACE> to the directory');
+    expect(message.blocks.at(-1)).toMatchObject({
+      type: 'actions',
+      elements: [{ action_id: ACTIONS.historyMore, value: 'h:recent:19' }],
+    });
+  });
+
+  it('offers no More button on the last page', () => {
+    const message = historyMessage('recent', [anEntry('license.removed', null, null)], false, cursor);
+    expect(message.blocks.some((block) => block.type === 'actions')).toBe(false);
+  });
+
+  it('stops within Slack limits and offers the rest behind More', () => {
+    const long = 'n'.repeat(2_000);
+    const entries = Array.from({ length: 60 }, (_, i) =>
+      anEntry(
+        'settings.changed',
+        { a: 'x' },
+        { a: 'y' },
+        { id: 100 - i, requestId: `r${i}`, targetLabel: long, target: null },
+      ),
+    );
+    const message = historyMessage('recent', entries, false, cursor);
+    expect(checkMessage(message, { maxText: 4_000 })).toBeUndefined();
+    expect(message.blocks.at(-1)).toMatchObject({ type: 'actions' });
   });
 });
