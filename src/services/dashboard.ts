@@ -1,18 +1,17 @@
 import type { Result } from '../domain/result.ts';
 import { ok } from '../domain/result.ts';
-import type { AuditRecord } from '../store/audit.ts';
 import { readHome } from '../store/home.ts';
 import type { PlanUsage } from '../store/plans.ts';
 import type { Actor, Deps } from './context.ts';
 import { type ConnectionState, checkWithin } from './phone-sync.ts';
-import { type Card, ownCard } from './queries.ts';
+import { type Card, type HistoryEntry, ownCard } from './queries.ts';
 
 export type Dashboard = {
   licenses: { total: number; used: number; active: number; inactive: number };
   sites: { site: string; active: number; inactive: number }[];
   plans: PlanUsage[];
   numbers: { total: number; free: number };
-  recent: AuditRecord[];
+  recent: HistoryEntry[];
   /** How far the phone system is behind; absent when none is configured. */
   phoneSystem?: {
     name: string;

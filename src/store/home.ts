@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../../db/client.ts';
+import type { Person } from '../domain/errors.ts';
 import type { AuditRecord } from './audit.ts';
 import { type CardLookup, foundJson, isAdminSql, parseLookup } from './cards.ts';
 import type { PlanUsage } from './plans.ts';
@@ -13,8 +14,8 @@ export type HomeCounts = {
   bySite: { site: string; status: 'active' | 'inactive'; n: number }[];
   plans: PlanUsage[];
   numbers: { total: number; free: number };
-  /** The newest audit rows first. */
-  recent: AuditRecord[];
+  /** The newest audit rows first, each with the directory entry it is about, if any. */
+  recent: (AuditRecord & { target: Person | null })[];
   sync: { pending: number; inSync: number; failed: number };
   /** The latest drift check that finished, with the number of its differences. */
   drift:
@@ -52,6 +53,9 @@ const counts = z.object({
       targetLabel: z.string(),
       before: z.unknown(),
       after: z.unknown(),
+      target: z
+        .object({ name: z.string(), email: z.string(), slackUserId: z.string().nullable() })
+        .nullable(),
     }),
   ),
   sync: z.object({ pending: z.number(), inSync: z.number(), failed: z.number() }),
@@ -87,7 +91,10 @@ const COUNTS_JSON = sql`json_build_object(
     'free', count(*) filter (where phone_user_id is null and not is_main)) from phone_numbers),
   'recent', coalesce((select json_agg(json_build_object('id', r.id, 'requestId', r.request_id, 'at', r.at,
       'actor', r.actor, 'action', r.action, 'targetType', r.target_type, 'targetId', r.target_id,
-      'targetLabel', r.target_label, 'before', r.before, 'after', r.after) order by r.id desc)
+      'targetLabel', r.target_label, 'before', r.before, 'after', r.after,
+      'target', (select json_build_object('name', coalesce(nullif(trim(d.first_name || ' ' || d.last_name), ''), d.email),
+          'email', d.email, 'slackUserId', d.slack_user_id)
+        from directory_users d where r.target_type = 'user' and d.id::text = r.target_id)) order by r.id desc)
     from (select * from audit_log order by id desc limit ${RECENT}::integer) r), '[]'::json),
   'sync', (select json_build_object('pending', count(*) filter (where state = 'pending'),
     'inSync', count(*) filter (where state = 'in_sync'), 'failed', count(*) filter (where state = 'failed'))

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
 import { openHome } from '../support/home.ts';
-import { phoneCommands } from '../support/phone.ts';
+import { mention, phoneCommands } from '../support/phone.ts';
 
 const sb = useSwitchboard();
 const { phoneChange, setupAccount, license } = phoneCommands(sb);
@@ -22,7 +22,9 @@ describe('the Home tab', () => {
     expect(home).toContain('5 free of 5 numbers');
     expect(home).toContain('• Main: 1 active, 1 inactive');
     expect(home).toContain('• US/CA Unlimited: 2 of 50 in use');
-    expect(home).toContain('`user.deactivated` colleague2@example.com');
+    expect(home).toContain(`${mention(ADMIN_ID)} deactivated the phone line of ${mention(colleague(2))}`);
+    expect(home).toMatch(/• <!date\^\d+\^\{date_short_pretty\} \{time\}\|[^>]+ UTC>: <@/);
+    expect(home).not.toContain('`user.deactivated`');
   });
 
   it('shows everyone else their own phone card', async () => {

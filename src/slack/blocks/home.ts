@@ -1,8 +1,9 @@
 import type { types } from '@slack/bolt';
 import type { Dashboard, HomeContent } from '../../services/dashboard.ts';
-import { escapeText, mention, plural, showText, utcMinute } from '../format.ts';
+import { escapeText, plural, showText, utcMinute } from '../format.ts';
 import { ACTIONS } from '../ids.ts';
 import { cardMessage, notPhoneUserMessage } from './card.ts';
+import { sentence, slackTime } from './history-sentences.ts';
 import { context, header, type KnownBlock, section } from './message.ts';
 
 const HOME_BLOCK_LIMIT = 100;
@@ -38,15 +39,7 @@ function dashboardBlocks(d: Dashboard): KnownBlock[] {
       : 'No calling plans owned: set counts with `/phone plans set`.';
   const recent =
     d.recent.length > 0
-      ? d.recent
-          .map((entry) => {
-            const when = entry.at.toISOString().replace('T', ' ').slice(0, 16);
-            const actor = /^[UW][A-Z0-9]+$/.test(entry.actor)
-              ? mention(entry.actor)
-              : escapeText(entry.actor);
-            return `• ${when} UTC, ${actor}: \`${entry.action}\` ${escapeText(entry.targetLabel)}`;
-          })
-          .join('\n')
+      ? d.recent.map((entry) => `• ${slackTime(entry.at)}: ${sentence(entry)}`).join('\n')
       : 'No changes yet.';
   return [
     header('Phone system'),
