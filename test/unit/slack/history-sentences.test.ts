@@ -239,6 +239,17 @@ describe('history sentences', () => {
     expect(sentence(entry)).not.toContain('hidden');
   });
 
+  it("never quotes a PIN from a drift check's row either, where the field is written out", () => {
+    const entry = anEntry(
+      'drift.taken',
+      { 'voicemail PIN': 'set', 'business hours': '24/7' },
+      { 'voicemail PIN': 'another PIN', 'business hours': 'mon-fri 09:00-17:00' },
+    );
+    expect(predicate(entry)).toBe(
+      'changed the voicemail PIN of <@U0GRACE> and the business hours from `24/7` to `mon-fri 09:00-17:00`',
+    );
+  });
+
   it('names a process that made a change, and someone without a chat account by name and email', () => {
     const entry = anEntry('extension.changed', card('1'), card('2'), {
       actor: 'csv import',
