@@ -45,6 +45,7 @@ export const ASSIGN_BLOCKS = {
   site: 'assign_site',
   users: 'assign_users',
   plan: 'assign_plan',
+  noPlans: 'assign_no_plans',
 } as const;
 
 export const ASSIGN_INPUTS = {

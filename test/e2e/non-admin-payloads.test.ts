@@ -467,7 +467,7 @@ const onSomeoneElse: Attempt[] = [
       submit: await adminAssignForm(),
       values: { [ASSIGN_BLOCKS.users]: { users: { type: 'multi_users_select', selected_users: [C3] } } },
     }),
-    refusal: 'Only phone admins can use `/phone assign`.',
+    refusal: 'Only phone admins can use /phone assign.',
     denied: ['assign'],
   },
   {
