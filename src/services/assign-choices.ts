@@ -1,8 +1,11 @@
 import { err, ok, type Result } from '../domain/result.ts';
-import { assignSnapshot } from '../store/assign-checks.ts';
+import type { UserRef } from '../domain/user-ref.ts';
+import { assignSnapshot, freeNumbersFor } from '../store/assign-checks.ts';
+import type { PhoneUserCard } from '../store/phone-users.ts';
 import { planUsage } from '../store/plans.ts';
 import { listSites } from '../store/sites.ts';
-import { type Actor, type Deps, requireAdmin } from './context.ts';
+import { type Actor, catchDomain, type Deps, requireAdmin } from './context.ts';
+import { findPhoneUser } from './find-phone-user.ts';
 
 /** A plan the account owns, with how many are not held by anyone. */
 export type OwnedPlan = { code: number; shortName: string; free: number };
@@ -61,4 +64,31 @@ export async function checkAssignChoice(
     return err({ code: 'NO_LICENSE_LEFT', used, total, requested: unique.length });
   }
   return ok({ site: seen.site });
+}
+
+/** The card's "Assign calling plan": the phone user, and the plans the account owns with how many are free. */
+export async function planChoices(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+): Promise<Result<{ card: PhoneUserCard; plans: OwnedPlan[] }>> {
+  const allowed = await requireAdmin(deps, actor, 'plan add');
+  if (!allowed.ok) return allowed;
+  const card = await catchDomain(() => findPhoneUser(deps.db, ref));
+  if (!card.ok) return card;
+  return ok({ card: card.value, plans: await ownedPlans(deps) });
+}
+
+/** The card's "Assign number": the phone user, and the free numbers they may get (their site's first). */
+export async function numberChoices(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+): Promise<Result<{ card: PhoneUserCard; numbers: string[] }>> {
+  const allowed = await requireAdmin(deps, actor, 'number add');
+  if (!allowed.ok) return allowed;
+  const card = await catchDomain(() => findPhoneUser(deps.db, ref));
+  if (!card.ok) return card;
+  // One option is "any free number": the rest of Slack's 100.
+  return ok({ card: card.value, numbers: await freeNumbersFor(deps.db, card.value.siteId, MAX_OPTIONS - 1) });
 }

@@ -1,9 +1,10 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {
   accountSettings,
   callingPlans,
   directoryUsers,
+  phoneNumbers,
   phoneUserPlans,
   phoneUsers,
   sites,
@@ -80,4 +81,21 @@ export async function assignSnapshot(
           }
         : undefined,
   };
+}
+
+/** Free numbers a user of the site may get: the site's own, then those tied to no site (as `nextFreeNumber`). */
+export async function freeNumbersFor(db: Executor, siteId: number, limit: number): Promise<string[]> {
+  const rows = await db
+    .select({ number: phoneNumbers.number })
+    .from(phoneNumbers)
+    .where(
+      and(
+        isNull(phoneNumbers.phoneUserId),
+        eq(phoneNumbers.isMain, false),
+        or(eq(phoneNumbers.siteId, siteId), isNull(phoneNumbers.siteId)),
+      ),
+    )
+    .orderBy(sql`${phoneNumbers.siteId} is null`, asc(phoneNumbers.number))
+    .limit(limit);
+  return rows.map((row) => row.number);
 }
