@@ -160,6 +160,41 @@ describe("a new line's card, for an admin", () => {
     expect(await accountState(sb.app.deps.db)).toEqual(before);
   });
 
+  it('shows under the number list that the number was taken meanwhile, and keeps the form open', async () => {
+    await newLine();
+    await license([C2], 'plan:200');
+    await phoneChange(`plan add ${mention(C1)} 200`);
+    const numberForm = await press(await cardOf(), /^Assign number$/);
+    await phoneChange(`number add ${mention(C2)} +14155550100`);
+    const before = await accountState(sb.app.deps.db);
+    const values = choose(CARD_FORM_BLOCKS.number, CARD_FORM_INPUTS.number, '+14155550100');
+    await sb.slack.submit({ user: ADMIN_ID, viewId: numberForm.id, values });
+    const [open] = sb.slack.openViews(ADMIN_ID);
+    expect(open?.id).toBe(numberForm.id);
+    expect(open?.errors?.[CARD_FORM_BLOCKS.number]).toContain('+14155550100');
+    expect(open?.errors?.[CARD_FORM_BLOCKS.number]).toContain('Colleague 2 Smith');
+    expect(open?.state?.values).toMatchObject(values);
+    expect(await accountState(sb.app.deps.db)).toEqual(before);
+  });
+
+  it('says how to add numbers when none is free, after giving the plan', async () => {
+    await setupAccount();
+    await license([C1]);
+    const planForm = await press(await cardOf(), /^Assign calling plan$/);
+    await sb.slack.submit({
+      user: ADMIN_ID,
+      viewId: planForm.id,
+      values: choose(CARD_FORM_BLOCKS.plan, CARD_FORM_INPUTS.plan, '200'),
+    });
+    const [next] = sb.slack.openViews(ADMIN_ID);
+    expect(next?.callback_id).toBe(VIEWS.cardNumber);
+    expect(next?.submit).toBeUndefined();
+    expect(visibleText({ text: '', blocks: next?.blocks ?? [] })).toContain(
+      'There is no free number for Main. Add some with /phone numbers add',
+    );
+    await posted('calling plan');
+  });
+
   it('tells the admin how to get plans when the account owns none, instead of an empty list', async () => {
     await phoneChange('licenses 5');
     await license([C1]);
