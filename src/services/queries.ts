@@ -35,7 +35,14 @@ async function adminRead<T>(
 }
 
 export type Card =
-  | { kind: 'phone_user'; card: PhoneUserCard; details: UserDetails; sync: CardSync | undefined }
+  | {
+      kind: 'phone_user';
+      card: PhoneUserCard;
+      details: UserDetails;
+      sync: CardSync | undefined;
+      /** Whether the viewer may change the line: an admin is offered its next step on the card. */
+      viewerIsAdmin: boolean;
+    }
   | { kind: 'not_phone_user'; person: Person };
 
 /** A phone user's card; for someone known who holds no license, says so instead of failing. */
@@ -80,7 +87,7 @@ export async function ownCard(deps: Deps, actor: Actor, looked: CardLookup): Pro
 
 function cardOf(deps: Deps, read: PhoneUserRead, viewerIsAdmin: boolean): Card {
   const sync = cardSyncFrom(deps, read.sync, viewerIsAdmin);
-  return { kind: 'phone_user', card: read.card, details: read.details, sync };
+  return { kind: 'phone_user', card: read.card, details: read.details, sync, viewerIsAdmin };
 }
 
 export type ListQuery = {

@@ -26,10 +26,14 @@ export const ACTIONS = {
   adoptAll: 'adopt_all',
   adoptOthers: 'adopt_others',
   adoptCancel: 'adopt_cancel',
+  cardPlanAssign: 'card_plan_assign',
+  cardNumberAssign: 'card_number_assign',
 } as const;
 
 export const VIEWS = {
   assign: 'assign_modal',
+  cardPlan: 'card_plan',
+  cardNumber: 'card_number',
   settingsSummary: 'settings_summary',
   settingsHours: 'settings_hours',
   settingsHandling: 'settings_handling',
@@ -46,10 +50,22 @@ export const ASSIGN_BLOCKS = {
   site: 'assign_site',
   users: 'assign_users',
   plan: 'assign_plan',
+  noPlans: 'assign_no_plans',
 } as const;
 
 export const ASSIGN_INPUTS = {
   site: 'site',
   users: 'users',
   plan: 'plan',
+} as const;
+
+/** The small forms the card's buttons open: one list each. */
+export const CARD_FORM_BLOCKS = {
+  plan: 'card_plan',
+  number: 'card_number',
+} as const;
+
+export const CARD_FORM_INPUTS = {
+  plan: 'plan',
+  number: 'number',
 } as const;

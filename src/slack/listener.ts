@@ -6,6 +6,7 @@ import type {
   SlackActionMiddlewareArgs,
   SlackEventMiddlewareArgs,
   SlackViewMiddlewareArgs,
+  types,
 } from '@slack/bolt';
 import type { DomainError } from '../domain/errors.ts';
 import type { Err } from '../domain/result.ts';
@@ -200,10 +201,13 @@ export type Errors = Record<string, string>;
 export type Submission = { deps: Deps; actor: Actor; args: SubmissionArgs };
 
 /**
- * What a form answers in its acknowledgement: errors under its fields (it stays open), or close it. After it has
- * closed, `after` may go on for longer than Slack's 3 seconds, its answer told to the submitter by `tell`.
+ * What a form answers in its acknowledgement: errors under its fields (it stays open), close it, or replace it by
+ * the next form. After that, `after` may go on for longer than Slack's 3 seconds, its answer told to the submitter
+ * by `tell`.
  */
-export type Verdict = { errors: Errors } | { close: true; after?: () => Promise<Answer>; tell?: Say };
+export type Verdict =
+  | { errors: Errors }
+  | (({ close: true } | { update: types.ModalView }) & { after?: () => Promise<Answer>; tell?: Say });
 
 export type SubmissionListener = {
   callbackId: string;
@@ -233,7 +237,7 @@ export function onSubmission(app: App, runtime: Runtime, listener: SubmissionLis
       return void (await general(failureText(error).replace(/`/g, '')));
     }
     if ('errors' in verdict) return void (await ack({ response_action: 'errors', errors: verdict.errors }));
-    await ack();
+    await ('update' in verdict ? ack({ response_action: 'update', view: verdict.update }) : ack());
     if (!verdict.after) return;
     const tell = verdict.tell ?? (async () => {});
     try {

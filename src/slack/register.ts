@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { registerAdoptionActions } from './actions/adoption.ts';
+import { registerCardNextStep } from './actions/card-next-step.ts';
 import { registerDriftActions } from './actions/drift.ts';
 import { registerHistoryMore } from './actions/history-more.ts';
 import { registerImportActions } from './actions/imports.ts';
@@ -17,6 +18,7 @@ import { registerAppHomeOpened } from './events/app-home-opened.ts';
 import { registerFileShared } from './events/file-shared.ts';
 import type { Runtime } from './runtime.ts';
 import { registerAssignSubmit } from './views/assign-submit.ts';
+import { registerCardSubmissions } from './views/card-submit.ts';
 import { registerSettingsSections } from './views/settings/register-sections.ts';
 
 /** Every listener of the app, by Slack surface. */
@@ -28,6 +30,8 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerHistoryMore(app, runtime);
   registerShowPin(app, runtime);
   registerAssignSubmit(app, runtime);
+  registerCardNextStep(app, runtime);
+  registerCardSubmissions(app, runtime);
   registerAppHomeOpened(app, runtime);
   registerFileShared(app, runtime);
   registerSettingsOpen(app, runtime);

@@ -5,7 +5,7 @@ import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../su
 import { accountState, mention, phoneCommands, unreadableMarkup } from '../support/phone.ts';
 
 const sb = useSwitchboard();
-const { phoneReply, phoneChange, setupAccount, directMessage } = phoneCommands(sb);
+const { phoneReply, phoneChange, setupAccount, directMessage, license } = phoneCommands(sb);
 
 const MALLORY = 'UNOTADMIN1';
 
@@ -61,6 +61,7 @@ function choices(view: View, siteLabel: string, people: string[], planLabel?: st
 
 describe('/phone assign with nobody named', () => {
   it('opens the assign modal with the trigger of the command', async () => {
+    await setupAccount();
     await phoneChange('site add Boston');
     const view = await openAssignModal();
     const [open] = sb.slack.apiCalls('views.open');
@@ -73,7 +74,7 @@ describe('/phone assign with nobody named', () => {
       ASSIGN_BLOCKS.plan,
     ]);
     expect(optionValue(view, ASSIGN_BLOCKS.site, 'Boston')).toEqual(expect.any(String));
-    expect(optionValue(view, ASSIGN_BLOCKS.plan, 'US/CA Unlimited')).toBe('200');
+    expect(optionValue(view, ASSIGN_BLOCKS.plan, 'US/CA Unlimited (50 free)')).toBe('200');
     expect(sb.slack.ephemerals(ADMIN_ID)).toEqual([]);
   });
 
@@ -114,7 +115,7 @@ describe('/phone assign with nobody named', () => {
     const ack = await sb.slack.submit({
       user: ADMIN_ID,
       viewId: view.id,
-      values: choices(view, 'Boston', [colleague(1), colleague(2)], 'US/CA Unlimited'),
+      values: choices(view, 'Boston', [colleague(1), colleague(2)], 'US/CA Unlimited (50 free)'),
     });
     expect(ack.status).toBe(200);
     expect(sb.slack.openViews(ADMIN_ID)).toEqual([]);
@@ -143,14 +144,88 @@ describe('/phone assign with nobody named', () => {
     expect(visibleText(posted)).toContain(`${mention(ADMIN_ID)} gave phone licenses to 1 person in Main:`);
   });
 
-  it('closes and tells the admin privately when the assignment is refused', async () => {
+  it('keeps the form open with what was chosen when no license is left, the refusal under People', async () => {
     const view = await openAssignModal();
     const before = await accountState(sb.app.deps.db);
-    await sb.slack.submit({ user: ADMIN_ID, viewId: view.id, values: choices(view, 'Main', [colleague(1)]) });
-    expect(sb.slack.openViews(ADMIN_ID)).toEqual([]);
-    const refusal = await sb.slack.waitFor(() => sb.slack.ephemerals(ADMIN_ID, CHANNEL).at(-1));
-    expect(visibleText(refusal)).toContain('Not enough phone licenses: 0 of 0 are in use and this needs 1.');
+    const values = choices(view, 'Main', [colleague(1)]);
+    const ack = await sb.slack.submit({ user: ADMIN_ID, viewId: view.id, values });
+    expect(ack.status).toBe(200);
+    const [open] = sb.slack.openViews(ADMIN_ID);
+    expect(open?.id).toBe(view.id);
+    expect(open?.errors).toEqual({
+      [ASSIGN_BLOCKS.users]: expect.stringContaining(
+        'Not enough phone licenses: 0 of 0 are in use and this needs 1.',
+      ),
+    });
+    expect(open?.state?.values).toMatchObject(values);
+    expect(sb.slack.ephemerals(ADMIN_ID, CHANNEL)).toEqual([]);
+    expect(sb.slack.apiCalls('users.info')).toEqual([]);
     expect(await accountState(sb.app.deps.db)).toEqual(before);
+  });
+
+  it('names under People whoever already has a license, and keeps the form open', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const view = await openAssignModal();
+    const before = await accountState(sb.app.deps.db);
+    const values = choices(view, 'Main', [colleague(2), colleague(1)]);
+    await sb.slack.submit({ user: ADMIN_ID, viewId: view.id, values });
+    const [open] = sb.slack.openViews(ADMIN_ID);
+    expect(open?.id).toBe(view.id);
+    expect(open?.errors).toEqual({
+      [ASSIGN_BLOCKS.users]: expect.stringContaining(
+        'Colleague 1 Smith (ext 1000) already has a phone license',
+      ),
+    });
+    expect(open?.state?.values).toMatchObject(values);
+    expect(await accountState(sb.app.deps.db)).toEqual(before);
+  });
+
+  it('says under Plan when too few of the chosen plan are left, and keeps the form open', async () => {
+    await phoneChange('licenses 50');
+    await phoneChange('plans set 200 1');
+    const view = await openAssignModal();
+    const before = await accountState(sb.app.deps.db);
+    const values = choices(view, 'Main', [colleague(1), colleague(2)], 'US/CA Unlimited (1 free)');
+    await sb.slack.submit({ user: ADMIN_ID, viewId: view.id, values });
+    const [open] = sb.slack.openViews(ADMIN_ID);
+    expect(open?.id).toBe(view.id);
+    expect(open?.errors).toEqual({
+      [ASSIGN_BLOCKS.plan]: expect.stringContaining(
+        'Not enough US/CA Unlimited plans: 0 of 1 are in use and this needs 2.',
+      ),
+    });
+    expect(open?.state?.values).toMatchObject(values);
+    expect(await accountState(sb.app.deps.db)).toEqual(before);
+  });
+
+  it('offers only the plans the account owns, each with how many are free', async () => {
+    await setupAccount();
+    await phoneChange('plans set 201 2');
+    await license([colleague(1)], 'plan:200');
+    const view = await openAssignModal();
+    const plans = (view.blocks as Select[]).find((b) => b.block_id === ASSIGN_BLOCKS.plan);
+    expect(plans?.element.options?.map((o) => o.text.text)).toEqual([
+      'US/CA Unlimited (49 free)',
+      'AU/NZ Unlimited (2 free)',
+    ]);
+  });
+
+  it('says how to get calling plans when the account owns none, and still assigns without one', async () => {
+    await phoneChange('licenses 5');
+    const view = await openAssignModal();
+    const blocks = view.blocks as Select[];
+    expect(blocks.map((b) => b.block_id)).toEqual([
+      ASSIGN_BLOCKS.site,
+      ASSIGN_BLOCKS.users,
+      ASSIGN_BLOCKS.noPlans,
+    ]);
+    expect(visibleText({ text: '', blocks: view.blocks })).toContain('/phone plans set');
+    await sb.slack.submit({ user: ADMIN_ID, viewId: view.id, values: choices(view, 'Main', [colleague(1)]) });
+    const posted = await sb.slack.waitFor(() =>
+      sb.slack.messages(CHANNEL).find((m) => m.text.includes('gave phone licenses')),
+    );
+    expect(visibleText(posted)).toContain(`gave phone licenses to 1 person in Main:`);
   });
 
   it('refuses a member of another organization picked in the form, and assigns nobody', async () => {

@@ -6,7 +6,7 @@ import { FORM } from '../../src/local/driver.ts';
 import type { AckResult, InputValue, View } from '../../src/local/index.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../../src/services/imports/service.ts';
 import { Turns } from '../../src/services/imports/turns.ts';
-import { ACTIONS, ASSIGN_BLOCKS, VIEWS } from '../../src/slack/ids.ts';
+import { ACTIONS, ASSIGN_BLOCKS, CARD_FORM_BLOCKS, CARD_FORM_INPUTS, VIEWS } from '../../src/slack/ids.ts';
 import { routedIds } from '../../src/slack/listener.ts';
 import {
   encodeHistoryCursor,
@@ -116,6 +116,16 @@ const adminForm = (target: string, section: string) => openSection(target, secti
 
 /** The form of `/phone assign` as the admin gets it (openSettings waits for whatever modal a command opens). */
 const adminAssignForm = () => openSettings('assign', ADMIN_ID);
+
+/** The form a button on `target`'s card opens for the admin (a calling plan, a number): the form an attacker copies. */
+async function adminCardForm(actionId: string, target: string): Promise<View> {
+  for (const view of sb.slack.openViews(ADMIN_ID).reverse()) {
+    await sb.slack.closeView({ user: ADMIN_ID, viewId: view.id });
+  }
+  const value = `u:${await directoryId(target)}`;
+  await forged.press(ADMIN_ID, { action_id: actionId, value }, aMessage);
+  return sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID)[0]);
+}
 
 /** The summary of `target`'s settings as the app draws it for the admin. */
 const adminSummary = (target: string) => openSettings(`settings ${mention(target)}`, ADMIN_ID);
@@ -481,8 +491,48 @@ const onSomeoneElse: Attempt[] = [
       submit: await adminAssignForm(),
       values: { [ASSIGN_BLOCKS.users]: { users: { type: 'multi_users_select', selected_users: [C3] } } },
     }),
-    refusal: 'Only phone admins can use `/phone assign`.',
+    refusal: 'Only phone admins can use /phone assign.',
     denied: ['assign'],
+  },
+  {
+    listener: ACTIONS.cardPlanAssign,
+    tries: "opening the calling plan form of colleague 2's card",
+    payload: async () => ({
+      press: { action_id: ACTIONS.cardPlanAssign, value: `u:${await directoryId(C2)}` },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone plan add`.',
+    denied: ['plan add'],
+  },
+  {
+    listener: ACTIONS.cardNumberAssign,
+    tries: "opening the number form of colleague 1's card",
+    payload: async () => ({
+      press: { action_id: ACTIONS.cardNumberAssign, value: `u:${await directoryId(C1)}` },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone number add`.',
+    denied: ['number add'],
+  },
+  {
+    listener: VIEWS.cardPlan,
+    tries: "submitting the admin's calling plan form for colleague 2",
+    payload: async () => ({
+      submit: await adminCardForm(ACTIONS.cardPlanAssign, C2),
+      values: { [CARD_FORM_BLOCKS.plan]: { [CARD_FORM_INPUTS.plan]: select('200') } },
+    }),
+    refusal: 'Only phone admins can use /phone plan add.',
+    denied: ['plan add'],
+  },
+  {
+    listener: VIEWS.cardNumber,
+    tries: "submitting the admin's number form for colleague 1",
+    payload: async () => ({
+      submit: await adminCardForm(ACTIONS.cardNumberAssign, C1),
+      values: { [CARD_FORM_BLOCKS.number]: { [CARD_FORM_INPUTS.number]: select('any') } },
+    }),
+    refusal: 'Only phone admins can use /phone number add.',
+    denied: ['number add'],
   },
   {
     listener: VIEWS.settingsHours,

@@ -34,9 +34,15 @@ export function extensionLabel(
 
 /**
  * One phone user as an admin wants to see them at a glance; with details, every setting too; with `sync`, whether
- * the phone system holds their line.
+ * the phone system holds their line. An admin viewing it is offered the next step of a new line: a calling plan,
+ * then a number.
  */
-export function cardMessage(card: PhoneUserCard, details?: UserDetails, sync?: CardSync): Message {
+export function cardMessage(
+  card: PhoneUserCard,
+  details?: UserDetails,
+  sync?: CardSync,
+  viewerIsAdmin = false,
+): Message {
   const name = `${card.firstName} ${card.lastName}`.trim() || card.email;
   const status = card.status === 'active' ? 'Active' : 'Inactive (cannot make or receive calls)';
   const fields = [
@@ -59,12 +65,31 @@ export function cardMessage(card: PhoneUserCard, details?: UserDetails, sync?: C
       header(name),
       fieldsSection(fields),
       ...cardSyncBlocks(card, sync),
+      ...(viewerIsAdmin ? nextStep(card) : []),
       ...(details && card.settingsInPhoneSystem ? [adoptedSettings(sync?.system ?? 'the phone system')] : []),
       ...(details && !card.settingsInPhoneSystem ? settingsBlocks(card, details) : []),
       ...(details && !card.settingsInPhoneSystem ? [editButton(card)] : []),
       context(footer.join(' · ')),
     ],
   };
+}
+
+/** Without a calling plan a line only calls inside the account; with one and no number, nobody can dial it in. */
+function nextStep(card: PhoneUserCard): KnownBlock[] {
+  const button = (actionId: string, text: string): KnownBlock => ({
+    type: 'actions',
+    elements: [
+      {
+        type: 'button',
+        action_id: actionId,
+        text: { type: 'plain_text', text },
+        value: `u:${card.directoryUserId}`,
+      },
+    ],
+  });
+  if (card.plans.length === 0) return [button(ACTIONS.cardPlanAssign, 'Assign calling plan')];
+  if (card.numbers.length === 0) return [button(ACTIONS.cardNumberAssign, 'Assign number')];
+  return [];
 }
 
 /** An adopted line's settings are the phone system's: Switchboard shows none of its own, and offers no form. */

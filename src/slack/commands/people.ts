@@ -54,7 +54,7 @@ export function show(ctx: HandlerContext, user: UserRef): Promise<Outcome> {
   return settle(showUser(ctx.deps, ctx.actor, user), (card) =>
     ephemeral(
       card.kind === 'phone_user'
-        ? cardMessage(card.card, card.details, card.sync)
+        ? cardMessage(card.card, card.details, card.sync, card.viewerIsAdmin)
         : notPhoneUserMessage(card.person),
     ),
   );
@@ -64,7 +64,7 @@ export function me(ctx: HandlerContext): Promise<Outcome> {
   return settle(myCard(ctx.deps, ctx.actor), (card) =>
     ephemeral(
       card.kind === 'phone_user'
-        ? cardMessage(card.card, card.details, card.sync)
+        ? cardMessage(card.card, card.details, card.sync, card.viewerIsAdmin)
         : notPhoneUserMessage(card.person, true),
     ),
   );

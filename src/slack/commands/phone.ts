@@ -1,7 +1,8 @@
 import type { AllMiddlewareArgs, App, SlackCommandMiddlewareArgs } from '@slack/bolt';
+import { assignFormChoices } from '../../services/assign-choices.ts';
 import { changeAudience } from '../../services/audience.ts';
 import { trackingChanges } from '../../services/change-tracking.ts';
-import { type Actor, type Deps, requireAdmin } from '../../services/context.ts';
+import type { Actor, Deps } from '../../services/context.ts';
 import { linkChatAccounts } from '../../services/linking.ts';
 import { type Message, textMessage } from '../blocks/message.ts';
 import { deliver } from '../deliver.ts';
@@ -137,9 +138,9 @@ async function assignForm(
   channelId: string,
   command: Extract<PhoneCommand, { name: 'assign' }>,
 ): Promise<Outcome> {
-  const allowed = await requireAdmin(deps, actor, 'assign');
-  if (!allowed.ok) return ephemeral(textMessage(`:warning: ${errorText(allowed.error)}`));
-  return { modal: await assignModal(deps, channelId, command) };
+  const choices = await assignFormChoices(deps, actor);
+  if (!choices.ok) return ephemeral(textMessage(`:warning: ${errorText(choices.error)}`));
+  return { modal: assignModal(choices.value, channelId, command) };
 }
 
 /** The value of `promise` if it settles within `ms`, else undefined (the promise goes on). */

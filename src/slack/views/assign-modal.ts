@@ -1,8 +1,6 @@
 import type { types } from '@slack/bolt';
 import { z } from 'zod';
-import type { Deps } from '../../services/context.ts';
-import { planCatalog } from '../../store/plans.ts';
-import { listSites } from '../../store/sites.ts';
+import type { AssignChoices, OwnedPlan } from '../../services/assign-choices.ts';
 import { BLOCK_KIT } from '../blocks/limits.ts';
 import { clip } from '../format.ts';
 import { ASSIGN_BLOCKS, ASSIGN_INPUTS, VIEWS } from '../ids.ts';
@@ -12,17 +10,35 @@ const option = (text: string, value: string) => ({
   value,
 });
 
+/** Slack refuses a list without options: with no plan owned, the form says how to get some. */
+const noPlans = {
+  type: 'context' as const,
+  block_id: ASSIGN_BLOCKS.noPlans,
+  elements: [
+    {
+      type: 'mrkdwn' as const,
+      text: 'No calling plan to give: the account owns none yet. Set how many it owns with `/phone plans set`.',
+    },
+  ],
+};
+
 export const assignMetadata = z.object({ channelId: z.string().regex(/^[CGD][A-Z0-9]+$/) });
 
-/** The modal behind `/phone assign` with no people named: site, people (up to 100) and an optional plan. */
-export async function assignModal(
-  deps: Deps,
+/** "US/CA Unlimited (3 free)": a plan the account owns, as a list offers it. */
+export const planOption = (plan: OwnedPlan) =>
+  option(`${plan.shortName} (${plan.free} free)`, String(plan.code));
+
+/**
+ * The modal behind `/phone assign` with no people named: site, people (up to 100) and an optional plan among
+ * those the account owns.
+ */
+export function assignModal(
+  { sites, plans }: AssignChoices,
   channelId: string,
   preset: { site?: string; plan?: string },
-): Promise<types.ModalView> {
-  const [sites, plans] = await Promise.all([listSites(deps.db), planCatalog(deps.db)]);
-  const siteOptions = sites.slice(0, 100).map((site) => option(site.name, String(site.id)));
-  const planOptions = plans.slice(0, 100).map((plan) => option(plan.shortName, String(plan.code)));
+): types.ModalView {
+  const siteOptions = sites.map((site) => option(site.name, String(site.id)));
+  const planOptions = plans.map(planOption);
   const presetSite =
     siteOptions.find((o) => o.text.text.toLowerCase() === preset.site?.toLowerCase()) ?? siteOptions[0];
   return {
@@ -59,19 +75,21 @@ export async function assignModal(
           placeholder: { type: 'plain_text', text: 'Choose people' },
         },
       },
-      {
-        type: 'input',
-        block_id: ASSIGN_BLOCKS.plan,
-        optional: true,
-        label: { type: 'plain_text', text: 'Calling plan' },
-        hint: { type: 'plain_text', text: 'Optional: without one, people can only make internal calls.' },
-        element: {
-          type: 'static_select',
-          action_id: ASSIGN_INPUTS.plan,
-          options: planOptions,
-          placeholder: { type: 'plain_text', text: 'No calling plan' },
-        },
-      },
+      planOptions.length === 0
+        ? noPlans
+        : {
+            type: 'input',
+            block_id: ASSIGN_BLOCKS.plan,
+            optional: true,
+            label: { type: 'plain_text', text: 'Calling plan' },
+            hint: { type: 'plain_text', text: 'Optional: without one, people can only make internal calls.' },
+            element: {
+              type: 'static_select',
+              action_id: ASSIGN_INPUTS.plan,
+              options: planOptions,
+              placeholder: { type: 'plain_text', text: 'No calling plan' },
+            },
+          },
     ],
   };
 }

@@ -1,12 +1,13 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
+import type { DomainError } from '../../domain/errors.ts';
 import { MAX_USERS_PER_REQUEST } from '../../domain/people.ts';
+import { checkAssignChoice } from '../../services/assign-choices.ts';
 import { assignLicenses } from '../../services/licenses.ts';
-import { planCatalog } from '../../store/plans.ts';
-import { findSiteById } from '../../store/sites.ts';
 import { assignedMessage } from '../blocks/results.ts';
 import { ASSIGN_BLOCKS, ASSIGN_INPUTS, VIEWS } from '../ids.ts';
 import { onSubmission, textOrMessage, type Verdict } from '../listener.ts';
+import { formError } from '../names.ts';
 import type { Runtime } from '../runtime.ts';
 import { assignMetadata } from './assign-modal.ts';
 
@@ -54,12 +55,19 @@ export function registerAssignSubmit(app: App, runtime: Runtime): void {
         const text = `Choose at most ${MAX_USERS_PER_REQUEST} people; use a CSV import for more.`;
         return under(ASSIGN_BLOCKS.users, text);
       }
-      const site = Number.isInteger(siteId) ? await findSiteById(deps.db, siteId) : undefined;
-      if (!site) return under(ASSIGN_BLOCKS.site, 'Choose a site from the list.');
-      const plan = planCode
-        ? (await planCatalog(deps.db)).find((p) => String(p.code) === planCode)
-        : undefined;
-      if (planCode && !plan) return under(ASSIGN_BLOCKS.plan, 'Choose a plan from the list.');
+      const plan = planCode === undefined ? undefined : Number(planCode);
+      if (!Number.isInteger(siteId)) return under(ASSIGN_BLOCKS.site, 'Choose a site from the list.');
+      if (plan !== undefined && !Number.isInteger(plan)) {
+        return under(ASSIGN_BLOCKS.plan, 'Choose a plan from the list.');
+      }
+      // What the database alone can refuse is refused here, under its field, with the admin's choices kept.
+      const checked = await checkAssignChoice(deps, actor, { slackUserIds: users, siteId, planCode: plan });
+      if (!checked.ok) {
+        const block = blockOf(checked.error);
+        if (block === ASSIGN_BLOCKS.site) return under(block, 'Choose a site from the list.');
+        if (checked.error.code === 'PLAN_NOT_FOUND') return under(block, 'Choose a plan from the list.');
+        return under(block, await formError(client, checked.error));
+      }
       // Looking up up to 100 profiles can outlast Slack's 3 seconds: close the modal now and report in the channel.
       const channel = metadata.data.channelId;
       return {
@@ -71,8 +79,8 @@ export function registerAssignSubmit(app: App, runtime: Runtime): void {
         after: async () => {
           const result = await assignLicenses(deps, actor, {
             users: users.map((id) => ({ kind: 'slack' as const, id, raw: `<@${id}>` })),
-            site: site.name,
-            plan: plan ? String(plan.code) : undefined,
+            site: checked.value.site,
+            plan: plan === undefined ? undefined : String(plan),
           });
           if (!result.ok) return result;
           await client.chat.postMessage({ channel, ...assignedMessage(actor.slackUserId, result.value) });
@@ -80,6 +88,19 @@ export function registerAssignSubmit(app: App, runtime: Runtime): void {
       };
     },
   });
+}
+
+/** The field a refusal belongs under; what concerns the whole choice goes under People. */
+function blockOf(error: DomainError): string {
+  switch (error.code) {
+    case 'SITE_NOT_FOUND':
+      return ASSIGN_BLOCKS.site;
+    case 'PLAN_NOT_FOUND':
+    case 'PLAN_NONE_LEFT':
+      return ASSIGN_BLOCKS.plan;
+    default:
+      return ASSIGN_BLOCKS.users;
+  }
 }
 
 /** private_metadata as the form wrote it, or undefined: it comes back from Slack, where anyone could write it. */
