@@ -80,6 +80,27 @@ describe('the phone line section of the settings form', () => {
     expect(initial(reopened, LINE_BLOCKS.plans)).toBe(plans);
   });
 
+  it('saves nothing when a later part is refused: the new extension stays unsaved beside a taken number', async () => {
+    await setupAccount();
+    await phoneChange('numbers add +14155550100..+14155550101');
+    await license([C1, C2], 'plan:200');
+    await phoneChange(`number add <@${C2}> +14155550100`);
+    const form = await openSection(C1, 'line');
+    const site = initial(form, LINE_BLOCKS.site) ?? '';
+    const extension = initial(form, LINE_BLOCKS.extension) ?? '';
+    const plans = initial(form, LINE_BLOCKS.plans) ?? '';
+    const errors = await submit(
+      ADMIN_ID,
+      form,
+      line({ site, extension: '4321', plans, numbers: '+14155550100' }),
+    );
+    expect(Object.keys(errors ?? {})).toEqual([LINE_BLOCKS.numbers]);
+    expect(errors?.[LINE_BLOCKS.numbers]).toContain('Nothing was saved.');
+    const reopened = await openSection(C1, 'line');
+    expect(initial(reopened, LINE_BLOCKS.extension)).toBe(extension);
+    expect(initial(reopened, LINE_BLOCKS.numbers)).toBeUndefined();
+  });
+
   it('refuses a save when the line changed since the form opened, and keeps that change', async () => {
     await setupAccount();
     await license([C1], 'plan:200');
