@@ -44,6 +44,7 @@ export const VIEWS = {
   settingsBlocked: 'settings_blocked',
   settingsAssistants: 'settings_assistants',
   settingsPhones: 'settings_phones',
+  settingsLine: 'settings_line',
 } as const;
 
 export const ASSIGN_BLOCKS = {

@@ -20,6 +20,7 @@ import { ADDRESS_BLOCKS } from '../../src/slack/views/settings/address-form.ts';
 import { HANDLING_BLOCKS } from '../../src/slack/views/settings/call-handling-form.ts';
 import { CALLER_BLOCKS } from '../../src/slack/views/settings/caller-form.ts';
 import { HOURS_BLOCKS } from '../../src/slack/views/settings/hours-form.ts';
+import { LINE_BLOCKS } from '../../src/slack/views/settings/line-form.ts';
 import { encodeRemoval, LIST_BLOCKS } from '../../src/slack/views/settings/list-forms.ts';
 import { encodeFormMetadata } from '../../src/slack/views/settings/metadata.ts';
 import { VOICEMAIL_BLOCKS } from '../../src/slack/views/settings/voicemail-form.ts';
@@ -163,6 +164,15 @@ async function appliedImport() {
   expect(row?.status).toBe('applied');
   return id;
 }
+
+/** The Line section's values: a site and an extension, no plans, no numbers, active. */
+const lineValues = (site: string, extension: string) => ({
+  [LINE_BLOCKS.site]: { value: text(site) },
+  [LINE_BLOCKS.extension]: { value: text(extension) },
+  [LINE_BLOCKS.plans]: { value: text('') },
+  [LINE_BLOCKS.numbers]: { value: text('') },
+  [LINE_BLOCKS.status]: { status: radio('active') },
+});
 
 /** A message in the admins' channel for buttons that do not care which message they were on. */
 const aMessage: Surface = { message: { ts: '1700000000.000100' } };
@@ -545,6 +555,16 @@ const onSomeoneElse: Attempt[] = [
     denied: ['hours'],
   },
   {
+    listener: VIEWS.settingsLine,
+    tries: "moving colleague 1's line to Boston on extension 4999, without plans or numbers",
+    payload: async () => ({
+      submit: await adminForm(C1, 'line'),
+      values: lineValues('Boston', '4999'),
+    }),
+    refusal: 'Only phone admins can use /phone settings.',
+    denied: ['settings'],
+  },
+  {
     listener: VIEWS.settingsHandling,
     tries: "saving colleague 1's call handling",
     payload: async () => ({
@@ -670,6 +690,16 @@ const onOwnLine: Attempt[] = [
     },
     refusal: 'Only phone admins can change desk phones.',
     denied: ['phone remove'],
+  },
+  {
+    listener: VIEWS.settingsLine,
+    tries: 'moving her own line to Boston on another extension',
+    payload: async () => ({
+      submit: await adminForm(MALLORY, 'line'),
+      values: lineValues('Boston', '4998'),
+    }),
+    refusal: 'Only phone admins can use /phone settings.',
+    denied: ['settings'],
   },
   {
     listener: VIEWS.settingsCaller,

@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 type DayValue = 'interval' | '24h' | 'closed';
-/** The form values for a weekly schedule: `open` days from–to, the rest as given. */
+/** The form values for a weekly schedule: `open` days from–to, the rest as given (their times as the form shows them). */
 function weekly(
   days: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [DayValue, string?, string?]>>,
 ) {
@@ -25,8 +25,8 @@ function weekly(
   for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const) {
     const [type, from, to] = days[day] ?? ['closed'];
     values[HOURS_BLOCKS.day(day)] = { type: { type: 'static_select', selected_option: { value: type } } };
-    values[HOURS_BLOCKS.from(day)] = { time: { type: 'timepicker', selected_time: from ?? null } };
-    values[HOURS_BLOCKS.to(day)] = { time: { type: 'timepicker', selected_time: to ?? null } };
+    values[HOURS_BLOCKS.from(day)] = { time: { type: 'timepicker', selected_time: from ?? '09:00' } };
+    values[HOURS_BLOCKS.to(day)] = { time: { type: 'timepicker', selected_time: to ?? '17:00' } };
   }
   return values as never;
 }
@@ -66,7 +66,7 @@ describe('the settings form', () => {
     });
     expect(sb.slack.openViews(ADMIN_ID)[1]?.errors).toEqual({
       [HOURS_BLOCKS.to('mon')]:
-        'Monday would open and close at 09:00: choose a later closing time, or "Open 24 hours".',
+        'Monday would open and close at 09:00: choose another closing time (one earlier than 09:00 ends the next day), or "Open 24 hours".',
     });
     await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: office });
     await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID).length === 1);
@@ -80,6 +80,31 @@ describe('the settings form', () => {
     );
     expect(visibleText(posted)).toContain(`<@${ADMIN_ID}>`);
     expect(await phoneReply(`show <@${colleague(1)}>`)).toContain('Mon–Fri 09:00–17:00');
+  });
+
+  it('starts a 24/7 user switched to weekly from office hours, and saves a night shift as ending the next day', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const summary = await openSettings(`settings <@${colleague(1)}>`);
+    const form = await editSection(ADMIN_ID, summary, 'hours');
+    const initial = (id: string) =>
+      (form.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]).find(
+        (b) => b.block_id === id,
+      )?.element?.initial_option?.value;
+    expect(
+      ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => initial(HOURS_BLOCKS.day(d as 'mon'))),
+    ).toEqual(['interval', 'interval', 'interval', 'interval', 'interval', 'closed', 'closed']);
+    await sb.slack.submit({
+      user: ADMIN_ID,
+      viewId: form.id,
+      values: weekly({ fri: ['interval', '22:00', '06:00'] }),
+    });
+    await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID).length === 1);
+    const redrawn = await sb.slack.waitFor(() => {
+      const text = summaryText(sb.slack.openViews(ADMIN_ID)[0] as View);
+      return text.includes('22:00–06:00') ? text : undefined;
+    });
+    expect(redrawn).toContain('Fri 22:00–06:00 (next day)');
   });
 
   it('refuses a save when someone changed the user since the form opened, and keeps their change', async () => {

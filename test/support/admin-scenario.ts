@@ -21,9 +21,9 @@ function weekdays(from: string, to: string, mondayTo = to) {
     values[HOURS_BLOCKS.day(day)] = {
       type: { type: 'static_select', selected_option: { value: open ? 'interval' : 'closed' } },
     };
-    values[HOURS_BLOCKS.from(day)] = { time: { type: 'timepicker', selected_time: open ? from : null } };
+    values[HOURS_BLOCKS.from(day)] = { time: { type: 'timepicker', selected_time: open ? from : '09:00' } };
     const closes = day === 'mon' ? mondayTo : to;
-    values[HOURS_BLOCKS.to(day)] = { time: { type: 'timepicker', selected_time: open ? closes : null } };
+    values[HOURS_BLOCKS.to(day)] = { time: { type: 'timepicker', selected_time: open ? closes : '17:00' } };
   }
   return values as never;
 }
@@ -60,7 +60,7 @@ export function adminScenario(sb: Harness) {
       await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: weekdays('09:00', '17:00', '09:00') });
       expect(sb.slack.openViews(ADMIN_ID)[1]?.errors).toEqual({
         [HOURS_BLOCKS.to('mon')]:
-          'Monday would open and close at 09:00: choose a later closing time, or "Open 24 hours".',
+          'Monday would open and close at 09:00: choose another closing time (one earlier than 09:00 ends the next day), or "Open 24 hours".',
       });
       await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: weekdays('09:00', '17:00') });
       await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID).length === 1);

@@ -55,6 +55,9 @@ export function whileCurrent<T>(snapshot: FormSnapshot, change: () => Promise<T>
   return formSnapshot.run(snapshot, change);
 }
 
+/** The form a change runs for, inside `whileCurrent`: for changes that check it other than by settings version. */
+export const openedForm = (): FormSnapshot | undefined => formSnapshot.getStore();
+
 export type SettingsTarget = { card: PhoneUserCard; settings: PhoneUserSettings; byAdmin: boolean };
 
 export type SettingsWork<T> = (

@@ -17,6 +17,16 @@ export const HOURS_BLOCKS = {
 const MODES = [opt('Open 24/7', 'always'), opt('Weekly schedule', 'weekly')];
 const DAY_TYPES = [opt('Open these hours', 'interval'), opt('Open 24 hours', '24h'), opt('Closed', 'closed')];
 
+/** What a weekly schedule starts from when the user has none yet (on 24/7): office hours on weekdays. */
+const OFFICE_DAY: DayHours = { type: 'interval', from: '09:00', to: '17:00' };
+const WEEKEND: ReadonlySet<Weekday> = new Set(['sat', 'sun']);
+
+/** The day a weekly schedule starts from: the user's own, or office hours Mon–Fri and Sat–Sun closed. */
+function startingDay(hours: BusinessHours, day: Weekday): DayHours {
+  if (hours.kind === 'weekly') return hours.days[day];
+  return WEEKEND.has(day) ? { type: 'closed' } : OFFICE_DAY;
+}
+
 /** The business-hours form: 24/7, or per weekday closed, 24 hours, or from–to (a "to" before "from" ends the next day). */
 export function hoursFormView(form: SettingsForm, metadata: string): types.ModalView {
   const hours = form.details.settings.businessHours;
@@ -41,8 +51,7 @@ export function hoursFormView(form: SettingsForm, metadata: string): types.Modal
     },
   ];
   for (const day of WEEKDAYS) {
-    const current: DayHours =
-      hours.kind === 'weekly' ? hours.days[day] : { type: 'interval', from: '09:00', to: '17:00' };
+    const current = startingDay(hours, day);
     const type = DAY_TYPES.find((o) => o.value === current.type) ?? DAY_TYPES[0];
     blocks.push(
       { type: 'divider' },
@@ -58,18 +67,27 @@ export function hoursFormView(form: SettingsForm, metadata: string): types.Modal
         },
       },
       timeInput(HOURS_BLOCKS.from(day), 'Opens', current.type === 'interval' ? current.from : '09:00'),
-      timeInput(HOURS_BLOCKS.to(day), 'Closes', current.type === 'interval' ? current.to : '17:00'),
+      timeInput(
+        HOURS_BLOCKS.to(day),
+        'Closes',
+        current.type === 'interval' ? current.to : '17:00',
+        'A closing time earlier than the opening time ends the next day (a night shift).',
+      ),
     );
   }
   return sectionModal(VIEWS.settingsHours, 'Business hours', metadata, blocks);
 }
 
-function timeInput(blockId: string, label: string, initial: string): types.KnownBlock {
+/**
+ * Not optional: Slack would label it "(optional)" while an open day needs it. It always carries a time (Slack's
+ * time picker cannot be emptied once set), so a closed day or 24/7 is never held up by it.
+ */
+function timeInput(blockId: string, label: string, initial: string, hint?: string): types.KnownBlock {
   return {
     type: 'input',
     block_id: blockId,
-    optional: true,
     label: { type: 'plain_text', text: label },
+    ...(hint ? { hint: { type: 'plain_text', text: hint } } : {}),
     element: { type: 'timepicker', action_id: 'time', initial_time: initial },
   };
 }
@@ -81,7 +99,8 @@ export type HoursValues = Record<
 
 /**
  * Reads the form back. Returns the hours, or errors keyed by the block that shows them: a day open for a time
- * needs both times, and a zero-length day is refused.
+ * needs both times, and a zero-length day is refused. A closing time earlier than the opening one is a night shift
+ * that ends the next day, as `src/domain/hours.ts` reads it.
  */
 export function readHoursForm(
   values: HoursValues,
@@ -104,7 +123,7 @@ export function readHoursForm(
       errors[HOURS_BLOCKS.to(day)] = `Choose when ${DAY_LABELS[day]} closes, or mark the day closed.`;
     else if (from === to) {
       errors[HOURS_BLOCKS.to(day)] =
-        `${DAY_LABELS[day]} would open and close at ${from}: choose a later closing time, or "Open 24 hours".`;
+        `${DAY_LABELS[day]} would open and close at ${from}: choose another closing time (one earlier than ${from} ends the next day), or "Open 24 hours".`;
     } else days[day] = { type: 'interval', from, to };
   }
   return Object.keys(errors).length > 0

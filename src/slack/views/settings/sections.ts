@@ -4,6 +4,7 @@ import { addressFormView } from './address-form.ts';
 import { callHandlingFormView } from './call-handling-form.ts';
 import { callerFormView } from './caller-form.ts';
 import { hoursFormView } from './hours-form.ts';
+import { lineFormView } from './line-form.ts';
 import { assistantsListView, blockedListView, deskPhonesListView, forwardListView } from './list-forms.ts';
 import { encodeFormMetadata } from './metadata.ts';
 import { type SectionKey, settingsSummaryView } from './summary.ts';
@@ -19,6 +20,8 @@ const FORMS: Partial<
     }
   >
 > = {
+  // Their own line's site, extension, plans and numbers are not a phone user's to change: they see it read-only.
+  line: { selfService: false, view: lineFormView },
   hours: { selfService: true, view: hoursFormView },
   handling: {
     selfService: true,

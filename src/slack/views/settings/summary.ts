@@ -18,6 +18,7 @@ import { encodeFormMetadata } from './metadata.ts';
 
 /** The sections of a user's settings, each with its own form. */
 export type SectionKey =
+  | 'line'
   | 'hours'
   | 'handling'
   | 'voicemail'
@@ -31,6 +32,18 @@ export type SectionKey =
 type Section = { key: SectionKey; title: string; text: (card: PhoneUserCard, d: UserDetails) => string };
 
 const SECTIONS: Section[] = [
+  {
+    key: 'line',
+    title: 'Phone line',
+    text: (card) =>
+      [
+        `Site: ${escapeText(card.site)}`,
+        `Extension: ${card.extension}`,
+        `Calling plans: ${card.plans.length > 0 ? card.plans.map((p) => escapeText(p.shortName)).join(', ') : 'none'}`,
+        `Direct numbers: ${card.numbers.length > 0 ? card.numbers.join(', ') : 'none'}`,
+        `Status: ${card.status}`,
+      ].join('\n'),
+  },
   {
     key: 'hours',
     title: 'Business hours',
