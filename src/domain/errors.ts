@@ -11,7 +11,11 @@ export type Person = { name: string; email: string; slackUserId: string | null }
  * turns these into words in one place.
  */
 export type DomainError =
-  | { code: 'NOT_ADMIN'; action: string }
+  /**
+   * `admins`: whom to ask (the first few, oldest first, and how many in all), added by the gate that audits the
+   * refusal; a refusal raised inside a change carries none until then.
+   */
+  | { code: 'NOT_ADMIN'; action: string; admins?: { first: string[]; total: number } }
   | { code: 'NO_USERS' }
   | { code: 'TOO_MANY_USERS'; requested: number; max: number }
   | { code: 'USER_NOT_FOUND'; input: string }

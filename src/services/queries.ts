@@ -1,5 +1,5 @@
 import type { Person } from '../domain/errors.ts';
-import { err, ok, type Result } from '../domain/result.ts';
+import { ok, type Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { listReserved, readAccount } from '../store/account.ts';
 import { type AuditRecord, auditForTarget, recentAudit } from '../store/audit.ts';
@@ -8,7 +8,7 @@ import { listNumbers, type NumberRow } from '../store/numbers.ts';
 import { listCards, type PhoneUserCard, type PhoneUserStatus, personOf } from '../store/phone-users.ts';
 import { type PlanUsage, planUsage } from '../store/plans.ts';
 import { listSites, type Site } from '../store/sites.ts';
-import { type Actor, auditDenial, catchDomain, type Deps, requireAdmin } from './context.ts';
+import { type Actor, catchDomain, type Deps, refuseAsNonAdmin, requireAdmin } from './context.ts';
 import {
   findDirectoryUser,
   findPhoneUser,
@@ -42,8 +42,7 @@ export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<
   // The admin check is read with the card: one round trip. A non-admin is refused before hearing anything of it.
   const { viewerIsAdmin, found } = await lookUpPhoneUser(deps.db, ref, actor.slackUserId);
   if (!viewerIsAdmin) {
-    await auditDenial(deps, actor, 'show');
-    return err({ code: 'NOT_ADMIN', action: 'show' });
+    return refuseAsNonAdmin(deps, actor, 'show');
   }
   if (found.ok) return ok(cardOf(deps, found.value, viewerIsAdmin));
   if (found.error.code === 'NOT_A_PHONE_USER')

@@ -13,6 +13,17 @@ const suggest = (suggestions: string[], code: Style['code']) =>
     ? ` Free nearby: ${suggestions.map(code).join(', ')}.`
     : ' No free extension is close to it.';
 
+/** Whom a non-admin can ask for access, by name: a command they cannot run would not tell them. */
+function askAdmins(admins: { first: string[]; total: number } | undefined, s: Style): string {
+  if (!admins || admins.total === 0) {
+    return `There is none yet: whoever runs Switchboard names the first in its configuration (${s.code('ADMIN_USER_IDS')}).`;
+  }
+  const named = admins.first.map(s.mention);
+  const more = admins.total - named.length;
+  if (more > 0) return `Ask ${named.join(', ')} or one of ${more} more if you need access.`;
+  return `Ask ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`} if you need access.`;
+}
+
 /**
  * The one place where an error code becomes words for a person in Slack: what happened, and what to do next.
  * Messages take the default style (mrkdwn); forms take plain text through `formErrorText`.
@@ -22,7 +33,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
   const e = s.escape;
   switch (error.code) {
     case 'NOT_ADMIN':
-      return `Only phone admins can use ${code(`/phone ${error.action}`)}. Anyone can use ${code('/phone me')} and ${code('/phone help')}; ask a phone admin (${code('/phone admins')}) if you need access.`;
+      return `Only phone admins can use ${code(`/phone ${error.action}`)}. ${askAdmins(error.admins, s)} Anyone can use ${code('/phone me')} and ${code('/phone help')}.`;
     case 'NO_USERS':
       return `Name at least one person: a mention, an email or an extension, e.g. ${code('/phone assign @ada')}.`;
     case 'TOO_MANY_USERS':
