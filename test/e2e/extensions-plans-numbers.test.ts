@@ -248,6 +248,19 @@ describe('/phone number add and remove', () => {
     expect(await phoneReply(`show <@${C1}>`)).toContain('*Numbers*\n+14155550100\n+14155550102');
   });
 
+  it('reads numbers typed with spaces, dots, dashes and brackets, unquoted', async () => {
+    await threePhoneUsers();
+    expect(await phoneChange('numbers add +1 415 555 0100 .. +1 415 555 0102')).toContain('3');
+    await phoneChange(`plan add <@${C1}> 200`);
+    expect(await phoneChange(`number add <@${C1}> +1 (415) 555-0101`)).toBe(
+      `${by} assigned \`+14155550101\` to ${mention(C1)}.`,
+    );
+    expect(await phoneChange(`number add <@${C1}> +1.415.555.0102`)).toBe(
+      `${by} assigned \`+14155550102\` to ${mention(C1)}.`,
+    );
+    expect(await phoneReply(`show <@${C1}>`)).toContain('*Numbers*\n+14155550101\n+14155550102');
+  });
+
   it('refuses an invalid number, one not in the inventory and one someone else holds', async () => {
     await threePhoneUsers();
     await phoneChange('numbers add +14155550100');

@@ -505,7 +505,7 @@ type RangeEnd = { word: WordToken; text: string };
 
 /** `+1..+2`, `+1 .. +2` and `+1…+2` all read as: a number, the range separator, a number. */
 function rangePieces(words: readonly WordToken[]): Array<RangeEnd | 'separator'> {
-  return words.flatMap((word) => {
+  const pieces = words.flatMap((word) => {
     if (isStandaloneEntity(word)) return [{ word, text: word.text }];
     return word.text
       .split(rangeSeparator)
@@ -513,7 +513,21 @@ function rangePieces(words: readonly WordToken[]): Array<RangeEnd | 'separator'>
       .filter((piece) => piece !== '')
       .map((piece) => (rangeSeparator.test(piece) ? ('separator' as const) : { word, text: piece }));
   });
+  // A number typed with spaces (`+1 415 555 0100 .. +1 415 555 0199`) arrives as several ends in a row: one each.
+  const glued: Array<RangeEnd | 'separator'> = [];
+  for (const piece of pieces) {
+    const last = glued.at(-1);
+    if (piece !== 'separator' && last && last !== 'separator' && startOfNumber(last) && numberPiece(piece)) {
+      glued[glued.length - 1] = { word: last.word, text: `${last.text} ${piece.text}` };
+    } else glued.push(piece);
+  }
+  return glued;
 }
+
+const numberPiece = (end: RangeEnd) =>
+  !isStandaloneEntity(end.word) && !end.word.quoted && /^\+?[\d\s().\u2010-\u2014-]+$/.test(end.text);
+/** A whole number (seven digits or more) on its own is not the start of a longer one. */
+const startOfNumber = (end: RangeEnd) => numberPiece(end) && !/^\+?\d{7,}$/.test(end.text);
 
 function parseNumbersRemove(args: Token[]): Read<NumbersRemoveCommand> {
   const rest = positional('numbers.remove', args);

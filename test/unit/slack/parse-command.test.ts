@@ -329,10 +329,19 @@ describe('parseCommand', () => {
       });
     });
 
-    it('refuses a number split by spaces and shows how to type it', () => {
-      expect(usageError('number add <@U0ADA> +1 415 555 0100').message).toBe(
-        '`+1 415 555 0100` must be one word: type it without spaces, e.g. `+14155550100`, or put it in quotes.',
-      );
+    it.each(['+1 415 555 0100', '+1 (415) 555-0100', '+1.415.555.0100', '(415) 555-0100'])(
+      'reads a number typed with spaces as one: %s',
+      (typed) => {
+        expect(command(`number add <@U0ADA> ${typed}`)).toEqual({
+          name: 'number.add',
+          user: ada,
+          number: typed,
+        });
+      },
+    );
+
+    it('refuses a second whole number after the first', () => {
+      expect(usageError('number add <@U0ADA> +14155550100 +14155550101').message).toContain('+14155550101');
     });
 
     it('refuses a word that is not a number', () => {
@@ -434,7 +443,13 @@ describe('parseCommand', () => {
         'numbers add +14155550100…+14155550199',
         { name: 'numbers.add', from: '+14155550100', to: '+14155550199' },
       ],
+      [
+        'numbers add +1 415 555 0100 .. +1 415 555 0199',
+        { name: 'numbers.add', from: '+1 415 555 0100', to: '+1 415 555 0199' },
+      ],
+      ['numbers add +1 (415) 555-0100', { name: 'numbers.add', from: '+1 (415) 555-0100' }],
       ['numbers remove +14155550100', { name: 'numbers.remove', number: '+14155550100' }],
+      ['numbers remove +1 415 555 0100', { name: 'numbers.remove', number: '+1 415 555 0100' }],
       ['plans', { name: 'plans' }],
       ['plans set Pro 10', { name: 'plans.set', plan: 'Pro', count: '10' }],
       ['plans set US/CA Unlimited 25', { name: 'plans.set', plan: 'US/CA Unlimited', count: '25' }],
