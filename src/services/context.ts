@@ -27,6 +27,8 @@ export type Deps = {
   profiles: Profiles;
   /** Admins named in ADMIN_USER_IDS: they can only be removed there. */
   configAdmins: ReadonlySet<string>;
+  /** DEFAULT_COUNTRY: where a number typed without + is read, for a site that names no country (US if unset). */
+  defaultCountry?: string;
   /** Who is applying what right now, across every instance on the database. */
   leases: Leases;
   /** Told after a change that left people to notify has committed, so the notice worker starts at once. */

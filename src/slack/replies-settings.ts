@@ -99,6 +99,7 @@ const numberReasons = ({ code }: Style) => ({
   too_short: 'it has too few digits',
   too_long: 'it has too many digits',
   invalid: 'no phone number exists with those digits',
+  not_national: 'it is not a number of the country of their site; write it with + and the country code',
 });
 
 function problemText(problem: SettingProblem, s: Style): string {

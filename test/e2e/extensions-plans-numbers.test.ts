@@ -269,7 +269,10 @@ describe('/phone number add and remove', () => {
     await phoneChange(`number add <@${C1}> +14155550100`);
     const before = await snapshot();
     expect(await phoneReply(`number add <@${C2}> 4155550100`)).toContain(
-      '`4155550100` is not a valid phone number: it must start with + and the country code.',
+      `\`+14155550100\` is already assigned to ${mention(C1)}.`,
+    );
+    expect(await phoneReply(`number add <@${C2}> 0155550100`)).toContain(
+      '`0155550100` is not a phone number of the United States (US), where a number without + is read.',
     );
     expect(await phoneReply(`number add <@${C2}> +1415555`)).toContain(
       '`+1415555` is not a valid phone number',
@@ -370,7 +373,9 @@ describe('/phone numbers', () => {
     expect(await phoneReply('numbers add +14155550099..+14155550101')).toContain(
       'Nothing was added: `+14155550100` is already in the inventory.',
     );
-    expect(await phoneReply('numbers add 12345')).toContain('is not a valid phone number');
+    expect(await phoneReply('numbers add 12345')).toContain(
+      '`12345` is not a phone number of the United States (US)',
+    );
     expect(await snapshot()).toEqual(before);
   });
 

@@ -24,6 +24,7 @@ import { textMessage } from '../blocks/message.ts';
 import { changeLine, licensesMessage } from '../blocks/results.ts';
 import { code, escapeText, listing, mention, plural, showInput } from '../format.ts';
 import { ephemeral, type Outcome } from '../outcome.ts';
+import { countryName } from '../replies.ts';
 import { defineCommand } from './command.ts';
 import { type HandlerContext, settle } from './context.ts';
 import type { Read } from './grammar.ts';
@@ -65,8 +66,9 @@ export function siteAdd(
   name: string,
   siteCode?: string,
   first?: string,
+  country?: string,
 ): Promise<Outcome> {
-  return settle(addSite(ctx.deps, ctx.actor, { name, code: siteCode, first }), (site) => {
+  return settle(addSite(ctx.deps, ctx.actor, { name, code: siteCode, first, country }), (site) => {
     const details = siteDetails(site);
     return {
       channel: changeLine(
@@ -82,8 +84,10 @@ export function siteEdit(
   name: string,
   siteCode?: string,
   first?: string,
+  country?: string,
 ): Promise<Outcome> {
-  return settle(editSite(ctx.deps, ctx.actor, { name, code: siteCode, first }), ({ site, renumbered }) => {
+  const input = { name, code: siteCode, first, country };
+  return settle(editSite(ctx.deps, ctx.actor, input), ({ site, renumbered }) => {
     const details = siteDetails(site);
     return {
       channel: changeLine(
@@ -98,6 +102,7 @@ function siteDetails(site: Site): string {
   return [
     site.siteCode ? `site code ${code(site.siteCode)}` : undefined,
     site.firstExtension ? `extensions from ${code(site.firstExtension)}` : undefined,
+    site.country ? `numbers read in ${countryName(site.country)}` : undefined,
   ]
     .filter(Boolean)
     .join(', ');
@@ -307,28 +312,41 @@ export const sitesCommand = defineCommand<SitesCommand>({
   run: (ctx) => sites(ctx),
 });
 
-export type SiteAddCommand = { name: 'site.add'; siteName: string; code?: string; first?: string };
+export type SiteAddCommand = {
+  name: 'site.add';
+  siteName: string;
+  code?: string;
+  first?: string;
+  country?: string;
+};
 export const siteAddCommand = defineCommand<SiteAddCommand>({
   name: 'site.add',
-  syntax: 'site add <name> [code:<digits>] [first:<extension>]',
-  description: 'Add a site, with its site code and first extension if you like.',
+  syntax: 'site add <name> [code:<digits>] [first:<extension>] [country:<XX>]',
+  description:
+    'Add a site, with its site code, first extension and country (where numbers typed without + are read) if you like.',
   example: '/phone site add "New York" code:12 first:1200',
   audience: 'admin',
   section: 'Account',
   parse: parseSiteAdd,
-  run: (ctx, c) => siteAdd(ctx, c.siteName, c.code, c.first),
+  run: (ctx, c) => siteAdd(ctx, c.siteName, c.code, c.first, c.country),
 });
 
-export type SiteEditCommand = { name: 'site.edit'; siteName: string; code?: string; first?: string };
+export type SiteEditCommand = {
+  name: 'site.edit';
+  siteName: string;
+  code?: string;
+  first?: string;
+  country?: string;
+};
 export const siteEditCommand = defineCommand<SiteEditCommand>({
   name: 'site.edit',
-  syntax: 'site edit <name> [code:<digits>] [first:<extension>]',
-  description: "Change a site's code or first extension.",
+  syntax: 'site edit <name> [code:<digits>] [first:<extension>] [country:<XX>]',
+  description: "Change a site's code, first extension or country.",
   example: '/phone site edit Main code:1 first:100',
   audience: 'admin',
   section: 'Account',
   parse: parseSiteEdit,
-  run: (ctx, c) => siteEdit(ctx, c.siteName, c.code, c.first),
+  run: (ctx, c) => siteEdit(ctx, c.siteName, c.code, c.first, c.country),
 });
 
 export type SitecodesCommand = { name: 'sitecodes'; enabled: boolean };
@@ -431,18 +449,19 @@ function parseLicenses(args: Token[]): Read<LicensesCommand> {
 }
 
 function parseSiteEdit(args: Token[]): Read<SiteEditCommand> {
-  const read = readOptions('site.edit', args, ['code', 'first']);
+  const read = readOptions('site.edit', args, ['code', 'first', 'country']);
   if (!read.ok) return read;
   if (read.value.rest.length === 0) return needs('site.edit', 'a site name');
-  const { code, first } = read.value.options;
-  if (code === undefined && first === undefined) return needs('site.edit', '`code:` or `first:` (or both)');
+  const { code, first, country } = read.value.options;
+  if (code === undefined && first === undefined && country === undefined)
+    return needs('site.edit', '`code:`, `first:` or `country:`');
   const siteName = textOf('site.edit', read.value.rest);
   if (!siteName.ok) return siteName;
   return ok({ name: 'site.edit', siteName: siteName.value, ...read.value.options });
 }
 
 function parseSiteAdd(args: Token[]): Read<SiteAddCommand> {
-  const read = readOptions('site.add', args, ['code', 'first']);
+  const read = readOptions('site.add', args, ['code', 'first', 'country']);
   if (!read.ok) return read;
   if (read.value.rest.length === 0) return needs('site.add', 'a site name');
   const siteName = textOf('site.add', read.value.rest);

@@ -30,7 +30,7 @@ export type Parsed<T> = { ok: true; value: T } | Failure;
 export type Read<C> = { ok: true; command: C } | Failure;
 /** A command's name (`plan.add`); a command's type checks the names its grammar gives. */
 export type CommandName = string;
-export type OptionKey = 'site' | 'plan' | 'status' | 'code' | 'first' | 'line2' | 'operator';
+export type OptionKey = 'site' | 'plan' | 'status' | 'code' | 'first' | 'line2' | 'operator' | 'country';
 
 /**
  * Every command form's reference by name, filled once by the registry as it loads: errors quote a command's example
@@ -82,6 +82,7 @@ export const optionExamples: Record<OptionKey, string> = {
   first: 'first:4100',
   line2: 'line2:"Suite 5"',
   operator: 'operator:@ada',
+  country: 'country:GB',
 };
 /** Site and plan names have spaces; an unquoted value of these keys takes the words after it (see readOptions). */
 export const multiWordKeys: ReadonlySet<OptionKey> = new Set(['site', 'plan']);

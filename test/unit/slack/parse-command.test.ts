@@ -424,6 +424,8 @@ describe('parseCommand', () => {
         'site edit "New York" first:200 code:2',
         { name: 'site.edit', siteName: 'New York', code: '2', first: '200' },
       ],
+      ['site add London country:gb', { name: 'site.add', siteName: 'London', country: 'gb' }],
+      ['site edit Main country:US', { name: 'site.edit', siteName: 'Main', country: 'US' }],
       ['sitecodes on', { name: 'sitecodes', enabled: true }],
       ['sitecodes OFF', { name: 'sitecodes', enabled: false }],
       ['numbers', { name: 'numbers', free: false }],
@@ -522,7 +524,7 @@ describe('parseCommand', () => {
       ],
       [
         'site edit Main',
-        '`site edit` needs `code:` or `first:` (or both), e.g. `/phone site edit Main code:1 first:100`.',
+        '`site edit` needs `code:`, `first:` or `country:`, e.g. `/phone site edit Main code:1 first:100`.',
         'site.edit',
       ],
       [
@@ -638,7 +640,7 @@ describe('parseCommand', () => {
         'Unknown option `site:`. `show` takes no options, e.g. `/phone show @ada`.',
       ],
       ['move <@U0ADA> site:Main plan:Pro', 'Unknown option `plan:`. The only option for move is `site:`.'],
-      ['site add Paris city:Paris', 'Options for site add are `code:` and `first:`.'],
+      ['site add Paris city:Paris', 'Options for site add are `code:`, `first:` and `country:`.'],
     ])('refuses %j and says what to type', (text, message) => {
       expect(usageError(text).message).toContain(message);
     });
