@@ -179,7 +179,9 @@ describe('/phone set', () => {
   it('refuses an unknown language, an invalid caller ID and a closed-hours message not uploaded yet', async () => {
     await threePhoneUsers();
     const reply = await phoneReply(`set <@${C1}> language=klingon caller-id=+1415 closed=message`);
-    expect(reply).toContain('• `language`: `klingon` is not one of `en-US`, `en-GB`');
+    expect(reply).toContain(
+      '• `language`: `klingon` is not one of the languages: English (US) `en-US`, English (GB) `en-GB`, Spanish (US) `es-US`',
+    );
     expect(reply).toContain(
       '• `caller-id`: `+1415` is not a phone number: it has too few digits. Or use `hidden`.',
     );
