@@ -341,6 +341,21 @@ describe('/phone numbers', () => {
     expect(await phoneReply('numbers site:Atlantis')).toContain('There is no site called `Atlantis`.');
   });
 
+  it('shows consecutive free numbers as one range with how many it holds', async () => {
+    await threePhoneUsers();
+    await phoneChange('numbers add +14155550100..+14155550149');
+    await phoneChange(`plan add <@${C1}> 200`);
+    await phoneChange(`number add <@${C1}> +14155550120`);
+    const free = await phoneReply('numbers free');
+    expect(free).toContain(
+      '*Numbers (free)*: 49\n• `+14155550100`–`+14155550119` (20) · free\n• `+14155550121`–`+14155550149` (29) · free',
+    );
+    const all = await phoneReply('numbers');
+    expect(all).toContain(
+      '• `+14155550120` · colleague1@example.com\n• `+14155550121`–`+14155550149` (29) · free',
+    );
+  });
+
   it('says how to add numbers when there are none', async () => {
     expect(await phoneReply('numbers')).toBe(
       '*Numbers*: 0\nAdd some with `/phone numbers add &lt;+E164&gt;[..&lt;+E164&gt;]`.',
@@ -442,6 +457,13 @@ describe('/phone reserved', () => {
     for (const extension of ['911', '933', '988', '112', '999', '411', '611', '711']) {
       expect(reserved).toContain(`• \`${extension}\``);
     }
+  });
+
+  it('shows consecutive reserved extensions as one range', async () => {
+    await setupAccount();
+    for (const extension of ['4000', '4001', '4002', '4004']) await phoneChange(`reserved add ${extension}`);
+    const reserved = await phoneReply('reserved');
+    expect(reserved).toContain('• `4000`–`4002` (3)\n• `4004`');
   });
 
   it('reserves an extension so that nobody is given it, and releases it again', async () => {
