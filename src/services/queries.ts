@@ -154,6 +154,7 @@ export async function numbersOverview(
   deps: Deps,
   actor: Actor,
   query: { free: boolean; site?: string | undefined },
+  after?: string,
 ): Promise<Result<{ rows: NumberRow[]; total: number; free: boolean; site: string | undefined }>> {
   return adminRead(deps, actor, 'numbers', async () => {
     const siteId = query.site === undefined ? undefined : (await resolveSite(deps.db, query.site)).id;
@@ -161,6 +162,7 @@ export async function numbersOverview(
       deps.db,
       { freeOnly: query.free, ...(siteId !== undefined ? { siteId } : {}) },
       NUMBERS_PAGE,
+      after,
     );
     return { rows, total, free: query.free, site: query.site };
   });

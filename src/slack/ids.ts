@@ -7,6 +7,7 @@ export const ACTIONS = {
   planRemoveConfirm: 'plan_remove_confirm',
   planRemoveCancel: 'plan_remove_cancel',
   listNext: 'list_next',
+  numbersMore: 'numbers_more',
   showPin: 'show_pin',
   settingsEdit: 'settings_edit',
   settingsOpen: 'settings_open',

@@ -3,6 +3,7 @@ import { registerAdoptionActions } from './actions/adoption.ts';
 import { registerDriftActions } from './actions/drift.ts';
 import { registerImportActions } from './actions/imports.ts';
 import { registerListNext } from './actions/list-next.ts';
+import { registerNumbersMore } from './actions/numbers-more.ts';
 import { registerRemoveLicenses } from './actions/remove-licenses.ts';
 import { registerRemovePlan } from './actions/remove-plan.ts';
 import { registerSettingsEdit } from './actions/settings-edit.ts';
@@ -24,6 +25,7 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerRemoveLicenses(app, runtime);
   registerRemovePlan(app, runtime);
   registerListNext(app, runtime);
+  registerNumbersMore(app, runtime);
   registerShowPin(app, runtime);
   registerAssignSubmit(app, runtime);
   registerAppHomeOpened(app, runtime);

@@ -356,6 +356,19 @@ describe('/phone numbers', () => {
     );
   });
 
+  it('pages a long list with a More button that goes on after the last number shown', async () => {
+    await setupAccount();
+    await phoneChange('numbers add +14155550100..+14155550219');
+    await phoneChange('numbers add +14155550300');
+    const first = await phone('numbers free');
+    expect(first.text).toContain('*Numbers (free)*: 121\n• `+14155550100`–`+14155550149` (50) · free');
+    expect(first.text).toContain('Showing 50 of 121; *More* shows the next ones.');
+    const second = await clickOn(first, ACTIONS.numbersMore);
+    expect(second).toContain('• `+14155550150`–`+14155550199` (50) · free');
+    expect(second).not.toContain('+14155550100');
+    expect(sb.slack.ephemerals(ADMIN_ID, CHANNEL)).toHaveLength(1);
+  });
+
   it('says how to add numbers when there are none', async () => {
     expect(await phoneReply('numbers')).toBe(
       '*Numbers*: 0\nAdd some with `/phone numbers add &lt;+E164&gt;[..&lt;+E164&gt;]`.',

@@ -10,6 +10,7 @@ import { ACTIONS, ASSIGN_BLOCKS, VIEWS } from '../../src/slack/ids.ts';
 import { routedIds } from '../../src/slack/listener.ts';
 import {
   encodeListCursor,
+  encodeNumbersCursor,
   encodePlanRemoval,
   encodeRemoval as encodeUsers,
 } from '../../src/slack/payloads.ts';
@@ -251,6 +252,19 @@ const onSomeoneElse: Attempt[] = [
     }),
     refusal: 'Nothing was removed. Only phone admins can use `/phone plan remove`.',
     denied: ['plan remove'],
+  },
+  {
+    listener: ACTIONS.numbersMore,
+    tries: 'paging through the numbers',
+    payload: async () => ({
+      press: {
+        action_id: ACTIONS.numbersMore,
+        value: encodeNumbersCursor({ free: true, after: '+14155550100' }),
+      },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone numbers`.',
+    denied: ['numbers'],
   },
   {
     listener: ACTIONS.listNext,
@@ -821,6 +835,16 @@ const garbage: Garbage[] = [
       on: aMessage,
     }),
     answer: 'This button could not be read; nothing was removed.',
+    denied: [],
+  },
+  {
+    listener: ACTIONS.numbersMore,
+    what: 'a More button whose value names no number',
+    payload: async () => ({
+      press: { action_id: ACTIONS.numbersMore, value: '{"free":true,"after":"DROP TABLE"}' },
+      on: aMessage,
+    }),
+    answer: 'This list could not be continued; run `/phone numbers` again.',
     denied: [],
   },
   {

@@ -4,6 +4,7 @@ import type { NumberRow } from '../../store/numbers.ts';
 import type { PlanUsage } from '../../store/plans.ts';
 import type { Site } from '../../store/sites.ts';
 import { code, escapeText, mention } from '../format.ts';
+import { ACTIONS } from '../ids.ts';
 import { linesMessage, type Message } from './message.ts';
 
 export function sitesMessage(siteCodes: boolean, sites: Site[]): Message {
@@ -21,6 +22,7 @@ export function numbersMessage(
   total: number,
   free: boolean,
   site: string | undefined,
+  more?: string,
 ): Message {
   const scope = [free ? 'free' : undefined, site ? `in ${escapeText(site)}` : undefined]
     .filter(Boolean)
@@ -42,8 +44,22 @@ export function numbersMessage(
     (a, b) => !a.holder && !b.holder && !a.isMain && !b.isMain && label(a) === label(b),
   );
   const lines = runs.map((run) => `• ${runText(run, (row) => row.number)}${label(run.first)}`);
-  const footer = total > rows.length ? `Showing the first ${rows.length} of ${total}.` : undefined;
-  return linesMessage(title, lines, footer);
+  const footer = more ? `Showing ${rows.length} of ${total}; *More* shows the next ones.` : undefined;
+  const message = linesMessage(title, lines, footer);
+  if (more) {
+    message.blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.numbersMore,
+          text: { type: 'plain_text', text: 'More' },
+          value: more,
+        },
+      ],
+    });
+  }
+  return message;
 }
 
 /** `+14155550100`, or `+14155550100`–`+14155550149` (50) for a run of consecutive ones. */

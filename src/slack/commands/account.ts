@@ -11,7 +11,13 @@ import {
 import { requireAdmin } from '../../services/context.ts';
 import { licenseUsage, setLicenseTotal } from '../../services/licenses.ts';
 import { admins, grantAdmin, revokeAdmin } from '../../services/people.ts';
-import { numbersOverview, plansOverview, reservedOverview, sitesOverview } from '../../services/queries.ts';
+import {
+  NUMBERS_PAGE,
+  numbersOverview,
+  plansOverview,
+  reservedOverview,
+  sitesOverview,
+} from '../../services/queries.ts';
 import type { Site } from '../../store/sites.ts';
 import {
   adminsMessage,
@@ -24,6 +30,7 @@ import { textMessage } from '../blocks/message.ts';
 import { changeLine, licensesMessage } from '../blocks/results.ts';
 import { code, escapeText, listing, mention, plural, showInput } from '../format.ts';
 import { ephemeral, type Outcome } from '../outcome.ts';
+import { encodeNumbersCursor } from '../payloads.ts';
 import { countryName } from '../replies.ts';
 import { defineCommand } from './command.ts';
 import { type HandlerContext, settle } from './context.ts';
@@ -127,10 +134,21 @@ export function siteCodes(ctx: HandlerContext, enabled: boolean): Promise<Outcom
   });
 }
 
-export function numbers(ctx: HandlerContext, free: boolean, site: string | undefined): Promise<Outcome> {
-  return settle(numbersOverview(ctx.deps, ctx.actor, { free, site }), (o) =>
-    ephemeral(numbersMessage(o.rows, o.total, o.free, o.site)),
-  );
+export function numbers(
+  ctx: HandlerContext,
+  free: boolean,
+  site: string | undefined,
+  after?: string,
+): Promise<Outcome> {
+  return settle(numbersOverview(ctx.deps, ctx.actor, { free, site }, after), (o) => {
+    // A full page may have more after it; the total says when this page was the last.
+    const last = o.rows.at(-1)?.number;
+    const more =
+      last !== undefined && o.rows.length === NUMBERS_PAGE && o.total > o.rows.length
+        ? encodeNumbersCursor({ free: o.free, ...(o.site ? { site: o.site } : {}), after: last })
+        : undefined;
+    return ephemeral(numbersMessage(o.rows, o.total, o.free, o.site, more));
+  });
 }
 
 export function numbersAdd(
