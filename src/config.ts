@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCountry } from './domain/phone-numbers.ts';
 
 const slackUserIds = z
   .string()
@@ -70,6 +71,9 @@ const schema = z.object({
   PHONE_SYSTEM: optionalText
     .transform((raw) => (raw ?? 'none').toLowerCase())
     .pipe(z.enum(['none', 'zoom'], 'must be none or zoom')),
+  DEFAULT_COUNTRY: optionalText
+    .transform((raw) => (raw ?? 'US').toUpperCase())
+    .pipe(z.string().refine(isCountry, 'must be a country code (ISO 3166 alpha-2) such as US or GB')),
   ZOOM_ACCOUNT_ID: optionalText,
   ZOOM_CLIENT_ID: optionalText,
   ZOOM_CLIENT_SECRET: optionalText,
@@ -117,6 +121,8 @@ export type Config = {
   localSlackPort: number;
   /** How often the phone system is compared with Switchboard, in minutes; 0: only on `/phone drift`. */
   driftCheckMinutes: number;
+  /** The country (ISO 3166 alpha-2) a number typed without + is read in, for a site that names none. */
+  defaultCountry?: string;
 };
 
 export class ConfigError extends Error {}
@@ -142,6 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     importLimits: { maxBytes: v.IMPORT_MAX_MB * 1024 * 1024, maxRows: v.IMPORT_MAX_ROWS },
     localSlackPort: v.LOCAL_SLACK_PORT,
     driftCheckMinutes: v.DRIFT_CHECK_MINUTES,
+    defaultCountry: v.DEFAULT_COUNTRY,
   };
 }
 

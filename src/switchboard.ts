@@ -136,6 +136,7 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     ids: options.ids ?? randomIds,
     profiles: slackProfiles(client),
     configAdmins: new Set(config.adminUserIds),
+    ...(config.defaultCountry ? { defaultCountry: config.defaultCountry } : {}),
     leases: database.leases,
     notices,
     ...(phoneSystem && sync ? { phoneSystem, sync } : {}),

@@ -9,6 +9,8 @@ export const sites = pgTable(
     siteCode: text('site_code'),
     /** First extension for auto-assignment; null means the account default (1000, or 100 with site codes). */
     firstExtension: text('first_extension'),
+    /** ISO 3166 alpha-2: where a number typed without + is read for the site's people; null means DEFAULT_COUNTRY. */
+    country: text('country'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -16,6 +18,7 @@ export const sites = pgTable(
     uniqueIndex('sites_site_code_unique').on(t.siteCode),
     check('sites_site_code_digits', sql`${t.siteCode} ~ '^[1-9][0-9]?$'`),
     check('sites_first_extension_digits', sql`${t.firstExtension} ~ '^[0-9]{2,6}$'`),
+    check('sites_country_code', sql`${t.country} ~ '^[A-Z]{2}$'`),
   ],
 );
 

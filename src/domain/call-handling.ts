@@ -28,11 +28,15 @@ export function withoutDeskPhoneRoute(routes: readonly Route[], mac: string): Ro
 }
 
 /**
- * A forward number as typed: the number in E.164 (`+1 415 555 0100` is fine, `(415) 555-0100` is not: without
- * the country code it could be anywhere) and a description of at most 64 printable characters, which may be empty.
+ * A forward number as typed: the number in E.164 (`+1 415 555 0100`), or in the national format of `country`
+ * (`(415) 555-0100` in the US) and a description of at most 64 printable characters, which may be empty.
  */
-export function readForwardNumber(number: string, description: string): Result<ForwardNumber> {
-  const normalized = normalizeE164(number);
+export function readForwardNumber(
+  number: string,
+  description: string,
+  country?: string,
+): Result<ForwardNumber> {
+  const normalized = normalizeE164(number, country);
   if (!normalized.ok) return err(normalized.error);
   const trimmed = description.trim().replace(/ +/g, ' ');
   if (Array.from(trimmed).length > MAX_FORWARD_DESCRIPTION || /\p{C}/u.test(trimmed)) {
@@ -95,8 +99,9 @@ export function removeForward(
   current: CallHandling,
   number: string,
   closedHours: ClosedHoursAction,
+  country?: string,
 ): Result<CallHandling & { removed: ForwardNumber }> {
-  const normalized = normalizeE164(number);
+  const normalized = normalizeE164(number, country);
   if (!normalized.ok) return err(normalized.error);
   const wanted = normalized.number;
   const removed = current.forwardNumbers.find((forward) => forward.number === wanted);

@@ -11,7 +11,11 @@ export type Person = { name: string; email: string; slackUserId: string | null }
  * turns these into words in one place.
  */
 export type DomainError =
-  | { code: 'NOT_ADMIN'; action: string }
+  /**
+   * `admins`: whom to ask (the first few, oldest first, and how many in all), added by the gate that audits the
+   * refusal; a refusal raised inside a change carries none until then.
+   */
+  | { code: 'NOT_ADMIN'; action: string; admins?: { first: string[]; total: number } }
   | { code: 'NO_USERS' }
   | { code: 'TOO_MANY_USERS'; requested: number; max: number }
   | { code: 'USER_NOT_FOUND'; input: string }
@@ -40,6 +44,7 @@ export type DomainError =
   | { code: 'SITE_NAME_INVALID'; input: string }
   | { code: 'SITE_EXISTS'; name: string }
   | { code: 'SITE_CODE_INVALID'; input: string }
+  | { code: 'SITE_COUNTRY_INVALID'; input: string }
   | { code: 'SITE_CODE_TAKEN'; siteCode: string; site: string }
   | { code: 'SITE_CODE_REQUIRED'; sites: string[] }
   | {
@@ -63,7 +68,9 @@ export type DomainError =
   | {
       code: 'NUMBER_INVALID';
       input: string;
-      reason: 'not_e164' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid';
+      reason: 'not_e164' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid' | 'not_national';
+      /** For `not_national`: the country whose national format it was read in. */
+      country?: string;
     }
   | { code: 'NUMBER_RANGE_INVALID'; from: string; to: string; reason: 'order' | 'shape' }
   | { code: 'NUMBER_RANGE_TOO_LARGE'; count: number; max: number }

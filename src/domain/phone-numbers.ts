@@ -1,4 +1,9 @@
-import { parsePhoneNumberFromString, validatePhoneNumberLength } from 'libphonenumber-js/max';
+import {
+  type CountryCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+  validatePhoneNumberLength,
+} from 'libphonenumber-js/max';
 import type { DomainError } from './errors.ts';
 
 export const MAX_NUMBERS_PER_USER = 10;
@@ -12,23 +17,40 @@ type Normalized = { ok: true; number: string } | { ok: false; error: NumberError
 const known = new Map<string, Normalized>();
 const KNOWN_LIMIT = 200_000;
 
-/** Validates a number typed by an admin and returns it in E.164 (+14155550100). Spaces, dashes, dots and brackets are fine. */
-export function normalizeE164(input: string): Normalized {
-  const cached = known.get(input);
+/** Whether `code` is an ISO 3166 alpha-2 country whose numbering plan is known (`US`, `GB`). */
+export function isCountry(code: string): boolean {
+  return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);
+}
+
+/**
+ * Validates a number typed by an admin and returns it in E.164 (+14155550100). Spaces, dashes, dots and brackets
+ * are fine. With a `country` (the site's, or the account's default), a number without `+` is read as that
+ * country's national format: `(415) 555-0100` in the US, `020 7946 0958` in GB.
+ */
+export function normalizeE164(input: string, country?: string): Normalized {
+  const key = country && !input.trim().startsWith('+') ? `${country}|${input}` : input;
+  const cached = known.get(key);
   if (cached) return cached;
-  const result = validate(input);
+  const result = validate(input, country);
   if (known.size >= KNOWN_LIMIT) known.clear();
-  known.set(input, result);
+  known.set(key, result);
   return result;
 }
 
-function validate(input: string): Normalized {
+function validate(input: string, country: string | undefined): Normalized {
   const trimmed = input.trim();
   const fail = (reason: NumberError['reason']) => ({
     ok: false as const,
     error: { code: 'NUMBER_INVALID' as const, input, reason },
   });
-  if (!trimmed.startsWith('+')) return fail('not_e164');
+  if (!trimmed.startsWith('+')) {
+    if (!country || !isCountry(country)) return fail('not_e164');
+    const national = trimmed.replace(/[\s().\-\u00a0]/g, '');
+    if (!/^[0-9]+$/.test(national)) return fail('not_a_number');
+    const parsed = parsePhoneNumberFromString(national, country as CountryCode);
+    if (parsed?.isValid()) return { ok: true, number: parsed.number };
+    return { ok: false, error: { code: 'NUMBER_INVALID', input, reason: 'not_national', country } };
+  }
   const compact = trimmed.replace(/[\s().\-\u00a0]/g, '');
   if (!/^\+[0-9]+$/.test(compact)) return fail('not_a_number');
   const parsed = parsePhoneNumberFromString(compact);
@@ -66,10 +88,11 @@ export function chargedKind(e164: string): ChargedKind | undefined {
 export function expandRange(
   from: string,
   to: string,
+  country?: string,
 ): { ok: true; numbers: string[] } | { ok: false; error: DomainError } {
-  const start = normalizeE164(from);
+  const start = normalizeE164(from, country);
   if (!start.ok) return start;
-  const end = normalizeE164(to);
+  const end = normalizeE164(to, country);
   if (!end.ok) return end;
   if (start.number.length !== end.number.length) {
     return { ok: false, error: { code: 'NUMBER_RANGE_INVALID', from, to, reason: 'shape' } };

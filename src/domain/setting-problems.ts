@@ -15,7 +15,13 @@ export const SETTING_KEYS = [
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
-export type NumberProblemReason = 'not_e164' | 'not_a_number' | 'too_short' | 'too_long' | 'invalid';
+export type NumberProblemReason =
+  | 'not_e164'
+  | 'not_a_number'
+  | 'too_short'
+  | 'too_long'
+  | 'invalid'
+  | 'not_national';
 
 export type SettingProblem =
   | { key: string; problem: 'unknown_key' }

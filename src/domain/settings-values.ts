@@ -24,6 +24,8 @@ export type SettingsValues = {
 /** What the values are checked against: the user's country, the numbers they may show, their call handling. */
 export type SettingsContext = {
   country: string;
+  /** Where a caller ID typed without + is read: the country of the user's site. */
+  numberCountry?: string;
   ownNumbers: readonly string[];
   mainNumbers: readonly string[];
   forwardNumbers: number;
@@ -116,9 +118,10 @@ export function checkCallerId(
   input: string,
   own: readonly string[],
   main: readonly string[],
+  country?: string,
 ): Checked<CallerId> {
   if (input.trim().toLowerCase() === 'hidden') return good({ kind: 'hidden' });
-  const normalized = normalizeE164(input);
+  const normalized = normalizeE164(input, country);
   if (!normalized.ok) {
     return bad({ key: 'caller-id', problem: 'caller_id_number', input, reason: normalized.error.reason });
   }
@@ -220,7 +223,10 @@ function checkOne(key: SettingKey, value: string, context: SettingsContext): Che
     case 'area-code':
       return as('areaCode', checkAreaCode(value, context.country));
     case 'caller-id':
-      return as('callerId', checkCallerId(value, context.ownNumbers, context.mainNumbers));
+      return as(
+        'callerId',
+        checkCallerId(value, context.ownNumbers, context.mainNumbers, context.numberCountry),
+      );
     case 'ring-mode':
       return as('ringMode', choice('ring-mode', value, RING_MODES));
     case 'pin':

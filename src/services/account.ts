@@ -1,7 +1,7 @@
 import { findLookalikeName, textProblem } from '../domain/characters.ts';
 import { fullExtension, isAllZeros, isValidExtension, isValidSiteCode } from '../domain/extensions.ts';
 import { parseCount } from '../domain/people.ts';
-import { expandRange, normalizeE164 } from '../domain/phone-numbers.ts';
+import { expandRange, isCountry, normalizeE164 } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
 import { addReserved, removeReserved, reservedSet, updateAccount } from '../store/account.ts';
 import type { Transaction } from '../store/database.ts';
@@ -11,10 +11,22 @@ import { planUsage, setPlanInventory } from '../store/plans.ts';
 import { findSiteByName, insertSite, listSites, type Site, updateSite } from '../store/sites.ts';
 import { type Actor, type Deps, fail, runChange } from './context.ts';
 import { extensionState, resolvePlan, resolveSite } from './site-rules.ts';
+import { countryOf, typedNumber } from './typed-numbers.ts';
 
 const accountTarget = (id: string) => ({ targetType: 'account', targetId: id, targetLabel: id });
 
-export type SiteInput = { name: string; code?: string | undefined; first?: string | undefined };
+export type SiteInput = {
+  name: string;
+  code?: string | undefined;
+  first?: string | undefined;
+  /** ISO 3166 alpha-2, any case: where the site's numbers typed without + are read. */
+  country?: string | undefined;
+};
+
+function checkCountry(input: string): string {
+  const country = input.trim().toUpperCase();
+  return isCountry(country) ? country : fail({ code: 'SITE_COUNTRY_INVALID', input });
+}
 
 async function checkSiteCode(tx: Transaction, code: string, siteId?: number) {
   if (!isValidSiteCode(code)) fail({ code: 'SITE_CODE_INVALID', input: code });
@@ -40,6 +52,7 @@ const siteSnapshot = (site: Site) => ({
   name: site.name,
   siteCode: site.siteCode,
   firstExtension: site.firstExtension,
+  country: site.country,
 });
 
 export async function addSite(deps: Deps, actor: Actor, input: SiteInput): Promise<Result<Site>> {
@@ -60,7 +73,13 @@ export async function addSite(deps: Deps, actor: Actor, input: SiteInput): Promi
     if (account.siteCodesEnabled && code === undefined) fail({ code: 'SITE_CODE_REQUIRED', sites: [name] });
     const first = input.first?.trim();
     if (first !== undefined) checkFirstExtension(first, account.siteCodesEnabled);
-    const site = await insertSite(tx, { name, siteCode: code ?? null, firstExtension: first ?? null });
+    const country = input.country === undefined ? null : checkCountry(input.country);
+    const site = await insertSite(tx, {
+      name,
+      siteCode: code ?? null,
+      firstExtension: first ?? null,
+      country,
+    });
     rec.audit({
       action: 'site.created',
       targetType: 'site',
@@ -92,6 +111,7 @@ export async function editSite(deps: Deps, actor: Actor, input: SiteInput): Prom
     const first = input.first?.trim();
     if (code !== undefined) await checkSiteCode(tx, code, site.id);
     if (first !== undefined) checkFirstExtension(first, account.siteCodesEnabled);
+    const country = input.country === undefined ? undefined : checkCountry(input.country);
     const renumbered: SiteEdit['renumbered'] = [];
     if (code !== undefined && code !== site.siteCode && account.siteCodesEnabled) {
       const state = await extensionState(tx);
@@ -116,6 +136,7 @@ export async function editSite(deps: Deps, actor: Actor, input: SiteInput): Prom
     const updated = await updateSite(tx, site.id, {
       ...(code !== undefined ? { siteCode: code } : {}),
       ...(first !== undefined ? { firstExtension: first } : {}),
+      ...(country !== undefined ? { country } : {}),
     });
     rec.audit({
       action: 'site.edited',
@@ -240,12 +261,15 @@ export async function addNumbers(
 ): Promise<Result<NumbersAdded>> {
   return runChange(deps, actor, 'numbers add', async (tx, rec) => {
     let numbers: string[];
+    const site = input.site === undefined ? undefined : await resolveSite(tx, input.site);
+    const national = [input.from, input.to].some((end) => end !== undefined && !end.trim().startsWith('+'));
+    const country = national ? await countryOf(deps, tx, site?.id) : undefined;
     if (input.to === undefined) {
-      const one = normalizeE164(input.from);
+      const one = normalizeE164(input.from, country);
       if (!one.ok) return fail(one.error);
       numbers = [one.number];
     } else {
-      const range = expandRange(input.from, input.to);
+      const range = expandRange(input.from, input.to, country);
       if (!range.ok) return fail(range.error);
       numbers = range.numbers;
       for (const number of numbers) {
@@ -253,7 +277,6 @@ export async function addNumbers(
         if (!valid.ok) return fail(valid.error);
       }
     }
-    const site = input.site === undefined ? undefined : await resolveSite(tx, input.site);
     const existing = await findNumbers(tx, numbers);
     if (existing.length > 0)
       fail({ code: 'NUMBER_ALREADY_IN_INVENTORY', numbers: existing.map((row) => row.number).sort() });
@@ -276,7 +299,7 @@ export async function removeInventoryNumber(
   input: string,
 ): Promise<Result<{ number: string }>> {
   return runChange(deps, actor, 'numbers remove', async (tx, rec) => {
-    const normalized = normalizeE164(input);
+    const normalized = await typedNumber(deps, tx, input);
     if (!normalized.ok) return fail(normalized.error);
     const number = normalized.number;
     const [row] = await findNumbers(tx, [number]);

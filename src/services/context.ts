@@ -3,7 +3,7 @@ import type { DomainError } from '../domain/errors.ts';
 import { lineChangesByPerson } from '../domain/notices.ts';
 import { linesTouched, touchesNoLine } from '../domain/phone-sync.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import { type AccountSettingsRow, isAdmin, lockAccount } from '../store/account.ts';
+import { type AccountSettingsRow, adminCheck, lockAccount } from '../store/account.ts';
 import { type AuditEntry, insertAudit, insertChanges } from '../store/audit.ts';
 import {
   constraintViolation,
@@ -27,6 +27,8 @@ export type Deps = {
   profiles: Profiles;
   /** Admins named in ADMIN_USER_IDS: they can only be removed there. */
   configAdmins: ReadonlySet<string>;
+  /** DEFAULT_COUNTRY: where a number typed without + is read, for a site that names no country (US if unset). */
+  defaultCountry?: string;
   /** Who is applying what right now, across every instance on the database. */
   leases: Leases;
   /** Told after a change that left people to notify has committed, so the notice worker starts at once. */
@@ -177,6 +179,10 @@ export async function runGatedChange<T>(
   const result = await runTransaction(deps, actor, work);
   if (!result.ok && DENIALS.has(result.error.code)) {
     await auditDenial(deps, actor, action);
+    if (result.error.code === 'NOT_ADMIN' && !result.error.admins) {
+      const { admins } = await adminCheck(deps.db, null);
+      return err({ ...result.error, admins });
+    }
   }
   return result;
 }
@@ -225,9 +231,20 @@ export async function requireAdmin(deps: Deps, actor: Actor, action: string): Pr
 }
 
 async function refuseNonAdmin(deps: Deps, actor: Actor, action: string) {
-  if (await isAdmin(deps.db, actor.slackUserId)) return undefined;
+  const check = await adminCheck(deps.db, actor.slackUserId);
+  if (check.isAdmin) return undefined;
   await auditDenial(deps, actor, action);
-  return err({ code: 'NOT_ADMIN', action });
+  return err({ code: 'NOT_ADMIN', action, admins: check.admins } as const);
+}
+
+/**
+ * For a read that found out itself that the actor is no admin: audits the refusal and names whom to ask
+ * (read only now, as a refusal is rare and the read that found it out stays one statement).
+ */
+export async function refuseAsNonAdmin(deps: Deps, actor: Actor, action: string) {
+  await auditDenial(deps, actor, action);
+  const { admins } = await adminCheck(deps.db, null);
+  return err({ code: 'NOT_ADMIN', action, admins } as const);
 }
 
 export async function auditDenial(deps: Deps, actor: Actor, action: string) {

@@ -1,9 +1,9 @@
-import { normalizeE164 } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
 import { mainNumbers, setMainNumber, usersShowingCallerId } from '../store/main-numbers.ts';
 import { findNumbers } from '../store/numbers.ts';
 import { personOfPhoneUser } from '../store/phone-users.ts';
 import { type Actor, type Deps, fail, runChange } from './context.ts';
+import { typedNumber } from './typed-numbers.ts';
 
 const numbersTarget = { targetType: 'account', targetId: 'numbers', targetLabel: 'numbers' };
 
@@ -19,7 +19,7 @@ export async function addMainNumber(
   input: string,
 ): Promise<Result<MainNumbersChange>> {
   return runChange(deps, actor, 'numbers main add', async (tx, rec) => {
-    const normalized = normalizeE164(input);
+    const normalized = await typedNumber(deps, tx, input);
     if (!normalized.ok) return fail(normalized.error);
     const number = normalized.number;
     const [row] = await findNumbers(tx, [number]);
@@ -44,7 +44,7 @@ export async function removeMainNumber(
   input: string,
 ): Promise<Result<MainNumbersChange>> {
   return runChange(deps, actor, 'numbers main remove', async (tx, rec) => {
-    const normalized = normalizeE164(input);
+    const normalized = await typedNumber(deps, tx, input);
     if (!normalized.ok) return fail(normalized.error);
     const number = normalized.number;
     const [row] = await findNumbers(tx, [number]);

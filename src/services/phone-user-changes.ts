@@ -1,4 +1,4 @@
-import { MAX_NUMBERS_PER_USER, normalizeE164 } from '../domain/phone-numbers.ts';
+import { MAX_NUMBERS_PER_USER } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import type { Transaction } from '../store/database.ts';
@@ -29,6 +29,7 @@ import {
   resolveSite,
 } from './site-rules.ts';
 import { auditTarget, phoneUserSnapshot, userRef } from './snapshots.ts';
+import { typedNumber } from './typed-numbers.ts';
 
 /** A change to one phone user: the card before and after, and whatever else the reply should mention. */
 export type UserChange<Extra = object> = { before: PhoneUserCard; after: PhoneUserCard } & Extra;
@@ -196,7 +197,7 @@ export async function addNumber(
     if (numberInput === undefined) {
       number = (await nextFreeNumber(tx, card.siteId)) ?? fail({ code: 'NO_FREE_NUMBER', site: card.site });
     } else {
-      const normalized = normalizeE164(numberInput);
+      const normalized = await typedNumber(deps, tx, numberInput, card.siteId);
       if (!normalized.ok) return fail(normalized.error);
       number = normalized.number;
       const [row] = await findNumbers(tx, [number]);
@@ -230,7 +231,7 @@ export async function removeNumber(
     if (card.numbers.length === 0) fail({ code: 'NO_NUMBERS_HELD', user: person });
     let only: string[] | undefined;
     if (numberInput !== undefined) {
-      const normalized = normalizeE164(numberInput);
+      const normalized = await typedNumber(deps, tx, numberInput, card.siteId);
       if (!normalized.ok) return fail(normalized.error);
       if (!card.numbers.includes(normalized.number)) {
         fail({ code: 'NUMBER_NOT_HELD', user: person, number: normalized.number });

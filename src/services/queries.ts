@@ -1,5 +1,5 @@
 import type { Person } from '../domain/errors.ts';
-import { err, ok, type Result } from '../domain/result.ts';
+import { ok, type Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { listReserved, readAccount } from '../store/account.ts';
 import { type AuditRecord, auditForTarget, recentAudit } from '../store/audit.ts';
@@ -9,7 +9,7 @@ import { listNumbers, type NumberRow } from '../store/numbers.ts';
 import { listCards, type PhoneUserCard, type PhoneUserStatus, personOf } from '../store/phone-users.ts';
 import { type PlanUsage, planUsage } from '../store/plans.ts';
 import { listSites, type Site } from '../store/sites.ts';
-import { type Actor, auditDenial, catchDomain, type Deps, requireAdmin } from './context.ts';
+import { type Actor, catchDomain, type Deps, refuseAsNonAdmin, requireAdmin } from './context.ts';
 import {
   findDirectoryUser,
   findPhoneUser,
@@ -50,8 +50,7 @@ export async function showUser(deps: Deps, actor: Actor, ref: UserRef): Promise<
   // The admin check is read with the card: one round trip. A non-admin is refused before hearing anything of it.
   const { viewerIsAdmin, found } = await lookUpPhoneUser(deps.db, ref, actor.slackUserId);
   if (!viewerIsAdmin) {
-    await auditDenial(deps, actor, 'show');
-    return err({ code: 'NOT_ADMIN', action: 'show' });
+    return refuseAsNonAdmin(deps, actor, 'show');
   }
   if (found.ok) return ok(cardOf(deps, found.value, viewerIsAdmin));
   if (found.error.code === 'NOT_A_PHONE_USER')
@@ -207,6 +206,7 @@ export async function numbersOverview(
   deps: Deps,
   actor: Actor,
   query: { free: boolean; site?: string | undefined },
+  after?: string,
 ): Promise<Result<{ rows: NumberRow[]; total: number; free: boolean; site: string | undefined }>> {
   return adminRead(deps, actor, 'numbers', async () => {
     const siteId = query.site === undefined ? undefined : (await resolveSite(deps.db, query.site)).id;
@@ -214,6 +214,7 @@ export async function numbersOverview(
       deps.db,
       { freeOnly: query.free, ...(siteId !== undefined ? { siteId } : {}) },
       NUMBERS_PAGE,
+      after,
     );
     return { rows, total, free: query.free, site: query.site };
   });

@@ -8,6 +8,7 @@ export const ACTIONS = {
   planRemoveCancel: 'plan_remove_cancel',
   listNext: 'list_next',
   historyMore: 'history_more',
+  numbersMore: 'numbers_more',
   showPin: 'show_pin',
   settingsEdit: 'settings_edit',
   settingsOpen: 'settings_open',

@@ -33,6 +33,28 @@ export function decodeRemoval(value: string | undefined): RemovalButton | undefi
   };
 }
 
+const numbersCursor = z.object({
+  free: z.boolean(),
+  site: z.string().max(200).optional(),
+  after: z.string().regex(/^\+[0-9]{2,15}$/),
+});
+export type NumbersCursor = z.infer<typeof numbersCursor>;
+
+/** Where the More button under `/phone numbers` goes on from: the query, and the last number shown. */
+export function encodeNumbersCursor(cursor: NumbersCursor): string {
+  return JSON.stringify(cursor.site === undefined ? { free: cursor.free, after: cursor.after } : cursor);
+}
+
+export function decodeNumbersCursor(value: string | undefined): NumbersCursor | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = numbersCursor.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const listCursor = z.object({
   q: z.object({
     site: z.string().max(200).optional(),

@@ -5,6 +5,7 @@ import { registerDriftActions } from './actions/drift.ts';
 import { registerHistoryMore } from './actions/history-more.ts';
 import { registerImportActions } from './actions/imports.ts';
 import { registerListNext } from './actions/list-next.ts';
+import { registerNumbersMore } from './actions/numbers-more.ts';
 import { registerRemoveLicenses } from './actions/remove-licenses.ts';
 import { registerRemovePlan } from './actions/remove-plan.ts';
 import { registerSettingsEdit } from './actions/settings-edit.ts';
@@ -28,6 +29,7 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerRemovePlan(app, runtime);
   registerListNext(app, runtime);
   registerHistoryMore(app, runtime);
+  registerNumbersMore(app, runtime);
   registerShowPin(app, runtime);
   registerAssignSubmit(app, runtime);
   registerCardNextStep(app, runtime);

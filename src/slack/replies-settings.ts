@@ -2,6 +2,7 @@ import type { DomainError } from '../domain/errors.ts';
 import type { SettingProblem } from '../domain/setting-problems.ts';
 import { SETTING_KEYS } from '../domain/setting-problems.ts';
 import { listing, MRKDWN, type Style } from './format.ts';
+import { languageWithCode } from './languages.ts';
 
 type SettingsError = Extract<
   DomainError,
@@ -99,6 +100,7 @@ const numberReasons = ({ code }: Style) => ({
   too_short: 'it has too few digits',
   too_long: 'it has too many digits',
   invalid: 'no phone number exists with those digits',
+  not_national: 'it is not a number of the country of their site; write it with + and the country code',
 });
 
 function problemText(problem: SettingProblem, s: Style): string {
@@ -110,7 +112,9 @@ function problemText(problem: SettingProblem, s: Style): string {
     case 'given_twice':
       return `${keyName(problem.key, s)} is given twice; give it once.`;
     case 'choice':
-      return `${keyName(problem.key, s)}: ${input(problem.input)} is not one of ${listing(problem.choices.map((c) => code(c)))}.`;
+      return problem.key === 'language'
+        ? `${keyName(problem.key, s)}: ${input(problem.input)} is not one of the languages: ${problem.choices.map((c) => languageWithCode(c, code)).join(', ')}.`
+        : `${keyName(problem.key, s)}: ${input(problem.input)} is not one of ${listing(problem.choices.map((c) => code(c)))}.`;
     case 'pin_format':
       return problem.nonDigits
         ? `${code('pin')}: a voicemail PIN is 4 to 6 digits, and the one given has something other than digits.`

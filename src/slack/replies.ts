@@ -13,6 +13,17 @@ const suggest = (suggestions: string[], code: Style['code']) =>
     ? ` Free nearby: ${suggestions.map(code).join(', ')}.`
     : ' No free extension is close to it.';
 
+/** Whom a non-admin can ask for access, by name: a command they cannot run would not tell them. */
+function askAdmins(admins: { first: string[]; total: number } | undefined, s: Style): string {
+  if (!admins || admins.total === 0) {
+    return `There is none yet: whoever runs Switchboard names the first in its configuration (${s.code('ADMIN_USER_IDS')}).`;
+  }
+  const named = admins.first.map(s.mention);
+  const more = admins.total - named.length;
+  if (more > 0) return `Ask ${named.join(', ')} or one of ${more} more if you need access.`;
+  return `Ask ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`} if you need access.`;
+}
+
 /**
  * The one place where an error code becomes words for a person in Slack: what happened, and what to do next.
  * Messages take the default style (mrkdwn); forms take plain text through `formErrorText`.
@@ -22,7 +33,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
   const e = s.escape;
   switch (error.code) {
     case 'NOT_ADMIN':
-      return `Only phone admins can use ${code(`/phone ${error.action}`)}. Anyone can use ${code('/phone me')} and ${code('/phone help')}; ask a phone admin (${code('/phone admins')}) if you need access.`;
+      return `Only phone admins can use ${code(`/phone ${error.action}`)}. ${askAdmins(error.admins, s)} Anyone can use ${code('/phone me')} and ${code('/phone help')}.`;
     case 'NO_USERS':
       return `Name at least one person: a mention, an email or an extension, e.g. ${code('/phone assign @ada')}.`;
     case 'TOO_MANY_USERS':
@@ -67,6 +78,8 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `${input(error.input)} cannot be a site name: use 1 to 64 printable characters, quoted if it has spaces.`;
     case 'SITE_EXISTS':
       return `A site called ${input(error.name)} already exists (names ignore case). Pick another name.`;
+    case 'SITE_COUNTRY_INVALID':
+      return `${input(error.input)} is not a country code. Give the two letters of ISO 3166, e.g. ${code('country:GB')} or ${code('country:US')}.`;
     case 'SITE_CODE_INVALID':
       return `Site code ${input(error.input)} is not valid: use 1 or 2 digits not starting with 0, e.g. ${code('code:2')}.`;
     case 'SITE_CODE_TAKEN':
@@ -102,7 +115,9 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
     case 'PLAN_COUNT_BELOW_USED':
       return `${e(error.plan)} cannot be set to ${error.requested}: ${error.used} are in use. Remove the plan from people first, or set at least ${error.used}.`;
     case 'NUMBER_INVALID':
-      return `${input(error.input)} is not a valid phone number: ${numberReason(error.reason)} Write it in international format, e.g. ${code('+14155550100')}.`;
+      return error.reason === 'not_national' && error.country
+        ? `${input(error.input)} is not a phone number of ${countryName(error.country)}, where a number without + is read. Write a number of another country with + and its country code, e.g. ${code('+442079460958')}.`
+        : `${input(error.input)} is not a valid phone number: ${numberReason(error.reason)} Write it in international format, e.g. ${code('+14155550100')}.`;
     case 'NUMBER_RANGE_INVALID':
       return error.reason === 'order'
         ? `The range ${input(error.from)}..${input(error.to)} runs backwards; put the lower number first.`
@@ -366,8 +381,20 @@ function numberReason(reason: Extract<DomainError, { code: 'NUMBER_INVALID' }>['
     case 'too_long':
       return 'it has too many digits.';
     case 'invalid':
+    case 'not_national':
       return 'no phone number exists with those digits.';
   }
+}
+
+const regions = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** `the United Kingdom (GB)`: a country by its English name, with the code that `country:` takes. */
+export function countryName(code: string): string {
+  const name = regions.of(code) ?? code;
+  const the = /^(United|Netherlands|Philippines|Czech|Dominican|Bahamas|Gambia|Maldives)/.test(name)
+    ? 'the '
+    : '';
+  return `${the}${name} (${code})`;
 }
 
 function settingKeptText(error: Extract<DomainError, { code: 'ADOPTION_SETTING_KEPT' }>, s: Style): string {

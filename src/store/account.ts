@@ -74,6 +74,36 @@ export async function listAdmins(db: Executor) {
   return db.select().from(admins).orderBy(asc(admins.createdAt), asc(admins.slackUserId));
 }
 
+/** The first admins, oldest first, and how many there are in all: whom a refused non-admin can ask. */
+export type AdminsToAsk = { first: string[]; total: number };
+
+/**
+ * Whether someone is an admin, and the first `max` admins to name if not, in one statement: the window
+ * functions see every admin before the limit cuts the list.
+ */
+export async function adminCheck(
+  db: Executor,
+  slackUserId: string | null,
+  max = ADMINS_NAMED,
+): Promise<{ isAdmin: boolean; admins: AdminsToAsk }> {
+  const rows = await db
+    .select({
+      id: admins.slackUserId,
+      total: sql<number>`count(*) over ()`.mapWith(Number),
+      isAdmin: sql<boolean>`bool_or(${admins.slackUserId} = ${slackUserId ?? ''}) over ()`,
+    })
+    .from(admins)
+    .orderBy(asc(admins.createdAt), asc(admins.slackUserId))
+    .limit(max);
+  return {
+    isAdmin: rows[0]?.isAdmin === true,
+    admins: { first: rows.map((r) => r.id), total: rows[0]?.total ?? 0 },
+  };
+}
+
+/** How many admins a refusal names before "and N more". */
+export const ADMINS_NAMED = 5;
+
 export async function isAdmin(db: Executor, slackUserId: string): Promise<boolean> {
   const [row] = await db
     .select({ id: admins.slackUserId })

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNull, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import { directoryUsers, phoneNumbers, phoneUsers, sites } from '../../db/schema/index.ts';
 import { hideReleasedCallerId } from './main-numbers.ts';
@@ -43,13 +43,15 @@ export async function listNumbers(
   db: Executor,
   filter: { freeOnly: boolean; siteId?: number },
   limit: number,
+  after?: string,
 ): Promise<{ rows: NumberRow[]; total: number }> {
   const conditions: (SQL | undefined)[] = [];
   if (filter.freeOnly) conditions.push(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.isMain, false));
   if (filter.siteId !== undefined) conditions.push(eq(phoneNumbers.siteId, filter.siteId));
   const where = and(...conditions);
+  const page = after === undefined ? where : and(where, gt(phoneNumbers.number, after));
   const [rows, totals] = await Promise.all([
-    numbersQuery(db, where).orderBy(asc(phoneNumbers.number)).limit(limit),
+    numbersQuery(db, page).orderBy(asc(phoneNumbers.number)).limit(limit),
     db.select({ n: count() }).from(phoneNumbers).where(where),
   ]);
   return { rows, total: totals[0]?.n ?? 0 };

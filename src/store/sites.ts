@@ -27,7 +27,7 @@ export async function defaultSite(db: Executor): Promise<Site> {
 
 export async function insertSite(
   tx: Executor,
-  values: { name: string; siteCode: string | null; firstExtension: string | null },
+  values: { name: string; siteCode: string | null; firstExtension: string | null; country?: string | null },
 ): Promise<Site> {
   const [row] = await tx.insert(sites).values(values).returning();
   if (!row) throw new Error('insert into sites returned nothing');
@@ -37,9 +37,15 @@ export async function insertSite(
 export async function updateSite(
   tx: Executor,
   id: number,
-  values: { siteCode?: string | null; firstExtension?: string | null },
+  values: { siteCode?: string | null; firstExtension?: string | null; country?: string | null },
 ): Promise<Site> {
   const [row] = await tx.update(sites).set(values).where(eq(sites.id, id)).returning();
   if (!row) throw new Error(`site ${id} vanished inside its own transaction`);
   return row;
+}
+
+/** The country a site's numbers are read in when typed without +; null: the account's default. */
+export async function siteCountry(db: Executor, id: number): Promise<string | null> {
+  const [row] = await db.select({ country: sites.country }).from(sites).where(eq(sites.id, id));
+  return row?.country ?? null;
 }

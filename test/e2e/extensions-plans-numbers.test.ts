@@ -248,6 +248,19 @@ describe('/phone number add and remove', () => {
     expect(await phoneReply(`show <@${C1}>`)).toContain('*Numbers*\n+14155550100\n+14155550102');
   });
 
+  it('reads numbers typed with spaces, dots, dashes and brackets, unquoted', async () => {
+    await threePhoneUsers();
+    expect(await phoneChange('numbers add +1 415 555 0100 .. +1 415 555 0102')).toContain('3');
+    await phoneChange(`plan add <@${C1}> 200`);
+    expect(await phoneChange(`number add <@${C1}> +1 (415) 555-0101`)).toBe(
+      `${by} assigned \`+14155550101\` to ${mention(C1)}.`,
+    );
+    expect(await phoneChange(`number add <@${C1}> +1.415.555.0102`)).toBe(
+      `${by} assigned \`+14155550102\` to ${mention(C1)}.`,
+    );
+    expect(await phoneReply(`show <@${C1}>`)).toContain('*Numbers*\n+14155550101\n+14155550102');
+  });
+
   it('refuses an invalid number, one not in the inventory and one someone else holds', async () => {
     await threePhoneUsers();
     await phoneChange('numbers add +14155550100');
@@ -256,7 +269,10 @@ describe('/phone number add and remove', () => {
     await phoneChange(`number add <@${C1}> +14155550100`);
     const before = await snapshot();
     expect(await phoneReply(`number add <@${C2}> 4155550100`)).toContain(
-      '`4155550100` is not a valid phone number: it must start with + and the country code.',
+      `\`+14155550100\` is already assigned to ${mention(C1)}.`,
+    );
+    expect(await phoneReply(`number add <@${C2}> 0155550100`)).toContain(
+      '`0155550100` is not a phone number of the United States (US), where a number without + is read.',
     );
     expect(await phoneReply(`number add <@${C2}> +1415555`)).toContain(
       '`+1415555` is not a valid phone number',
@@ -325,6 +341,34 @@ describe('/phone numbers', () => {
     expect(await phoneReply('numbers site:Atlantis')).toContain('There is no site called `Atlantis`.');
   });
 
+  it('shows consecutive free numbers as one range with how many it holds', async () => {
+    await threePhoneUsers();
+    await phoneChange('numbers add +14155550100..+14155550149');
+    await phoneChange(`plan add <@${C1}> 200`);
+    await phoneChange(`number add <@${C1}> +14155550120`);
+    const free = await phoneReply('numbers free');
+    expect(free).toContain(
+      '*Numbers (free)*: 49\n• `+14155550100`–`+14155550119` (20) · free\n• `+14155550121`–`+14155550149` (29) · free',
+    );
+    const all = await phoneReply('numbers');
+    expect(all).toContain(
+      '• `+14155550120` · colleague1@example.com\n• `+14155550121`–`+14155550149` (29) · free',
+    );
+  });
+
+  it('pages a long list with a More button that goes on after the last number shown', async () => {
+    await setupAccount();
+    await phoneChange('numbers add +14155550100..+14155550219');
+    await phoneChange('numbers add +14155550300');
+    const first = await phone('numbers free');
+    expect(first.text).toContain('*Numbers (free)*: 121\n• `+14155550100`–`+14155550149` (50) · free');
+    expect(first.text).toContain('Showing 50 of 121; *More* shows the next ones.');
+    const second = await clickOn(first, ACTIONS.numbersMore);
+    expect(second).toContain('• `+14155550150`–`+14155550199` (50) · free');
+    expect(second).not.toContain('+14155550100');
+    expect(sb.slack.ephemerals(ADMIN_ID, CHANNEL)).toHaveLength(1);
+  });
+
   it('says how to add numbers when there are none', async () => {
     expect(await phoneReply('numbers')).toBe(
       '*Numbers*: 0\nAdd some with `/phone numbers add &lt;+E164&gt;[..&lt;+E164&gt;]`.',
@@ -357,7 +401,9 @@ describe('/phone numbers', () => {
     expect(await phoneReply('numbers add +14155550099..+14155550101')).toContain(
       'Nothing was added: `+14155550100` is already in the inventory.',
     );
-    expect(await phoneReply('numbers add 12345')).toContain('is not a valid phone number');
+    expect(await phoneReply('numbers add 12345')).toContain(
+      '`12345` is not a phone number of the United States (US)',
+    );
     expect(await snapshot()).toEqual(before);
   });
 
@@ -424,6 +470,13 @@ describe('/phone reserved', () => {
     for (const extension of ['911', '933', '988', '112', '999', '411', '611', '711']) {
       expect(reserved).toContain(`• \`${extension}\``);
     }
+  });
+
+  it('shows consecutive reserved extensions as one range', async () => {
+    await setupAccount();
+    for (const extension of ['4000', '4001', '4002', '4004']) await phoneChange(`reserved add ${extension}`);
+    const reserved = await phoneReply('reserved');
+    expect(reserved).toContain('• `4000`–`4002` (3)\n• `4004`');
   });
 
   it('reserves an extension so that nobody is given it, and releases it again', async () => {

@@ -251,12 +251,12 @@ describe('/phone forward', () => {
     expect(await audited('forward_number.removed')).toHaveLength(1);
   });
 
-  it('refuses a number that is not valid, or typed without the country code, and changes nothing', async () => {
+  it('refuses a number that is not valid, or a national number of another country, and changes nothing', async () => {
     await setupAccount();
     await license([C1], 'plan:200');
     const before = await snapshot();
-    expect(await phoneReply(`forward add <@${C1}> (415) 555-0100`)).toBe(
-      ':warning: `(415) 555-0100` is not a valid phone number: it must start with + and the country code. Write it in international format, e.g. `+14155550100`.',
+    expect(await phoneReply(`forward add <@${C1}> 020 7946 0958`)).toBe(
+      ':warning: `020 7946 0958` is not a phone number of the United States (US), where a number without + is read. Write a number of another country with + and its country code, e.g. `+442079460958`.',
     );
     expect(await phoneReply(`forward add <@${C1}> +1 999 555 0100`)).toBe(
       ':warning: `+1 999 555 0100` is not a valid phone number: no phone number exists with those digits. Write it in international format, e.g. `+14155550100`.',

@@ -177,7 +177,7 @@ describe('Block Kit limits', () => {
     await phoneChange('numbers add +14155550000..+14155550999');
     const numbers = await phoneReply('numbers');
     expect(numbers).toContain('*Numbers*: 1000');
-    expect(numbers).toContain('Showing the first 50 of 1000.');
+    expect(numbers).toContain('Showing 50 of 1000; *More* shows the next ones.');
     expect(await phoneReply('list')).toContain(`• ${mention(crowd[19] ?? '')}: ext 1019`);
     expect(await phoneReply('history recent')).toContain('*Recent changes*');
   });

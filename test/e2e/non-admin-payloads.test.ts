@@ -11,6 +11,7 @@ import { routedIds } from '../../src/slack/listener.ts';
 import {
   encodeHistoryCursor,
   encodeListCursor,
+  encodeNumbersCursor,
   encodePlanRemoval,
   encodeRemoval as encodeUsers,
 } from '../../src/slack/payloads.ts';
@@ -272,6 +273,19 @@ const onSomeoneElse: Attempt[] = [
     }),
     refusal: 'Nothing was removed. Only phone admins can use `/phone plan remove`.',
     denied: ['plan remove'],
+  },
+  {
+    listener: ACTIONS.numbersMore,
+    tries: 'paging through the numbers',
+    payload: async () => ({
+      press: {
+        action_id: ACTIONS.numbersMore,
+        value: encodeNumbersCursor({ free: true, after: '+14155550100' }),
+      },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone numbers`.',
+    denied: ['numbers'],
   },
   {
     listener: ACTIONS.listNext,
@@ -915,6 +929,16 @@ const garbage: Garbage[] = [
       on: aMessage,
     }),
     answer: 'This button could not be read; nothing was removed.',
+    denied: [],
+  },
+  {
+    listener: ACTIONS.numbersMore,
+    what: 'a More button whose value names no number',
+    payload: async () => ({
+      press: { action_id: ACTIONS.numbersMore, value: '{"free":true,"after":"DROP TABLE"}' },
+      on: aMessage,
+    }),
+    answer: 'This list could not be continued; run `/phone numbers` again.',
     denied: [],
   },
   {

@@ -3,7 +3,7 @@ import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
 import { accountState, deniedAttempts, phoneCommands, unreadableMarkup } from '../support/phone.ts';
 
 const sb = useSwitchboard();
-const { phone, phoneReply, setupAccount, busyAccount, license } = phoneCommands(sb);
+const { phone, phoneReply, phoneChange, setupAccount, busyAccount, license } = phoneCommands(sb);
 
 const MALLORY = 'UNOTADMIN1';
 const C1 = colleague(1);
@@ -60,10 +60,23 @@ describe('a non-admin', () => {
     const before = await accountState(sb.app.deps.db);
     const reply = await phoneReply(text, MALLORY);
     expect(reply).toBe(
-      `:warning: Only phone admins can use \`/phone ${command}\`. Anyone can use \`/phone me\` and \`/phone help\`; ask a phone admin (\`/phone admins\`) if you need access.`,
+      `:warning: Only phone admins can use \`/phone ${command}\`. Ask <@${ADMIN_ID}> if you need access. Anyone can use \`/phone me\` and \`/phone help\`.`,
     );
     expect(await accountState(sb.app.deps.db)).toEqual(before);
     expect(await deniedAttempts(sb.app.deps.db)).toEqual([{ actor: MALLORY, command }]);
+  });
+
+  it('is told the phone admins by name, the first five and how many more', async () => {
+    await setupAccount();
+    await phoneChange(`admins add <@${colleague(2)}>`);
+    expect(await phoneReply('sites', MALLORY)).toBe(
+      `:warning: Only phone admins can use \`/phone sites\`. Ask <@${ADMIN_ID}> or <@${colleague(2)}> if you need access. Anyone can use \`/phone me\` and \`/phone help\`.`,
+    );
+    for (const i of [3, 4, 5, 6, 7]) await phoneChange(`admins add <@${colleague(i)}>`);
+    const named = [ADMIN_ID, 2, 3, 4, 5].map((i) => `<@${typeof i === 'number' ? colleague(i) : i}>`);
+    expect(await phoneReply(`show <@${C1}>`, MALLORY)).toBe(
+      `:warning: Only phone admins can use \`/phone show\`. Ask ${named.join(', ')} or one of 2 more if you need access. Anyone can use \`/phone me\` and \`/phone help\`.`,
+    );
   });
 
   it('is refused every lookup reserved to admins, and each attempt is audited', async () => {

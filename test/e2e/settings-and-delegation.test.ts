@@ -117,6 +117,14 @@ describe('/phone set', () => {
     expect(card).toContain('*Audio prompts*\nen-GB');
   });
 
+  it('reads a caller ID typed with spaces and brackets, and a blocked number typed the same way', async () => {
+    await threePhoneUsers();
+    expect(await phoneChange(`set <@${C1}> caller-id=+1 (415) 555-0100 area-code=415`)).toBe(
+      `${by} changed the caller ID to \`+14155550100\` and the area code to \`415\` for ${mention(C1)}.`,
+    );
+    expect(await phoneChange(`block add <@${C1}> +44 20 7946 0958`)).toContain('`+442079460958`');
+  });
+
   it('sets unanswered and closed-hours handling, and hides the caller ID', async () => {
     await threePhoneUsers();
     expect(await phoneChange(`set <@${C1}> unanswered=disconnect closed=disconnect caller-id=HIDDEN`)).toBe(
@@ -171,7 +179,9 @@ describe('/phone set', () => {
   it('refuses an unknown language, an invalid caller ID and a closed-hours message not uploaded yet', async () => {
     await threePhoneUsers();
     const reply = await phoneReply(`set <@${C1}> language=klingon caller-id=+1415 closed=message`);
-    expect(reply).toContain('• `language`: `klingon` is not one of `en-US`, `en-GB`');
+    expect(reply).toContain(
+      '• `language`: `klingon` is not one of the languages: English (US) `en-US`, English (GB) `en-GB`, Spanish (US) `es-US`',
+    );
     expect(reply).toContain(
       '• `caller-id`: `+1415` is not a phone number: it has too few digits. Or use `hidden`.',
     );

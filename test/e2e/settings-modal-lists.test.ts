@@ -57,12 +57,12 @@ describe('the forward numbers section of the settings form', () => {
     expect(summary).toContain('*Forward numbers*');
   });
 
-  it('refuses a number without its country code under the number field', async () => {
+  it("refuses a number without its country code that is no number of the site's country, under the number field", async () => {
     await setupAccount();
     await license([C1], 'plan:200');
     const form = await openSection(C1, 'forward');
     const errors = await submit(ADMIN_ID, form, {
-      [LIST_BLOCKS.forwardNumber]: { value: text('(415) 555-0123') },
+      [LIST_BLOCKS.forwardNumber]: { value: text('020 7946 0958') },
     });
     expect(Object.keys(errors ?? {})).toEqual([LIST_BLOCKS.forwardNumber]);
     expect(await phoneReply(`show <@${C1}>`)).toContain('*Forward numbers*\nNone');

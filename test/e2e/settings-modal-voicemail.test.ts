@@ -42,6 +42,15 @@ describe('the voicemail, language and hold-music section of the settings form', 
     );
     expect(pinField?.element).toBeDefined();
     expect(pinField?.element?.initial_value).toBeUndefined();
+    const languageField = (form.blocks as { block_id?: string; element?: Record<string, unknown> }[]).find(
+      (b) => b.block_id === VOICEMAIL_BLOCKS.language,
+    );
+    const choices = languageField?.element?.options as { text: { text: string }; value: string }[];
+    expect(choices.slice(0, 3).map((o) => [o.text.text, o.value])).toEqual([
+      ['English (US) · en-US', 'en-US'],
+      ['English (GB) · en-GB', 'en-GB'],
+      ['Spanish (US) · es-US', 'es-US'],
+    ]);
     const errors = await submit(ADMIN_ID, form, {
       [VOICEMAIL_BLOCKS.language]: { language: select('fr-CA') },
       [VOICEMAIL_BLOCKS.pin]: { pin: text('4321') },

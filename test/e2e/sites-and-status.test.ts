@@ -40,6 +40,36 @@ describe('/phone sites and site add', () => {
     expect(await license([C1], 'site:"new york"')).toContain(`${mention(C1)}: extension *1200*`);
   });
 
+  it("reads numbers typed without + in the country of the person's site, else in the account's", async () => {
+    await setupAccount();
+    expect(await phoneChange('site add London country:gb')).toBe(
+      `${by} added the site *London* (numbers read in the United Kingdom (GB)).`,
+    );
+    expect(await phoneReply('site add Paris country:XX')).toContain(
+      '`XX` is not a country code. Give the two letters of ISO 3166, e.g. `country:GB` or `country:US`.',
+    );
+    expect(await phoneChange('numbers add 020 7946 0958 site:London')).toContain('+442079460958');
+    expect(await phoneChange('numbers add (415) 555-0100')).toContain('+14155550100');
+    await license([C1], 'site:London');
+    await license([C2]);
+    await phoneChange(`plan add <@${C1}> 200`);
+    await phoneChange(`plan add <@${C2}> 200`);
+    expect(await phoneChange(`number add <@${C1}> 020 7946 0958`)).toBe(
+      `${by} assigned \`+442079460958\` to ${mention(C1)}.`,
+    );
+    expect(await phoneChange(`number add <@${C2}> 415.555.0100`)).toBe(
+      `${by} assigned \`+14155550100\` to ${mention(C2)}.`,
+    );
+    expect(await phoneChange(`forward add <@${C1}> 07911 123456 Mobile`)).toContain('+447911123456');
+    expect(await phoneReply(`forward add <@${C2}> 07911 123456 Mobile`)).toContain(
+      '`07911 123456` is not a phone number of the United States (US), where a number without + is read.',
+    );
+    expect(await phoneChange('site edit Main country:GB')).toContain(
+      'numbers read in the United Kingdom (GB)',
+    );
+    expect(await phoneChange(`forward add <@${C2}> 07911 123456 Mobile`)).toContain('+447911123456');
+  });
+
   it('refuses a site that exists, a bad or taken code and a bad first extension', async () => {
     await phoneChange('site add Boston code:2');
     const before = await snapshot();
@@ -88,7 +118,7 @@ describe('/phone site edit', () => {
     const before = await snapshot();
     expect(await phoneReply('site edit Atlantis code:5')).toContain('There is no site called `Atlantis`.');
     expect(await phoneReply('site edit Main code:2')).toContain('Site code `2` is already used by Boston.');
-    expect(await phoneReply('site edit Main')).toContain('`site edit` needs `code:` or `first:` (or both)');
+    expect(await phoneReply('site edit Main')).toContain('`site edit` needs `code:`, `first:` or `country:`');
     expect(await snapshot()).toEqual(before);
   });
 });

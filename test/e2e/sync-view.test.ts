@@ -221,7 +221,7 @@ describe('with Zoom Phone connected', () => {
     await setupAccount();
     const before = await deniedAttempts(sb.app.deps.db);
     expect(await phoneReply('sync', MALLORY)).toBe(
-      ':warning: Only phone admins can use `/phone sync`. Anyone can use `/phone me` and `/phone help`; ask a phone admin (`/phone admins`) if you need access.',
+      `:warning: Only phone admins can use \`/phone sync\`. Ask <@${ADMIN_ID}> if you need access. Anyone can use \`/phone me\` and \`/phone help\`.`,
     );
     expect(await deniedAttempts(sb.app.deps.db)).toEqual([...before, { actor: MALLORY, command: 'sync' }]);
   });

@@ -57,6 +57,10 @@ export class FakeProfiles implements Profiles {
 }
 
 export const ADMIN: Actor = { slackUserId: 'UADMIN001' };
+
+/** A refusal for a non-admin where the seeded admin is the only one: it names them. */
+export const notAdmin = (action: string) =>
+  ({ code: 'NOT_ADMIN', action, admins: { first: [ADMIN.slackUserId], total: 1 } }) as const;
 export const STRANGER: Actor = { slackUserId: 'USTRANGER' };
 
 export function makeDeps(

@@ -25,6 +25,13 @@ describe('configuration', () => {
     expect(loadConfig({ LOCAL_SLACK_PORT: '4001' }).localSlackPort).toBe(4001);
   });
 
+  it('reads numbers without + in the US unless DEFAULT_COUNTRY names another country', () => {
+    expect(loadConfig({}).defaultCountry).toBe('US');
+    expect(loadConfig({ DEFAULT_COUNTRY: 'gb' }).defaultCountry).toBe('GB');
+    expect(() => loadConfig({ DEFAULT_COUNTRY: 'XX' })).toThrow(/^DEFAULT_COUNTRY: must be a country code/);
+    expect(() => loadConfig({ DEFAULT_COUNTRY: 'United Kingdom' })).toThrow(/^DEFAULT_COUNTRY:/);
+  });
+
   it('uses Socket Mode when an app token is set', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1-A' }).slack.kind).toBe('socket');
   });

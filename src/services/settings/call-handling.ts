@@ -15,6 +15,7 @@ import type { PhoneUserCard } from '../../store/phone-users.ts';
 import type { PhoneUserSettings } from '../../store/settings.ts';
 import { deskPhonesOf } from '../../store/user-details.ts';
 import { type Actor, type Deps, fail } from '../context.ts';
+import { countryOf } from '../typed-numbers.ts';
 import { applySettings, runSettingsChange } from './core.ts';
 
 export type ForwardChange = {
@@ -45,7 +46,9 @@ export function addForwardNumber(
   description: string,
 ): Promise<Result<ForwardChange>> {
   return runSettingsChange(deps, actor, ref, 'call handling', 'forward add', async (tx, rec, target) => {
-    const forward = readForwardNumber(number, description);
+    const national = !number.trim().startsWith('+');
+    const country = national ? await countryOf(deps, tx, target.card.siteId) : undefined;
+    const forward = readForwardNumber(number, description, country);
     if (!forward.ok) fail(forward.error);
     const { forwardNumbers, routes } = target.settings;
     const by = target.byAdmin ? 'admin' : 'self';
@@ -70,7 +73,9 @@ export function removeForwardNumber(
 ): Promise<Result<ForwardChange>> {
   return runSettingsChange(deps, actor, ref, 'call handling', 'forward remove', async (tx, rec, target) => {
     const { forwardNumbers, routes, closedHours } = target.settings;
-    const next = removeForward({ forwardNumbers, routes }, number, closedHours);
+    const national = !number.trim().startsWith('+');
+    const country = national ? await countryOf(deps, tx, target.card.siteId) : undefined;
+    const next = removeForward({ forwardNumbers, routes }, number, closedHours, country);
     if (!next.ok) fail(next.error);
     const { removed, ...patch } = next.value;
     const settings = await applySettings(tx, rec, target, 'forward_number.removed', patch);

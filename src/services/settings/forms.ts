@@ -4,7 +4,7 @@ import type { UserRef } from '../../domain/user-ref.ts';
 import { type AudioSummary, libraryOf } from '../../store/audio.ts';
 import { mainNumbers } from '../../store/main-numbers.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
-import { type Actor, auditDenial, type Deps } from '../context.ts';
+import { type Actor, auditDenial, type Deps, refuseAsNonAdmin } from '../context.ts';
 import { lookUpPhoneUser } from '../find-phone-user.ts';
 import type { UserDetails } from './details.ts';
 
@@ -31,14 +31,12 @@ export async function settingsForm(deps: Deps, actor: Actor, ref: UserRef): Prom
   const { viewerIsAdmin: byAdmin, found } = await lookUpPhoneUser(deps.db, ref, actor.slackUserId);
   if (!found.ok) {
     if (byAdmin) return found;
-    await auditDenial(deps, actor, 'settings');
-    return err({ code: 'NOT_ADMIN', action: 'settings' });
+    return refuseAsNonAdmin(deps, actor, 'settings');
   }
   const { card, details } = found.value;
   const self = card.slackUserId === actor.slackUserId;
   if (!byAdmin && !self) {
-    await auditDenial(deps, actor, 'settings');
-    return err({ code: 'NOT_ADMIN', action: 'settings' });
+    return refuseAsNonAdmin(deps, actor, 'settings');
   }
   // An adopted line's settings are the phone system's: a form of Switchboard's values would mislead.
   if (card.settingsInPhoneSystem) {

@@ -15,6 +15,7 @@ import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import type { PhoneUserSettings } from '../../store/settings.ts';
 import { type Actor, type Deps, fail } from '../context.ts';
 import { auditTarget } from '../snapshots.ts';
+import { countryOf } from '../typed-numbers.ts';
 import { applySettings, runSettingsChange, type SettingsArea } from './core.ts';
 import { ownLineOnly } from './own-line.ts';
 
@@ -63,6 +64,9 @@ export async function setSettings(
 ): Promise<Result<SettingsChanged>> {
   const change = runSettingsChange(deps, actor, ref, areaOf(inputs), 'set', async (tx, rec, target) => {
     const context = await settingsContext(tx, target.card, target.settings);
+    const callerId = inputs.find((input) => input.key.trim().toLowerCase() === 'caller-id')?.value.trim();
+    if (callerId && /^[\d(]/.test(callerId))
+      context.numberCountry = await countryOf(deps, tx, target.card.siteId);
     const checked = checkSettings(inputs, context);
     if (!checked.ok) return fail({ code: 'SETTINGS_INVALID', problems: checked.problems });
     const patch = changedValues(checked.values, target.settings);

@@ -1,8 +1,10 @@
+import { type Run, runsOf } from '../../domain/runs.ts';
 import type { AdminEntry } from '../../services/people.ts';
 import type { NumberRow } from '../../store/numbers.ts';
 import type { PlanUsage } from '../../store/plans.ts';
 import type { Site } from '../../store/sites.ts';
 import { code, escapeText, mention } from '../format.ts';
+import { ACTIONS } from '../ids.ts';
 import { linesMessage, type Message } from './message.ts';
 
 export function sitesMessage(siteCodes: boolean, sites: Site[]): Message {
@@ -20,6 +22,7 @@ export function numbersMessage(
   total: number,
   free: boolean,
   site: string | undefined,
+  more?: string,
 ): Message {
   const scope = [free ? 'free' : undefined, site ? `in ${escapeText(site)}` : undefined]
     .filter(Boolean)
@@ -30,13 +33,39 @@ export function numbersMessage(
       `${title}\nAdd some with ${code(escapeText('/phone numbers add <+E164>[..<+E164>]'))}.`,
       [],
     );
-  const lines = rows.map((row) => {
+  const label = (row: NumberRow) => {
     const where = row.site ? ` · ${escapeText(row.site)}` : '';
     const holder = row.isMain ? ' · *main number*' : row.holder ? ` · ${escapeText(row.holder)}` : ' · free';
-    return `• ${code(row.number)}${where}${holder}`;
-  });
-  const footer = total > rows.length ? `Showing the first ${rows.length} of ${total}.` : undefined;
-  return linesMessage(title, lines, footer);
+    return `${where}${holder}`;
+  };
+  const runs = runsOf(
+    rows,
+    (row) => row.number,
+    (a, b) => !a.holder && !b.holder && !a.isMain && !b.isMain && label(a) === label(b),
+  );
+  const lines = runs.map((run) => `• ${runText(run, (row) => row.number)}${label(run.first)}`);
+  const footer = more ? `Showing ${rows.length} of ${total}; *More* shows the next ones.` : undefined;
+  const message = linesMessage(title, lines, footer);
+  if (more) {
+    message.blocks.push({
+      type: 'actions',
+      elements: [
+        {
+          type: 'button',
+          action_id: ACTIONS.numbersMore,
+          text: { type: 'plain_text', text: 'More' },
+          value: more,
+        },
+      ],
+    });
+  }
+  return message;
+}
+
+/** `+14155550100`, or `+14155550100`–`+14155550149` (50) for a run of consecutive ones. */
+function runText<T>(run: Run<T>, text: (item: T) => string): string {
+  if (run.count === 1) return code(text(run.first));
+  return `${code(text(run.first))}–${code(text(run.last))} (${run.count})`;
 }
 
 export function plansMessage(plans: PlanUsage[]): Message {
@@ -52,7 +81,15 @@ export function plansMessage(plans: PlanUsage[]): Message {
 }
 
 export function reservedMessage(rows: { extension: string; note: string | null }[]): Message {
-  const lines = rows.map((row) => `• ${code(row.extension)}${row.note ? ` ${escapeText(row.note)}` : ''}`);
+  const runs = runsOf(
+    rows,
+    (row) => row.extension,
+    (a, b) => a.note === b.note,
+  );
+  const lines = runs.map(
+    (run) =>
+      `• ${runText(run, (row) => row.extension)}${run.first.note ? ` ${escapeText(run.first.note)}` : ''}`,
+  );
   return linesMessage('*Reserved extensions* (never assigned to anyone)', lines);
 }
 

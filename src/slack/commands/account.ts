@@ -11,7 +11,13 @@ import {
 import { requireAdmin } from '../../services/context.ts';
 import { licenseUsage, setLicenseTotal } from '../../services/licenses.ts';
 import { admins, grantAdmin, revokeAdmin } from '../../services/people.ts';
-import { numbersOverview, plansOverview, reservedOverview, sitesOverview } from '../../services/queries.ts';
+import {
+  NUMBERS_PAGE,
+  numbersOverview,
+  plansOverview,
+  reservedOverview,
+  sitesOverview,
+} from '../../services/queries.ts';
 import type { Site } from '../../store/sites.ts';
 import {
   adminsMessage,
@@ -24,6 +30,8 @@ import { textMessage } from '../blocks/message.ts';
 import { changeLine, licensesMessage } from '../blocks/results.ts';
 import { code, escapeText, listing, mention, plural, showInput } from '../format.ts';
 import { ephemeral, type Outcome } from '../outcome.ts';
+import { encodeNumbersCursor } from '../payloads.ts';
+import { countryName } from '../replies.ts';
 import { defineCommand } from './command.ts';
 import { type HandlerContext, settle } from './context.ts';
 import type { Read } from './grammar.ts';
@@ -65,8 +73,9 @@ export function siteAdd(
   name: string,
   siteCode?: string,
   first?: string,
+  country?: string,
 ): Promise<Outcome> {
-  return settle(addSite(ctx.deps, ctx.actor, { name, code: siteCode, first }), (site) => {
+  return settle(addSite(ctx.deps, ctx.actor, { name, code: siteCode, first, country }), (site) => {
     const details = siteDetails(site);
     return {
       channel: changeLine(
@@ -82,8 +91,10 @@ export function siteEdit(
   name: string,
   siteCode?: string,
   first?: string,
+  country?: string,
 ): Promise<Outcome> {
-  return settle(editSite(ctx.deps, ctx.actor, { name, code: siteCode, first }), ({ site, renumbered }) => {
+  const input = { name, code: siteCode, first, country };
+  return settle(editSite(ctx.deps, ctx.actor, input), ({ site, renumbered }) => {
     const details = siteDetails(site);
     return {
       channel: changeLine(
@@ -98,6 +109,7 @@ function siteDetails(site: Site): string {
   return [
     site.siteCode ? `site code ${code(site.siteCode)}` : undefined,
     site.firstExtension ? `extensions from ${code(site.firstExtension)}` : undefined,
+    site.country ? `numbers read in ${countryName(site.country)}` : undefined,
   ]
     .filter(Boolean)
     .join(', ');
@@ -122,10 +134,21 @@ export function siteCodes(ctx: HandlerContext, enabled: boolean): Promise<Outcom
   });
 }
 
-export function numbers(ctx: HandlerContext, free: boolean, site: string | undefined): Promise<Outcome> {
-  return settle(numbersOverview(ctx.deps, ctx.actor, { free, site }), (o) =>
-    ephemeral(numbersMessage(o.rows, o.total, o.free, o.site)),
-  );
+export function numbers(
+  ctx: HandlerContext,
+  free: boolean,
+  site: string | undefined,
+  after?: string,
+): Promise<Outcome> {
+  return settle(numbersOverview(ctx.deps, ctx.actor, { free, site }, after), (o) => {
+    // A full page may have more after it; the total says when this page was the last.
+    const last = o.rows.at(-1)?.number;
+    const more =
+      last !== undefined && o.rows.length === NUMBERS_PAGE && o.total > o.rows.length
+        ? encodeNumbersCursor({ free: o.free, ...(o.site ? { site: o.site } : {}), after: last })
+        : undefined;
+    return ephemeral(numbersMessage(o.rows, o.total, o.free, o.site, more));
+  });
 }
 
 export function numbersAdd(
@@ -307,28 +330,41 @@ export const sitesCommand = defineCommand<SitesCommand>({
   run: (ctx) => sites(ctx),
 });
 
-export type SiteAddCommand = { name: 'site.add'; siteName: string; code?: string; first?: string };
+export type SiteAddCommand = {
+  name: 'site.add';
+  siteName: string;
+  code?: string;
+  first?: string;
+  country?: string;
+};
 export const siteAddCommand = defineCommand<SiteAddCommand>({
   name: 'site.add',
-  syntax: 'site add <name> [code:<digits>] [first:<extension>]',
-  description: 'Add a site, with its site code and first extension if you like.',
+  syntax: 'site add <name> [code:<digits>] [first:<extension>] [country:<XX>]',
+  description:
+    'Add a site, with its site code, first extension and country (where numbers typed without + are read) if you like.',
   example: '/phone site add "New York" code:12 first:1200',
   audience: 'admin',
   section: 'Account',
   parse: parseSiteAdd,
-  run: (ctx, c) => siteAdd(ctx, c.siteName, c.code, c.first),
+  run: (ctx, c) => siteAdd(ctx, c.siteName, c.code, c.first, c.country),
 });
 
-export type SiteEditCommand = { name: 'site.edit'; siteName: string; code?: string; first?: string };
+export type SiteEditCommand = {
+  name: 'site.edit';
+  siteName: string;
+  code?: string;
+  first?: string;
+  country?: string;
+};
 export const siteEditCommand = defineCommand<SiteEditCommand>({
   name: 'site.edit',
-  syntax: 'site edit <name> [code:<digits>] [first:<extension>]',
-  description: "Change a site's code or first extension.",
+  syntax: 'site edit <name> [code:<digits>] [first:<extension>] [country:<XX>]',
+  description: "Change a site's code, first extension or country.",
   example: '/phone site edit Main code:1 first:100',
   audience: 'admin',
   section: 'Account',
   parse: parseSiteEdit,
-  run: (ctx, c) => siteEdit(ctx, c.siteName, c.code, c.first),
+  run: (ctx, c) => siteEdit(ctx, c.siteName, c.code, c.first, c.country),
 });
 
 export type SitecodesCommand = { name: 'sitecodes'; enabled: boolean };
@@ -431,18 +467,19 @@ function parseLicenses(args: Token[]): Read<LicensesCommand> {
 }
 
 function parseSiteEdit(args: Token[]): Read<SiteEditCommand> {
-  const read = readOptions('site.edit', args, ['code', 'first']);
+  const read = readOptions('site.edit', args, ['code', 'first', 'country']);
   if (!read.ok) return read;
   if (read.value.rest.length === 0) return needs('site.edit', 'a site name');
-  const { code, first } = read.value.options;
-  if (code === undefined && first === undefined) return needs('site.edit', '`code:` or `first:` (or both)');
+  const { code, first, country } = read.value.options;
+  if (code === undefined && first === undefined && country === undefined)
+    return needs('site.edit', '`code:`, `first:` or `country:`');
   const siteName = textOf('site.edit', read.value.rest);
   if (!siteName.ok) return siteName;
   return ok({ name: 'site.edit', siteName: siteName.value, ...read.value.options });
 }
 
 function parseSiteAdd(args: Token[]): Read<SiteAddCommand> {
-  const read = readOptions('site.add', args, ['code', 'first']);
+  const read = readOptions('site.add', args, ['code', 'first', 'country']);
   if (!read.ok) return read;
   if (read.value.rest.length === 0) return needs('site.add', 'a site name');
   const siteName = textOf('site.add', read.value.rest);
@@ -505,7 +542,7 @@ type RangeEnd = { word: WordToken; text: string };
 
 /** `+1..+2`, `+1 .. +2` and `+1…+2` all read as: a number, the range separator, a number. */
 function rangePieces(words: readonly WordToken[]): Array<RangeEnd | 'separator'> {
-  return words.flatMap((word) => {
+  const pieces = words.flatMap((word) => {
     if (isStandaloneEntity(word)) return [{ word, text: word.text }];
     return word.text
       .split(rangeSeparator)
@@ -513,7 +550,21 @@ function rangePieces(words: readonly WordToken[]): Array<RangeEnd | 'separator'>
       .filter((piece) => piece !== '')
       .map((piece) => (rangeSeparator.test(piece) ? ('separator' as const) : { word, text: piece }));
   });
+  // A number typed with spaces (`+1 415 555 0100 .. +1 415 555 0199`) arrives as several ends in a row: one each.
+  const glued: Array<RangeEnd | 'separator'> = [];
+  for (const piece of pieces) {
+    const last = glued.at(-1);
+    if (piece !== 'separator' && last && last !== 'separator' && startOfNumber(last) && numberPiece(piece)) {
+      glued[glued.length - 1] = { word: last.word, text: `${last.text} ${piece.text}` };
+    } else glued.push(piece);
+  }
+  return glued;
 }
+
+const numberPiece = (end: RangeEnd) =>
+  !isStandaloneEntity(end.word) && !end.word.quoted && /^\+?[\d\s().\u2010-\u2014-]+$/.test(end.text);
+/** A whole number (seven digits or more) on its own is not the start of a longer one. */
+const startOfNumber = (end: RangeEnd) => numberPiece(end) && !/^\+?\d{7,}$/.test(end.text);
 
 function parseNumbersRemove(args: Token[]): Read<NumbersRemoveCommand> {
   const rest = positional('numbers.remove', args);

@@ -30,7 +30,7 @@ export type Parsed<T> = { ok: true; value: T } | Failure;
 export type Read<C> = { ok: true; command: C } | Failure;
 /** A command's name (`plan.add`); a command's type checks the names its grammar gives. */
 export type CommandName = string;
-export type OptionKey = 'site' | 'plan' | 'status' | 'code' | 'first' | 'line2' | 'operator';
+export type OptionKey = 'site' | 'plan' | 'status' | 'code' | 'first' | 'line2' | 'operator' | 'country';
 
 /**
  * Every command form's reference by name, filled once by the registry as it loads: errors quote a command's example
@@ -82,6 +82,7 @@ export const optionExamples: Record<OptionKey, string> = {
   first: 'first:4100',
   line2: 'line2:"Suite 5"',
   operator: 'operator:@ada',
+  country: 'country:GB',
 };
 /** Site and plan names have spaces; an unquoted value of these keys takes the words after it (see readOptions). */
 export const multiWordKeys: ReadonlySet<OptionKey> = new Set(['site', 'plan']);
@@ -250,25 +251,35 @@ export function readUser(
   return fail(ref.message, name);
 }
 
+/** A word that can be part of a number typed with spaces: `+1`, `(415)`, `555-0100`, `555.0100`. */
+export const pieceOfNumber = (word: WordToken) =>
+  !word.quoted && !isStandaloneEntity(word) && /^\+?[\d().\u2010-\u2014-]+$/.test(word.text);
+
 /**
- * A phone number is one word. `+1 415 555 0100` typed unquoted arrives as four words of digits, too short to be
- * numbers each, and is refused as a whole with a hint rather than word by word.
+ * How many words from the start make up one number: a number typed with spaces (`+1 415 555 0100`,
+ * `(415) 555-0100`) is glued back so the number rules judge it whole; words that are each a whole number
+ * (seven digits or more) are separate numbers.
  */
+export function numberWordCount(words: readonly WordToken[]): number {
+  const [first] = words;
+  if (!first || !pieceOfNumber(first)) return first ? 1 : 0;
+  const whole = (word: WordToken) => (word.text.match(/\d/g)?.length ?? 0) >= 7;
+  if (whole(first)) return 1;
+  let end = 1;
+  while (end < words.length && pieceOfNumber(words[end] as WordToken)) end++;
+  return end;
+}
+
+/** A phone number, typed as one word or with spaces between its parts. */
 export function readNumber(name: CommandName, words: readonly WordToken[]): Parsed<string> {
-  const [first, second] = words;
+  const [first] = words;
   if (!first) return needs(name, 'a number');
-  const pieceOfNumber = (word: WordToken) =>
-    !isStandaloneEntity(word) && /^\+?[\d().\u2010-\u2014-]+$/.test(word.text);
-  const wholeNumber = (word: WordToken) => (word.text.match(/\d/g)?.length ?? 0) >= 7;
-  if (second && words.every(pieceOfNumber) && !words.every(wholeNumber)) {
-    return fail(
-      `${showInput(joinWords(words))} must be one word: type it without spaces, e.g. \`+14155550100\`, or put it in quotes.`,
-      name,
-    );
-  }
-  if (isStandaloneEntity(first) || !looksLikePhoneNumber(first.text)) return notANumber(name, first);
-  if (second) return unexpected(name, second);
-  return { ok: true, value: first.text };
+  const end = numberWordCount(words);
+  const number = joinWords(words.slice(0, end));
+  if (isStandaloneEntity(first) || !looksLikePhoneNumber(number)) return notANumber(name, first);
+  const extra = words[end];
+  if (extra) return unexpected(name, extra);
+  return { ok: true, value: end === 1 ? first.text : number };
 }
 
 export function notANumber(name: CommandName, what: WordToken | string): Failure {

@@ -24,6 +24,7 @@ import {
   keyword,
   label,
   needs,
+  numberWordCount,
   ok,
   positional,
   readNumber,
@@ -32,7 +33,7 @@ import {
   showToken,
   unexpected,
 } from './grammar.ts';
-import { isStandaloneEntity, joinWords, type Token } from './tokenize.ts';
+import { isStandaloneEntity, joinWords, type Token, type WordToken } from './tokenize.ts';
 import { showWord, type UserRef } from './user-ref.ts';
 
 /** `/phone set <user> key=value …`: the channel hears what changed; a PIN is only said to have changed. */
@@ -199,7 +200,8 @@ function parseSet(args: Token[]): Read<SetCommand> {
   if (rest.length === 0) return needs('set', 'at least one setting after the user');
   const values: { key: string; value: string }[] = [];
   const keys = new Set<string>();
-  for (const token of rest) {
+  for (let at = 0; at < rest.length; at++) {
+    const token = rest[at] as Token;
     const pair = settingPair(token);
     if (!pair) {
       return fail(
@@ -209,10 +211,26 @@ function parseSet(args: Token[]): Read<SetCommand> {
     }
     if (pair.value === '') return fail(`${showInput(`${pair.key}=`)} needs a value after the =.`, 'set');
     if (keys.has(pair.key)) return fail(`${showInput(pair.key)} is given twice; give it once.`, 'set');
+    // A caller ID typed with spaces (`caller-id=+1 415 555 0100`) goes on over the words that follow it.
+    if (pair.key === 'caller-id' && token.kind === 'word') {
+      const following = words(rest.slice(at + 1));
+      const more =
+        following.length > 0 ? numberWordCount([{ ...token, text: pair.value }, ...following]) - 1 : 0;
+      if (more > 0) {
+        pair.value = joinWords([{ ...token, text: pair.value }, ...following.slice(0, more)]);
+        at += more;
+      }
+    }
     keys.add(pair.key);
     values.push(pair);
   }
   return ok({ name: 'set', user: user.value, values });
+}
+
+/** The words at the start of `tokens`, up to the first option. */
+function words(tokens: readonly Token[]): WordToken[] {
+  const end = tokens.findIndex((token) => token.kind !== 'word');
+  return (end === -1 ? tokens : tokens.slice(0, end)) as WordToken[];
 }
 
 /** `key=value`, or `key:value` written like an option. */
@@ -233,18 +251,20 @@ function parseBlock(
 ): Read<BlockAddCommand | BlockRemoveCommand> {
   const rest = positional(name, args);
   if (!rest.ok) return rest;
-  const [userWord, entryWord, extra] = rest.value;
+  const [userWord, entryWord] = rest.value;
   if (!userWord || !entryWord) return needs(name, 'a user and a number or prefix');
   const user = readUser(name, userWord);
   if (!user.ok) return user;
   if (isStandaloneEntity(entryWord)) return unexpected(name, entryWord);
-  if (extra) {
+  const words = rest.value.slice(1);
+  const end = numberWordCount(words);
+  if (words[end]) {
     return fail(
-      `A number or prefix is one word: type ${showInput(joinWords(rest.value.slice(1)))} without spaces, or put it in quotes.`,
+      `A number or prefix is one word: type ${showInput(joinWords(words))} without spaces, or put it in quotes.`,
       name,
     );
   }
-  return ok({ name, user: user.value, entry: entryWord.text });
+  return ok({ name, user: user.value, entry: end === 1 ? entryWord.text : joinWords(words) });
 }
 
 function parseBlocked(args: Token[]): Read<BlockedCommand> {

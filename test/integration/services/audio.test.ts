@@ -25,7 +25,7 @@ import {
   snapshotWithoutAudit,
   unwrap,
 } from '../../support/fixtures.ts';
-import { ADMIN, makeDeps, prepareAccount } from '../../support/services.ts';
+import { ADMIN, makeDeps, notAdmin, prepareAccount } from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -323,10 +323,7 @@ describe('the audio library', () => {
       unwrap(await upload(asBob, { purpose: 'greeting' }));
       expect(unwrap(await audioLibrary(deps, ADMIN, refOf(bob))).files).toHaveLength(1);
 
-      expect(refusal(await audioLibrary(deps, asCarol, refOf(bob)))).toEqual({
-        code: 'NOT_ADMIN',
-        action: 'audio',
-      });
+      expect(refusal(await audioLibrary(deps, asCarol, refOf(bob)))).toEqual(notAdmin('audio'));
       const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');
       expect(denied).toMatchObject([{ actor: asCarol.slackUserId, targetId: 'audio' }]);
     });

@@ -15,7 +15,7 @@ import {
   unwrap,
 } from '../../support/fixtures.ts';
 import { placesAndDevicesState } from '../../support/places-and-devices.ts';
-import { ADMIN, makeDeps, prepareAccount } from '../../support/services.ts';
+import { ADMIN, makeDeps, notAdmin, prepareAccount } from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -136,10 +136,7 @@ describe('adding a desk phone', () => {
       reason: 'admin_only',
     });
     expect(refusal(await addDeskPhone(deps, asUser(bob), refOf(carol), '001A2B3C4D5E', 'Model A20'))).toEqual(
-      {
-        code: 'NOT_ADMIN',
-        action: 'phone add',
-      },
+      notAdmin('phone add'),
     );
     expect(await state()).toEqual(before);
     const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');

@@ -22,7 +22,7 @@ import {
   unwrap,
 } from '../../support/fixtures.ts';
 import { otherAddress, placesAndDevicesState, sampleAddress } from '../../support/places-and-devices.ts';
-import { ADMIN, makeDeps, prepareAccount } from '../../support/services.ts';
+import { ADMIN, makeDeps, notAdmin, prepareAccount } from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -113,10 +113,9 @@ describe("a site's default emergency address", () => {
 
   it('refuses a phone user who is not an admin, and audits the attempt', async () => {
     const before = await state();
-    expect(refusal(await setSiteDefaultAddress(deps, asUser(bob), 'Main', sampleAddress))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'site address',
-    });
+    expect(refusal(await setSiteDefaultAddress(deps, asUser(bob), 'Main', sampleAddress))).toEqual(
+      notAdmin('site address'),
+    );
     expect(await state()).toEqual(before);
     const denied = (await auditRows(database.db)).filter((row) => row.action === 'denied');
     expect(denied.map((row) => [row.actor, row.targetId])).toEqual([[bob.slackUserId, 'site address']]);
@@ -232,10 +231,9 @@ describe('a phone user managing their own emergency address', () => {
 
   it('keeps the switch itself for admins', async () => {
     unwrap(await allowSelfManagedAddress(deps, ADMIN, refOf(bob), true));
-    expect(refusal(await allowSelfManagedAddress(deps, asUser(bob), refOf(bob), false))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'address allow-self',
-    });
+    expect(refusal(await allowSelfManagedAddress(deps, asUser(bob), refOf(bob), false))).toEqual(
+      notAdmin('address allow-self'),
+    );
     expect((await readSettings(database.db, bob.phoneUserId)).userManagesEmergencyAddress).toBe(true);
   });
 

@@ -176,17 +176,18 @@ describe('business hours and call handling', () => {
       expect(denied).toEqual([expect.objectContaining({ actor: bob.slackUserId, targetId: 'forward add' })]);
     });
 
-    it('refuses a foreign-format number, a duplicate, an eleventh number and a long description, changing nothing', async () => {
+    it('refuses a national number of another country, a duplicate, an eleventh number and a long description, changing nothing', async () => {
       for (let i = 0; i < 10; i++) {
         unwrap(
           await addForwardNumber(deps, ADMIN, refOf(bob), `+1415555${String(200 + i).padStart(4, '0')}`, ''),
         );
       }
       const before = await everything();
-      expect(refusal(await addForwardNumber(deps, ADMIN, refOf(bob), '(415) 555-0100', ''))).toEqual({
+      expect(refusal(await addForwardNumber(deps, ADMIN, refOf(bob), '020 7946 0958', ''))).toEqual({
         code: 'NUMBER_INVALID',
-        input: '(415) 555-0100',
-        reason: 'not_e164',
+        input: '020 7946 0958',
+        reason: 'not_national',
+        country: 'US',
       });
       expect(refusal(await addForwardNumber(deps, ADMIN, refOf(bob), '+14155550200', 'again'))).toEqual({
         code: 'FORWARD_NUMBER_EXISTS',

@@ -8,6 +8,7 @@ import {
   ADMIN,
   emailRef,
   makeDeps,
+  notAdmin,
   prepareAccount,
   STRANGER,
   seedPeople,
@@ -132,7 +133,7 @@ describe('assigning licenses', () => {
   it('refuses a non-admin, changes nothing, and audits the attempt', async () => {
     const [ada] = seedPeople(deps.profiles, 1);
     const result = await assignLicenses(deps, STRANGER, { users: [slackRef(ada!.slackUserId)] });
-    expect(result).toEqual({ ok: false, error: { code: 'NOT_ADMIN', action: 'assign' } });
+    expect(result).toEqual({ ok: false, error: notAdmin('assign') });
     const audit = await database.db.select().from(auditLog);
     expect(audit.map((row) => [row.actor, row.action, row.targetId])).toEqual([
       [STRANGER.slackUserId, 'denied', 'assign'],

@@ -245,9 +245,14 @@ describe('giving a user a direct number', () => {
       number: '+14155550199',
     });
     expect(refusal(await addNumber(deps, ADMIN, refOf(ada!), '415-555-0199'))).toEqual({
+      code: 'NUMBER_NOT_IN_INVENTORY',
+      number: '+14155550199',
+    });
+    expect(refusal(await addNumber(deps, ADMIN, refOf(ada!), '015-555-0199'))).toEqual({
       code: 'NUMBER_INVALID',
-      input: '415-555-0199',
-      reason: 'not_e164',
+      input: '015-555-0199',
+      reason: 'not_national',
+      country: 'US',
     });
   });
 });
@@ -334,9 +339,9 @@ describe('the number inventory', () => {
       to: '+14155550100',
       reason: 'order',
     });
-    expect(refusal(await addNumbers(deps, ADMIN, { from: '4155550100' }))).toMatchObject({
+    expect(refusal(await addNumbers(deps, ADMIN, { from: '0155550100' }))).toMatchObject({
       code: 'NUMBER_INVALID',
-      reason: 'not_e164',
+      reason: 'not_national',
     });
     expect(refusal(await addNumbers(deps, ADMIN, { from: '+14155550100', site: 'Atlantis' }))).toEqual({
       code: 'SITE_NOT_FOUND',

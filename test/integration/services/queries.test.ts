@@ -11,6 +11,7 @@ import {
   emailRef,
   extRef,
   makeDeps,
+  notAdmin,
   prepareAccount,
   STRANGER,
   seedPeople,
@@ -65,10 +66,7 @@ describe('showing a user', () => {
       code: 'USER_NOT_FOUND',
       input: '4321',
     });
-    expect(refusal(await showUser(deps, STRANGER, extRef('4321')))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'show',
-    });
+    expect(refusal(await showUser(deps, STRANGER, extRef('4321')))).toEqual(notAdmin('show'));
   });
 });
 

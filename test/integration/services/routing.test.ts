@@ -25,7 +25,7 @@ import {
   unwrap,
 } from '../../support/fixtures.ts';
 import { placesAndDevicesState } from '../../support/places-and-devices.ts';
-import { ADMIN, extRef, makeDeps, prepareAccount, slackRef } from '../../support/services.ts';
+import { ADMIN, extRef, makeDeps, notAdmin, prepareAccount, slackRef } from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -147,10 +147,9 @@ describe('adding a call queue', () => {
 
   it('refuses a phone user who is not an admin, and audits the attempt', async () => {
     const before = await state();
-    expect(refusal(await addQueue(deps, asUser(bob), { name: 'Sales', extension: '2000' }))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'queue add',
-    });
+    expect(refusal(await addQueue(deps, asUser(bob), { name: 'Sales', extension: '2000' }))).toEqual(
+      notAdmin('queue add'),
+    );
     expect(await state()).toEqual(before);
     expect((await auditRows(database.db)).filter((row) => row.action === 'denied')).toHaveLength(1);
   });
@@ -253,7 +252,7 @@ describe('call queue members', () => {
         ],
       ],
     ]);
-    expect(refusal(await queuesOverview(deps, asUser(bob)))).toEqual({ code: 'NOT_ADMIN', action: 'queues' });
+    expect(refusal(await queuesOverview(deps, asUser(bob)))).toEqual(notAdmin('queues'));
   });
 });
 
@@ -322,10 +321,9 @@ describe('auto receptionists', () => {
 
   it('lets no one but an admin change an operator, and audits the attempt', async () => {
     unwrap(await addReceptionist(deps, ADMIN, { name: 'Main line', extension: '2100' }));
-    expect(refusal(await setOperator(deps, asUser(bob), 'Main line', refOf(bob)))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'receptionist operator',
-    });
+    expect(refusal(await setOperator(deps, asUser(bob), 'Main line', refOf(bob)))).toEqual(
+      notAdmin('receptionist operator'),
+    );
     expect((await auditRows(database.db)).filter((row) => row.action === 'denied')).toHaveLength(1);
   });
 });

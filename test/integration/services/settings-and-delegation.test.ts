@@ -14,7 +14,15 @@ import { readSettings } from '../../../src/store/settings.ts';
 import { assistantsOf, assistingFor } from '../../../src/store/user-details.ts';
 import { useTestDatabase } from '../../support/database.ts';
 import { auditRows, licensedPeople, outbox, refOf, refusal, unwrap } from '../../support/fixtures.ts';
-import { ADMIN, extRef, makeDeps, prepareAccount, STRANGER, slackRef } from '../../support/services.ts';
+import {
+  ADMIN,
+  extRef,
+  makeDeps,
+  notAdmin,
+  prepareAccount,
+  STRANGER,
+  slackRef,
+} from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -413,10 +421,7 @@ describe('the blocked list', () => {
       setting: 'blocked numbers',
       reason: 'admin_only',
     });
-    expect(refusal(await blockedList(deps, self(bob!), refOf(ada!)))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'blocked',
-    });
+    expect(refusal(await blockedList(deps, self(bob!), refOf(ada!)))).toEqual(notAdmin('blocked'));
     expect(await deniedCommands()).toEqual(['block add', 'blocked']);
   });
 });
@@ -631,10 +636,9 @@ describe('copying settings', () => {
 
   it('is for admins only', async () => {
     const [ada, grace] = await people(2);
-    expect(refusal(await copySettings(deps, self(ada!), refOf(ada!), [refOf(grace!)]))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'copy',
-    });
+    expect(refusal(await copySettings(deps, self(ada!), refOf(ada!), [refOf(grace!)]))).toEqual(
+      notAdmin('copy'),
+    );
     expect(await deniedCommands()).toEqual(['copy']);
   });
 });
@@ -722,9 +726,8 @@ describe('main numbers', () => {
 
   it('is for admins only', async () => {
     unwrap(await addNumbers(deps, ADMIN, { from: '+14155550100' }));
-    expect(refusal(await addMainNumber(deps, STRANGER, '+14155550100'))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'numbers main add',
-    });
+    expect(refusal(await addMainNumber(deps, STRANGER, '+14155550100'))).toEqual(
+      notAdmin('numbers main add'),
+    );
   });
 });

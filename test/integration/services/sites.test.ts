@@ -37,8 +37,15 @@ describe('adding a site', () => {
     expect(site).toMatchObject({ name: 'Boston', siteCode: '2', firstExtension: '2000' });
     const audit = (await auditRows(database.db)).filter((row) => row.action === 'site.created');
     expect(audit.map((row) => row.after)).toEqual([
-      { name: 'Boston', siteCode: '2', firstExtension: '2000' },
+      { name: 'Boston', siteCode: '2', firstExtension: '2000', country: null },
     ]);
+  });
+
+  it('keeps a site country in capitals, and refuses one that is not a country', async () => {
+    const site = unwrap(await addSite(deps, ADMIN, { name: 'London', country: 'gb' }));
+    expect(site.country).toBe('GB');
+    const refused = await addSite(deps, ADMIN, { name: 'Paris', country: 'France' });
+    expect(refused).toEqual({ ok: false, error: { code: 'SITE_COUNTRY_INVALID', input: 'France' } });
   });
 
   it('refuses a name that exists in any case', async () => {
@@ -271,8 +278,8 @@ describe('editing a site', () => {
     const audit = (await auditRows(database.db)).filter((row) => row.action === 'site.edited');
     expect(audit.map((row) => [row.before, row.after])).toEqual([
       [
-        { name: 'Main', siteCode: null, firstExtension: null },
-        { name: 'Main', siteCode: '3', firstExtension: '3000' },
+        { name: 'Main', siteCode: null, firstExtension: null, country: null },
+        { name: 'Main', siteCode: '3', firstExtension: '3000', country: null },
       ],
     ]);
   });

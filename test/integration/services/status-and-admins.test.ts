@@ -45,7 +45,15 @@ import {
   snapshotWithoutAudit,
   unwrap,
 } from '../../support/fixtures.ts';
-import { ADMIN, makeDeps, prepareAccount, STRANGER, seedPeople, slackRef } from '../../support/services.ts';
+import {
+  ADMIN,
+  makeDeps,
+  notAdmin,
+  prepareAccount,
+  STRANGER,
+  seedPeople,
+  slackRef,
+} from '../../support/services.ts';
 
 const database = useTestDatabase();
 
@@ -120,10 +128,7 @@ describe('admins', () => {
   it('revokes an admin, who is then refused', async () => {
     unwrap(await grantAdmin(deps, ADMIN, 'UBOB'));
     expect(unwrap(await revokeAdmin(deps, ADMIN, 'UBOB'))).toEqual({ slackUserId: 'UBOB' });
-    expect(refusal(await grantAdmin(deps, { slackUserId: 'UBOB' }, 'UCY'))).toEqual({
-      code: 'NOT_ADMIN',
-      action: 'admins add',
-    });
+    expect(refusal(await grantAdmin(deps, { slackUserId: 'UBOB' }, 'UCY'))).toEqual(notAdmin('admins add'));
   });
 
   it('refuses to revoke someone who is not an admin', async () => {
@@ -269,7 +274,7 @@ describe('someone who is not an admin', () => {
       const before = await snapshotWithoutAudit(database.db);
       const auditBefore = (await auditRows(database.db)).length;
 
-      expect(await run(STRANGER)).toEqual({ ok: false, error: { code: 'NOT_ADMIN', action } });
+      expect(await run(STRANGER)).toEqual({ ok: false, error: notAdmin(action) });
 
       expect(await snapshotWithoutAudit(database.db)).toEqual(before);
       const audit = await auditRows(database.db);

@@ -23,6 +23,38 @@ describe('normalizeE164', () => {
     expect(normalizeE164('(415) 555-0100')).toMatchObject({ ok: false, error: { reason: 'not_e164' } });
   });
 
+  it('reads a number without + in the national format of the country it is given', () => {
+    for (const input of ['(415) 555-0100', '415.555.0100', '415 555 0100', '1 415 555 0100']) {
+      expect(normalizeE164(input, 'US'), input).toEqual({ ok: true, number: '+14155550100' });
+    }
+    expect(normalizeE164('020 7946 0958', 'GB')).toEqual({ ok: true, number: '+442079460958' });
+    expect(normalizeE164('+1 415 555 0100', 'GB')).toEqual({ ok: true, number: '+14155550100' });
+  });
+
+  it('refuses a national number that the country has no such number as, naming the country', () => {
+    expect(normalizeE164('020 7946 0958', 'US')).toEqual({
+      ok: false,
+      error: { code: 'NUMBER_INVALID', input: '020 7946 0958', reason: 'not_national', country: 'US' },
+    });
+    expect(normalizeE164('(415) 555-01OO', 'US')).toMatchObject({
+      ok: false,
+      error: { reason: 'not_a_number' },
+    });
+  });
+
+  it('keeps what one country reads apart from what another does', () => {
+    expect(normalizeE164('020 7946 0958', 'GB')).toMatchObject({ ok: true });
+    expect(normalizeE164('020 7946 0958', 'US')).toMatchObject({ ok: false });
+    expect(normalizeE164('020 7946 0958')).toMatchObject({ ok: false, error: { reason: 'not_e164' } });
+  });
+
+  it('expands a range typed in national format', () => {
+    expect(expandRange('(415) 555-0100', '(415) 555-0102', 'US')).toEqual({
+      ok: true,
+      numbers: ['+14155550100', '+14155550101', '+14155550102'],
+    });
+  });
+
   it('refuses letters and extensions as not a number', () => {
     expect(normalizeE164('+1 415 CALL NOW')).toEqual({
       ok: false,

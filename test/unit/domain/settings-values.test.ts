@@ -111,6 +111,17 @@ describe('area code', () => {
 });
 
 describe('caller ID', () => {
+  it("is read in the national format of the user's site when typed without +", () => {
+    expect(checkCallerId('020 7946 0958', ['+442079460958'], [], 'GB')).toEqual({
+      ok: true,
+      value: { kind: 'number', number: '+442079460958' },
+    });
+    expect(checkCallerId('020 7946 0958', ['+442079460958'], [])).toMatchObject({
+      ok: false,
+      problem: { problem: 'caller_id_number', reason: 'not_e164' },
+    });
+  });
+
   it('is hidden, one of the user’s numbers, or a main number, in any spelling', () => {
     expect(checkCallerId('Hidden', [], [])).toEqual({ ok: true, value: { kind: 'hidden' } });
     expect(checkCallerId('+1 (415) 555-0100', ['+14155550100'], [])).toEqual({

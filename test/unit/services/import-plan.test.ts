@@ -9,7 +9,9 @@ function account(numbers: readonly string[]): AccountView {
     siteCodes: false,
     licensesTotal: 10,
     licensesUsed: 0,
-    sites: [{ id: 1, name: 'Main', siteCode: null, firstExtension: null, createdAt: new Date(0) }],
+    sites: [
+      { id: 1, name: 'Main', siteCode: null, firstExtension: null, country: null, createdAt: new Date(0) },
+    ],
     plans: [
       {
         code: 200,

@@ -39,6 +39,7 @@ const SAMPLES: Samples = {
   SITE_NAME_INVALID: { code: 'SITE_NAME_INVALID', input: '<!here>' },
   SITE_EXISTS: { code: 'SITE_EXISTS', name: 'Main' },
   SITE_CODE_INVALID: { code: 'SITE_CODE_INVALID', input: '0' },
+  SITE_COUNTRY_INVALID: { code: 'SITE_COUNTRY_INVALID', input: 'XX' },
   SITE_CODE_TAKEN: { code: 'SITE_CODE_TAKEN', siteCode: '2', site: 'Main' },
   SITE_CODE_REQUIRED: { code: 'SITE_CODE_REQUIRED', sites: ['Main'] },
   SITE_FIRST_EXTENSION_INVALID: {

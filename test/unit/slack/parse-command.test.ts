@@ -329,10 +329,19 @@ describe('parseCommand', () => {
       });
     });
 
-    it('refuses a number split by spaces and shows how to type it', () => {
-      expect(usageError('number add <@U0ADA> +1 415 555 0100').message).toBe(
-        '`+1 415 555 0100` must be one word: type it without spaces, e.g. `+14155550100`, or put it in quotes.',
-      );
+    it.each(['+1 415 555 0100', '+1 (415) 555-0100', '+1.415.555.0100', '(415) 555-0100'])(
+      'reads a number typed with spaces as one: %s',
+      (typed) => {
+        expect(command(`number add <@U0ADA> ${typed}`)).toEqual({
+          name: 'number.add',
+          user: ada,
+          number: typed,
+        });
+      },
+    );
+
+    it('refuses a second whole number after the first', () => {
+      expect(usageError('number add <@U0ADA> +14155550100 +14155550101').message).toContain('+14155550101');
     });
 
     it('refuses a word that is not a number', () => {
@@ -415,6 +424,8 @@ describe('parseCommand', () => {
         'site edit "New York" first:200 code:2',
         { name: 'site.edit', siteName: 'New York', code: '2', first: '200' },
       ],
+      ['site add London country:gb', { name: 'site.add', siteName: 'London', country: 'gb' }],
+      ['site edit Main country:US', { name: 'site.edit', siteName: 'Main', country: 'US' }],
       ['sitecodes on', { name: 'sitecodes', enabled: true }],
       ['sitecodes OFF', { name: 'sitecodes', enabled: false }],
       ['numbers', { name: 'numbers', free: false }],
@@ -434,7 +445,13 @@ describe('parseCommand', () => {
         'numbers add +14155550100…+14155550199',
         { name: 'numbers.add', from: '+14155550100', to: '+14155550199' },
       ],
+      [
+        'numbers add +1 415 555 0100 .. +1 415 555 0199',
+        { name: 'numbers.add', from: '+1 415 555 0100', to: '+1 415 555 0199' },
+      ],
+      ['numbers add +1 (415) 555-0100', { name: 'numbers.add', from: '+1 (415) 555-0100' }],
       ['numbers remove +14155550100', { name: 'numbers.remove', number: '+14155550100' }],
+      ['numbers remove +1 415 555 0100', { name: 'numbers.remove', number: '+1 415 555 0100' }],
       ['plans', { name: 'plans' }],
       ['plans set Pro 10', { name: 'plans.set', plan: 'Pro', count: '10' }],
       ['plans set US/CA Unlimited 25', { name: 'plans.set', plan: 'US/CA Unlimited', count: '25' }],
@@ -507,7 +524,7 @@ describe('parseCommand', () => {
       ],
       [
         'site edit Main',
-        '`site edit` needs `code:` or `first:` (or both), e.g. `/phone site edit Main code:1 first:100`.',
+        '`site edit` needs `code:`, `first:` or `country:`, e.g. `/phone site edit Main code:1 first:100`.',
         'site.edit',
       ],
       [
@@ -623,7 +640,7 @@ describe('parseCommand', () => {
         'Unknown option `site:`. `show` takes no options, e.g. `/phone show @ada`.',
       ],
       ['move <@U0ADA> site:Main plan:Pro', 'Unknown option `plan:`. The only option for move is `site:`.'],
-      ['site add Paris city:Paris', 'Options for site add are `code:` and `first:`.'],
+      ['site add Paris city:Paris', 'Options for site add are `code:`, `first:` and `country:`.'],
     ])('refuses %j and says what to type', (text, message) => {
       expect(usageError(text).message).toContain(message);
     });

@@ -19,6 +19,17 @@ const ada = slack('U0ADA');
 const grace = slack('U0GRACE');
 
 describe('/phone set', () => {
+  it('reads a caller ID typed with spaces, and the settings after it', () => {
+    expect(command('set <@U0ADA> caller-id=+1 (415) 555-0100 language=en-US')).toEqual({
+      name: 'set',
+      user: ada,
+      values: [
+        { key: 'caller-id', value: '+1 (415) 555-0100' },
+        { key: 'language', value: 'en-US' },
+      ],
+    });
+  });
+
   it('reads every key=value after the user, in order, with the keys in lower case', () => {
     expect(command('set <@U0ADA> language=EN-us PIN=1234 caller-id=+14155550100')).toEqual({
       name: 'set',
@@ -67,9 +78,17 @@ describe('/phone block and /phone blocked', () => {
     expect(command('block add <@U0ADA> +44abc')).toEqual({ name: 'block.add', user: ada, entry: '+44abc' });
   });
 
-  it('asks for a number typed with spaces to be one word', () => {
-    expect(usageError('block add <@U0ADA> +1 415 555 0100').message).toContain(
-      'A number or prefix is one word: type `+1 415 555 0100` without spaces, or put it in quotes.',
+  it('reads a number typed with spaces as one', () => {
+    expect(command('block add <@U0ADA> +1 415 555 0100')).toEqual({
+      name: 'block.add',
+      user: ada,
+      entry: '+1 415 555 0100',
+    });
+  });
+
+  it('asks for two numbers to be blocked one at a time', () => {
+    expect(usageError('block add <@U0ADA> +14155550100 +14155550101').message).toContain(
+      'A number or prefix is one word: type `+14155550100 +14155550101` without spaces, or put it in quotes.',
     );
   });
 

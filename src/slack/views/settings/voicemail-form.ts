@@ -9,6 +9,7 @@ import type {
 } from '../../../services/settings/voicemail-form.ts';
 import { currentGreetingId } from '../../../services/settings/voicemail-form.ts';
 import { VIEWS } from '../../ids.ts';
+import { languageName } from '../../languages.ts';
 import { input, opt, sectionModal } from './elements.ts';
 
 export const VOICEMAIL_BLOCKS = {
@@ -20,7 +21,9 @@ export const VOICEMAIL_BLOCKS = {
   fileUse: 'voicemail_file_use',
 } as const;
 
-const LANGUAGES = AUDIO_PROMPT_LANGUAGES.map((language) => opt(language, language));
+const LANGUAGES = AUDIO_PROMPT_LANGUAGES.map((language) =>
+  opt(`${languageName(language)} · ${language}`, language),
+);
 const USES = [
   opt('Use it as the voicemail greeting', 'greeting'),
   opt('Use it as the hold music', 'hold music'),
