@@ -108,9 +108,19 @@ export function predicate(entry: HistoryEntry): string {
       return `created the site ${t}`;
     case 'settings.copied_to':
       return `copied the settings of ${t} to ${values(after.to)}`;
+    case 'call_queue.membership':
+      return membership(t, before, after);
     default:
       return changes(entry.action, t, before, after);
   }
+}
+
+/** Joining or leaving a call queue, or becoming or ceasing to be one of its managers. */
+function membership(t: string, before: Record<string, unknown>, after: Record<string, unknown>): string {
+  const queue = `the call queue ${value(after.queue ?? before.queue)}`;
+  if (!before.member && after.member) return `added ${t} to ${queue}${after.manager ? ' as a manager' : ''}`;
+  if (before.member && !after.member) return `removed ${t} from ${queue}`;
+  return after.manager ? `made ${t} a manager of ${queue}` : `made ${t} no longer a manager of ${queue}`;
 }
 
 /**

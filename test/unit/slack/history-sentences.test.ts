@@ -229,6 +229,25 @@ describe('history sentences', () => {
     expect(sentence(entry)).not.toContain('{');
   });
 
+  it('says who joined or left a call queue, and who became or stopped being its manager', () => {
+    const queue = (member: boolean, manager: boolean) => ({ queue: 'Sales', member, manager });
+    const said = (before: unknown, after: unknown) =>
+      predicate(anEntry('call_queue.membership', before, after));
+    expect(said(queue(false, false), queue(true, true))).toBe(
+      'added <@U0GRACE> to the call queue `Sales` as a manager',
+    );
+    expect(said(queue(false, false), queue(true, false))).toBe('added <@U0GRACE> to the call queue `Sales`');
+    expect(said(queue(true, false), queue(false, false))).toBe(
+      'removed <@U0GRACE> from the call queue `Sales`',
+    );
+    expect(said(queue(true, false), queue(true, true))).toBe(
+      'made <@U0GRACE> a manager of the call queue `Sales`',
+    );
+    expect(said(queue(true, true), queue(true, false))).toBe(
+      'made <@U0GRACE> no longer a manager of the call queue `Sales`',
+    );
+  });
+
   it('says the voicemail PIN changed and nothing more', () => {
     const entry = anEntry(
       'settings.changed',
