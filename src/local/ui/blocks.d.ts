@@ -22,6 +22,7 @@ export type InputState = { type: string; [field: string]: unknown };
 export function escapeHtml(text: unknown): string;
 export function memberName(users: Members | undefined, id: string): string | undefined;
 export function mrkdwnToHtml(text: string, users?: Members, channels?: Channels): string;
+export function slackDate(name: string, fallback: string | undefined): string;
 export function textToHtml(text: TextObject | undefined, ctx?: RenderContext): string;
 export function renderBlocks(blocks: unknown, ctx?: RenderContext): string;
 export function renderFiles(files: unknown): string;

@@ -73,10 +73,42 @@ function special(inner, users, channels) {
   if (target.startsWith('!')) {
     const name = target.slice(1);
     if (['here', 'channel', 'everyone'].includes(name)) return `<span class="mention">@${name}</span>`;
-    // <!subteam^ID|@group>, <!date^…|fallback>: Slack shows the label.
+    if (name.startsWith('date^')) return escapeHtml(slackDate(name, label));
+    // <!subteam^ID|@group>: Slack shows the label.
     return escapeHtml(label ?? name);
   }
   return link(target, label);
+}
+
+/**
+ * `<!date^1796572800^{date_short_pretty} {time}|fallback>` as Slack's client shows it: in the reader's own time zone
+ * (here, the browser's). A token it does not know stays as written; a time it cannot read gives the fallback.
+ */
+export function slackDate(name, fallback) {
+  const [, seconds, format] = name.split('^');
+  const at = new Date(Number(seconds) * 1000);
+  if (!format || !/^\d+$/.test(seconds ?? '') || Number.isNaN(at.getTime())) return fallback ?? name;
+  const day = (options) => at.toLocaleDateString('en-US', options);
+  const pretty = (otherwise) => {
+    const today = new Date();
+    const yesterday = new Date(today.getTime() - 86_400_000);
+    if (at.toDateString() === today.toDateString()) return 'Today';
+    if (at.toDateString() === yesterday.toDateString()) return 'Yesterday';
+    return otherwise;
+  };
+  const pad = (n) => String(n).padStart(2, '0');
+  const tokens = {
+    date_num: `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`,
+    date: day({ month: 'long', day: 'numeric', year: 'numeric' }),
+    date_short: day({ month: 'short', day: 'numeric', year: 'numeric' }),
+    date_long: day({ weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+    time: at.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit' }),
+    time_secs: at.toLocaleTimeString('en-US', { hour: 'numeric', minute: '2-digit', second: '2-digit' }),
+  };
+  tokens.date_pretty = pretty(tokens.date);
+  tokens.date_short_pretty = pretty(tokens.date_short);
+  tokens.date_long_pretty = pretty(tokens.date_long);
+  return format.replace(/\{(\w+)\}/g, (whole, token) => tokens[token] ?? whole);
 }
 
 /** Bold, italic and strike need a non-word character (or an edge) outside each marker, as in Slack. */

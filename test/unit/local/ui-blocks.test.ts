@@ -6,6 +6,7 @@ import {
   mrkdwnToHtml,
   renderBlocks,
   renderFiles,
+  slackDate,
   textToHtml,
 } from '../../../src/local/ui/blocks.js';
 
@@ -16,6 +17,19 @@ const users = {
   U0GONE001: { name: 'gone', realName: 'Gone Person', deleted: true },
 };
 const channels = { C0ADMINS1: { name: 'phone-admins' } };
+
+describe("Slack's date tokens", () => {
+  it("shows a date token in the reader's own time zone, as Slack's client does, not its fallback", () => {
+    const html = mrkdwnToHtml('<!date^1796572800^{date_num} {time}|2026-12-06 16:00 UTC>');
+    expect(html).not.toContain('UTC');
+    expect(html).toMatch(/^\d{4}-\d\d-\d\d \d{1,2}:\d\d [AP]M$/);
+  });
+
+  it('keeps a token it does not know, and gives the fallback for a time it cannot read', () => {
+    expect(slackDate('date^1796572800^{weekday_of_doom}', 'x')).toBe('{weekday_of_doom}');
+    expect(slackDate('date^soon^{date_num}', 'the fallback')).toBe('the fallback');
+  });
+});
 
 describe('mrkdwnToHtml', () => {
   it('escapes markup that people and the app write, so nothing becomes HTML', () => {
