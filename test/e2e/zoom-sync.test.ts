@@ -39,6 +39,19 @@ const statusUnder = (containing: string, line: RegExp) =>
     return message && status && line.test(status) ? { message, status } : undefined;
   });
 
+/**
+ * The refusal under the channel message that says `containing`, once its Retry and Revert buttons are there: the
+ * first post of a change may already read "refused" and gets its buttons from the update just after.
+ */
+const refusalUnder = (containing: string) =>
+  sb.slack.waitFor(() => {
+    const message = sb.slack.messages(CHANNEL).find((m) => m.text.includes(containing));
+    const status = message && contextLines(message).at(-1);
+    return message && status && /refused/.test(status) && buttonLabelled(message, /^Revert in Switchboard$/)
+      ? { message, status }
+      : undefined;
+  });
+
 /** Clicks a button of a channel message as the admin. */
 async function clickButton(message: Message, label: RegExp) {
   const button = buttonLabelled(message, label);
@@ -97,7 +110,7 @@ describe('changes made in Slack, applied to Zoom Phone', () => {
     expect(failed?.reason).toContain('+14155550199');
     expect(zoomLine(emailOf(4))?.numbers ?? []).toEqual([]);
 
-    const refused = await statusUnder('assigned +14155550199', /refused/);
+    const refused = await refusalUnder('assigned +14155550199');
     expect(refused.status).toContain(':warning: Zoom Phone refused this change.');
     expect(refused.status).toContain('colleague4@example.com:');
     expect(refused.status).toContain('+14155550199');
@@ -118,7 +131,7 @@ describe('changes made in Slack, applied to Zoom Phone', () => {
     await sb.app.sync?.idle();
     await phoneChange(`ext ${mention(colleague(4))} 1500`);
     await phoneChange(`number add ${mention(colleague(4))} +14155550199`);
-    const refused = await statusUnder('assigned +14155550199', /refused/);
+    const refused = await refusalUnder('assigned +14155550199');
     await clickButton(refused.message, /^Revert in Switchboard$/);
     // Only the refused change is taken back: the extension change before it was applied and stays.
     const reverted = await statusUnder('assigned +14155550199', /reverted this change in Switchboard/);
@@ -145,7 +158,7 @@ describe('changes made in Slack, applied to Zoom Phone', () => {
     await sb.app.sync?.idle();
     // Zoom Phone has no site Annex.
     await phoneChange(`move ${mention(colleague(3))} site:Annex`);
-    const refused = await statusUnder('from Main to Annex', /refused/);
+    const refused = await refusalUnder('from Main to Annex');
     expect(refused.status).toContain('Zoom Phone has no site named "Annex"');
     await clickButton(refused.message, /^Revert in Switchboard$/);
     await statusUnder('from Main to Annex', /reverted this change in Switchboard/);
@@ -160,7 +173,7 @@ describe('changes made in Slack, applied to Zoom Phone', () => {
     // Zoom has no user for colleague 5: every change to their line is refused.
     await license([colleague(5)], 'plan:200');
     await phoneChange(`set ${mention(colleague(5))} language=fr-CA`);
-    const refused = await statusUnder('language', /refused/);
+    const refused = await refusalUnder('language');
     const before = await sb.app.deps.db.select().from(auditLog);
     await clickButton(refused.message, /^Revert in Switchboard$/);
     const told = await sb.slack.waitFor(() =>
