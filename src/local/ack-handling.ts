@@ -30,11 +30,15 @@ export function handleBareAck(store: Store, kind: 'block_actions' | 'view_closed
 /** A slash-command ack body is shown to the person: text or a message, ephemeral unless `in_channel`. */
 export function handleSlashAck(
   store: Store,
-  at: { channel: string; user: string; command: string },
+  at: { channel: string; user: string; command: string; threadTs?: string | undefined },
   ack: AckResult,
 ) {
+  const thread = at.threadTs ? { thread_ts: at.threadTs } : {};
   const failed = (error: string) =>
-    store.postEphemeral(at.channel, at.user, { text: `${at.command} failed with the error "${error}"` });
+    store.postEphemeral(at.channel, at.user, {
+      text: `${at.command} failed with the error "${error}"`,
+      ...thread,
+    });
   if (wasLate(store, `slash ${at.command}`, ack)) return failed('operation_timeout');
   if (ack.status !== 200) return failed('dispatch_failed');
   if (ack.body === '') return;
@@ -42,7 +46,7 @@ export function handleSlashAck(
   const rejection = showReply(
     store,
     `slash ${at.command} ack`,
-    { channel: at.channel, user: at.user },
+    { channel: at.channel, user: at.user, threadTs: at.threadTs },
     reply,
   );
   if (rejection) failed(rejection.error);

@@ -135,6 +135,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
     closeView: (a) => people.closeView(a),
     deliverEvent: (event, opts) => people.deliverEvent(event, opts),
     uploadFile: (a) => people.uploadFile(a),
+    say: (a) => people.say(a),
     openHome: (user) => people.openHome(user),
     retryEvent: (delivery, opts) => people.retryEvent(delivery, opts),
     sendRaw: (a) => driver.send(a),

@@ -9,7 +9,10 @@ import type {
   ClickArgs,
   DeliverEventOptions,
   EventDelivery,
+  Message,
   RetryOptions,
+  SayArgs,
+  SayResult,
   SlashArgs,
   SubmitArgs,
   UploadFileArgs,
@@ -50,11 +53,21 @@ export class People {
     return top;
   }
 
+  /** The first message of the thread `threadTs` names; a reply or a message elsewhere is refused. */
+  private threadRoot(channel: ChannelRecord, threadTs: string): Message {
+    const root = this.store.findMessage(channel.id, threadTs);
+    if (!root || (root.thread_ts !== undefined && root.thread_ts !== root.ts))
+      throw new Error(`fake-slack: no thread ${threadTs} in ${channel.id} to reply in`);
+    return root;
+  }
+
   async slash(a: SlashArgs): Promise<AckResult> {
     this.user(a.user);
     const channel = this.channel(a.channel);
     const { identity } = this.store;
     const command = a.command ?? '/phone';
+    // Slack sends the command without the thread; only where its answers show tells the thread apart.
+    const thread = a.threadTs === undefined ? {} : { threadTs: this.threadRoot(channel, a.threadTs).ts };
     const ack = await this.driver.sendSlash({
       token: identity.verificationToken,
       team_id: identity.teamId,
@@ -67,10 +80,10 @@ export class People {
       text: a.text,
       api_app_id: identity.appId,
       is_enterprise_install: 'false',
-      response_url: this.store.issueResponseUrl({ channel: channel.id, user: a.user }),
+      response_url: this.store.issueResponseUrl({ channel: channel.id, user: a.user, ...thread }),
       trigger_id: this.store.issueTrigger(a.user),
     });
-    handleSlashAck(this.store, { channel: channel.id, user: a.user, command }, ack);
+    handleSlashAck(this.store, { channel: channel.id, user: a.user, command, ...thread }, ack);
     return ack;
   }
 
@@ -79,6 +92,7 @@ export class People {
     blocks: unknown[];
     fields: Record<string, unknown>;
     source?: InteractionSource;
+    threadTs?: string;
   } {
     const { store } = this;
     if (a.viewId) {
@@ -108,6 +122,7 @@ export class People {
           state: { values: {} },
         },
         source: { kind: 'ephemeral', id },
+        ...(ephemeral.thread_ts ? { threadTs: ephemeral.thread_ts } : {}),
       };
     }
     if (!a.message) {
@@ -126,18 +141,27 @@ export class People {
         state: { values: {} },
       },
       source: { kind: 'message', channel: channel.id, ts: message.ts },
+      // A reply's buttons answer in its thread; a thread's first message answers in the channel.
+      ...(message.thread_ts && message.thread_ts !== message.ts ? { threadTs: message.thread_ts } : {}),
     };
   }
 
   async click(a: ClickArgs): Promise<AckResult> {
     this.user(a.user);
-    const { blocks, fields, source } = this.locate(a);
+    const { blocks, fields, source, threadTs } = this.locate(a);
     const found = findElement(blocks, a.actionId, a.blockId);
     if (!found) throw new Error(`fake-slack: nothing with action_id "${a.actionId}" to click there`);
     const channel = (fields.channel as { id: string } | undefined)?.id;
     const responseUrl =
       channel && source
-        ? { response_url: this.store.issueResponseUrl({ channel, user: a.user, source }) }
+        ? {
+            response_url: this.store.issueResponseUrl({
+              channel,
+              user: a.user,
+              source,
+              ...(threadTs ? { threadTs } : {}),
+            }),
+          }
         : {};
     const ack = await this.driver.sendInteraction({
       ...interactionBase(this.store, 'block_actions', a.user),
@@ -227,6 +251,43 @@ export class People {
     return ack;
   }
 
+  /** Who a reply is under: the thread's ts and the root's author, in the timeline and in the event. */
+  private replyTo(channel: ChannelRecord, threadTs: string | undefined) {
+    if (threadTs === undefined) return {};
+    const root = this.threadRoot(channel, threadTs);
+    return { thread_ts: root.ts, ...(root.user ? { parent_user_id: root.user } : {}) };
+  }
+
+  private channelType(channel: ChannelRecord): string {
+    return channel.isIm ? 'im' : channel.isPrivate ? 'group' : 'channel';
+  }
+
+  /**
+   * A person posts a plain message: it joins the timeline, and the app, subscribed to `message.*`, hears of it when
+   * it is in the channel, as Slack sends channel events only to the apps that are members.
+   */
+  async say(a: SayArgs): Promise<SayResult> {
+    this.user(a.user);
+    const channel = this.channel(a.channel);
+    const { store } = this;
+    const thread = this.replyTo(channel, a.threadTs);
+    const ts = store.ids.ts();
+    store.timeline(channel.id).push({ ts, channel: channel.id, user: a.user, text: a.text, ...thread });
+    store.notify();
+    if (!channel.botIsMember) return { ts, delivery: undefined };
+    const event = {
+      type: 'message',
+      text: a.text,
+      user: a.user,
+      ts,
+      ...thread,
+      channel: channel.id,
+      channel_type: this.channelType(channel),
+      event_ts: ts,
+    };
+    return { ts, delivery: await this.deliver(event, {}) };
+  }
+
   private storeFile(a: Omit<UploadFileArgs, 'channel' | 'comment'>, channels: string[]): FileRecord {
     const file: FileRecord = {
       id: this.store.ids.next('F'),
@@ -260,11 +321,7 @@ export class People {
     this.user(a.user);
     const channel = this.channel(a.channel);
     const { store } = this;
-    const root = a.threadTs === undefined ? undefined : store.findMessage(channel.id, a.threadTs);
-    if (a.threadTs !== undefined && (!root || (root.thread_ts !== undefined && root.thread_ts !== root.ts)))
-      throw new Error(`fake-slack: no thread ${a.threadTs} in ${channel.id} to reply in`);
-    // A reply carries its thread's ts and the root's author, in the timeline and in the event.
-    const thread = root ? { thread_ts: root.ts, ...(root.user ? { parent_user_id: root.user } : {}) } : {};
+    const thread = this.replyTo(channel, a.threadTs);
     const file = this.storeFile(a, [channel.id]);
     const files = [toSlackFile(store, file)];
     const ts = store.ids.ts();
@@ -273,7 +330,6 @@ export class People {
       .timeline(channel.id)
       .push({ ts, channel: channel.id, user: a.user, subtype: 'file_share', text, files, ...thread });
     store.notify();
-    const channelType = channel.isIm ? 'im' : channel.isPrivate ? 'group' : 'channel';
     const message = await this.deliver(
       {
         type: 'message',
@@ -286,7 +342,7 @@ export class People {
         ts,
         ...thread,
         channel: channel.id,
-        channel_type: channelType,
+        channel_type: this.channelType(channel),
         event_ts: ts,
       },
       {},

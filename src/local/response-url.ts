@@ -48,12 +48,18 @@ function changeSource(
 
 /**
  * Shows a reply the way Slack does for response_url posts and slash-command ack bodies: ephemeral by default,
- * in the channel (as the app) with `response_type: in_channel`, or in place of the message clicked.
+ * in the channel (as the app) with `response_type: in_channel`, or in place of the message clicked. A command
+ * typed in a thread, or a click on a message in one, is answered in that thread.
  */
 export function showReply(
   store: Store,
   where: string,
-  target: { channel: string; user: string; source?: InteractionSource | undefined },
+  target: {
+    channel: string;
+    user: string;
+    source?: InteractionSource | undefined;
+    threadTs?: string | undefined;
+  },
   reply: Reply,
 ): Rejection | undefined {
   if (flag(reply.delete_original) && target.source) {
@@ -67,11 +73,12 @@ export function showReply(
   }
   if (flag(reply.replace_original) && target.source) {
     changeSource(store, target.source, content(reply));
-  } else if (reply.response_type === 'in_channel') {
-    const threadTs = typeof reply.thread_ts === 'string' ? reply.thread_ts : undefined;
-    store.postAsBot(target.channel, { ...content(reply), ...(threadTs ? { thread_ts: threadTs } : {}) });
   } else {
-    store.postEphemeral(target.channel, target.user, content(reply));
+    const threadTs = typeof reply.thread_ts === 'string' ? reply.thread_ts : target.threadTs;
+    const thread = threadTs ? { thread_ts: threadTs } : {};
+    if (reply.response_type === 'in_channel')
+      store.postAsBot(target.channel, { ...content(reply), ...thread });
+    else store.postEphemeral(target.channel, target.user, { ...content(reply), ...thread });
   }
   return undefined;
 }

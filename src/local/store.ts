@@ -55,6 +55,8 @@ export type ResponseUrlRecord = {
   channel: string;
   user: string;
   source?: InteractionSource;
+  /** The thread the command was typed in or the clicked message sits in: Slack answers there. */
+  threadTs?: string;
 };
 
 export type TriggerRecord = { issuedAt: number; used: boolean; user: string };

@@ -161,7 +161,17 @@ export type SeedChannel = {
   botIsMember?: boolean;
 };
 
-export type SlashArgs = { user: string; channel: string; text: string; command?: string };
+export type SlashArgs = {
+  user: string;
+  channel: string;
+  text: string;
+  command?: string;
+  /**
+   * Typed in this thread's reply box. Slack's payload says nothing of the thread (no thread_ts), but what the app
+   * answers through the ack or the command's response_url shows in the thread.
+   */
+  threadTs?: string;
+};
 
 export type ClickArgs = {
   user: string;
@@ -203,6 +213,12 @@ export type UploadFileArgs = {
   threadTs?: string;
 };
 
+/** A plain message a person posts, in the channel or as a reply in a thread. */
+export type SayArgs = { user: string; channel: string; text: string; threadTs?: string };
+
+/** The message posted, and the `message` event Slack sent the app (none when the app is not in the channel). */
+export type SayResult = { ts: string; delivery: EventDelivery | undefined };
+
 export type SignMode = 'valid' | 'wrong-secret' | 'stale' | 'none';
 
 export type SendRawArgs = {
@@ -232,6 +248,8 @@ export interface FakeSlack {
   closeView(a: { user: string; viewId: string }): Promise<AckResult>;
   deliverEvent(event: Record<string, unknown>, opts?: DeliverEventOptions): Promise<AckResult>;
   uploadFile(a: UploadFileArgs): Promise<UploadResult>;
+  /** A person posts a plain message (text as Slack's client sends it: `<@U…>` mentions, `&amp;` escapes). */
+  say(a: SayArgs): Promise<SayResult>;
   /** The person opens the app's Home tab; the app_home_opened delivery can be sent again with `retryEvent`. */
   openHome(user: string): Promise<EventDelivery>;
   /** Slack's retry of an event already delivered: the same envelope and event_id, with the retry headers. */

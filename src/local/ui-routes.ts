@@ -230,6 +230,15 @@ const SlashBody = z.object({
     .string()
     .regex(/^\/[a-z0-9_-]+$/)
     .optional(),
+  /** Typed in the reply box of this thread. */
+  threadTs: id.optional(),
+});
+
+const SayBody = z.object({
+  as: id,
+  channel: id,
+  text: z.string().trim().min(1).max(4000),
+  threadTs: id.optional(),
 });
 
 const ClickBody = z.object({
@@ -310,7 +319,23 @@ const ROUTES: Route[] = [
       const user = actor(store, b.as);
       const channel = visibleChannel(store, b.channel, user);
       const text = slashText(store, b.text);
-      return acked(await people.slash({ user, channel: channel.id, text, command: b.command }));
+      const thread = b.threadTs ? { threadTs: b.threadTs } : {};
+      return acked(await people.slash({ user, channel: channel.id, text, command: b.command, ...thread }));
+    }),
+  },
+  {
+    method: 'POST',
+    pattern: /^\/ui\/api\/say$/,
+    handle: action(SayBody, async ({ store, people }, b) => {
+      const user = actor(store, b.as);
+      const channel = visibleChannel(store, b.channel, user);
+      const { ts } = await people.say({
+        user,
+        channel: channel.id,
+        text: messageText(store, b.text),
+        ...(b.threadTs ? { threadTs: b.threadTs } : {}),
+      });
+      return { ok: true, ts };
     }),
   },
   {

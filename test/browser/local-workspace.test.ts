@@ -1,21 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CHANNELS, teammate } from '../../src/local/demo.ts';
 import { type LocalWorkspace, startLocalWorkspace } from '../../src/local-workspace.ts';
+import { chromiumPath, launchChromium, openPage, screenshots } from '../support/browser.ts';
 import { localWorkspaceConfig } from '../support/local-workspace.ts';
 import { TEST_ACK_DEADLINE_MS } from '../support/timing.ts';
-
-/** Debian's Chromium (`.ci/run` installs it when missing), or the one CHROMIUM_PATH names. */
-const executable = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].find(
-  (path): path is string => path !== undefined && existsSync(path),
-);
-if (!executable && process.env.CI)
-  throw new Error('CI needs Chromium for the browser tests: apt-get install chromium');
-
-const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'browser');
 
 const BAD_ROW_CSV = [
   'Email,First Name,Last Name,Extension',
@@ -28,33 +20,26 @@ const BAD_ROW_CSV = [
  * The local workspace in a real browser: what a newcomer does after `npm start` without Slack credentials, each
  * step through the page, the stand-in's signed requests (or Socket Mode envelopes) and the real app.
  */
-describe.skipIf(!executable).each(['http', 'socket'] as const)(
+describe.skipIf(!chromiumPath).each(['http', 'socket'] as const)(
   'the local workspace in a browser, over %s',
   (transport) => {
     const dir = mkdtempSync(join(tmpdir(), `switchboard-browser-${transport}-`));
     let workspace: LocalWorkspace;
     let browser: Browser;
     let page: Page;
-    let step = 0;
+    const shot = screenshots(() => page, transport);
 
     const config = localWorkspaceConfig(dir);
 
     beforeAll(async () => {
-      mkdirSync(ARTIFACTS, { recursive: true });
       workspace = await startLocalWorkspace(config, {
         empty: false,
         transport,
         ackDeadlineMs: TEST_ACK_DEADLINE_MS,
       });
       await workspace.demo?.();
-      browser = await chromium.launch({ executablePath: executable, args: ['--no-sandbox'] });
-      page = await browser.newPage({ viewport: { width: 1280, height: 860 } });
-      // A step that cannot happen fails within the test's time, naming the step.
-      page.setDefaultTimeout(8_000);
-      page.on('pageerror', (error) => {
-        throw error;
-      });
-      await page.goto(workspace.url);
+      browser = await launchChromium();
+      page = await openPage(browser, workspace.url);
     });
 
     afterAll(async () => {
@@ -62,14 +47,6 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
       await workspace?.stop();
       rmSync(dir, { recursive: true, force: true });
     });
-
-    /** Saves what the page shows now, as a test artefact. */
-    async function shot(name: string) {
-      step++;
-      await page.screenshot({
-        path: join(ARTIFACTS, `${transport}-${String(step).padStart(2, '0')}-${name}.png`),
-      });
-    }
 
     /** Types a command in the composer and sends it. */
     async function type(command: string) {
@@ -193,7 +170,7 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
       });
       // The preview is a reply in the file's thread, collapsed under "N replies" as in Slack.
       const upload = timeline().locator('article.msg', { hasText: 'new-hires.csv' }).last();
-      await upload.locator('[data-open-thread]').click();
+      await upload.locator('.replies-link').click();
       const thread = page.locator('#thread-messages');
       const ignore = thread.getByRole('button', { name: 'Ignore issues and import 2 others' });
       await ignore.waitFor();
@@ -215,7 +192,7 @@ describe.skipIf(!executable).each(['http', 'socket'] as const)(
       });
       await thread.getByRole('button', { name: /Import 1/ }).waitFor();
       expect(await thread.locator('article.msg').count()).toBeGreaterThan(replies + 1);
-      expect(await upload.locator('[data-open-thread]').innerText()).toMatch(/\d+ replies/);
+      expect(await upload.locator('.replies-link').innerText()).toMatch(/\d+ replies/);
       await shot('thread-reply');
       await page.locator('#thread [data-close-thread]').click();
       await expect.poll(() => page.locator('#thread').isVisible()).toBe(false);

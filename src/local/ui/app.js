@@ -26,6 +26,10 @@ const LOCK =
 /** A handset, drawn for the same reason. */
 const PHONE =
   '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6.6 3.5l2.6 3.2-1.7 2.1a13 13 0 0 0 7.7 7.7l2.1-1.7 3.2 2.6-1.8 3A16.5 16.5 0 0 1 3.6 5.3z"/></svg>';
+/** A speech bubble: Slack's "Reply in thread". */
+const REPLY =
+  '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z"/></svg>';
+
 /**
  * The local phone system changes without the workspace changing (Zoom creates a line seconds after a license is
  * given), so its view is read again this often while it is shown.
@@ -305,8 +309,13 @@ function messageHtml(message, inThread = false) {
   const fromApp = message.bot_id !== undefined;
   const name = fromApp ? appName() : (memberName(ctx().users, message.user) ?? message.user ?? 'someone');
   const thread = inThread ? '' : repliesLink(message);
+  // A reply whose thread is gone stands alone in the channel, and Slack offers no thread under it.
+  const canThread = !inThread && (message.thread_ts === undefined || message.thread_ts === message.ts);
+  const actions = canThread
+    ? `<div class="msg-actions"><button type="button" data-open-thread="${escapeHtml(message.ts)}" title="Reply in thread" aria-label="Reply in thread">${REPLY}</button></div>`
+    : '';
   return `<article class="msg" data-container="message" data-channel="${escapeHtml(message.channel)}" data-ts="${escapeHtml(message.ts)}">
-    ${avatar(name)}
+    ${actions}${avatar(name)}
     <div class="msg-main">
       <div class="msg-head"><strong>${escapeHtml(name)}</strong>${fromApp ? '<span class="tag">APP</span>' : ''}<time>${time(message.ts)}</time>${message.edited ? '<span class="edited">(edited)</span>' : ''}</div>
       ${content(message)}
@@ -629,16 +638,22 @@ function readFileAsUpload(file, { box, threadTs }) {
   });
 }
 
-function send({ box }) {
+function send({ box, threadTs }) {
   closePicker();
   const line = box.value.trim();
   if (!line) return;
   const match = /^(\/\S+)\s*([\s\S]*)$/.exec(line);
   if (!match) {
-    showError(
-      `${appName()} reads commands and files, not messages: type ${COMMAND} help, or use the paperclip to send a file with this text.`,
+    box.value = '';
+    // A message for the people here: the app hears of it, as of every message in its channels, and lets it be.
+    return attempt(() =>
+      api('/ui/api/say', {
+        as: state.as,
+        channel: state.place.id,
+        text: line,
+        ...(threadTs ? { threadTs } : {}),
+      }),
     );
-    return;
   }
   const [, command, text] = match;
   if (command !== COMMAND) {
@@ -648,7 +663,10 @@ function send({ box }) {
   state.history.push(line);
   box.value = '';
   // Sent as typed: the stand-in writes mentions, channels and links the way Slack escapes a command's text.
-  return attempt(() => api('/ui/api/slash', { as: state.as, channel: state.place.id, text }));
+  // From a thread's reply box the app is told nothing of the thread, but its answers show there, as in Slack.
+  return attempt(() =>
+    api('/ui/api/slash', { as: state.as, channel: state.place.id, text, ...(threadTs ? { threadTs } : {}) }),
+  );
 }
 
 // ---- the member list that `@` opens ----------------------------------------------------------------------------
