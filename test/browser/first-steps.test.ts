@@ -51,10 +51,11 @@ describe.skipIf(!chromiumPath)('first steps of a new admin in the local workspac
   }
 
   /** Types `typed` after what the box holds, then Enter picks the member the `@` list has chosen. */
-  async function pickMember(box: Locator, typed: string, member: string) {
+  async function pickMember(box: Locator, typed: string, member: string, shotName?: string) {
     await box.pressSequentially(typed);
     const chosen = box.locator('xpath=ancestor::form').locator('.mention-list [aria-selected="true"]');
     await expect.poll(() => chosen.innerText()).toContain(member);
+    if (shotName) await shot(shotName);
     await box.press('Enter');
   }
 
@@ -67,6 +68,8 @@ describe.skipIf(!chromiumPath)('first steps of a new admin in the local workspac
     // Ada was licensed by the demo account; Donald was not.
     await people.getByLabel('Ada Lovelace').check();
     await people.getByLabel('Donald Knuth').check();
+    const chips = () => people.locator('.bk-chip').allInnerTexts();
+    expect(await chips()).toEqual(['Ada Lovelace', 'Donald Knuth']);
     const plans = form.locator(`[data-input-block="${ASSIGN_BLOCKS.plan}"] select`);
     const plan = await plans.locator('option', { hasText: 'US/CA Unlimited' }).getAttribute('value');
     await plans.selectOption(plan ?? '');
@@ -80,6 +83,7 @@ describe.skipIf(!chromiumPath)('first steps of a new admin in the local workspac
     expect(await form.locator('h2').innerText()).toBe('Assign phone licenses');
     expect(await people.getByLabel('Ada Lovelace').isChecked()).toBe(true);
     expect(await people.getByLabel('Donald Knuth').isChecked()).toBe(true);
+    expect(await chips()).toEqual(['Ada Lovelace', 'Donald Knuth']);
     expect(await plans.inputValue()).toBe(plan);
 
     await people.getByLabel('Ada Lovelace').uncheck();
@@ -94,8 +98,7 @@ describe.skipIf(!chromiumPath)('first steps of a new admin in the local workspac
   it('sends a member picked from the list as their mention, and the app names them', async () => {
     const card = await answerIn(timeline(), async () => {
       await composer().fill('/phone show ');
-      await pickMember(composer(), '@donal', 'Donald Knuth');
-      await shot('mention-list-picked');
+      await pickMember(composer(), '@donal', 'Donald Knuth', 'mention-list');
       expect(await composer().inputValue()).toBe('/phone show @donald.knuth ');
       await composer().press('Enter');
     });

@@ -4,6 +4,7 @@
  * the same signed requests Slack would.
  */
 import {
+  chosenChips,
   escapeHtml,
   inputBlocks,
   inputValue,
@@ -27,8 +28,7 @@ const LOCK =
 const PHONE =
   '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M6.6 3.5l2.6 3.2-1.7 2.1a13 13 0 0 0 7.7 7.7l2.1-1.7 3.2 2.6-1.8 3A16.5 16.5 0 0 1 3.6 5.3z"/></svg>';
 /** A speech bubble: Slack's "Reply in thread". */
-const REPLY =
-  '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z"/></svg>';
+const REPLY = '<svg class="icon" viewBox="0 0 24 24" aria-hidden="true"><path d="M4 5h16v11H9l-5 4z"/></svg>';
 
 /**
  * The local phone system changes without the workspace changing (Zoom creates a line seconds after a license is
@@ -572,6 +572,10 @@ function remember(target) {
   const type = block?.querySelector('[data-input]')?.dataset.input;
   if (!block || !viewId || !type) return;
   draftsOf(viewId)[block.dataset.inputBlock] = rawValue(block, type);
+  if (type === 'multi_users_select') {
+    const names = [...block.querySelectorAll('input:checked')].map((i) => i.parentElement.textContent.trim());
+    block.querySelector('[data-chips]').outerHTML = chosenChips(names);
+  }
 }
 
 function base64(file) {
@@ -625,6 +629,7 @@ function readFileAsUpload(file, { box, threadTs }) {
     showError('A file goes with a plain message (e.g. update), not with a slash command.');
     return;
   }
+  toEnd(threadTs);
   return attempt(async () => {
     await api('/ui/api/upload', {
       as: state.as,
@@ -638,10 +643,17 @@ function readFileAsUpload(file, { box, threadTs }) {
   });
 }
 
+/** What the person sends, they watch arrive, as in Slack: the conversation goes to its end. */
+function toEnd(threadTs) {
+  const list = threadTs ? $('thread-messages') : $('timeline');
+  list.scrollTop = list.scrollHeight;
+}
+
 function send({ box, threadTs }) {
   closePicker();
   const line = box.value.trim();
   if (!line) return;
+  toEnd(threadTs);
   const match = /^(\/\S+)\s*([\s\S]*)$/.exec(line);
   if (!match) {
     box.value = '';

@@ -19,6 +19,7 @@ export type InputElement = { type: string; action_id?: string; [key: string]: un
 
 export type InputState = { type: string; [field: string]: unknown };
 
+export function chosenChips(names: string[]): string;
 export function escapeHtml(text: unknown): string;
 export function memberName(users: Members | undefined, id: string): string | undefined;
 export function mrkdwnToHtml(text: string, users?: Members, channels?: Channels): string;

@@ -7,17 +7,30 @@
 
 const ENTITIES = { amp: '&', lt: '<', gt: '>' };
 
-/** The emoji the app writes; any other `:code:` stays as text, as Slack shows an unknown one. */
+/** A drawn emoji, for those that common fonts lack: the page must not depend on an emoji font being installed. */
+const drawn = (name, paths) =>
+  `<svg class="icon emoji emoji-${name}" viewBox="0 0 24 24" role="img" aria-label="${name.replace(/-/g, ' ')}">${paths}</svg>`;
+
+/**
+ * The emoji the app writes; any other `:code:` stays as text, as Slack shows an unknown one. Those in DejaVu and
+ * Liberation (what a bare Linux has) stay characters; the others are drawn.
+ */
 const EMOJI = {
   warning: '⚠️',
-  x: '❌',
-  white_check_mark: '✅',
+  x: drawn('x', '<path d="M6 6l12 12M18 6L6 18"/>'),
+  white_check_mark: drawn(
+    'white-check-mark',
+    '<rect x="3" y="3" width="18" height="18" rx="4"/><path d="M7 12.5l3.2 3.2L17 9"/>',
+  ),
   leftwards_arrow_with_hook: '↩️',
-  no_entry_sign: '🚫',
-  mag: '🔍',
-  lock: '🔒',
+  no_entry_sign: drawn('no-entry-sign', '<circle cx="12" cy="12" r="9"/><path d="M5.6 5.6l12.8 12.8"/>'),
+  mag: drawn('mag', '<circle cx="10" cy="10" r="6"/><path d="M14.5 14.5L20 20"/>'),
+  lock: drawn(
+    'lock',
+    '<rect x="5" y="11" width="14" height="10" rx="2"/><path d="M8 11V7a4 4 0 0 1 8 0v4"/>',
+  ),
   information_source: 'ℹ️',
-  hourglass_flowing_sand: '⏳',
+  hourglass_flowing_sand: drawn('hourglass', '<path d="M7 3h10l-5 9zM7 21h10l-5-9z"/>'),
 };
 
 /** Placeholders (private-use characters) for markup made here, so that later passes neither escape nor format it. */
@@ -178,6 +191,12 @@ function members(users) {
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/** The people a multi_users_select holds, as Slack shows them in the field: one chip each. */
+export function chosenChips(names) {
+  const chips = names.map((name) => `<span class="bk-chip">${escapeHtml(name)}</span>`).join('');
+  return `<div class="bk-chips" data-chips aria-live="polite">${chips || '<span class="bk-hint">Nobody chosen yet</span>'}</div>`;
+}
+
 function memberOptions(users, selected) {
   return members(users)
     .map(
@@ -248,11 +267,18 @@ function inputControl(element, blockId, draft, ctx) {
     }
     case 'multi_users_select': {
       const chosen = draft ?? element.initial_users ?? [];
-      const boxes = members(ctx.users).map(
+      // As Slack's field lists the people chosen: first, so that none hides below the scroll.
+      const all = members(ctx.users);
+      const ordered = [
+        ...all.filter((m) => chosen.includes(m.id)),
+        ...all.filter((m) => !chosen.includes(m.id)),
+      ];
+      const boxes = ordered.map(
         (m) =>
           `<label class="bk-choice"><input type="checkbox" value="${escapeHtml(m.id)}"${chosen.includes(m.id) ? ' checked' : ''}> ${escapeHtml(m.label)}</label>`,
       );
-      return `<div class="bk-multi" ${attrs}>${boxes.join('')}</div>`;
+      const names = ordered.filter((m) => chosen.includes(m.id)).map((m) => m.label);
+      return `${chosenChips(names)}<div class="bk-multi" ${attrs}>${boxes.join('')}</div>`;
     }
     case 'radio_buttons':
     case 'checkboxes': {
