@@ -51,7 +51,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
     case 'NOT_A_PHONE_USER':
       return `${who(error.user)} is not a phone user (no phone license). Give them one with ${code('/phone assign')}.`;
     case 'ALREADY_PHONE_USER':
-      return `Nothing was assigned: ${someOf(error.users.map((u) => `${who(u.user)} (ext ${u.extension})`))} already ${error.users.length === 1 ? 'has' : 'have'} a phone license. Leave them out and run the command again.`;
+      return `Nothing was assigned: ${someOf(error.users.map((u) => `${who(u.user)} (ext ${u.extension})`))} already ${error.users.length === 1 ? 'has' : 'have'} a phone license. Leave them out and try again.`;
     case 'NO_LICENSE_LEFT':
       return `Not enough phone licenses: ${error.used} of ${error.total} are in use and this needs ${error.requested}. Free some with ${code('/phone remove')}, or raise the total with ${code(`/phone licenses ${error.used + error.requested}`)} once more are bought.`;
     case 'LICENSE_TOTAL_INVALID':

@@ -105,6 +105,7 @@ describe.skipIf(!chromiumPath)('first steps of a new admin in the local workspac
     // Only a mention names the person in Slack's directory: typed text would be a name the app looks up.
     await expect.poll(() => card.innerText()).toContain('Donald Knuth');
     expect(await card.innerText()).toContain('Only visible to you');
+    await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await shot('card-of-mentioned');
   });
 
@@ -139,6 +140,7 @@ describe.skipIf(!chromiumPath)('first steps of a new admin in the local workspac
     await expect.poll(() => card.innerText()).toContain('Donald Knuth');
     expect(await card.innerText()).toContain('Only visible to you');
     expect(await timeline().locator('article.ephemeral').count()).toBe(inChannel);
+    await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
     await shot('command-in-thread');
     await page.locator('#thread [data-close-thread]').click();
     await expect.poll(() => page.locator('#thread').isVisible()).toBe(false);

@@ -77,7 +77,7 @@ describe('/phone assign', () => {
     await license([colleague(1)]);
     const before = await accountState(sb.app.deps.db);
     expect(await phoneReply(`assign <@${colleague(2)}> 1000`)).toContain(
-      `Nothing was assigned: ${mention(colleague(1))} (ext 1000) already has a phone license. Leave them out and run the command again.`,
+      `Nothing was assigned: ${mention(colleague(1))} (ext 1000) already has a phone license. Leave them out and try again.`,
     );
     expect(await accountState(sb.app.deps.db)).toEqual(before);
   });
