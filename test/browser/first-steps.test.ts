@@ -133,14 +133,14 @@ describe.skipIf(!chromiumPath)('first steps of a new admin in the local workspac
   it('answers a /phone command typed in a thread in that thread, not in the channel', async () => {
     const inChannel = await timeline().locator('article.ephemeral').count();
     const reply = page.locator('#thread-text');
-    const card = await answerIn(thread(), async () => {
-      await pickMember(reply, '/phone show @donald', 'Donald Knuth');
+    const history = await answerIn(thread(), async () => {
+      await pickMember(reply, '/phone history @donald', 'Donald Knuth');
       await reply.press('Enter');
     });
-    await expect.poll(() => card.innerText()).toContain('Donald Knuth');
-    expect(await card.innerText()).toContain('Only visible to you');
+    await expect.poll(() => history.innerText()).toMatch(/gave @?Donald Knuth a phone license/);
+    expect(await history.innerText()).toContain('Only visible to you');
     expect(await timeline().locator('article.ephemeral').count()).toBe(inChannel);
-    await card.evaluate((element) => element.scrollIntoView({ block: 'start' }));
+    expect(await timeline().innerText()).not.toContain('History of');
     await shot('command-in-thread');
     await page.locator('#thread [data-close-thread]').click();
     await expect.poll(() => page.locator('#thread').isVisible()).toBe(false);
