@@ -81,7 +81,7 @@ export type CallPlan =
   | { kind: 'refused'; reason: 'deactivated'; sipCode: 480 }
   | { kind: 'refused'; reason: 'blocked'; sipCode: 403; entry: BlockedEntry }
   | { kind: 'closed'; action: ClosedAction; at: LocalTime }
-  | { kind: 'ring'; steps: RingStep[]; then: Unanswered; at: LocalTime };
+  | { kind: 'ring'; steps: RingStep[]; unanswered: Unanswered; at: LocalTime };
 
 /** The plan for a call placed at `instant`: the first decision of the contract that applies wins. */
 export function routeCall(input: RoutingInput, instant: Date): CallPlan {
@@ -95,7 +95,7 @@ export function routeCall(input: RoutingInput, instant: Date): CallPlan {
   if (entry) return { kind: 'refused', reason: 'blocked', sipCode: 403, entry };
   const at = localTimeAt(instant, zoneOf(callee));
   if (!isOpen(callee.businessHours, at)) return { kind: 'closed', action: closedAction(callee), at };
-  return { kind: 'ring', steps: ringSteps(callee), then: unansweredAction(callee.unanswered), at };
+  return { kind: 'ring', steps: ringSteps(callee), unanswered: unansweredAction(callee.unanswered), at };
 }
 
 /** The zone the callee's hours are read in. */

@@ -396,7 +396,7 @@ describe('routeCall: ring steps', () => {
         seconds: 40,
       },
     ]);
-    expect(plan.then).toEqual({ kind: 'voicemail', greetingId: null });
+    expect(plan.unanswered).toEqual({ kind: 'voicemail', greetingId: null });
   });
 
   it('rings each enabled route in turn in sequential mode, in the user’s order, each for its own time', () => {
@@ -435,7 +435,7 @@ describe('routeCall: ring steps', () => {
   });
 
   it('disconnects with 480 after the last step when the unanswered action is disconnect', () => {
-    expect(ring(aCallee({ unanswered: { action: 'disconnect' } })).then).toEqual({
+    expect(ring(aCallee({ unanswered: { action: 'disconnect' } })).unanswered).toEqual({
       kind: 'disconnect',
       sipCode: 480,
     });
