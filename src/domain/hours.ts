@@ -27,6 +27,12 @@ const DAY_WORDS: Record<string, Weekday> = {
   sunday: 'sun',
 };
 
+/** A day as people write it: `mon`, `Monday`, `THURS`; undefined for anything else. */
+export function readWeekday(word: string): Weekday | undefined {
+  const lowered = word.toLowerCase();
+  return Object.hasOwn(DAY_WORDS, lowered) ? DAY_WORDS[lowered] : undefined;
+}
+
 const ALWAYS_WORDS = new Set(['24/7', '24x7']);
 
 /** Thrown inside the parser and caught at its edge, so each rule reads as one line. */

@@ -2,7 +2,7 @@ import { type CallPlan, type RoutingCaller, routeCall, zoneOf } from '../domain/
 import type { DomainError } from '../domain/errors.ts';
 import { normalizeE164 } from '../domain/phone-numbers.ts';
 import { err, ok, type Result } from '../domain/result.ts';
-import type { Weekday } from '../domain/settings.ts';
+import { WEEKDAYS, type Weekday } from '../domain/settings.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { nextLocalMoment } from '../domain/zoned-time.ts';
 import {
@@ -20,8 +20,8 @@ import { FALLBACK_COUNTRY } from './typed-numbers.ts';
 /** Whom the call is to: a person, or an extension or direct number as dialled (`raw` as typed). */
 export type CalleeAsked = UserRef | { kind: 'number'; number: string; raw: string };
 
-/** When: now, or the next time the callee's clock shows a day and time. */
-export type WhenAsked = { kind: 'now' } | { kind: 'at'; day: Weekday; minutes: number };
+/** When: now, or the next time the callee's clock shows a time (on a given day, or on any). */
+export type WhenAsked = { kind: 'now' } | { kind: 'at'; day: Weekday | undefined; minutes: number };
 
 export type RouteQuestion = { callee: CalleeAsked; from: string | undefined; when: WhenAsked };
 
@@ -75,8 +75,7 @@ export async function explainRoute(
   }
   const zone = read.callee ? zoneOf(read.callee) : 'UTC';
   const now = deps.clock.now();
-  const instant =
-    question.when.kind === 'now' ? now : nextLocalMoment(question.when.day, question.when.minutes, zone, now);
+  const instant = momentOf(question.when, zone, now);
   const routingCaller = routingCallerOf(callerKey, read);
   return ok({
     plan: routeCall({ callee: read.callee, caller: routingCaller }, instant),
@@ -104,6 +103,13 @@ export async function routeNow(deps: Deps, directoryUserId: number): Promise<Rou
     when: { kind: 'now' },
     zone: zoneOf(read.callee),
   };
+}
+
+function momentOf(when: WhenAsked, zone: string, now: Date): Date {
+  if (when.kind === 'now') return now;
+  const days = when.day ? [when.day] : WEEKDAYS;
+  const moments = days.map((day) => nextLocalMoment(day, when.minutes, zone, now).getTime());
+  return new Date(Math.min(...moments));
 }
 
 function calleeKeyOf(callee: CalleeAsked, deps: Deps): Result<CalleeKey> {
