@@ -67,7 +67,10 @@ const SAMPLES: Samples = {
   ROUTE_FROM_INVALID: {
     code: 'ROUTE_FROM_INVALID',
     input: '<@U0DAN0001>',
-    problem: { kind: 'number', error: { code: 'NUMBER_INVALID', input: '<@U0DAN0001>', reason: 'not_a_number' } },
+    problem: {
+      kind: 'number',
+      error: { code: 'NUMBER_INVALID', input: '<@U0DAN0001>', reason: 'not_a_number' },
+    },
   },
   NUMBER_RANGE_INVALID: { code: 'NUMBER_RANGE_INVALID', from: '+2', to: '+1', reason: 'order' },
   NUMBER_RANGE_TOO_LARGE: { code: 'NUMBER_RANGE_TOO_LARGE', count: 2000, max: 1000 },
