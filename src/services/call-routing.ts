@@ -80,7 +80,7 @@ export async function explainRoute(
   return ok({
     plan: routeCall({ callee: read.callee, caller: routingCaller }, instant),
     callee: read.callee,
-    called: question.callee.raw,
+    called: calleeKey.value.by === 'number' ? calleeKey.value.number : question.callee.raw,
     caller: routingCaller,
     instant,
     when: question.when,

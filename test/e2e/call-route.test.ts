@@ -75,11 +75,22 @@ describe('/phone route explains what the settings do', () => {
   it('refuses calls to and from deactivated lines, and to extensions nobody has', async () => {
     await setupAccount();
     await license([C1, C2], 'plan:200');
+    await phoneChange('numbers add +14155550100');
+    await phoneChange(`number add <@${C2}> +14155550100`);
     await phoneChange(`deactivate <@${C2}>`);
     expect(await route(`<@${C1}> from:1001`)).toContain(
       'from extension 1001 (Colleague 2 Smith, ext 1001) now: Refused: the caller, Colleague 2 Smith (ext 1001), is deactivated (SIP 403).',
     );
+    expect(await route(`<@${C1}> from:+1 415 555 0100`)).toContain(
+      'from `+14155550100` (Colleague 2 Smith, ext 1001) now: Refused: the caller, Colleague 2 Smith (ext 1001), is deactivated (SIP 403).',
+    );
     expect(await route(`<@${C2}>`)).toContain('Refused: the line is deactivated (SIP 480).');
+    expect(await route('+1 415 555 0100')).toContain(
+      `A call to ${mention(C2)} (ext 1001) from outside now: Refused: the line is deactivated (SIP 480).`,
+    );
+    expect(await route('+14155550199')).toBe(
+      'A call to `+14155550199` from outside now: Refused: no phone user has the number `+14155550199` (SIP 404).',
+    );
     expect(await route('4999')).toBe(
       'A call to extension `4999` from outside now: Refused: no phone user has extension `4999` (SIP 404).',
     );
@@ -114,7 +125,10 @@ describe('/phone route: who may ask', () => {
   it('lets a person ask about their own line, and no one else hears the answer', async () => {
     await setupAccount();
     await license([C1], 'plan:200');
-    await ownChange('hours me mon-fri 09:00-17:00'.replace('me', `<@${C1}>`), C1);
+    await ownChange(`hours <@${C1}> mon-fri 09:00-17:00`, C1);
+    expect(await route(`1000 at:16:30`, C1)).toContain(
+      `on Wednesday 16:30 in ${inNewYork}, 2026-12-09: Rings the apps for 20 s, then voicemail.`,
+    );
     expect(await route(`<@${C1}> at:sun 10:00`, C1)).toContain(
       `Closed (Sunday 10:00 in ${inNewYork}): goes to voicemail.`,
     );
