@@ -60,8 +60,11 @@ export function planText(answer: RouteAnswer): string {
       return `Closed (${localText(plan.at)}): ${closedActionText(plan.action)}`;
     case 'ring': {
       const deskPhones = answer.callee?.deskPhones.length ?? 0;
-      if (plan.steps.length === 0)
-        return `No route is on: the call goes straight to ${unansweredText(plan.unanswered)}`;
+      if (plan.steps.length === 0) {
+        return plan.unanswered.kind === 'voicemail'
+          ? 'No route is on: the call goes straight to voicemail'
+          : 'No route is on: the call is disconnected at once (SIP 480)';
+      }
       return `Rings ${plan.steps.map((step) => stepText(step, deskPhones)).join(', then ')}, then ${unansweredText(plan.unanswered)}`;
     }
   }
