@@ -129,7 +129,7 @@ describe('/phone route: who may ask', () => {
     expect(await route(`1000 at:16:30`, C1)).toContain(
       `on Wednesday 16:30 in ${inNewYork}, 2026-12-09: Rings the apps for 20 s, then voicemail.`,
     );
-    expect(await route(`<@${C1}> at:sun 10:00`, C1)).toContain(
+    expect(await route(`<@${C1}> at: Sunday 10:00`, C1)).toContain(
       `Closed (Sunday 10:00 in ${inNewYork}): goes to voicemail.`,
     );
   });

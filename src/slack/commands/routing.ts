@@ -63,11 +63,16 @@ function parseRoute(args: Token[]): Read<RouteCommand> {
     }
     // The words after an option that continue its value: pieces of a number, or the time after a day.
     const following: WordToken[] = [];
-    const continues = (word: Token | undefined): word is WordToken =>
-      word?.kind === 'word' &&
-      (token.key === 'from'
-        ? pieceOfNumber(word)
-        : following.length === 0 && /^[\d\p{Nd}:：]+$/u.test(word.text));
+    const continues = (word: Token | undefined): word is WordToken => {
+      if (word?.kind !== 'word' || word.quoted || isStandaloneEntity(word)) return false;
+      if (token.key === 'from') return pieceOfNumber(word);
+      // `at: sat 23:00` (a space after the colon), `at:sat 23:00`: a day, then its time, as separate words.
+      const sofar = [token.value, ...following.map((part) => part.text)].filter((part) => part.trim() !== '');
+      const isTime = /^[\d\p{Nd}]{1,2}[:：][\d\p{Nd}]{2}$/u.test(word.text);
+      if (sofar.length === 0)
+        return isTime || word.text.toLowerCase() === 'now' || readWeekday(word.text) !== undefined;
+      return sofar.length === 1 && readWeekday(sofar[0] ?? '') !== undefined && isTime;
+    };
     if (token.key !== 'from' && token.key !== 'at') return unknownOption('route', token, ['from', 'at']);
     if ((token.key === 'from' ? from : when) !== undefined) {
       return fail(`Option \`${token.key}:\` is given twice; give it once.`, 'route');
