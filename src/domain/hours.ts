@@ -172,7 +172,7 @@ function readDays(word: string): Weekday[] {
 }
 
 function dayOf(piece: string, word: string): Weekday {
-  const day = DAY_WORDS[piece.toLowerCase()];
+  const day = readWeekday(piece);
   if (day) return day;
   // A lone word that is no day (`open`, `clsoed`) may have been meant as hours; one inside a list or range was a day.
   refuse(piece === word ? 'unknown_word' : 'unknown_day', piece, { within: word });
