@@ -72,6 +72,17 @@ export type DomainError =
       /** For `not_national`: the country whose national format it was read in. */
       country?: string;
     }
+  /**
+   * `/phone route`'s `from:`: a number that is none (`number` says why, as for any number), or digits shaped like
+   * an extension that no phone user has.
+   */
+  | {
+      code: 'ROUTE_FROM_INVALID';
+      input: string;
+      problem:
+        | { kind: 'number'; error: Extract<DomainError, { code: 'NUMBER_INVALID' }> }
+        | { kind: 'no_extension' };
+    }
   | { code: 'NUMBER_RANGE_INVALID'; from: string; to: string; reason: 'order' | 'shape' }
   | { code: 'NUMBER_RANGE_TOO_LARGE'; count: number; max: number }
   | { code: 'NUMBER_NOT_IN_INVENTORY'; number: string }

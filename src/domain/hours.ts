@@ -27,6 +27,12 @@ const DAY_WORDS: Record<string, Weekday> = {
   sunday: 'sun',
 };
 
+/** A day as people write it: `mon`, `Monday`, `THURS`; undefined for anything else. */
+export function readWeekday(word: string): Weekday | undefined {
+  const lowered = word.toLowerCase();
+  return Object.hasOwn(DAY_WORDS, lowered) ? DAY_WORDS[lowered] : undefined;
+}
+
 const ALWAYS_WORDS = new Set(['24/7', '24x7']);
 
 /** Thrown inside the parser and caught at its edge, so each rule reads as one line. */
@@ -166,7 +172,7 @@ function readDays(word: string): Weekday[] {
 }
 
 function dayOf(piece: string, word: string): Weekday {
-  const day = DAY_WORDS[piece.toLowerCase()];
+  const day = readWeekday(piece);
   if (day) return day;
   // A lone word that is no day (`open`, `clsoed`) may have been meant as hours; one inside a list or range was a day.
   refuse(piece === word ? 'unknown_word' : 'unknown_day', piece, { within: word });

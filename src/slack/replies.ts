@@ -118,6 +118,10 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return error.reason === 'not_national' && error.country
         ? `${input(error.input)} is not a phone number of ${countryName(error.country)}, where a number without + is read. Write a number of another country with + and its country code, e.g. ${code('+442079460958')}.`
         : `${input(error.input)} is not a valid phone number: ${numberReason(error.reason)} Write it in international format, e.g. ${code('+14155550100')}.`;
+    case 'ROUTE_FROM_INVALID':
+      return error.problem.kind === 'no_extension'
+        ? `${code('from:')} ${input(error.input)} is no extension of the account. Give the caller's extension, or an outside number with its country code, e.g. ${code('from:+14155550100')}.`
+        : `${code('from:')} ${errorText(error.problem.error, s)}`;
     case 'NUMBER_RANGE_INVALID':
       return error.reason === 'order'
         ? `The range ${input(error.from)}..${input(error.to)} runs backwards; put the lower number first.`

@@ -4,6 +4,7 @@ import type { UserRef } from '../../domain/user-ref.ts';
 import { type AudioSummary, libraryOf } from '../../store/audio.ts';
 import { mainNumbers } from '../../store/main-numbers.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
+import { type RouteAnswer, routeNow } from '../call-routing.ts';
 import { type Actor, auditDenial, type Deps, refuseAsNonAdmin } from '../context.ts';
 import { lookUpPhoneUser } from '../find-phone-user.ts';
 import type { UserDetails } from './details.ts';
@@ -18,6 +19,8 @@ export type SettingsForm = {
   library: AudioSummary[];
   /** The account's main numbers, offered as caller ID besides the user's own. */
   mainNumbers: string[];
+  /** What a call from outside would do as the form opens. */
+  callNow: RouteAnswer | undefined;
 };
 
 /**
@@ -42,8 +45,11 @@ export async function settingsForm(deps: Deps, actor: Actor, ref: UserRef): Prom
   if (card.settingsInPhoneSystem) {
     return err({ code: 'SETTINGS_IN_PHONE_SYSTEM', email: card.email });
   }
-  const library = await libraryOf(deps.db, card.phoneUserId);
-  return ok({ card, details, byAdmin, self, library, mainNumbers: [...(await main)] });
+  const [library, callNow] = await Promise.all([
+    libraryOf(deps.db, card.phoneUserId),
+    routeNow(deps, card.directoryUserId),
+  ]);
+  return ok({ card, details, byAdmin, self, library, mainNumbers: [...(await main)], callNow });
 }
 
 /**

@@ -30,7 +30,17 @@ export type Parsed<T> = { ok: true; value: T } | Failure;
 export type Read<C> = { ok: true; command: C } | Failure;
 /** A command's name (`plan.add`); a command's type checks the names its grammar gives. */
 export type CommandName = string;
-export type OptionKey = 'site' | 'plan' | 'status' | 'code' | 'first' | 'line2' | 'operator' | 'country';
+export type OptionKey =
+  | 'site'
+  | 'plan'
+  | 'status'
+  | 'code'
+  | 'first'
+  | 'line2'
+  | 'operator'
+  | 'country'
+  | 'from'
+  | 'at';
 
 /**
  * Every command form's reference by name, filled once by the registry as it loads: errors quote a command's example
@@ -83,6 +93,8 @@ export const optionExamples: Record<OptionKey, string> = {
   line2: 'line2:"Suite 5"',
   operator: 'operator:@ada',
   country: 'country:GB',
+  from: 'from:+14155550100',
+  at: 'at:"mon 09:30"',
 };
 /** Site and plan names have spaces; an unquoted value of these keys takes the words after it (see readOptions). */
 export const multiWordKeys: ReadonlySet<OptionKey> = new Set(['site', 'plan']);

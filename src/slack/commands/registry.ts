@@ -21,6 +21,7 @@ import * as people from './people.ts';
 import * as phoneSync from './phone-sync.ts';
 import * as phoneUser from './phone-user.ts';
 import * as placesAndDevices from './places-and-devices.ts';
+import * as routing from './routing.ts';
 import * as settings from './settings.ts';
 import { type Token, tokenize } from './tokenize.ts';
 import { showWord, toUserRef } from './user-ref.ts';
@@ -36,6 +37,7 @@ const families = [
   audio.commands,
   settings.commands,
   callHandling.commands,
+  routing.commands,
   account.commands,
   placesAndDevices.commands,
   phoneSync.commands,

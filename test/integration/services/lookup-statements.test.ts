@@ -79,12 +79,12 @@ describe('a lookup is read in one statement', () => {
     expect(n).toBe(1);
   });
 
-  it("opens a phone user's settings form with its card in one statement, besides its audio and main numbers", async () => {
+  it("opens a phone user's settings form with its card in one statement, besides its audio, main numbers and what a call would do now", async () => {
     await licensedPeople(deps, 1);
     const n = await statementsOf(database.db, async () =>
       unwrap(await settingsForm(deps, ADMIN, extRef('1000'))),
     );
-    expect(n).toBe(3);
+    expect(n).toBe(4);
   });
 
   it('draws the Home tab in one statement, for an admin and for a phone user', async () => {

@@ -112,6 +112,9 @@ describe('parseHoursText', () => {
     ['mon-fry 09:00-17:00', { problem: 'unknown_day', part: 'fry', within: 'mon-fry' }],
     ['fry 09:00-17:00', { problem: 'unknown_word', part: 'fry' }],
     ['mon-fri open', { problem: 'unknown_word', part: 'open' }],
+    // Words an object holds by inheritance are no days either.
+    ['constructor 09:00-17:00', { problem: 'unknown_word', part: 'constructor' }],
+    ['mon-__proto__ 09:00-17:00', { problem: 'unknown_day', part: '__proto__', within: 'mon-__proto__' }],
     ['mon-fri 9-17', { problem: 'time_format', part: '9-17' }],
     ['mon-fri 0900-1700', { problem: 'time_format', part: '0900-1700' }],
     ['mon-fri 9am-5pm', { problem: 'time_format', part: '9am-5pm' }],

@@ -64,6 +64,14 @@ const SAMPLES: Samples = {
   PLAN_COUNT_INVALID: { code: 'PLAN_COUNT_INVALID', input: 'x' },
   PLAN_COUNT_BELOW_USED: { code: 'PLAN_COUNT_BELOW_USED', plan: '200', requested: 1, used: 2 },
   NUMBER_INVALID: { code: 'NUMBER_INVALID', input: '(415) 555-0100', reason: 'not_e164' },
+  ROUTE_FROM_INVALID: {
+    code: 'ROUTE_FROM_INVALID',
+    input: '<@U0DAN0001>',
+    problem: {
+      kind: 'number',
+      error: { code: 'NUMBER_INVALID', input: '<@U0DAN0001>', reason: 'not_a_number' },
+    },
+  },
   NUMBER_RANGE_INVALID: { code: 'NUMBER_RANGE_INVALID', from: '+2', to: '+1', reason: 'order' },
   NUMBER_RANGE_TOO_LARGE: { code: 'NUMBER_RANGE_TOO_LARGE', count: 2000, max: 1000 },
   NUMBER_NOT_IN_INVENTORY: { code: 'NUMBER_NOT_IN_INVENTORY', number: '+14155550100' },

@@ -270,6 +270,9 @@ const placeholders: Record<string, fc.Arbitrary<string>> = {
   model: name,
   'audio name': name,
   last: fc.constantFrom('Lovelace', "O'Brien"),
+  number: fc.oneof(e164, fc.constantFrom('1002', '(415) 555-0100', '+1 415 555 0100')),
+  day: fc.constantFrom('mon', 'sat', 'Sunday', 'THU'),
+  'HH:MM': fc.constantFrom('09:30', '23:00', '0:05', '00:00'),
 };
 const syntaxPiece = /\[[^\]]*\]|"[^"]*"|[^\s<"[]*<[^>]*>[^\s[]*(?:\[[^\]]*\])?|\S+/g;
 

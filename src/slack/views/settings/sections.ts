@@ -55,7 +55,14 @@ export function summaryView(
   channelId: string | undefined,
   openedAt: Date,
 ): types.ModalView {
-  return settingsSummaryView(form.card, form.details, editableSections(form), channelId, openedAt);
+  return settingsSummaryView(
+    form.card,
+    form.details,
+    editableSections(form),
+    channelId,
+    openedAt,
+    form.callNow,
+  );
 }
 
 /** The form of one section, or undefined when the section has none or the viewer may not change it. */

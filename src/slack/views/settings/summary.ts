@@ -1,6 +1,8 @@
 import type { types } from '@slack/bolt';
+import type { RouteAnswer } from '../../../services/call-routing.ts';
 import type { UserDetails } from '../../../services/settings/details.ts';
 import type { PhoneUserCard } from '../../../store/phone-users.ts';
+import { callNowText } from '../../blocks/call-route.ts';
 import { personOfCard } from '../../blocks/card.ts';
 import { BLOCK_KIT } from '../../blocks/limits.ts';
 import {
@@ -130,6 +132,7 @@ export function settingsSummaryView(
   editable: ReadonlySet<SectionKey>,
   channelId: string | undefined,
   openedAt: Date,
+  callNow?: RouteAnswer,
 ): types.ModalView {
   const blocks: types.KnownBlock[] = [
     {
@@ -142,6 +145,13 @@ export function settingsSummaryView(
       ],
     },
   ];
+  if (callNow) {
+    blocks.push({
+      type: 'context',
+      block_id: 'summary_call_now',
+      elements: [{ type: 'mrkdwn', text: callNowText(callNow) }],
+    });
+  }
   for (const section of SECTIONS) {
     blocks.push({
       type: 'section',
