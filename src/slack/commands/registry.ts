@@ -22,6 +22,7 @@ import * as phoneSync from './phone-sync.ts';
 import * as phoneUser from './phone-user.ts';
 import * as placesAndDevices from './places-and-devices.ts';
 import * as settings from './settings.ts';
+import * as sip from './sip.ts';
 import { type Token, tokenize } from './tokenize.ts';
 import { showWord, toUserRef } from './user-ref.ts';
 
@@ -39,6 +40,7 @@ const families = [
   account.commands,
   placesAndDevices.commands,
   phoneSync.commands,
+  sip.commands,
 ] as const;
 
 type CommandOf<T> = T extends Command<infer C> ? C : never;
