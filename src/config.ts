@@ -25,7 +25,7 @@ function sipTarget(variable: string, example: string) {
       const [host = '', port] = uri.slice('sip:'.length).split(':');
       return { host, port: port === undefined ? 5060 : Number(port) };
     })
-    .refine((target) => target.port >= 1 && target.port <= 65535, `${variable}: the port must be 1 to 65535`)
+    .refine((target) => target.port >= 1 && target.port <= 65535, 'the port must be 1 to 65535')
     .optional();
 }
 
