@@ -17,7 +17,7 @@ const optionalText = z
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
 /** A SIP server to send calls to, as `sip:host[:port]` (no user part: the Request-URI's user is the call's). */
-function sipTarget(variable: string, example: string) {
+function sipTarget(example: string) {
   return z
     .string()
     .regex(/^sip:[A-Za-z0-9.-]+(:[0-9]{1,5})?$/, `must be sip:<host>[:<port>] such as ${example}`)
@@ -102,8 +102,8 @@ const schema = z.object({
         .string()
         .regex(/^[A-Za-z0-9.-]{1,64}$/, 'must be letters, digits, dots or dashes, such as switchboard'),
     ),
-  SIP_GATEWAY_URI: optionalText.pipe(sipTarget('SIP_GATEWAY_URI', 'sip:10.0.0.5:5060')),
-  SIP_VOICEMAIL_URI: optionalText.pipe(sipTarget('SIP_VOICEMAIL_URI', 'sip:10.0.0.6:5060')),
+  SIP_GATEWAY_URI: optionalText.pipe(sipTarget('sip:10.0.0.5:5060')),
+  SIP_VOICEMAIL_URI: optionalText.pipe(sipTarget('sip:10.0.0.6:5060')),
   ZOOM_ACCOUNT_ID: optionalText,
   ZOOM_CLIENT_ID: optionalText,
   ZOOM_CLIENT_SECRET: optionalText,
