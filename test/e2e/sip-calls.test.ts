@@ -1,5 +1,6 @@
+import { like } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { sipCredentials } from '../../db/schema/index.ts';
+import { auditLog, sipCredentials } from '../../db/schema/index.ts';
 import type { SipConfig } from '../../src/config.ts';
 import { kamailioPhoneSystem } from '../../src/phone-systems/kamailio/adapter.ts';
 import { HANDLING_BLOCKS } from '../../src/slack/views/settings/call-handling-form.ts';
@@ -143,6 +144,18 @@ describe.skipIf(skipReason !== undefined)(
       expect(fresh).not.toBe(password);
       expect(await register(sip.port, ext, password, phone.port)).toBe(401);
       expect((await registerPhone(ext, fresh)).status).toBe(200);
+      // Audited, by whom, without either password.
+      const audit = await sb.app.deps.db
+        .select()
+        .from(auditLog)
+        .where(like(auditLog.action, 'sip_password.%'))
+        .orderBy(auditLog.id);
+      expect(audit.map((row) => [row.action, row.actor])).toEqual([
+        ['sip_password.set', C1],
+        ['sip_password.reset', ADMIN_ID],
+      ]);
+      expect(JSON.stringify(audit)).not.toContain(password);
+      expect(JSON.stringify(audit)).not.toContain(fresh);
     });
 
     it('refuses a blocked number and a blocked prefix with 403, and unblocking applies to the next call', async () => {
@@ -234,6 +247,24 @@ describe.skipIf(skipReason !== undefined)(
         uri: `sip:${ext}@127.0.0.1:${vmPort()}`,
         reason: 'unanswered; voicemail',
       });
+    });
+
+    it('rings the apps and an assistant together, and the assistant answering cancels the apps', async () => {
+      await setupAccount();
+      await license([C1, C2], 'plan:200');
+      const [ext1, ext2] = [await extensionOf(1), await extensionOf(2)];
+      const phone1 = await registerPhone(ext1, await ownPassword(C1));
+      const phone2 = await registerPhone(ext2, await ownPassword(C2));
+      expect([phone1.status, phone2.status]).toEqual([200, 200]);
+      await phoneChange(`delegate add <@${C1}> <@${C2}>`);
+
+      const apps = await startUas('ring', phone1.port, 'apps-c1');
+      const assistant = await startUas('answer', phone2.port, 'assistant-c2');
+      expect(await call(sip.port, OUTSIDE, ext1)).toMatchObject({ status: 200, answeredBy: 'assistant-c2' });
+      expect(invited((await assistant.done).log).uri).toContain(`sip:${ext2}@127.0.0.1:${phone2.port}`);
+      const rang = await apps.done;
+      expect(invited(rang.log).uri).toContain(`sip:${ext1}@127.0.0.1:${phone1.port}`);
+      expect(rang.log).toContain('CANCELLED');
     });
   },
 );
