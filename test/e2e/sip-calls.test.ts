@@ -7,7 +7,7 @@ import { HANDLING_BLOCKS } from '../../src/slack/views/settings/call-handling-fo
 import { testDatabaseUrl } from '../support/database.ts';
 import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
 import { extensionsByEmail, phoneCommands } from '../support/phone.ts';
-import { select, settingsModal } from '../support/settings-modal.ts';
+import { radio, select, settingsModal } from '../support/settings-modal.ts';
 import {
   call,
   findBinary,
@@ -225,25 +225,47 @@ describe.skipIf(skipReason !== undefined)(
       expect((await call(sip.port, OUTSIDE, ext)).status).toBe(480);
     });
 
-    it('sends a call nobody answers to voicemail after the ring time set in Slack', async () => {
+    it('rings the routes one after another for their ring times set in Slack, then sends the call to voicemail', async () => {
       await setupAccount();
       await license([C1], 'plan:200');
       const ext = await extensionOf(1);
       const phone = await registerPhone(ext, await ownPassword(C1));
       expect(phone.status).toBe(200);
+      await phoneChange(`forward add <@${C1}> +14155550123 "Mobile"`);
+      // Sequential: the apps first, then the forward number (added last), each for the shortest ring time, 10 s.
       const form = await openSection(C1, 'handling');
+      const mobile = { kind: 'forward', number: '+14155550123' } as const;
       expect(
-        await submit(ADMIN_ID, form, { [HANDLING_BLOCKS.ring({ kind: 'apps' })]: { seconds: select('10') } }),
+        await submit(ADMIN_ID, form, {
+          [HANDLING_BLOCKS.mode]: { mode: radio('sequential') },
+          [HANDLING_BLOCKS.ring({ kind: 'apps' })]: { seconds: select('10') },
+          [HANDLING_BLOCKS.ring(mobile)]: { seconds: select('10') },
+        }),
       ).toBe(undefined);
 
       const apps = await startUas('ring', phone.port, 'apps-c1');
+      const mobilePhone = await startUas('ring', gwPort(), 'gateway');
       const voicemail = await startUas('answer', vmPort(), 'voicemail');
-      const result = await call(sip.port, OUTSIDE, ext);
+      const started = Date.now();
+      const ended = (agent: { done: Promise<{ log: string }> }) =>
+        agent.done.then((run) => ({ log: run.log, at: Date.now() - started }));
+      const [result, appsRun, mobileRun, voicemailRun] = await Promise.all([
+        call(sip.port, OUTSIDE, ext),
+        ended(apps),
+        ended(mobilePhone),
+        ended(voicemail),
+      ]);
       expect(result).toMatchObject({ status: 200, answeredBy: 'voicemail' });
-      // The phone rang for its 10 s (Kamailio's timer fires a little early), then was cancelled.
-      expect(result.ms).toBeGreaterThan(9_500);
-      expect((await apps.done).log).toContain('CANCELLED');
-      expect(invited((await voicemail.done).log)).toEqual({
+      // The apps rang for their 10 s, then the forward number through the gateway for its 10 s (Kamailio's
+      // timers fire a few milliseconds early), each cancelled at the end of its step; then voicemail answered.
+      expect(invited(appsRun.log).uri).toContain(`sip:${ext}@127.0.0.1:${phone.port}`);
+      expect(appsRun.log).toContain('CANCELLED');
+      expect(appsRun.at).toBeGreaterThan(9_500);
+      expect(invited(mobileRun.log).uri).toBe(`sip:+14155550123@127.0.0.1:${gwPort()}`);
+      expect(mobileRun.log).toContain('CANCELLED');
+      expect(mobileRun.at).toBeGreaterThan(appsRun.at + 9_500);
+      expect(voicemailRun.at).toBeGreaterThan(mobileRun.at);
+      expect(invited(voicemailRun.log)).toEqual({
         uri: `sip:${ext}@127.0.0.1:${vmPort()}`,
         reason: 'unanswered; voicemail',
       });
