@@ -1,8 +1,10 @@
 import { createHash, randomInt } from 'node:crypto';
+import { normalizeMac } from '../domain/mac.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import { type PhoneUserCard, personOf } from '../store/phone-users.ts';
-import { type SipDigest, setAppsCredentials, sipUsernameHolder } from '../store/sip-credentials.ts';
+import { type SipDigest, setDeviceCredentials, sipUsernameHolder } from '../store/sip-credentials.ts';
+import { deskPhonesOf } from '../store/user-details.ts';
 import { type Actor, type Deps, fail } from './context.ts';
 import { runSettingsChange } from './settings/core.ts';
 import { auditTarget } from './snapshots.ts';
@@ -34,6 +36,8 @@ export function sipDigest(username: string, realm: string, password: string): Si
 
 export type SipPasswordSet = {
   card: PhoneUserCard;
+  /** The desk phone (its MAC) the password is for; undefined: the person's apps. */
+  deskPhone: string | undefined;
   username: string;
   realm: string;
   /** Shown once, to the person; never stored, logged or audited. */
@@ -45,26 +49,40 @@ export type SipPasswordSet = {
 };
 
 /**
- * Gives a person's apps a new SIP password, replacing the old one. The person sets their own; an admin anyone's,
- * and then the password goes to the person alone, so the person must have a chat account to receive it. Only the
- * digest hashes are written; the audit log says that it was set, and by whom.
+ * Gives a person's apps, or with `mac` one of their desk phones, a new SIP password, replacing the old one. The
+ * person sets their own; an admin anyone's, and then the password goes to the person alone, so the person must have
+ * a chat account to receive it. Only the digest hashes are written; the audit log says that it was set, and by whom.
+ * The apps sign in as the extension, a desk phone as its MAC.
  */
-export function setSipPassword(deps: Deps, actor: Actor, ref: UserRef): Promise<Result<SipPasswordSet>> {
+export function setSipPassword(
+  deps: Deps,
+  actor: Actor,
+  ref: UserRef,
+  mac?: string,
+): Promise<Result<SipPasswordSet>> {
   const realm = deps.phoneSystem?.sipRealm;
   return runSettingsChange(deps, actor, ref, 'SIP password', 'sip password', async (tx, rec, target) => {
     if (realm === undefined) fail({ code: 'SIP_NOT_CONNECTED' });
     const { card } = target;
     const forOther = card.slackUserId !== actor.slackUserId;
     if (forOther && card.slackUserId === null) fail({ code: 'SIP_NO_CHAT_ACCOUNT', user: personOf(card) });
-    // The apps sign in as the extension; its holder is the only one who may have it.
-    const username = card.extension;
+    let deskPhone: { id: number; mac: string } | undefined;
+    if (mac !== undefined) {
+      const read = normalizeMac(mac);
+      if (!read.ok) fail(read.error);
+      deskPhone = (await deskPhonesOf(tx, card.phoneUserId)).find((phone) => phone.mac === read.mac);
+      if (!deskPhone)
+        fail({ code: 'DESK_PHONE_NOT_FOUND', user: personOf(card), mac: read.mac, holder: null });
+    }
+    const username = deskPhone?.mac ?? card.extension;
     const holder = await sipUsernameHolder(tx, username);
     if (holder !== undefined && holder !== card.phoneUserId)
       fail({ code: 'CONCURRENT_CHANGE', what: 'SIP username' });
     const password = generateSipPassword();
-    const { before } = await setAppsCredentials(
+    const { before } = await setDeviceCredentials(
       tx,
       card.phoneUserId,
+      deskPhone?.id ?? null,
       sipDigest(username, realm, password),
       rec.at,
     );
@@ -72,8 +90,20 @@ export function setSipPassword(deps: Deps, actor: Actor, ref: UserRef): Promise<
       action: before ? 'sip_password.reset' : 'sip_password.set',
       ...auditTarget(card),
       before: before ? { sipUsername: before.username, sipPassword: '(hidden)' } : null,
-      after: { sipUsername: username, sipPassword: '(hidden)' },
+      after: {
+        device: deskPhone ? `desk phone ${deskPhone.mac}` : 'apps',
+        sipUsername: username,
+        sipPassword: '(hidden)',
+      },
     });
-    return { card, username, realm, password, reset: before !== undefined, forOther };
+    return {
+      card,
+      deskPhone: deskPhone?.mac,
+      username,
+      realm,
+      password,
+      reset: before !== undefined,
+      forOther,
+    };
   });
 }

@@ -5,27 +5,34 @@ import { sipCredentials } from '../../db/schema/index.ts';
 export type SipDigest = { username: string; realm: string; ha1: string; ha1b: string };
 
 /**
- * Sets the credentials of a person's apps (the device without a desk phone), replacing any earlier ones. Returns
- * whether there were some before (a reset) and the username they had.
+ * Sets the credentials of one of a person's devices: their apps (`deskPhoneId` null) or one of their desk phones,
+ * replacing any earlier ones. Returns whether there were some before (a reset) and the username they had.
  */
-export async function setAppsCredentials(
+export async function setDeviceCredentials(
   tx: Executor,
   phoneUserId: number,
+  deskPhoneId: number | null,
   digest: SipDigest,
   at: Date,
 ): Promise<{ before: { username: string } | undefined }> {
+  const device = and(
+    eq(sipCredentials.phoneUserId, phoneUserId),
+    deskPhoneId === null ? isNull(sipCredentials.deskPhoneId) : eq(sipCredentials.deskPhoneId, deskPhoneId),
+  );
   const [before] = await tx
     .select({ username: sipCredentials.username })
     .from(sipCredentials)
-    .where(and(eq(sipCredentials.phoneUserId, phoneUserId), isNull(sipCredentials.deskPhoneId)))
+    .where(device)
     .for('update');
   if (before) {
     await tx
       .update(sipCredentials)
       .set({ ...digest, updatedAt: at })
-      .where(and(eq(sipCredentials.phoneUserId, phoneUserId), isNull(sipCredentials.deskPhoneId)));
+      .where(device);
   } else {
-    await tx.insert(sipCredentials).values({ phoneUserId, ...digest, createdAt: at, updatedAt: at });
+    await tx
+      .insert(sipCredentials)
+      .values({ phoneUserId, deskPhoneId, ...digest, createdAt: at, updatedAt: at });
   }
   return { before };
 }

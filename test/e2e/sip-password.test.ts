@@ -25,7 +25,8 @@ describe('/phone sip password with the SIP server as the phone system', () => {
       voicemail: undefined,
     }),
   });
-  const { phone, phoneReply, setupAccount, license, directMessage, directMessages } = phoneCommands(sb);
+  const { phone, phoneReply, phoneChange, setupAccount, license, directMessage, directMessages } =
+    phoneCommands(sb);
 
   afterEach(() => {
     expect(sb.slack.violations()).toEqual([]);
@@ -70,6 +71,20 @@ describe('/phone sip password with the SIP server as the phone system', () => {
     expect(dm).toContain('set by a phone admin');
     expect(told).not.toContain(second ?? '-');
     expect(channelText()).not.toContain(second ?? '-');
+    expect(await sb.app.deps.db.select().from(sipCredentials)).toHaveLength(1);
+  });
+
+  it("sets a password for one of the person's desk phones, which signs in as its MAC", async () => {
+    await setupAccount();
+    await license([C1], 'plan:200');
+    await phoneChange(`phone add <@${C1}> 00:1A:2B:3C:4D:5E Model A20`);
+    const reply = await phoneReply(`sip password <@${C1}> 00:1a:2b:3c:4d:5e`, C1);
+    expect(reply).toContain('SIP password for your desk phone `00:1A:2B:3C:4D:5E`');
+    expect(reply).toContain('Username: `001A2B3C4D5E`');
+    const [stored] = await sb.app.deps.db.select().from(sipCredentials);
+    expect(stored).toMatchObject({ username: '001A2B3C4D5E', deskPhoneId: expect.any(Number) });
+    expect(stored).toMatchObject(digestOf('001A2B3C4D5E', passwordIn(reply) ?? ''));
+    expect(await phoneReply(`sip password <@${C1}> 00:1A:2B:3C:4D:5F`, C1)).toMatch(/^:warning: /);
     expect(await sb.app.deps.db.select().from(sipCredentials)).toHaveLength(1);
   });
 

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { teeLog } from './log-scan.ts';
 
 /**
  * Real SIP on loopback for the tests: Switchboard's SIP server started with `npm run sip`'s launcher, and sipp user
@@ -75,12 +76,13 @@ export async function startSipServer(env: Record<string, string>, port: number):
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
+  // Its log joins the suite's, which is scanned for secrets when the run ends.
+  const keep = (chunk: Buffer) => {
     output += chunk.toString();
-  });
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-  });
+    teeLog(chunk);
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let gone = false;
   void exited.then(() => {

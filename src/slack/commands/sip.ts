@@ -4,14 +4,17 @@ import { sipPasswordMessage, sipPasswordSentMessage } from '../blocks/sip.ts';
 import { ephemeral, type Outcome } from '../outcome.ts';
 import { defineCommand } from './command.ts';
 import { type HandlerContext, settle } from './context.ts';
-import { oneUser } from './grammar.ts';
+import type { Read } from './grammar.ts';
+import { needs, ok, positional, readUser, unexpected } from './grammar.ts';
+import { macAsWord } from './places-and-devices.ts';
+import type { Token } from './tokenize.ts';
 
 /**
  * `/phone sip password <user>`: a new password for the person's apps, shown once and only to the person: in the
  * reply only they see when it is their own, in their DM with the app when an admin set it.
  */
-export function sipPassword(ctx: HandlerContext, user: UserRef): Promise<Outcome> {
-  return settle(setSipPassword(ctx.deps, ctx.actor, user), (result) => {
+export function sipPassword(ctx: HandlerContext, user: UserRef, mac: string | undefined): Promise<Outcome> {
+  return settle(setSipPassword(ctx.deps, ctx.actor, user, mac), (result) => {
     const to = result.card.slackUserId;
     if (!result.forOther || to === null) return ephemeral(sipPasswordMessage(result));
     return {
@@ -21,17 +24,31 @@ export function sipPassword(ctx: HandlerContext, user: UserRef): Promise<Outcome
   });
 }
 
-export type SipPasswordCommand = { name: 'sip.password'; user: UserRef };
+export type SipPasswordCommand = { name: 'sip.password'; user: UserRef; mac?: string };
 export const sipPasswordCommand = defineCommand<SipPasswordCommand>({
   name: 'sip.password',
-  syntax: 'sip password <user>',
+  syntax: 'sip password <user> [<MAC>]',
   description:
-    'Set a new password for the SIP phone apps of the line, shown once to the person (running it again resets it).',
+    'Set a new SIP password for the phone apps of the line, or for one of its desk phones, shown once to the person (running it again resets it).',
   example: '/phone sip password @ada',
   audience: 'self',
   section: 'Settings, blocking & delegation',
-  parse: (args) => oneUser('sip.password', args),
-  run: (ctx, c) => sipPassword(ctx, c.user),
+  parse: parseSipPassword,
+  run: (ctx, c) => sipPassword(ctx, c.user, c.mac),
 });
+
+/** `sip password <user> [<MAC>]`: a MAC typed with colons reads as one word, not as an option. */
+function parseSipPassword(args: Token[]): Read<SipPasswordCommand> {
+  const name = 'sip.password';
+  const rest = positional(name, args.map(macAsWord));
+  if (!rest.ok) return rest;
+  const [userWord, macWord, extra] = rest.value;
+  if (!userWord) return needs(name, 'a user');
+  const user = readUser(name, userWord);
+  if (!user.ok) return user;
+  if (extra) return unexpected(name, extra);
+  if (!macWord) return ok({ name, user: user.value });
+  return ok({ name, user: user.value, mac: macWord.text });
+}
 
 export const commands = [sipPasswordCommand] as const;
