@@ -99,8 +99,8 @@ describe.skipIf(skipReason !== undefined)(
     }
 
     /** `/phone sip password` run by the person, and the password it showed them once. */
-    async function ownPassword(slackUserId: string): Promise<string> {
-      const text = await phoneReply(`sip password <@${slackUserId}>`, slackUserId);
+    async function ownPassword(slackUserId: string, mac?: string): Promise<string> {
+      const text = await phoneReply(`sip password <@${slackUserId}>${mac ? ` ${mac}` : ''}`, slackUserId);
       const password = /Password: `([^`]+)`/.exec(text)?.[1];
       if (!password) throw new Error(`no password in: ${text}`);
       return password;
@@ -271,22 +271,31 @@ describe.skipIf(skipReason !== undefined)(
       });
     });
 
-    it('rings the apps and an assistant together, and the assistant answering cancels the apps', async () => {
+    it('rings the apps, the desk phone and an assistant together, and the first to answer cancels the others', async () => {
       await setupAccount();
       await license([C1, C2], 'plan:200');
       const [ext1, ext2] = [await extensionOf(1), await extensionOf(2)];
+      await phoneChange(`phone add <@${C1}> 00:1A:2B:3C:4D:5E Model A20`);
+      const deskPassword = await ownPassword(C1, '001A2B3C4D5E');
       const phone1 = await registerPhone(ext1, await ownPassword(C1));
+      const desk = await registerPhone('001A2B3C4D5E', deskPassword);
       const phone2 = await registerPhone(ext2, await ownPassword(C2));
-      expect([phone1.status, phone2.status]).toEqual([200, 200]);
+      expect([phone1.status, desk.status, phone2.status]).toEqual([200, 200, 200]);
       await phoneChange(`delegate add <@${C1}> <@${C2}>`);
 
       const apps = await startUas('ring', phone1.port, 'apps-c1');
+      const deskPhone = await startUas('ring', desk.port, 'desk-c1');
       const assistant = await startUas('answer', phone2.port, 'assistant-c2');
       expect(await call(sip.port, OUTSIDE, ext1)).toMatchObject({ status: 200, answeredBy: 'assistant-c2' });
       expect(invited((await assistant.done).log).uri).toContain(`sip:${ext2}@127.0.0.1:${phone2.port}`);
-      const rang = await apps.done;
-      expect(invited(rang.log).uri).toContain(`sip:${ext1}@127.0.0.1:${phone1.port}`);
-      expect(rang.log).toContain('CANCELLED');
+      for (const [agent, uri] of [
+        [apps, `sip:${ext1}@127.0.0.1:${phone1.port}`],
+        [deskPhone, `sip:001A2B3C4D5E@127.0.0.1:${desk.port}`],
+      ] as const) {
+        const rang = await agent.done;
+        expect(invited(rang.log).uri).toContain(uri);
+        expect(rang.log).toContain('CANCELLED');
+      }
     });
   },
 );
