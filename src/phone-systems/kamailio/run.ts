@@ -40,6 +40,12 @@ function findKamailio(): string {
   );
 }
 
+const WHY_POSTGRES = [
+  "PGlite lives inside the app's own process, while Kamailio reads Switchboard's tables over a database connection",
+  'for every registration and call. Run PostgreSQL and set DATABASE_URL=postgres://user:password@host:5432/database',
+  'for both npm start and npm run sip.',
+].join('\n');
+
 function requireSip(config: Config): { sip: SipConfig; databaseUrl: string } {
   if (config.phoneSystem.kind !== 'kamailio') {
     throw new LaunchError(
@@ -48,12 +54,7 @@ function requireSip(config: Config): { sip: SipConfig; databaseUrl: string } {
   }
   if (!config.databaseUrl) {
     throw new LaunchError(
-      [
-        'DATABASE_URL: the SIP server needs the PostgreSQL server, and DATABASE_URL is not set (the app is using PGlite).',
-        "PGlite lives inside the app's own process, while Kamailio reads Switchboard's tables over a database connection",
-        'for every registration and call. Run PostgreSQL and set DATABASE_URL=postgres://user:password@host:5432/database',
-        'for both npm start and npm run sip.',
-      ].join('\n'),
+      `DATABASE_URL: the SIP server needs the PostgreSQL server, and DATABASE_URL is not set (the app is using PGlite).\n${WHY_POSTGRES}`,
     );
   }
   return { sip: config.phoneSystem, databaseUrl: config.databaseUrl };
@@ -64,7 +65,12 @@ async function main(): Promise<void> {
   try {
     config = loadConfig();
   } catch (error) {
-    if (error instanceof ConfigError) throw new LaunchError(`Configuration error: ${error.message}`);
+    if (error instanceof ConfigError) {
+      const database = error.message.startsWith('DATABASE_URL:')
+        ? `\nThe SIP server needs the PostgreSQL server. ${WHY_POSTGRES}`
+        : '';
+      throw new LaunchError(`Configuration error: ${error.message}${database}`);
+    }
     throw error;
   }
   const { sip, databaseUrl } = requireSip(config);

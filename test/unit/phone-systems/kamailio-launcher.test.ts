@@ -22,6 +22,12 @@ describe('npm run sip', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain('DATABASE_URL: the SIP server needs the PostgreSQL server');
     expect(run.stderr).toContain('Kamailio reads');
+    const other = launch({ PHONE_SYSTEM: 'kamailio', DATABASE_URL: 'file:.data/pglite' });
+    expect(other.status).toBe(1);
+    expect(other.stderr).toMatch(
+      /^Configuration error: DATABASE_URL: must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    );
+    expect(other.stderr).toContain('The SIP server needs the PostgreSQL server.');
   });
 
   it('refuses to run for another phone system, and names a wrong variable', () => {
