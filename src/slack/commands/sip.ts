@@ -10,13 +10,15 @@ import { macAsWord } from './places-and-devices.ts';
 import type { Token } from './tokenize.ts';
 
 /**
- * `/phone sip password <user>`: a new password for the person's apps, shown once and only to the person: in the
- * reply only they see when it is their own, in their DM with the app when an admin set it.
+ * `/phone sip password <user> [<MAC>]`: a new password for the person's apps or desk phone, shown once and only to
+ * the person: in the reply only they see when it is their own, in their DM with the app when an admin set it.
  */
 export function sipPassword(ctx: HandlerContext, user: UserRef, mac: string | undefined): Promise<Outcome> {
   return settle(setSipPassword(ctx.deps, ctx.actor, user, mac), (result) => {
+    if (!result.forOther) return ephemeral(sipPasswordMessage(result));
+    // The service refuses an admin's request for someone without a chat account: the password never goes to the admin.
     const to = result.card.slackUserId;
-    if (!result.forOther || to === null) return ephemeral(sipPasswordMessage(result));
+    if (to === null) throw new Error('a SIP password set for someone without a chat account');
     return {
       direct: { to, message: sipPasswordMessage(result), what: 'the SIP password' },
       ephemeral: sipPasswordSentMessage(result),
