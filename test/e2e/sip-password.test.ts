@@ -88,6 +88,18 @@ describe('/phone sip password with the SIP server as the phone system', () => {
     expect(await sb.app.deps.db.select().from(sipCredentials)).toHaveLength(1);
   });
 
+  it('refuses an admin a password for someone without a Slack account to receive it, and changes nothing', async () => {
+    await setupAccount();
+    await phoneChange('user add nora@example.com Nora Nozone');
+    await phoneChange('assign nora@example.com');
+    const reply = await phoneReply('sip password nora@example.com', ADMIN_ID);
+    expect(reply).toContain(
+      'has no Slack account linked, so a SIP password could not be shown to them alone',
+    );
+    expect(passwordIn(reply)).toBeUndefined();
+    expect(await sb.app.deps.db.select().from(sipCredentials)).toEqual([]);
+  });
+
   it("refuses a non-admin someone else's password, and changes nothing", async () => {
     await setupAccount();
     await license([C1], 'plan:200');
