@@ -225,6 +225,20 @@ describe.skipIf(skipReason !== undefined)(
       expect((await call(sip.port, OUTSIDE, ext)).status).toBe(480);
     });
 
+    it('skips a step with nothing registered: straight to voicemail, or 480 when unanswered calls are disconnected', async () => {
+      await setupAccount();
+      await license([C1], 'plan:200');
+      const ext = await extensionOf(1);
+      const voicemail = await startUas('answer', vmPort(), 'voicemail');
+      expect(await call(sip.port, OUTSIDE, ext)).toMatchObject({ status: 200, answeredBy: 'voicemail' });
+      expect(invited((await voicemail.done).log)).toEqual({
+        uri: `sip:${ext}@127.0.0.1:${vmPort()}`,
+        reason: 'unanswered; voicemail',
+      });
+      await phoneChange(`set <@${C1}> unanswered=disconnect`);
+      expect((await call(sip.port, OUTSIDE, ext)).status).toBe(480);
+    });
+
     it('rings the routes one after another for their ring times set in Slack, then sends the call to voicemail', async () => {
       await setupAccount();
       await license([C1], 'plan:200');
