@@ -174,20 +174,21 @@ export async function startUas(
 }
 
 /**
- * REGISTER as `user` with `password`, the phone's contact on `contactPort` (`expires` 0: unregister it); returns
- * the final SIP status.
+ * REGISTER as `user` with `password`, the phone's contact on `contactPort`; returns the final SIP status.
+ * `unregister` takes every contact of the user off the server instead (Contact: *, Expires: 0).
  */
 export async function register(
   server: number,
   user: string,
   password: string,
-  contactPort: number,
-  expires = 600,
+  contactPort: number | 'unregister',
 ) {
+  const contact = contactPort === 'unregister' ? '*' : `<sip:${user}@127.0.0.1:${contactPort}>`;
+  const expires = contactPort === 'unregister' ? '0' : '600';
   const run = await sipp(
     'register.xml',
     ['-p', String(await freeUdpPort()), '-au', user, '-ap', password, `127.0.0.1:${server}`],
-    { user, realm: REALM, contact_port: String(contactPort), expires: String(expires) },
+    { user, realm: REALM, contact, expires },
     20,
   ).done;
   const status = /REGISTER (\d{3})/.exec(run.log)?.[1];
