@@ -16,6 +16,19 @@ const optionalText = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 
+/** A SIP server to send calls to, as `sip:host[:port]` (no user part: the Request-URI's user is the call's). */
+function sipTarget(example: string) {
+  return z
+    .string()
+    .regex(/^sip:[A-Za-z0-9.-]+(:[0-9]{1,5})?$/, `must be sip:<host>[:<port>] such as ${example}`)
+    .transform((uri) => {
+      const [host = '', port] = uri.slice('sip:'.length).split(':');
+      return { host, port: port === undefined ? 5060 : Number(port) };
+    })
+    .refine((target) => target.port >= 1 && target.port <= 65535, 'the port must be 1 to 65535')
+    .optional();
+}
+
 const schema = z.object({
   SLACK_BOT_TOKEN: optionalText.pipe(
     z
@@ -70,10 +83,27 @@ const schema = z.object({
     .pipe(z.enum(['debug', 'info', 'warn', 'error'], 'must be one of debug, info, warn, error')),
   PHONE_SYSTEM: optionalText
     .transform((raw) => (raw ?? 'none').toLowerCase())
-    .pipe(z.enum(['none', 'zoom'], 'must be none or zoom')),
+    .pipe(z.enum(['none', 'zoom', 'kamailio'], 'must be none, zoom or kamailio')),
   DEFAULT_COUNTRY: optionalText
     .transform((raw) => (raw ?? 'US').toUpperCase())
     .pipe(z.string().refine(isCountry, 'must be a country code (ISO 3166 alpha-2) such as US or GB')),
+  SIP_HOST: optionalText
+    .transform((raw) => raw ?? '127.0.0.1')
+    .pipe(z.string().regex(/^[A-Za-z0-9.:-]+$/, 'must be an IP address or host name such as 127.0.0.1')),
+  SIP_PORT: optionalText
+    .transform((raw) => raw ?? '5060')
+    .pipe(z.string().regex(/^[0-9]{1,5}$/, 'must be a port number such as 5060'))
+    .transform(Number)
+    .pipe(z.number().min(1, 'must be at least 1').max(65535, 'must be at most 65535')),
+  SIP_REALM: optionalText
+    .transform((raw) => raw ?? 'switchboard')
+    .pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9.-]{1,64}$/, 'must be letters, digits, dots or dashes, such as switchboard'),
+    ),
+  SIP_GATEWAY_URI: optionalText.pipe(sipTarget('sip:10.0.0.5:5060')),
+  SIP_VOICEMAIL_URI: optionalText.pipe(sipTarget('sip:10.0.0.6:5060')),
   ZOOM_ACCOUNT_ID: optionalText,
   ZOOM_CLIENT_ID: optionalText,
   ZOOM_CLIENT_SECRET: optionalText,
@@ -96,6 +126,7 @@ export type SlackMode =
 /** The phone system Switchboard drives; `none` keeps every change in Switchboard's own database. */
 export type PhoneSystemConfig =
   | { kind: 'none' }
+  | ({ kind: 'kamailio' } & SipConfig)
   | {
       kind: 'zoom';
       accountId: string;
@@ -105,6 +136,22 @@ export type PhoneSystemConfig =
       oauthUrl: string;
       ratePlan: 'business' | 'pro';
     };
+
+/** A SIP server reached over UDP. */
+export type SipTarget = { host: string; port: number };
+
+/**
+ * The SIP server that routes the account's calls from Switchboard's tables (PHONE_SYSTEM=kamailio): where it
+ * listens, the digest realm device passwords are hashed with, the gateway (trunk) numbers outside the account are
+ * reached through, and the media server that answers voicemail and plays messages.
+ */
+export type SipConfig = {
+  host: string;
+  port: number;
+  realm: string;
+  gateway: SipTarget | undefined;
+  voicemail: SipTarget | undefined;
+};
 
 export type Config = {
   slack: SlackMode;
@@ -165,6 +212,16 @@ export function secretsOf(config: Config): string[] {
 
 function phoneSystem(v: z.infer<typeof schema>): PhoneSystemConfig {
   if (v.PHONE_SYSTEM === 'none') return { kind: 'none' };
+  if (v.PHONE_SYSTEM === 'kamailio') {
+    return {
+      kind: 'kamailio',
+      host: v.SIP_HOST,
+      port: v.SIP_PORT,
+      realm: v.SIP_REALM,
+      gateway: v.SIP_GATEWAY_URI,
+      voicemail: v.SIP_VOICEMAIL_URI,
+    };
+  }
   const required = (variable: 'ZOOM_ACCOUNT_ID' | 'ZOOM_CLIENT_ID' | 'ZOOM_CLIENT_SECRET') => {
     const value = v[variable];
     if (value === undefined) {

@@ -11,4 +11,5 @@ export * from './phone-users.ts';
 export * from './plans.ts';
 export * from './routing.ts';
 export * from './settings.ts';
+export * from './sip.ts';
 export * from './sites.ts';

@@ -295,6 +295,8 @@ export type DomainError =
   | { code: 'REVERT_UNSUPPORTED'; user: Person; what: string; command: string }
   /** A command that needs a phone system, on an instance configured without one. */
   | { code: 'PHONE_SYSTEM_NONE'; what: string }
+  | { code: 'SIP_NOT_CONNECTED' }
+  | { code: 'SIP_NO_CHAT_ACCOUNT'; user: Person }
   /** A change to the settings of a line adopted from the phone system, whose settings Switchboard has not taken. */
   | { code: 'SETTINGS_IN_PHONE_SYSTEM'; email: string }
   /** Another drift check is reading the phone system right now. */

@@ -1,5 +1,6 @@
 import type { PhoneSystemConfig } from '../config.ts';
 import type { PhoneSystem } from '../services/phone-system.ts';
+import { kamailioPhoneSystem } from './kamailio/adapter.ts';
 import { zoomPhoneSystem } from './zoom/adapter.ts';
 import { createZoomClient } from './zoom/client.ts';
 
@@ -8,6 +9,7 @@ type Logger = { debug(...message: unknown[]): void; warn(...message: unknown[]):
 /** The phone system the configuration names, or none: then Switchboard's database is the only place changes go. */
 export function phoneSystemFor(config: PhoneSystemConfig, logger: Logger): PhoneSystem | undefined {
   if (config.kind === 'none') return undefined;
+  if (config.kind === 'kamailio') return kamailioPhoneSystem(config);
   const client = createZoomClient({
     apiUrl: config.apiUrl,
     oauthUrl: config.oauthUrl,

@@ -10,6 +10,11 @@ import type { PhoneAccount } from '../domain/phone-account.ts';
 export interface PhoneSystem {
   /** The name admins know the phone system by, for messages: "Zoom Phone". */
   readonly name: string;
+  /**
+   * A SIP server whose devices sign in with digest credentials kept by Switchboard: the realm they are hashed
+   * with. Absent: the phone system keeps its own device credentials.
+   */
+  readonly sipRealm?: string;
   /** Makes the phone system hold `desired` for this person. Throws only when the phone system cannot be reached. */
   reconcile(desired: DesiredLine): Promise<SyncOutcome>;
   /** Whether the phone system can be reached with the configured credentials, for the admin's overview. */

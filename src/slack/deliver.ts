@@ -25,7 +25,7 @@ export type Channels = {
  */
 export async function deliver(outcome: Outcome, channels: Channels): Promise<void> {
   const { respond, client, triggerId } = channels;
-  const replyAfterFile = outcome.file?.to === 'requester';
+  const replyAfterFile = outcome.file?.to === 'requester' || outcome.direct !== undefined;
   try {
     if (outcome.replace) await respond({ replace_original: true, ...outcome.replace });
     if (outcome.ephemeral && !replyAfterFile)
@@ -39,6 +39,11 @@ export async function deliver(outcome: Outcome, channels: Channels): Promise<voi
         await respond({ response_type: 'in_channel', replace_original: false, ...outcome.channel });
     }
     if (outcome.modal && triggerId) await client.views.open({ trigger_id: triggerId, view: outcome.modal });
+    if (outcome.direct) {
+      const sent = await postDirect(channels, outcome.direct);
+      if (sent && outcome.ephemeral)
+        await respond({ response_type: 'ephemeral', replace_original: false, ...outcome.ephemeral });
+    }
     if (outcome.file) {
       const posted = await postFile(channels, outcome.file);
       if (posted && outcome.ephemeral && replyAfterFile)
@@ -91,6 +96,30 @@ async function postFile(
       response_type: 'ephemeral',
       replace_original: false,
       text: `:warning: Could not post ${file.filename} to ${where} (${describe(error)}). ${fix}`,
+    });
+    return false;
+  }
+}
+
+/** Posts a message to one person in the app's DM with them; says whether it got there, and if not, why. */
+async function postDirect(
+  { client, logger, respond }: Channels,
+  direct: NonNullable<Outcome['direct']>,
+): Promise<boolean> {
+  try {
+    await client.chat.postMessage({
+      channel: direct.to,
+      text: direct.message.text,
+      blocks: direct.message.blocks,
+    });
+    return true;
+  } catch (error) {
+    // The message itself may hold a secret: only where it was going is logged.
+    logger.warn(`Could not send ${direct.what} to ${direct.to}: ${describe(error)}`);
+    await respond({
+      response_type: 'ephemeral',
+      replace_original: false,
+      text: `:warning: Could not send ${direct.what} to <@${direct.to}> (${describe(error)}). Run the command again once the app can message them.`,
     });
     return false;
   }

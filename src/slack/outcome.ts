@@ -12,6 +12,11 @@ export type Outcome = {
   channel?: Message;
   /** The requests of the change that marked people for the phone system: the channel message follows their sync. */
   syncRequests?: string[];
+  /**
+   * A message for one person alone, in the app's DM with them (a secret an admin made for them). The ephemeral
+   * reply follows only once it is there; where it could not go, the requester is told instead.
+   */
+  direct?: { to: string; message: Message; what: string };
   /** Replace the message the button was on (interactions only). */
   replace?: Message;
   modal?: types.ModalView;

@@ -136,6 +136,10 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `Nobody under this change is refused by the phone system any more (retried, changed again or reverted already): nothing was reverted. See ${code('/phone sync')}.`;
     case 'PHONE_SYSTEM_NONE':
       return `No phone system is connected, so there is nothing to ${error.what}. Set ${code('PHONE_SYSTEM=zoom')} and the Zoom credentials (see the README) and restart Switchboard.`;
+    case 'SIP_NOT_CONNECTED':
+      return `SIP passwords are for Switchboard's own SIP server, and it is not the account's phone system. Set ${code('PHONE_SYSTEM=kamailio')} (see the README, "SIP server") and restart Switchboard.`;
+    case 'SIP_NO_CHAT_ACCOUNT':
+      return `${who(error.user)} has no Slack account linked, so a SIP password could not be shown to them alone; nothing was changed. Link them to their Slack account first; they can then also set their own with ${code('/phone sip password @<their name>')}.`;
     case 'SETTINGS_IN_PHONE_SYSTEM':
       return `Nothing was changed: the line of ${e(error.email)} was adopted from the phone system, and Switchboard has not taken its settings, so it leaves them there. Change them in the phone system's own portal; the line itself (extension, site, plans, numbers, status) is managed here as usual.`;
     case 'ADOPTION_READ_FAILED':
@@ -330,6 +334,8 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
 /** What the audit log calls a change, in words: `routing.changed` is "call routes changed". */
 const CHANGE_WORDS: Readonly<Record<string, string>> = {
   'business_hours.changed': 'business hours changed',
+  'sip_password.set': 'SIP password set',
+  'sip_password.reset': 'SIP password reset',
   'call_handling.changed': 'call handling changed',
   'routing.changed': 'call routes changed',
   'forward_number.added': 'a forward number added',

@@ -90,8 +90,47 @@ describe('configuration', () => {
     });
   });
 
+  it('reads the SIP server: where it listens, its realm, the gateway and the voicemail server', () => {
+    expect(loadConfig({ PHONE_SYSTEM: 'kamailio' }).phoneSystem).toEqual({
+      kind: 'kamailio',
+      host: '127.0.0.1',
+      port: 5060,
+      realm: 'switchboard',
+      gateway: undefined,
+      voicemail: undefined,
+    });
+    expect(
+      loadConfig({
+        PHONE_SYSTEM: 'Kamailio',
+        SIP_HOST: '10.0.0.2',
+        SIP_PORT: '5070',
+        SIP_REALM: 'sip.example.com',
+        SIP_GATEWAY_URI: 'sip:10.0.0.5:5080',
+        SIP_VOICEMAIL_URI: 'sip:media.example.com',
+      }).phoneSystem,
+    ).toEqual({
+      kind: 'kamailio',
+      host: '10.0.0.2',
+      port: 5070,
+      realm: 'sip.example.com',
+      gateway: { host: '10.0.0.5', port: 5080 },
+      voicemail: { host: 'media.example.com', port: 5060 },
+    });
+  });
+
   it.each([
-    [{ PHONE_SYSTEM: 'teams' }, /^PHONE_SYSTEM: /],
+    [{ PHONE_SYSTEM: 'teams' }, /^PHONE_SYSTEM: must be none, zoom or kamailio/],
+    [{ SIP_PORT: 'sip' }, /^SIP_PORT: must be a port number/],
+    [{ SIP_PORT: '0' }, /^SIP_PORT: must be at least 1/],
+    [{ SIP_PORT: '65536' }, /^SIP_PORT: must be at most 65535/],
+    [{ SIP_HOST: 'a host' }, /^SIP_HOST: /],
+    [{ SIP_REALM: 'my realm' }, /^SIP_REALM: /],
+    [
+      { SIP_GATEWAY_URI: 'http://10.0.0.5' },
+      /^SIP_GATEWAY_URI: must be sip:<host>\[:<port>\] such as sip:10.0.0.5:5060/,
+    ],
+    [{ SIP_GATEWAY_URI: 'sip:+14155550100@10.0.0.5' }, /^SIP_GATEWAY_URI: /],
+    [{ SIP_VOICEMAIL_URI: 'sip:10.0.0.6:99999' }, /^SIP_VOICEMAIL_URI: the port must be 1 to 65535/],
     [
       { PHONE_SYSTEM: 'zoom', ZOOM_CLIENT_ID: 'c', ZOOM_CLIENT_SECRET: 's' },
       /^ZOOM_ACCOUNT_ID: required when PHONE_SYSTEM=zoom/,

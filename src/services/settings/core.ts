@@ -31,7 +31,8 @@ export type SettingsArea =
   | 'blocked numbers'
   | 'desk phones'
   | 'caller ID'
-  | 'area code';
+  | 'area code'
+  | 'SIP password';
 
 const SELF_SERVICE: ReadonlySet<SettingsArea> = new Set<SettingsArea>([
   'business hours',
@@ -41,6 +42,7 @@ const SELF_SERVICE: ReadonlySet<SettingsArea> = new Set<SettingsArea>([
   'language',
   'voicemail PIN',
   'delegation',
+  'SIP password',
 ]);
 
 /**

@@ -127,7 +127,7 @@ export function chatAccountsNamed(command: PhoneCommand, actor: Actor): string[]
 
 /** The reply of an outcome that is nothing but a reply to the caller. */
 function onlyReply({ ephemeral, ...rest }: Outcome) {
-  const more = rest.channel ?? rest.replace ?? rest.modal ?? rest.file;
+  const more = rest.channel ?? rest.replace ?? rest.modal ?? rest.file ?? rest.direct;
   return more === undefined ? ephemeral : undefined;
 }
 

@@ -428,7 +428,7 @@ function readAddress(
 /**
  * A MAC that starts with a letter and uses colons (`a0:1b:…`) reads like an option `a0:`; it is a word here.
  */
-function macAsWord(token: Token): Token {
+export function macAsWord(token: Token): Token {
   if (token.kind !== 'option' || !/^[0-9a-f]{2}$/i.test(token.key)) return token;
   return {
     kind: 'word',

@@ -23,6 +23,7 @@ import * as phoneUser from './phone-user.ts';
 import * as placesAndDevices from './places-and-devices.ts';
 import * as routing from './routing.ts';
 import * as settings from './settings.ts';
+import * as sip from './sip.ts';
 import { type Token, tokenize } from './tokenize.ts';
 import { showWord, toUserRef } from './user-ref.ts';
 
@@ -41,6 +42,7 @@ const families = [
   account.commands,
   placesAndDevices.commands,
   phoneSync.commands,
+  sip.commands,
 ] as const;
 
 type CommandOf<T> = T extends Command<infer C> ? C : never;

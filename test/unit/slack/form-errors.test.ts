@@ -260,6 +260,8 @@ const SAMPLES: Samples = {
     command: '/phone settings @ada',
   },
   PHONE_SYSTEM_NONE: { code: 'PHONE_SYSTEM_NONE', what: 'compare' },
+  SIP_NOT_CONNECTED: { code: 'SIP_NOT_CONNECTED' },
+  SIP_NO_CHAT_ACCOUNT: { code: 'SIP_NO_CHAT_ACCOUNT', user: carol },
   SETTINGS_IN_PHONE_SYSTEM: { code: 'SETTINGS_IN_PHONE_SYSTEM', email: 'ada@example.com' },
   ADOPTION_NOT_FOUND: { code: 'ADOPTION_NOT_FOUND' },
   ADOPTION_READ_FAILED: {
