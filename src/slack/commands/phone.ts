@@ -74,7 +74,10 @@ export function registerPhoneCommand(app: App, runtime: Runtime): void {
     }
     // A lookup changes nothing: no change to track, and nobody to announce it to.
     const lookup = commandOf(parsed.command.name).lookup === true;
-    const answer = linkChatAccounts(deps, actor, chatAccountsNamed(parsed.command, actor))
+    // Most lookups name someone by extension or email: with no chat account to link there is nothing to wait for.
+    const named = chatAccountsNamed(parsed.command, actor);
+    const linked = named.length > 0 ? linkChatAccounts(deps, actor, named) : Promise.resolve();
+    const answer = linked
       .then(() =>
         lookup
           ? runCommand(ctx, parsed.command).then((value) => ({

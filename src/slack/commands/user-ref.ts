@@ -56,6 +56,9 @@ export function toUserRef(token: WordToken): UserRefResult {
 
 function fromText(token: WordToken): UserRefResult {
   const text = token.text;
+  // Quoting the word back is only for a refusal: a lookup by extension, the common case, never needs it.
+  if (extensionPattern.test(text))
+    return { ok: true, ref: { kind: 'extension', extension: text, raw: text } };
   const shown = showWord(token);
   if (text.startsWith('@')) {
     return refuse(
@@ -68,8 +71,6 @@ function fromText(token: WordToken): UserRefResult {
       ? { ok: true, ref: { kind: 'email', email: read.email, raw: text } }
       : refuse(read.message);
   }
-  if (extensionPattern.test(text))
-    return { ok: true, ref: { kind: 'extension', extension: text, raw: text } };
   if (/^\d+$/.test(text)) return refuse(`${shown} is not an extension: extensions have 2 to 7 digits.`);
   if (looksLikePhoneNumber(text)) return refuse(`${shown} is a phone number, not a person. ${howToName}`);
   return refuse(`${shown} is not a person Switchboard can look up. ${howToName}`);
