@@ -77,6 +77,8 @@ export type DomainError =
   | { code: 'NUMBER_NOT_IN_INVENTORY'; number: string }
   | { code: 'NUMBER_ALREADY_IN_INVENTORY'; numbers: string[] }
   | { code: 'NUMBER_TAKEN'; number: string; holder: Person }
+  /** A direct number of one site's inventory given to a person of another site. */
+  | { code: 'NUMBER_OTHER_SITE'; number: string; site: string; user: Person; userSite: string }
   | { code: 'NUMBER_NOT_HELD'; user: Person; number: string }
   | { code: 'NUMBER_IN_USE'; number: string; holder: Person }
   | { code: 'NUMBER_NEEDS_PLAN'; user: Person }

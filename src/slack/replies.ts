@@ -13,6 +13,9 @@ const suggest = (suggestions: string[], code: Style['code']) =>
     ? ` Free nearby: ${suggestions.map(code).join(', ')}.`
     : ' No free extension is close to it.';
 
+/** A site as a command option: quoted when its name has a space. */
+const siteOption = (name: string) => (/\s/.test(name) ? `site:"${name}"` : `site:${name}`);
+
 /** Whom a non-admin can ask for access, by name: a command they cannot run would not tell them. */
 function askAdmins(admins: { first: string[]; total: number } | undefined, s: Style): string {
   if (!admins || admins.total === 0) {
@@ -168,6 +171,8 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `Nothing was reverted: Switchboard cannot take back ${error.what} for ${who(error.user)} by itself. Change it back with ${code(e(error.command))}, or fix the cause and Retry.`;
     case 'NUMBER_TAKEN':
       return `${code(error.number)} is already assigned to ${who(error.holder)}. Pick a free one from ${code('/phone numbers free')}.`;
+    case 'NUMBER_OTHER_SITE':
+      return `${code(error.number)} is one of ${e(error.site)}'s numbers and ${who(error.user)} is at ${e(error.userSite)}: the phone system gives a person direct numbers only from their own site, so callers see a number of the place they work. Nothing changed. Give them one of ${e(error.userSite)}'s free numbers (${code(e(`/phone numbers free ${siteOption(error.userSite)}`))}), or move them to ${e(error.site)} first with ${code(e(`/phone move <user> ${siteOption(error.site)}`))}.`;
     case 'NUMBER_NOT_HELD':
       return `${who(error.user)} does not have ${code(error.number)}. See their numbers with ${code('/phone show')}.`;
     case 'NUMBER_IN_USE':

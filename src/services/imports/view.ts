@@ -23,7 +23,16 @@ export type AccountView = {
   /** Phone users by extension, for Copy Settings From given as an extension. */
   phoneUsersByExtension: Map<string, CurrentUser>;
   /** The inventory rows of the numbers the file names. */
-  numbers: Map<string, { phoneUserId: number | null; isMain: boolean; holder: Person | null }>;
+  numbers: Map<
+    string,
+    {
+      phoneUserId: number | null;
+      isMain: boolean;
+      siteId: number | null;
+      site: string | null;
+      holder: Person | null;
+    }
+  >;
   /** The desk phones the file names, by MAC. */
   macs: Map<string, { phoneUserId: number; holder: Person }>;
   mainNumbers: string[];

@@ -26,7 +26,12 @@ function account(numbers: readonly string[]): AccountView {
     directory: new Map(),
     phoneUsers: new Map(),
     phoneUsersByExtension: new Map(),
-    numbers: new Map(numbers.map((number) => [number, { phoneUserId: null, isMain: false, holder: null }])),
+    numbers: new Map(
+      numbers.map((number) => [
+        number,
+        { phoneUserId: null, isMain: false, siteId: null, site: null, holder: null },
+      ]),
+    ),
     macs: new Map(),
     mainNumbers: [],
     externalForwards: new Map(),
