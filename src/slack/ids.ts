@@ -9,6 +9,7 @@ export const ACTIONS = {
   listNext: 'list_next',
   historyMore: 'history_more',
   numbersMore: 'numbers_more',
+  reservedMore: 'reserved_more',
   showPin: 'show_pin',
   settingsEdit: 'settings_edit',
   settingsOpen: 'settings_open',

@@ -13,6 +13,7 @@ import {
   encodeListCursor,
   encodeNumbersCursor,
   encodePlanRemoval,
+  encodeReservedCursor,
   encodeRemoval as encodeUsers,
 } from '../../src/slack/payloads.ts';
 import { registerListeners } from '../../src/slack/register.ts';
@@ -286,6 +287,16 @@ const onSomeoneElse: Attempt[] = [
     }),
     refusal: 'Only phone admins can use `/phone numbers`.',
     denied: ['numbers'],
+  },
+  {
+    listener: ACTIONS.reservedMore,
+    tries: 'paging through the reserved extensions',
+    payload: async () => ({
+      press: { action_id: ACTIONS.reservedMore, value: encodeReservedCursor({ after: '4000', before: 50 }) },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone reserved`.',
+    denied: ['reserved'],
   },
   {
     listener: ACTIONS.listNext,
@@ -939,6 +950,16 @@ const garbage: Garbage[] = [
       on: aMessage,
     }),
     answer: 'This list could not be continued; run `/phone numbers` again.',
+    denied: [],
+  },
+  {
+    listener: ACTIONS.reservedMore,
+    what: 'a More button whose value names no extension',
+    payload: async () => ({
+      press: { action_id: ACTIONS.reservedMore, value: '{"after":"4000; DROP TABLE","before":50}' },
+      on: aMessage,
+    }),
+    answer: 'This list could not be continued; run `/phone reserved` again.',
     denied: [],
   },
   {
