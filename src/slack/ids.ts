@@ -10,6 +10,8 @@ export const ACTIONS = {
   historyMore: 'history_more',
   numbersMore: 'numbers_more',
   reservedMore: 'reserved_more',
+  hoursMode: 'hours_mode_choice',
+  hoursDayType: 'hours_day_type',
   showPin: 'show_pin',
   settingsEdit: 'settings_edit',
   settingsOpen: 'settings_open',

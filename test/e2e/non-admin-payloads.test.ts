@@ -352,6 +352,26 @@ const onSomeoneElse: Attempt[] = [
     denied: ['settings'],
   },
   {
+    listener: ACTIONS.hoursMode,
+    tries: "choosing a weekly schedule in colleague 1's business hours form",
+    payload: async () => ({
+      press: { action_id: ACTIONS.hoursMode, block_id: HOURS_BLOCKS.mode },
+      on: { view: await adminForm(C1, 'hours') },
+    }),
+    refusal: 'Only phone admins can use /phone settings.',
+    denied: ['settings'],
+  },
+  {
+    listener: ACTIONS.hoursDayType,
+    tries: "closing a day in colleague 1's business hours form",
+    payload: async () => ({
+      press: { action_id: ACTIONS.hoursDayType, block_id: HOURS_BLOCKS.day('mon') },
+      on: { view: await adminForm(C1, 'hours') },
+    }),
+    refusal: 'Only phone admins can use /phone settings.',
+    denied: ['settings'],
+  },
+  {
     listener: ACTIONS.settingsListRemove,
     tries: "removing colleague 1's forward number",
     payload: async () => {
@@ -574,7 +594,7 @@ const onSomeoneElse: Attempt[] = [
     tries: "saving colleague 1's business hours",
     payload: async () => ({
       submit: await adminForm(C1, 'hours'),
-      values: { [HOURS_BLOCKS.mode]: { mode: radio('weekly') } },
+      values: { [HOURS_BLOCKS.mode]: { [ACTIONS.hoursMode]: radio('always') } },
     }),
     refusal: 'Only phone admins can use /phone hours for someone else.',
     denied: ['hours'],
@@ -1107,7 +1127,7 @@ const garbage: Garbage[] = [
     what: 'a business-hours form whose private_metadata is not JSON',
     payload: async () => ({
       submit: unreadable(await adminForm(C1, 'hours'), 'not json'),
-      values: { [HOURS_BLOCKS.mode]: { mode: radio('weekly') } },
+      values: { [HOURS_BLOCKS.mode]: { [ACTIONS.hoursMode]: radio('always') } },
     }),
     answer: 'This form could not be read; close it and open the settings again.',
     denied: [],
