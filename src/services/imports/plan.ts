@@ -22,6 +22,7 @@ import {
 import type { Site } from '../../store/sites.ts';
 import { cleanModel, MAX_MODEL_LENGTH } from '../settings/desk-phones.ts';
 import { checkExtension } from '../site-rules.ts';
+import { siteCountryOr } from '../typed-numbers.ts';
 import { type ImportSample, sampleOf } from './sample.ts';
 import type { AccountView } from './view.ts';
 
@@ -320,7 +321,8 @@ export function planImport(
       planCodes = codes.sort((a, b) => a - b);
     }
 
-    // Direct numbers.
+    // Direct numbers, and the caller ID below: a number without + is read in the country of the row's site.
+    const country = siteCountryOr(site?.country, view.defaultCountry);
     const person = (): Person => ({
       name: `${firstName} ${lastName}`.trim() || email,
       email,
@@ -333,7 +335,7 @@ export function planImport(
       // A cell may hold any number of values: a set keeps a long one from being checked in quadratic time.
       const listed = new Set<string>();
       for (const input of splitValues(cell('phoneNumbers'))) {
-        const read = repairSpreadsheetNumber(input);
+        const read = repairSpreadsheetNumber(input, country);
         if (!read.ok) {
           problem('phoneNumbers', read.error);
           continue;
@@ -391,7 +393,7 @@ export function planImport(
         : callerId.kind === 'number'
           ? callerId.number
           : 'hidden';
-      const checked = checkCallerId(wanted, numbers, view.mainNumbers);
+      const checked = checkCallerId(wanted, numbers, view.mainNumbers, country);
       if (checked.ok) callerId = checked.value;
       else problem('outboundCallerId', { code: 'SETTINGS_INVALID', problems: [checked.problem] });
     }

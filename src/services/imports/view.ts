@@ -9,6 +9,8 @@ import type { Site } from '../../store/sites.ts';
  */
 export type AccountView = {
   siteCodes: boolean;
+  /** Where a number without + is read for the people of a site without a country of its own. */
+  defaultCountry: string;
   licensesTotal: number;
   licensesUsed: number;
   sites: Site[];

@@ -7,6 +7,7 @@ import { growthRatio, LINEAR_GROWTH_BOUND } from '../../support/growth.ts';
 function account(numbers: readonly string[]): AccountView {
   return {
     siteCodes: false,
+    defaultCountry: 'US',
     licensesTotal: 10,
     licensesUsed: 0,
     sites: [
