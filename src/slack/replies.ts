@@ -1,7 +1,7 @@
 import type { DomainError } from '../domain/errors.ts';
 import type { ChargedKind } from '../domain/phone-numbers.ts';
 import { downloadFailureText, sizeText, useText } from './audio-text.ts';
-import { listing, MRKDWN, plainStyle, QUOTED_LENGTH, type Style, someOf } from './format.ts';
+import { adminNames, listing, MRKDWN, plainStyle, QUOTED_LENGTH, type Style, someOf } from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
 import { identityErrorText } from './replies-identity.ts';
 import { importErrorText } from './replies-imports.ts';
@@ -21,10 +21,7 @@ function askAdmins(admins: { first: string[]; total: number } | undefined, s: St
   if (!admins || admins.total === 0) {
     return `There is none yet: whoever runs Switchboard names the first in its configuration (${s.code('ADMIN_USER_IDS')}).`;
   }
-  const named = admins.first.map(s.mention);
-  const more = admins.total - named.length;
-  if (more > 0) return `Ask ${named.join(', ')} or one of ${more} more if you need access.`;
-  return `Ask ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`} if you need access.`;
+  return `Ask ${adminNames(admins, s)} if you need access.`;
 }
 
 /**
@@ -231,7 +228,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
     case 'FORWARD_NUMBER_OWN':
       return `${code(error.number)} is one of the user's own direct numbers: forwarding to it would ring the same line again. Give another number, such as a mobile.`;
     case 'FORWARD_NUMBER_CHARGED':
-      return `${code(error.number)} is ${chargedText(error.kind)}: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask a phone admin (${code('/phone admins')}) if you need this one.`;
+      return `${code(error.number)} is ${chargedText(error.kind)}: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask ${adminNames(error.admins, s)} if you need this one.`;
     case 'FORWARD_NUMBER_LIMIT':
       return `The user already has ${error.max} forward numbers, the most allowed. Remove one with ${code(e('/phone forward remove <user> <+E164>'))} first.`;
     case 'FORWARD_NUMBER_NOT_FOUND':
@@ -240,7 +237,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `${code(error.number)} is the last forward number, and closed hours forward calls to the forward numbers, so those calls would have nowhere to go. Change closed hours first (e.g. to voicemail), then remove it.`;
     case 'FORWARD_NEEDS_PLAN':
       return error.by === 'self'
-        ? `Forward number ${code(error.number)} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and you have none. Ask a phone admin (${code('/phone admins')}) for a calling plan, or forward to one of the account's numbers.`
+        ? `Forward number ${code(error.number)} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and you have none. Ask ${adminNames(error.admins, s)} for a calling plan, or forward to one of the account's numbers.`
         : `Forward number ${code(error.number)} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and the user has none. Give them one first with ${code(e('/phone plan add <user> <plan>'))}, or forward to one of the account's numbers.`;
     case 'PLAN_NEEDED_FOR_FORWARD':
       return `${who(error.user)} forwards calls to ${listing(error.numbers.map(code))}, outside the account: an outbound call, which needs a calling plan, so their last plan stays. Remove ${error.numbers.length === 1 ? 'that forward number' : 'those forward numbers'} first with ${code(e('/phone forward remove <user> <+E164>'))}, or keep a plan.`;
