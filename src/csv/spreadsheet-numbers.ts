@@ -29,8 +29,11 @@ const ROUNDED_DISPLAY_DIGITS = 6;
  * Reads a phone number cell, repairing the two ways spreadsheets mangle numbers: the leading "+" dropped (the
  * cell became a number) and scientific notation. A repair happens only when the result is exact and a valid
  * E.164 number; otherwise the error says why, so the admin can fix the cell rather than get a wrong number.
+ * With a `country` (the row's site's, or the account's default), a cell without + that is a number of that
+ * country in its national format (`(415) 555-0100`, `020 7946 0958`) is read as one, as a typed number is; digits
+ * that are one only with a + put back in front are read that way.
  */
-export function repairSpreadsheetNumber(input: string): SpreadsheetNumber {
+export function repairSpreadsheetNumber(input: string, country?: string): SpreadsheetNumber {
   const trimmed = input.trim();
   if (trimmed.startsWith('+')) return asResult(normalizeE164(trimmed), null);
 
@@ -49,8 +52,14 @@ export function repairSpreadsheetNumber(input: string): SpreadsheetNumber {
 
   const compact = trimmed.replace(SEPARATORS, '');
   if (/^[0-9]+$/.test(compact)) {
+    const national = country ? normalizeE164(trimmed, country) : undefined;
     const restored = normalizeE164(`+${compact}`);
-    if (restored.ok) return { ok: true, number: restored.number, repaired: 'plus_restored' };
+    // `14155550100` in the US reads the same both ways: a lost + is the likelier story, and the one told.
+    if (restored.ok && (!national?.ok || national.number === restored.number)) {
+      return { ok: true, number: restored.number, repaired: 'plus_restored' };
+    }
+    if (national?.ok) return { ok: true, number: national.number, repaired: null };
+    if (national) return asResult(national, null);
   }
   // Not repairable: report it as the admin typed it.
   return asResult(normalizeE164(input), null);

@@ -39,13 +39,18 @@ function prefixProblem(input: string, digits: string): DomainError | undefined {
 }
 
 /**
- * Reads what an admin typed to block. `+14155550100` is a number (checked and normalised like any number);
+ * Reads what an admin typed to block. `+14155550100` is a number (checked and normalised like any number), and so
+ * is a whole number in the national format of `country` (the person's site's: `(415) 555-0100` in the US);
  * `+1900` or `1900` is a prefix. A `+` with too few digits for a whole number is a prefix, which must be longer
  * than the country code it starts with; with enough digits it must be a valid number, so a mistyped number is
  * refused rather than silently blocking everything that starts with it. Spaces, dashes, dots and brackets are
  * ignored; letters are refused. Unblocking takes any prefix, so that one blocked before the rule can be removed.
  */
-export function parseBlockedEntry(input: string, purpose: 'block' | 'unblock' = 'block'): Parsed {
+export function parseBlockedEntry(
+  input: string,
+  purpose: 'block' | 'unblock' = 'block',
+  country?: string,
+): Parsed {
   const compact = input.trim().replace(/[\s().\-\u00a0]/g, '');
   if (!/^\+?[0-9]+$/.test(compact)) {
     return { ok: false, error: { code: 'BLOCKED_ENTRY_INVALID', input, reason: 'characters' } };
@@ -54,7 +59,11 @@ export function parseBlockedEntry(input: string, purpose: 'block' | 'unblock' = 
   if (digits.length > MAX_PREFIX_DIGITS) {
     return { ok: false, error: { code: 'BLOCKED_ENTRY_INVALID', input, reason: 'too_long' } };
   }
-  if (!compact.startsWith('+')) return { ok: true, entry: { kind: 'prefix', value: digits } };
+  if (!compact.startsWith('+')) {
+    const national = country ? normalizeE164(input, country) : undefined;
+    if (national?.ok) return { ok: true, entry: { kind: 'number', value: national.number } };
+    return { ok: true, entry: { kind: 'prefix', value: digits } };
+  }
   const number = normalizeE164(input);
   if (number.ok) return { ok: true, entry: { kind: 'number', value: number.number } };
   const length = validatePhoneNumberLength(compact);

@@ -10,12 +10,15 @@ export type Person = { name: string; email: string; slackUserId: string | null }
  * Every expected failure, with a stable code and the input at fault. Each surface (Slack replies, CSV reports)
  * turns these into words in one place.
  */
+/** Whom a person who is no admin can ask: the first few phone admins (oldest first) and how many there are. */
+export type AdminsNamed = { first: string[]; total: number };
+
 export type DomainError =
   /**
-   * `admins`: whom to ask (the first few, oldest first, and how many in all), added by the gate that audits the
-   * refusal; a refusal raised inside a change carries none until then.
+   * `admins`: whom to ask, added by the gate that audits the refusal (and, for the other refusals that carry it,
+   * by `namingAdmins`); a refusal raised inside a change carries none until then.
    */
-  | { code: 'NOT_ADMIN'; action: string; admins?: { first: string[]; total: number } }
+  | { code: 'NOT_ADMIN'; action: string; admins?: AdminsNamed }
   | { code: 'NO_USERS' }
   | { code: 'TOO_MANY_USERS'; requested: number; max: number }
   | { code: 'USER_NOT_FOUND'; input: string }
@@ -26,7 +29,7 @@ export type DomainError =
   | { code: 'SLACK_PROFILE_NO_EMAIL'; slackUserId: string }
   /** The chat profile's email is not one the directory can keep (a lookalike letter, an invisible character). */
   | { code: 'SLACK_PROFILE_EMAIL_INVALID'; slackUserId: string; input: string; problem: EmailProblem }
-  | { code: 'NOT_A_PHONE_USER'; user: Person }
+  | { code: 'NOT_A_PHONE_USER'; user: Person; admins?: AdminsNamed }
   | { code: 'ALREADY_PHONE_USER'; users: { user: Person; extension: string }[] }
   | { code: 'NO_LICENSE_LEFT'; used: number; total: number; requested: number }
   | { code: 'LICENSE_TOTAL_INVALID'; input: string }
@@ -88,6 +91,8 @@ export type DomainError =
   | { code: 'NUMBER_NOT_IN_INVENTORY'; number: string }
   | { code: 'NUMBER_ALREADY_IN_INVENTORY'; numbers: string[] }
   | { code: 'NUMBER_TAKEN'; number: string; holder: Person }
+  /** A direct number of one site's inventory given to a person of another site. */
+  | { code: 'NUMBER_OTHER_SITE'; number: string; site: string; user: Person; userSite: string }
   | { code: 'NUMBER_NOT_HELD'; user: Person; number: string }
   | { code: 'NUMBER_IN_USE'; number: string; holder: Person }
   | { code: 'NUMBER_NEEDS_PLAN'; user: Person }
@@ -151,12 +156,13 @@ export type DomainError =
       code: 'FORWARD_NUMBER_CHARGED';
       number: string;
       kind: import('./phone-numbers.ts').ChargedKind;
+      admins?: AdminsNamed;
     }
   | { code: 'FORWARD_NUMBER_LIMIT'; max: number }
   | { code: 'FORWARD_NUMBER_NOT_FOUND'; number: string; numbers: string[] }
   | { code: 'FORWARD_NUMBER_NEEDED'; number: string }
   /** Forwarding to a number outside the account is an outbound call: it needs a calling plan. */
-  | { code: 'FORWARD_NEEDS_PLAN'; number: string; by: 'admin' | 'self' }
+  | { code: 'FORWARD_NEEDS_PLAN'; number: string; by: 'admin' | 'self'; admins?: AdminsNamed }
   /** The last calling plan of someone who forwards outside the account: it stays while they do. */
   | { code: 'PLAN_NEEDED_FOR_FORWARD'; user: Person; numbers: string[] }
   /** Call routes that cannot be saved; `route` names the route at fault, `value` the value at fault. */
@@ -227,7 +233,7 @@ export type DomainError =
   | { code: 'MAIN_NUMBER_IS_CALLER_ID'; number: string; users: Person[] }
   /** A phone user who is no admin named someone else: self-service covers only their own line. */
   | { code: 'NOT_OWN_SETTINGS'; command: string }
-  | { code: 'PIN_NOT_VISIBLE' }
+  | { code: 'PIN_NOT_VISIBLE'; admins?: AdminsNamed }
   /** Audio library: `name` is the file (or library) name at fault. */
   | { code: 'AUDIO_EMPTY'; name: string }
   | { code: 'AUDIO_TOO_LARGE'; name: string; bytes: number; max: number }

@@ -17,6 +17,14 @@ type Normalized = { ok: true; number: string } | { ok: false; error: NumberError
 const known = new Map<string, Normalized>();
 const KNOWN_LIMIT = 200_000;
 
+/**
+ * Whether a number of the inventory may not become a direct number of a person at `siteId`: the phone system takes
+ * a user's direct numbers only from their own site's numbers; a number tied to no site serves every site.
+ */
+export function ofAnotherSite(number: { siteId: number | null }, siteId: number): boolean {
+  return number.siteId !== null && number.siteId !== siteId;
+}
+
 /** Whether `code` is an ISO 3166 alpha-2 country whose numbering plan is known (`US`, `GB`). */
 export function isCountry(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && isSupportedCountry(code);

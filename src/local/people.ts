@@ -9,6 +9,7 @@ import type {
   ClickArgs,
   DeliverEventOptions,
   EventDelivery,
+  InputValue,
   Message,
   RetryOptions,
   SayArgs,
@@ -148,6 +149,8 @@ export class People {
 
   async click(a: ClickArgs): Promise<AckResult> {
     this.user(a.user);
+    if (a.viewId) this.fillIn(a);
+    else if (a.values) throw new Error('fake-slack: click() takes values only for a view');
     const { blocks, fields, source, threadTs } = this.locate(a);
     const found = findElement(blocks, a.actionId, a.blockId);
     if (!found) throw new Error(`fake-slack: nothing with action_id "${a.actionId}" to click there`);
@@ -174,11 +177,46 @@ export class People {
     return ack;
   }
 
+  /**
+   * A choice in a modal: what the person entered so far (`values`) and the choice itself become the view's state,
+   * which Slack sends with the block_actions and keeps across a views.update. An element of an input block sends
+   * block_actions only when the block asks with `dispatch_action: true`; otherwise its value waits for the submit.
+   */
+  private fillIn(a: ClickArgs): void {
+    const found = this.store.findView(a.viewId ?? '');
+    if (!found) throw new Error(`fake-slack: no open view ${a.viewId}`);
+    const { view } = found;
+    const element = findElement(view.blocks, a.actionId, a.blockId);
+    if (!element) throw new Error(`fake-slack: nothing with action_id "${a.actionId}" to click there`);
+    const block = view.blocks.find(
+      (b) =>
+        typeof b === 'object' && b !== null && (b as { block_id?: unknown }).block_id === element.blockId,
+    ) as { type?: string; dispatch_action?: boolean } | undefined;
+    const given = { ...a.values };
+    if (block?.type === 'input') {
+      if (block.dispatch_action !== true) {
+        throw new Error(
+          `fake-slack: input block "${element.blockId}" has no dispatch_action: true, so Slack sends no block_actions when "${a.actionId}" changes; its value comes with the submission`,
+        );
+      }
+      const type = String(element.element.type);
+      if (a.selectedOption) {
+        const option = actionEntry(this.store, a, element.blockId, element.element);
+        const field =
+          type === 'checkboxes' || type.startsWith('multi_') ? 'selected_options' : 'selected_option';
+        given[element.blockId] = { [a.actionId]: { type, [field]: option[field] } as InputValue };
+      }
+    }
+    view.state = {
+      values: buildStateValues(view.id, view.blocks, given, { kept: view.state.values, draft: true }),
+    };
+  }
+
   async submit(a: SubmitArgs): Promise<AckResult> {
     this.user(a.user);
     const view = this.topView(a.user, a.viewId);
     if (view.submit === undefined) throw new Error(`fake-slack: view ${view.id} has no submit button`);
-    view.state = { values: buildStateValues(view.id, view.blocks, a.values) };
+    view.state = { values: buildStateValues(view.id, view.blocks, a.values, { kept: view.state.values }) };
     delete view.errors;
     const ack = await this.driver.sendInteraction({
       ...interactionBase(this.store, 'view_submission', a.user),

@@ -182,6 +182,8 @@ export type ClickArgs = {
   viewId?: string;
   selectedUsers?: string[];
   selectedOption?: { value: string; text?: string };
+  /** For a choice in a modal: what the person has entered in the form so far, as for `submit`. */
+  values?: Record<string, Record<string, InputValue>>;
   /**
    * The message as the person's Slack still shows it, when the app has changed it since (a second device, or a
    * client that has not refreshed yet): the click is on that copy's buttons, which Slack sends all the same.

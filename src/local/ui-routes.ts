@@ -250,6 +250,8 @@ const ClickBody = z.object({
   viewId: id.optional(),
   selectedOption: z.object({ value: z.string(), text: z.string().optional() }).optional(),
   selectedUsers: z.array(id).optional(),
+  /** A choice in a modal's input block with dispatch_action: the form as filled in so far (files aside). */
+  values: z.record(z.string(), z.record(z.string(), z.looseObject({ type: z.string() }))).optional(),
 });
 
 /** An input's value as `view.state` holds it; a `file_input` comes as `uploads`, turned into Slack files here. */

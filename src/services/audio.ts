@@ -23,7 +23,15 @@ import type { Executor, Transaction } from '../store/database.ts';
 import { type PhoneUserCard, personOf, personOfPhoneUser } from '../store/phone-users.ts';
 import type { PhoneUserSettings } from '../store/settings.ts';
 import { type CheckedAudio, checkAudioFile } from './audio-content.ts';
-import { type Actor, catchDomain, type Deps, fail, type Recorder, requireAdmin } from './context.ts';
+import {
+  type Actor,
+  catchDomain,
+  type Deps,
+  fail,
+  namingAdmins,
+  type Recorder,
+  requireAdmin,
+} from './context.ts';
 import { findPhoneUser } from './find-phone-user.ts';
 import { applySettings, runSettingsChange, type SettingsArea, type SettingsTarget } from './settings/core.ts';
 import { auditTarget, userRef } from './snapshots.ts';
@@ -68,7 +76,8 @@ export async function uploadAudio(
 ): Promise<Result<UploadResult>> {
   const checked = await checkAudioFile(request.filename, request.content);
   const area = UPLOAD_AREAS[request.purpose];
-  return runSettingsChange(
+  const own = request.owner.kind === 'slack' && request.owner.id === actor.slackUserId;
+  const uploaded = await runSettingsChange(
     deps,
     actor,
     request.owner,
@@ -88,6 +97,8 @@ export async function uploadAudio(
       return { card: target.card, audio, stored, purpose: request.purpose, changed, settings };
     },
   );
+  // Someone without a line sending their own file is told whom to ask for one.
+  return own ? namingAdmins(deps, uploaded) : uploaded;
 }
 
 function actionOf(purpose: AudioPurpose): string {

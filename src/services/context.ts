@@ -225,6 +225,24 @@ export async function catchDomain<T>(read: () => Promise<T>): Promise<Result<T>>
   }
 }
 
+/**
+ * A refusal a person who is no admin can only get past with an admin's help names the admins to ask (read only
+ * now, as such a refusal is rare): a voicemail PIN not theirs, a forward number only an admin may add or that
+ * needs a calling plan, a line of their own that they do not have.
+ */
+export async function namingAdmins<T>(deps: Deps, result: Result<T>): Promise<Result<T>> {
+  if (result.ok) return result;
+  const error = result.error;
+  const asks =
+    error.code === 'PIN_NOT_VISIBLE' ||
+    error.code === 'FORWARD_NUMBER_CHARGED' ||
+    (error.code === 'FORWARD_NEEDS_PLAN' && error.by === 'self') ||
+    error.code === 'NOT_A_PHONE_USER';
+  if (!asks || error.admins) return result;
+  const { admins } = await adminCheck(deps.db, null);
+  return err({ ...error, admins });
+}
+
 /** For read-only admin commands: the same admin check, without a transaction. */
 export async function requireAdmin(deps: Deps, actor: Actor, action: string): Promise<Result<void>> {
   return (await refuseNonAdmin(deps, actor, action)) ?? ok(undefined);

@@ -17,7 +17,7 @@ import { findSiteById } from '../store/sites.ts';
 import { type Actor, type Deps, fail, type Recorder, runChange } from './context.ts';
 import { findPhoneUser } from './find-phone-user.ts';
 import { resolvePlanForUse } from './licenses.ts';
-import type { UserChange } from './phone-user-changes.ts';
+import { refuseOtherSite, type UserChange } from './phone-user-changes.ts';
 import { openedForm } from './settings/core.ts';
 import {
   checkRequestedExtension,
@@ -259,6 +259,7 @@ async function giveNumbers(
     if (row.isMain) fail({ code: 'NUMBER_IS_MAIN', number, action: 'assign' });
     if (row.phoneUserId !== null)
       fail({ code: 'NUMBER_TAKEN', number, holder: await personOfPhoneUser(tx, row.phoneUserId) });
+    refuseOtherSite(row, card);
     if (!(await assignNumber(tx, number, card.phoneUserId)))
       fail({ code: 'CONCURRENT_CHANGE', what: number });
   }

@@ -1,4 +1,4 @@
-import { MAX_NUMBERS_PER_USER } from '../domain/phone-numbers.ts';
+import { MAX_NUMBERS_PER_USER, ofAnotherSite } from '../domain/phone-numbers.ts';
 import type { Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
 import type { Transaction } from '../store/database.ts';
@@ -6,6 +6,7 @@ import {
   assignNumber,
   externalForwardsOf,
   findNumbers,
+  type NumberRow,
   nextFreeNumber,
   releaseNumbers,
 } from '../store/numbers.ts';
@@ -208,6 +209,7 @@ export async function addNumber(
           row.phoneUserId === card.phoneUserId ? person : await personOfPhoneUser(tx, row.phoneUserId);
         fail({ code: 'NUMBER_TAKEN', number, holder });
       }
+      refuseOtherSite(row, card);
     }
     if (!(await assignNumber(tx, number, card.phoneUserId)))
       fail({ code: 'CONCURRENT_CHANGE', what: number });
@@ -216,6 +218,19 @@ export async function addNumber(
     rec.emit({ kind: 'phone_user.number_assigned', user: userRef(card), number });
     return { before: card, after, number };
   });
+}
+
+/** A direct number comes from its user's site (see `ofAnotherSite`): refused with both sites named. */
+export function refuseOtherSite(row: NumberRow, card: PhoneUserCard): void {
+  if (ofAnotherSite(row, card.siteId)) {
+    fail({
+      code: 'NUMBER_OTHER_SITE',
+      number: row.number,
+      site: row.site ?? '',
+      user: personOf(card),
+      userSite: card.site,
+    });
+  }
 }
 
 /** Releases one direct number back to the inventory, or all of the user's numbers when none is named. */

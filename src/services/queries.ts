@@ -1,11 +1,11 @@
 import type { Person } from '../domain/errors.ts';
 import { ok, type Result } from '../domain/result.ts';
 import type { UserRef } from '../domain/user-ref.ts';
-import { listReserved, readAccount } from '../store/account.ts';
+import { countReserved, listReserved, readAccount } from '../store/account.ts';
 import { type AuditRecord, auditForTarget, recentAudit } from '../store/audit.ts';
 import { type CardLookup, lookupCard } from '../store/cards.ts';
 import { findDirectoryUsersByIds } from '../store/directory.ts';
-import { listNumbers, type NumberRow } from '../store/numbers.ts';
+import { countNumbers, listNumbers, type NumberRow } from '../store/numbers.ts';
 import { listCards, type PhoneUserCard, type PhoneUserStatus, personOf } from '../store/phone-users.ts';
 import { type PlanUsage, planUsage } from '../store/plans.ts';
 import { listSites, type Site } from '../store/sites.ts';
@@ -19,6 +19,7 @@ import {
 } from './find-phone-user.ts';
 import { linkChatAccounts } from './linking.ts';
 import { type CardSync, cardSyncFrom } from './phone-sync.ts';
+import { type RunPage, runPage } from './run-pages.ts';
 import type { UserDetails } from './settings/details.ts';
 import { resolvePlan, resolveSite } from './site-rules.ts';
 
@@ -200,23 +201,38 @@ export async function sitesOverview(
   });
 }
 
-export const NUMBERS_PAGE = 50;
+export type NumbersPage = RunPage<NumberRow> & {
+  total: number;
+  /** How many numbers earlier pages showed. */
+  before: number;
+  free: boolean;
+  site: string | undefined;
+};
 
+/** Consecutive free numbers of one site read as one line; a held or main number is a line of its own. */
+const sameFreeNumbers = (a: NumberRow, b: NumberRow) =>
+  !a.holder && !b.holder && !a.isMain && !b.isMain && a.siteId === b.siteId;
+
+/** One page of the inventory, `RUN_LINES_PAGE` lines long: after the number `after`, `before` numbers shown. */
 export async function numbersOverview(
   deps: Deps,
   actor: Actor,
   query: { free: boolean; site?: string | undefined },
-  after?: string,
-): Promise<Result<{ rows: NumberRow[]; total: number; free: boolean; site: string | undefined }>> {
+  from?: { after: string; before: number },
+): Promise<Result<NumbersPage>> {
   return adminRead(deps, actor, 'numbers', async () => {
     const siteId = query.site === undefined ? undefined : (await resolveSite(deps.db, query.site)).id;
-    const { rows, total } = await listNumbers(
-      deps.db,
-      { freeOnly: query.free, ...(siteId !== undefined ? { siteId } : {}) },
-      NUMBERS_PAGE,
-      after,
-    );
-    return { rows, total, free: query.free, site: query.site };
+    const filter = { freeOnly: query.free, ...(siteId !== undefined ? { siteId } : {}) };
+    const [page, total] = await Promise.all([
+      runPage(
+        (after, limit) => listNumbers(deps.db, filter, limit, after),
+        (row) => row.number,
+        sameFreeNumbers,
+        from?.after,
+      ),
+      countNumbers(deps.db, filter),
+    ]);
+    return { ...page, total, before: from?.before ?? 0, free: query.free, site: query.site };
   });
 }
 
@@ -224,6 +240,24 @@ export async function plansOverview(deps: Deps, actor: Actor): Promise<Result<Pl
   return adminRead(deps, actor, 'plans', () => planUsage(deps.db));
 }
 
-export async function reservedOverview(deps: Deps, actor: Actor) {
-  return adminRead(deps, actor, 'reserved', () => listReserved(deps.db));
+export type ReservedRow = { extension: string; note: string | null };
+
+/** One page of the reserved extensions, `RUN_LINES_PAGE` lines long; consecutive ones with one note are a line. */
+export async function reservedOverview(
+  deps: Deps,
+  actor: Actor,
+  from?: { after: string; before: number },
+): Promise<Result<RunPage<ReservedRow> & { total: number; before: number }>> {
+  return adminRead(deps, actor, 'reserved', async () => {
+    const [page, total] = await Promise.all([
+      runPage(
+        (after, limit) => listReserved(deps.db, limit, after),
+        (row: ReservedRow) => row.extension,
+        (a, b) => a.note === b.note,
+        from?.after,
+      ),
+      countReserved(deps.db),
+    ]);
+    return { ...page, total, before: from?.before ?? 0 };
+  });
 }

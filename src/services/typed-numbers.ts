@@ -12,8 +12,12 @@ export async function countryOf(
   db: Executor,
   siteId: number | null | undefined,
 ): Promise<string> {
-  const own = siteId == null ? null : await siteCountry(db, siteId);
-  return own ?? deps.defaultCountry ?? FALLBACK_COUNTRY;
+  return siteCountryOr(siteId == null ? null : await siteCountry(db, siteId), deps.defaultCountry);
+}
+
+/** `countryOf` for a site already read: its own country, else the account's default. */
+export function siteCountryOr(own: string | null | undefined, defaultCountry: string | undefined): string {
+  return own ?? defaultCountry ?? FALLBACK_COUNTRY;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { codePoint } from '../domain/characters.ts';
-import type { Person } from '../domain/errors.ts';
+import type { AdminsNamed, Person } from '../domain/errors.ts';
 
 /** Escapes the three characters Slack's mrkdwn treats as markup in text we did not write ourselves. */
 export function escapeText(text: string): string {
@@ -190,4 +190,16 @@ export function plainStyle(names: ReadonlyMap<string, string> = new Map()): Styl
     input: (text, max = QUOTED_LENGTH) => asTyped(clip(markInvisible(oneLine(text)), max)),
     text: (text, max = QUOTED_LENGTH) => asTyped(clip(markInvisible(oneLine(text)), max)),
   };
+}
+
+/**
+ * The phone admins a person who is no admin can ask, by mention (`@ada, @bob or @eve`, `@ada or one of 3 more`),
+ * or "a phone admin" when none is known yet: never a command they could not run.
+ */
+export function adminNames(admins: AdminsNamed | undefined, s: Style = MRKDWN): string {
+  if (!admins || admins.first.length === 0) return 'a phone admin';
+  const named = admins.first.map(s.mention);
+  const more = admins.total - named.length;
+  if (more > 0) return `${named.join(', ')} or one of ${more} more`;
+  return named.length === 1 ? (named[0] as string) : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`;
 }

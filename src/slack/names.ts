@@ -22,7 +22,8 @@ export function slackIdsIn(error: DomainError): { ids: string[]; known: Map<stri
       return;
     }
     if (Array.isArray(value)) {
-      for (const item of value) visit(item);
+      // The phone admins a refusal names are a list of ids.
+      for (const item of value) visit(item, key === 'first' ? 'slackUserId' : undefined);
       return;
     }
     if (value && typeof value === 'object' && !(value instanceof Date)) {

@@ -33,16 +33,39 @@ export function decodeRemoval(value: string | undefined): RemovalButton | undefi
   };
 }
 
+/** How many items earlier pages showed; a button drawn before it was counted starts the count afresh. */
+const shownBefore = z.number().int().nonnegative().max(10_000_000).default(0);
+
 const numbersCursor = z.object({
   free: z.boolean(),
   site: z.string().max(200).optional(),
   after: z.string().regex(/^\+[0-9]{2,15}$/),
+  before: shownBefore,
 });
 export type NumbersCursor = z.infer<typeof numbersCursor>;
 
-/** Where the More button under `/phone numbers` goes on from: the query, and the last number shown. */
-export function encodeNumbersCursor(cursor: NumbersCursor): string {
-  return JSON.stringify(cursor.site === undefined ? { free: cursor.free, after: cursor.after } : cursor);
+/** Where the More button under `/phone numbers` goes on from: the query, the last number shown, how many were. */
+export function encodeNumbersCursor(cursor: z.input<typeof numbersCursor>): string {
+  const { site, ...rest } = cursor;
+  return JSON.stringify(site === undefined ? rest : { ...rest, site });
+}
+
+const reservedCursor = z.object({ after: z.string().regex(/^[0-9]{1,6}$/), before: shownBefore });
+export type ReservedCursor = z.infer<typeof reservedCursor>;
+
+/** Where the More button under `/phone reserved` goes on from: the last extension shown, how many were. */
+export function encodeReservedCursor(cursor: z.input<typeof reservedCursor>): string {
+  return JSON.stringify(cursor);
+}
+
+export function decodeReservedCursor(value: string | undefined): ReservedCursor | undefined {
+  if (!value) return undefined;
+  try {
+    const parsed = reservedCursor.safeParse(JSON.parse(value));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function decodeNumbersCursor(value: string | undefined): NumbersCursor | undefined {

@@ -3,6 +3,7 @@ import { registerAdoptionActions } from './actions/adoption.ts';
 import { registerCardNextStep } from './actions/card-next-step.ts';
 import { registerDriftActions } from './actions/drift.ts';
 import { registerHistoryMore } from './actions/history-more.ts';
+import { registerHoursChoices } from './actions/hours-choice.ts';
 import { registerImportActions } from './actions/imports.ts';
 import { registerListNext } from './actions/list-next.ts';
 import { registerNumbersMore } from './actions/numbers-more.ts';
@@ -38,6 +39,7 @@ export function registerListeners(app: App, runtime: Runtime): void {
   registerFileShared(app, runtime);
   registerSettingsOpen(app, runtime);
   registerSettingsEdit(app, runtime);
+  registerHoursChoices(app, runtime);
   registerSettingsSections(app, runtime);
   registerImportActions(app, runtime);
   registerSyncReplyRetry(app, runtime);

@@ -1,7 +1,7 @@
 import type { DomainError } from '../domain/errors.ts';
 import type { SettingProblem } from '../domain/setting-problems.ts';
 import { SETTING_KEYS } from '../domain/setting-problems.ts';
-import { listing, MRKDWN, type Style } from './format.ts';
+import { adminNames, listing, MRKDWN, type Style } from './format.ts';
 import { languageWithCode } from './languages.ts';
 
 type SettingsError = Extract<
@@ -90,7 +90,7 @@ export function settingsErrorText(error: SettingsError, s: Style = MRKDWN): stri
     case 'NOT_OWN_SETTINGS':
       return `Only phone admins can use ${code(`/phone ${error.command}`)} for someone else. You can use it for yourself: name yourself (your mention, email or extension).`;
     case 'PIN_NOT_VISIBLE':
-      return `Only phone admins and the phone user themselves can see a voicemail PIN. Ask a phone admin (${code('/phone admins')}) if you need it.`;
+      return `Only phone admins and the phone user themselves can see a voicemail PIN. Ask ${adminNames(error.admins, s)} if you need it.`;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { DomainError } from '../domain/errors.ts';
 import type { ChargedKind } from '../domain/phone-numbers.ts';
 import { downloadFailureText, sizeText, useText } from './audio-text.ts';
-import { listing, MRKDWN, plainStyle, QUOTED_LENGTH, type Style, someOf } from './format.ts';
+import { adminNames, listing, MRKDWN, plainStyle, QUOTED_LENGTH, type Style, someOf } from './format.ts';
 import { forwardDescriptionText, hoursErrorText, routesErrorText } from './replies-call-handling.ts';
 import { identityErrorText } from './replies-identity.ts';
 import { importErrorText } from './replies-imports.ts';
@@ -13,15 +13,15 @@ const suggest = (suggestions: string[], code: Style['code']) =>
     ? ` Free nearby: ${suggestions.map(code).join(', ')}.`
     : ' No free extension is close to it.';
 
+/** A site as a command option: quoted when its name has a space. */
+const siteOption = (name: string) => (/\s/.test(name) ? `site:"${name}"` : `site:${name}`);
+
 /** Whom a non-admin can ask for access, by name: a command they cannot run would not tell them. */
 function askAdmins(admins: { first: string[]; total: number } | undefined, s: Style): string {
   if (!admins || admins.total === 0) {
     return `There is none yet: whoever runs Switchboard names the first in its configuration (${s.code('ADMIN_USER_IDS')}).`;
   }
-  const named = admins.first.map(s.mention);
-  const more = admins.total - named.length;
-  if (more > 0) return `Ask ${named.join(', ')} or one of ${more} more if you need access.`;
-  return `Ask ${named.length === 1 ? named[0] : `${named.slice(0, -1).join(', ')} or ${named.at(-1)}`} if you need access.`;
+  return `Ask ${adminNames(admins, s)} if you need access.`;
 }
 
 /**
@@ -176,6 +176,8 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `Nothing was reverted: Switchboard cannot take back ${error.what} for ${who(error.user)} by itself. Change it back with ${code(e(error.command))}, or fix the cause and Retry.`;
     case 'NUMBER_TAKEN':
       return `${code(error.number)} is already assigned to ${who(error.holder)}. Pick a free one from ${code('/phone numbers free')}.`;
+    case 'NUMBER_OTHER_SITE':
+      return `${code(error.number)} is one of ${e(error.site)}'s numbers and ${who(error.user)} is at ${e(error.userSite)}: the phone system gives a person direct numbers only from their own site, so callers see a number of the place they work. Nothing changed. Give them one of ${e(error.userSite)}'s free numbers (${code(e(`/phone numbers free ${siteOption(error.userSite)}`))}), or move them to ${e(error.site)} first with ${code(e(`/phone move <user> ${siteOption(error.site)}`))}.`;
     case 'NUMBER_NOT_HELD':
       return `${who(error.user)} does not have ${code(error.number)}. See their numbers with ${code('/phone show')}.`;
     case 'NUMBER_IN_USE':
@@ -234,7 +236,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
     case 'FORWARD_NUMBER_OWN':
       return `${code(error.number)} is one of the user's own direct numbers: forwarding to it would ring the same line again. Give another number, such as a mobile.`;
     case 'FORWARD_NUMBER_CHARGED':
-      return `${code(error.number)} is ${chargedText(error.kind)}: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask a phone admin (${code('/phone admins')}) if you need this one.`;
+      return `${code(error.number)} is ${chargedText(error.kind)}: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask ${adminNames(error.admins, s)} if you need this one.`;
     case 'FORWARD_NUMBER_LIMIT':
       return `The user already has ${error.max} forward numbers, the most allowed. Remove one with ${code(e('/phone forward remove <user> <+E164>'))} first.`;
     case 'FORWARD_NUMBER_NOT_FOUND':
@@ -243,7 +245,7 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `${code(error.number)} is the last forward number, and closed hours forward calls to the forward numbers, so those calls would have nowhere to go. Change closed hours first (e.g. to voicemail), then remove it.`;
     case 'FORWARD_NEEDS_PLAN':
       return error.by === 'self'
-        ? `Forward number ${code(error.number)} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and you have none. Ask a phone admin (${code('/phone admins')}) for a calling plan, or forward to one of the account's numbers.`
+        ? `Forward number ${code(error.number)} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and you have none. Ask ${adminNames(error.admins, s)} for a calling plan, or forward to one of the account's numbers.`
         : `Forward number ${code(error.number)} is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and the user has none. Give them one first with ${code(e('/phone plan add <user> <plan>'))}, or forward to one of the account's numbers.`;
     case 'PLAN_NEEDED_FOR_FORWARD':
       return `${who(error.user)} forwards calls to ${listing(error.numbers.map(code))}, outside the account: an outbound call, which needs a calling plan, so their last plan stays. Remove ${error.numbers.length === 1 ? 'that forward number' : 'those forward numbers'} first with ${code(e('/phone forward remove <user> <+E164>'))}, or keep a plan.`;

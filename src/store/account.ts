@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, count, eq, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {
   type AccountSettingsRow,
@@ -46,11 +46,24 @@ export async function updateAccount(
     .where(eq(accountSettings.id, 1));
 }
 
-export async function listReserved(db: Executor) {
+/** Reserved extensions, shortest first and in order within a length, after `after` in that order. */
+export async function listReserved(db: Executor, limit: number, after?: string) {
+  const length = sql`length(${reservedExtensions.extension})`;
   return db
     .select()
     .from(reservedExtensions)
-    .orderBy(sql`length(${reservedExtensions.extension})`, asc(reservedExtensions.extension));
+    .where(
+      after === undefined
+        ? undefined
+        : sql`(${length}, ${reservedExtensions.extension}) > (${after.length}, ${after})`,
+    )
+    .orderBy(length, asc(reservedExtensions.extension))
+    .limit(limit);
+}
+
+export async function countReserved(db: Executor): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(reservedExtensions);
+  return row?.n ?? 0;
 }
 
 export async function reservedSet(db: Executor): Promise<Set<string>> {

@@ -191,14 +191,18 @@ export async function numbersByValue(db: Executor, numbers: readonly string[]) {
     number: string;
     phone_user_id: number | null;
     is_main: boolean;
+    site_id: number | null;
+    site: string | null;
     email: string | null;
     first_name: string | null;
     last_name: string | null;
     slack_user_id: string | null;
   }>(
     db,
-    sql`select n.number, n.phone_user_id, n.is_main, du.email, du.first_name, du.last_name, du.slack_user_id
+    sql`select n.number, n.phone_user_id, n.is_main, n.site_id, s.name as site, du.email, du.first_name,
+               du.last_name, du.slack_user_id
         from phone_numbers n
+        left join sites s on s.id = n.site_id
         left join phone_users pu on pu.id = n.phone_user_id
         left join directory_users du on du.id = pu.directory_user_id
         where n.number in ${jsonList(numbers)}`,
@@ -209,6 +213,8 @@ export async function numbersByValue(db: Executor, numbers: readonly string[]) {
       {
         phoneUserId: row.phone_user_id === null ? null : Number(row.phone_user_id),
         isMain: row.is_main,
+        siteId: row.site_id === null ? null : Number(row.site_id),
+        site: row.site,
         holder: holderOf(row),
       },
     ]),

@@ -39,22 +39,30 @@ export async function findNumbers(db: Executor, numbers: string[]): Promise<Numb
   return numbersQuery(db, inArray(phoneNumbers.number, numbers));
 }
 
-export async function listNumbers(
-  db: Executor,
-  filter: { freeOnly: boolean; siteId?: number },
-  limit: number,
-  after?: string,
-): Promise<{ rows: NumberRow[]; total: number }> {
+export type NumbersFilter = { freeOnly: boolean; siteId?: number };
+
+function numbersWhere(filter: NumbersFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filter.freeOnly) conditions.push(isNull(phoneNumbers.phoneUserId), eq(phoneNumbers.isMain, false));
   if (filter.siteId !== undefined) conditions.push(eq(phoneNumbers.siteId, filter.siteId));
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+/** Up to `limit` numbers of the filter in number order, after the number `after`. */
+export async function listNumbers(
+  db: Executor,
+  filter: NumbersFilter,
+  limit: number,
+  after?: string,
+): Promise<NumberRow[]> {
+  const where = numbersWhere(filter);
   const page = after === undefined ? where : and(where, gt(phoneNumbers.number, after));
-  const [rows, totals] = await Promise.all([
-    numbersQuery(db, page).orderBy(asc(phoneNumbers.number)).limit(limit),
-    db.select({ n: count() }).from(phoneNumbers).where(where),
-  ]);
-  return { rows, total: totals[0]?.n ?? 0 };
+  return numbersQuery(db, page).orderBy(asc(phoneNumbers.number)).limit(limit);
+}
+
+export async function countNumbers(db: Executor, filter: NumbersFilter): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(phoneNumbers).where(numbersWhere(filter));
+  return row?.n ?? 0;
 }
 
 /** Every number of the account with the email of its holder, for comparing with the phone system's. */

@@ -64,7 +64,7 @@ describe('forwarding to numbers charged above an ordinary call', () => {
     await license([C1], 'plan:200');
     const before = await accountState(sb.app.deps.db);
     expect(await phoneReply('forward add 1000 +19002345678', C1)).toBe(
-      ':warning: `+19002345678` is a premium-rate number: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask a phone admin (`/phone admins`) if you need this one.',
+      `:warning: \`+19002345678\` is a premium-rate number: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask ${mention(ADMIN_ID)} if you need this one.`,
     );
     expect(await phoneReply('forward add 1000 "+44 870 1234567"', C1)).toContain(
       '`+448701234567` is a premium-rate number',

@@ -175,7 +175,9 @@ describe('uploading audio through Slack', () => {
 
   it('tells someone without a phone line that there is nothing to play their greeting on', async () => {
     const { text } = await sendAudio(MALLORY, dm(MALLORY), 'Welcome.mp3', id3Mp3(), 'greeting');
-    expect(text).toContain('You have no phone line yet');
+    expect(text).toBe(
+      `:warning: You have no phone line yet, so there is nothing to play this on. Ask ${mention(ADMIN_ID)} for a phone license.`,
+    );
     expect(await storedAudio()).toEqual([]);
   });
 

@@ -356,17 +356,32 @@ describe('/phone numbers', () => {
     );
   });
 
-  it('pages a long list with a More button that goes on after the last number shown', async () => {
+  it('pages a long list by the lines shown: a range is one line, and More goes on after the last one', async () => {
     await setupAccount();
     await phoneChange('numbers add +14155550100..+14155550219');
-    await phoneChange('numbers add +14155550300');
+    // 55 numbers with a gap after each: a line each.
+    const singles = Array.from({ length: 55 }, (_, i) => `+1415555${String(300 + 2 * i).padStart(4, '0')}`);
+    for (const number of singles) await phoneChange(`numbers add ${number}`);
     const first = await phone('numbers free');
-    expect(first.text).toContain('*Numbers (free)*: 121\n• `+14155550100`–`+14155550149` (50) · free');
-    expect(first.text).toContain('Showing 50 of 121; *More* shows the next ones.');
+    expect(first.text).toContain('*Numbers (free)*: 175\n• `+14155550100`–`+14155550219` (120) · free');
+    const lines = (text: string) => text.split('\n').filter((line) => line.startsWith('• '));
+    expect(lines(first.text)).toHaveLength(50);
+    expect(first.text).toContain(`• \`${singles[48]}\` · free`);
+    expect(first.text).not.toContain(singles[49]);
+    expect(first.text).toContain('Showing 1–169 of 175; *More* shows the next ones.');
     const second = await clickOn(first, ACTIONS.numbersMore);
-    expect(second).toContain('• `+14155550150`–`+14155550199` (50) · free');
-    expect(second).not.toContain('+14155550100');
+    expect(lines(second)).toEqual(singles.slice(49).map((number) => `• \`${number}\` · free`));
+    expect(second).toContain('Showing 170–175 of 175.');
+    expect(second).not.toContain('More');
     expect(sb.slack.ephemerals(ADMIN_ID, CHANNEL)).toHaveLength(1);
+  });
+
+  it('shows a range longer than one read of the inventory whole, on one line', async () => {
+    await setupAccount();
+    await phoneChange('numbers add +14155550100..+14155551099');
+    const list = await phone('numbers');
+    expect(list.text).toContain('• `+14155550100`–`+14155551099` (1000) · free');
+    expect(list.text).not.toContain('Showing');
   });
 
   it('says how to add numbers when there are none', async () => {
@@ -477,6 +492,25 @@ describe('/phone reserved', () => {
     for (const extension of ['4000', '4001', '4002', '4004']) await phoneChange(`reserved add ${extension}`);
     const reserved = await phoneReply('reserved');
     expect(reserved).toContain('• `4000`–`4002` (3)\n• `4004`');
+  });
+
+  it('pages a long reserved list by lines, with a More button', async () => {
+    await setupAccount();
+    const singles = Array.from({ length: 45 }, (_, i) => String(4000 + 2 * i));
+    for (const extension of [...singles, '5000', '5001', '5002'])
+      await phoneChange(`reserved add ${extension}`);
+    const first = await phone('reserved');
+    expect(first.where).toBe('ephemeral');
+    expect(first.text).toContain('*Reserved extensions* (never assigned to anyone): 56');
+    const lines = (text: string) => text.split('\n').filter((line) => line.startsWith('• '));
+    // The eight standard codes, then 42 of the singles.
+    expect(lines(first.text)).toHaveLength(50);
+    expect(first.text).toContain('• `4082`');
+    expect(first.text).not.toContain('4084');
+    expect(first.text).toContain('Showing 1–50 of 56; *More* shows the next ones.');
+    const second = await clickOn(first, ACTIONS.reservedMore);
+    expect(lines(second)).toEqual(['• `4084`', '• `4086`', '• `4088`', '• `5000`–`5002` (3)']);
+    expect(second).toContain('Showing 51–56 of 56.');
   });
 
   it('reserves an extension so that nobody is given it, and releases it again', async () => {

@@ -204,7 +204,7 @@ describe('/phone forward', () => {
       `:warning: Forward number \`${MOBILE}\` is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and the user has none. Give them one first with \`/phone plan add &lt;user&gt; &lt;plan&gt;\`, or forward to one of the account's numbers.`,
     );
     expect(await phoneReply(`forward add <@${MALLORY}> ${MOBILE} Mobile`, MALLORY)).toBe(
-      `:warning: Forward number \`${MOBILE}\` is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and you have none. Ask a phone admin (\`/phone admins\`) for a calling plan, or forward to one of the account's numbers.`,
+      `:warning: Forward number \`${MOBILE}\` is outside the account: forwarding a call there is an outbound call, which needs a calling plan, and you have none. Ask ${mention(ADMIN_ID)} for a calling plan, or forward to one of the account's numbers.`,
     );
     expect(await snapshot()).toEqual(before);
     // A number of the account is an internal call: no plan needed.

@@ -13,6 +13,7 @@ import {
   encodeListCursor,
   encodeNumbersCursor,
   encodePlanRemoval,
+  encodeReservedCursor,
   encodeRemoval as encodeUsers,
 } from '../../src/slack/payloads.ts';
 import { registerListeners } from '../../src/slack/register.ts';
@@ -288,6 +289,16 @@ const onSomeoneElse: Attempt[] = [
     denied: ['numbers'],
   },
   {
+    listener: ACTIONS.reservedMore,
+    tries: 'paging through the reserved extensions',
+    payload: async () => ({
+      press: { action_id: ACTIONS.reservedMore, value: encodeReservedCursor({ after: '4000', before: 50 }) },
+      on: aMessage,
+    }),
+    refusal: 'Only phone admins can use `/phone reserved`.',
+    denied: ['reserved'],
+  },
+  {
     listener: ACTIONS.listNext,
     tries: 'paging through the list of phone users',
     payload: async () => ({
@@ -336,6 +347,26 @@ const onSomeoneElse: Attempt[] = [
     payload: async () => ({
       press: { action_id: ACTIONS.settingsEdit, block_id: 'summary_voicemail', value: 'voicemail' },
       on: { view: await adminSummary(C1) },
+    }),
+    refusal: 'Only phone admins can use /phone settings.',
+    denied: ['settings'],
+  },
+  {
+    listener: ACTIONS.hoursMode,
+    tries: "choosing a weekly schedule in colleague 1's business hours form",
+    payload: async () => ({
+      press: { action_id: ACTIONS.hoursMode, block_id: HOURS_BLOCKS.mode },
+      on: { view: await adminForm(C1, 'hours') },
+    }),
+    refusal: 'Only phone admins can use /phone settings.',
+    denied: ['settings'],
+  },
+  {
+    listener: ACTIONS.hoursDayType,
+    tries: "closing a day in colleague 1's business hours form",
+    payload: async () => ({
+      press: { action_id: ACTIONS.hoursDayType, block_id: HOURS_BLOCKS.day('mon') },
+      on: { view: await adminForm(C1, 'hours') },
     }),
     refusal: 'Only phone admins can use /phone settings.',
     denied: ['settings'],
@@ -563,7 +594,7 @@ const onSomeoneElse: Attempt[] = [
     tries: "saving colleague 1's business hours",
     payload: async () => ({
       submit: await adminForm(C1, 'hours'),
-      values: { [HOURS_BLOCKS.mode]: { mode: radio('weekly') } },
+      values: { [HOURS_BLOCKS.mode]: { [ACTIONS.hoursMode]: radio('always') } },
     }),
     refusal: 'Only phone admins can use /phone hours for someone else.',
     denied: ['hours'],
@@ -942,6 +973,16 @@ const garbage: Garbage[] = [
     denied: [],
   },
   {
+    listener: ACTIONS.reservedMore,
+    what: 'a More button whose value names no extension',
+    payload: async () => ({
+      press: { action_id: ACTIONS.reservedMore, value: '{"after":"4000; DROP TABLE","before":50}' },
+      on: aMessage,
+    }),
+    answer: 'This list could not be continued; run `/phone reserved` again.',
+    denied: [],
+  },
+  {
     listener: ACTIONS.listNext,
     what: 'a Next button whose value is cut-off JSON',
     payload: async () => ({ press: { action_id: ACTIONS.listNext, value: '{"q":{"site":' }, on: aMessage }),
@@ -1086,7 +1127,7 @@ const garbage: Garbage[] = [
     what: 'a business-hours form whose private_metadata is not JSON',
     payload: async () => ({
       submit: unreadable(await adminForm(C1, 'hours'), 'not json'),
-      values: { [HOURS_BLOCKS.mode]: { mode: radio('weekly') } },
+      values: { [HOURS_BLOCKS.mode]: { [ACTIONS.hoursMode]: radio('always') } },
     }),
     answer: 'This form could not be read; close it and open the settings again.',
     denied: [],

@@ -259,7 +259,7 @@ describe('Show PIN', () => {
     const own = await phone('me', C2);
     const target = (await settingsOf(C1)).directoryUserId;
     expect(await showPin(own, C2, `u:${target}`)).toBe(
-      ':warning: Only phone admins and the phone user themselves can see a voicemail PIN. Ask a phone admin (`/phone admins`) if you need it.',
+      `:warning: Only phone admins and the phone user themselves can see a voicemail PIN. Ask ${mention(ADMIN_ID)} if you need it.`,
     );
     expect(await deniedAttempts(sb.app.deps.db)).toEqual([{ actor: C2, command: 'show pin' }]);
     expect(await showPin(own, C2, 'u:not-a-number')).toContain('This button could not be read.');

@@ -268,7 +268,7 @@ describe('what the forms of the lists say when they refuse', () => {
       [LIST_BLOCKS.forwardNumber]: { value: text('+1 900 234 5678') },
     });
     expect(readable(errors?.[LIST_BLOCKS.forwardNumber])).toBe(
-      '+19002345678 is a premium-rate number: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask a phone admin (/phone admins) if you need this one.',
+      '+19002345678 is a premium-rate number: every call forwarded there is charged to the company at that rate, so only a phone admin can add it. Add your mobile or another ordinary number, or ask Ada Lovelace if you need this one.',
     );
     const admin = await openSection(C1, 'forward');
     expect(

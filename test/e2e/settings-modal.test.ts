@@ -4,40 +4,25 @@ import { ACTIONS, VIEWS } from '../../src/slack/ids.ts';
 import { HOURS_BLOCKS } from '../../src/slack/views/settings/hours-form.ts';
 import { ADMIN_ID, CHANNEL, colleague, useSwitchboard, visibleText } from '../support/e2e.ts';
 import { deniedAttempts, phoneCommands } from '../support/phone.ts';
-import { settingsModal } from '../support/settings-modal.ts';
+import { settingsModal, shownChoice, type WeekDays, weeklyValues } from '../support/settings-modal.ts';
 
 const sb = useSwitchboard();
 const { phoneReply, phoneChange, setupAccount, license } = phoneCommands(sb);
-const { openSettings, editSection, summaryText, confirmedPrivately } = settingsModal(sb);
+const { openSettings, editSection, summaryText, confirmedPrivately, chooseWeekly, choose } =
+  settingsModal(sb);
 
 afterEach(() => {
   expect(sb.slack.violations()).toEqual([]);
 });
 
-type DayValue = 'interval' | '24h' | 'closed';
-/** The form values for a weekly schedule: `open` days from–to, the rest as given (their times as the form shows them). */
-function weekly(
-  days: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', [DayValue, string?, string?]>>,
-) {
-  const values: Record<string, Record<string, unknown>> = {
-    [HOURS_BLOCKS.mode]: { mode: { type: 'radio_buttons', selected_option: { value: 'weekly' } } },
-  };
-  for (const day of ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const) {
-    const [type, from, to] = days[day] ?? ['closed'];
-    values[HOURS_BLOCKS.day(day)] = { type: { type: 'static_select', selected_option: { value: type } } };
-    values[HOURS_BLOCKS.from(day)] = { time: { type: 'timepicker', selected_time: from ?? '09:00' } };
-    values[HOURS_BLOCKS.to(day)] = { time: { type: 'timepicker', selected_time: to ?? '17:00' } };
-  }
-  return values as never;
-}
-
-const office = weekly({
+const OFFICE: WeekDays = {
   mon: ['interval', '09:00', '17:00'],
   tue: ['interval', '09:00', '17:00'],
   wed: ['interval', '09:00', '17:00'],
   thu: ['interval', '09:00', '17:00'],
   fri: ['interval', '09:00', '17:00'],
-});
+};
+const office = weeklyValues(OFFICE);
 
 describe('the settings form', () => {
   it('shows a summary with an Edit button per section the viewer may change', async () => {
@@ -57,13 +42,11 @@ describe('the settings form', () => {
     await setupAccount();
     await license([colleague(1)]);
     const summary = await openSettings(`settings <@${colleague(1)}>`);
-    const form = await editSection(ADMIN_ID, summary, 'hours');
-    expect(form.callback_id).toBe(VIEWS.settingsHours);
-    await sb.slack.submit({
-      user: ADMIN_ID,
-      viewId: form.id,
-      values: weekly({ mon: ['interval', '09:00', '09:00'] }),
-    });
+    const opened = await editSection(ADMIN_ID, summary, 'hours');
+    expect(opened.callback_id).toBe(VIEWS.settingsHours);
+    const mistake: WeekDays = { ...OFFICE, mon: ['interval', '09:00', '09:00'] };
+    const form = await chooseWeekly(ADMIN_ID, opened, mistake);
+    await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: weeklyValues(mistake) });
     expect(sb.slack.openViews(ADMIN_ID)[1]?.errors).toEqual({
       [HOURS_BLOCKS.to('mon')]:
         'Monday would open and close at 09:00: choose another closing time (one earlier than 09:00 ends the next day), or "Open 24 hours".',
@@ -86,7 +69,8 @@ describe('the settings form', () => {
     await setupAccount();
     await license([colleague(1)]);
     const summary = await openSettings(`settings <@${colleague(1)}>`);
-    const form = await editSection(ADMIN_ID, summary, 'hours');
+    const opened = await editSection(ADMIN_ID, summary, 'hours');
+    const form = await chooseWeekly(ADMIN_ID, opened, OFFICE);
     const initial = (id: string) =>
       (form.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]).find(
         (b) => b.block_id === id,
@@ -94,11 +78,9 @@ describe('the settings form', () => {
     expect(
       ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => initial(HOURS_BLOCKS.day(d as 'mon'))),
     ).toEqual(['interval', 'interval', 'interval', 'interval', 'interval', 'closed', 'closed']);
-    await sb.slack.submit({
-      user: ADMIN_ID,
-      viewId: form.id,
-      values: weekly({ fri: ['interval', '22:00', '06:00'] }),
-    });
+    const nightShift: WeekDays = { fri: ['interval', '22:00', '06:00'] };
+    const shift = await chooseWeekly(ADMIN_ID, form, nightShift);
+    await sb.slack.submit({ user: ADMIN_ID, viewId: shift.id, values: weeklyValues(nightShift) });
     await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID).length === 1);
     const redrawn = await sb.slack.waitFor(() => {
       const text = summaryText(sb.slack.openViews(ADMIN_ID)[0] as View);
@@ -111,7 +93,7 @@ describe('the settings form', () => {
     await setupAccount();
     await license([colleague(1)]);
     const summary = await openSettings(`settings <@${colleague(1)}>`);
-    const form = await editSection(ADMIN_ID, summary, 'hours');
+    const form = await chooseWeekly(ADMIN_ID, await editSection(ADMIN_ID, summary, 'hours'), OFFICE);
     await phoneChange(`hours <@${colleague(1)}> mon-fri 08:00-16:00`);
     await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: office });
     const errors = sb.slack.openViews(ADMIN_ID)[1]?.errors ?? {};
@@ -123,7 +105,7 @@ describe('the settings form', () => {
     await setupAccount();
     await license([colleague(1), colleague(2)]);
     const own = await openSettings('settings', colleague(1));
-    const form = await editSection(colleague(1), own, 'hours');
+    const form = await chooseWeekly(colleague(1), await editSection(colleague(1), own, 'hours'), OFFICE);
     await sb.slack.submit({ user: colleague(1), viewId: form.id, values: office });
     await sb.slack.waitFor(() => sb.slack.openViews(colleague(1)).length === 1);
     // A phone user's own change is confirmed to them alone, in their DM with the app, after the form closes.
@@ -148,5 +130,72 @@ describe('the settings form', () => {
     });
     const summary = await sb.slack.waitFor(() => sb.slack.openViews(colleague(1))[0]);
     expect(summary.callback_id).toBe(VIEWS.settingsSummary);
+  });
+});
+
+describe("the business hours form's choices", () => {
+  const inputIds = (view: View) =>
+    (view.blocks as { type: string; block_id?: string }[])
+      .filter((b) => b.type === 'input')
+      .map((b) => b.block_id);
+  const time = (view: View, blockId: string) =>
+    (view.state.values[blockId]?.time as { selected_time?: string } | undefined)?.selected_time ??
+    (view.blocks as { block_id?: string; element?: { initial_time?: string } }[]).find(
+      (b) => b.block_id === blockId,
+    )?.element?.initial_time;
+  const mode = (value: string) => ({ blockId: HOURS_BLOCKS.mode, actionId: ACTIONS.hoursMode, value });
+  const dayType = (day: 'mon' | 'tue' | 'sat', value: string) => ({
+    blockId: HOURS_BLOCKS.day(day),
+    actionId: ACTIONS.hoursDayType,
+    value,
+  });
+
+  it('shows only what the choice needs: no days on 24/7, no times on a closed day', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const summary = await openSettings(`settings <@${colleague(1)}>`);
+    const form = await editSection(ADMIN_ID, summary, 'hours');
+    expect(inputIds(form)).toEqual([HOURS_BLOCKS.mode]);
+    const weekly = await choose(ADMIN_ID, form, mode('weekly'));
+    expect(weekly.id).toBe(form.id);
+    expect(inputIds(weekly)).toContain(HOURS_BLOCKS.from('fri'));
+    expect(inputIds(weekly)).toContain(HOURS_BLOCKS.day('sat'));
+    expect(inputIds(weekly)).not.toContain(HOURS_BLOCKS.from('sat'));
+    const saturday = await choose(ADMIN_ID, weekly, dayType('sat', 'interval'));
+    expect(time(saturday, HOURS_BLOCKS.from('sat'))).toBe('09:00');
+    expect(visibleText({ text: '', blocks: saturday.blocks })).not.toContain('(optional)');
+    expect(sb.slack.messages(CHANNEL).filter((m) => m.text.includes('business hours'))).toEqual([]);
+  });
+
+  it('keeps what the admin entered through every choice, hidden fields included, and saves it', async () => {
+    await setupAccount();
+    await license([colleague(1)]);
+    const summary = await openSettings(`settings <@${colleague(1)}>`);
+    const form = await choose(ADMIN_ID, await editSection(ADMIN_ID, summary, 'hours'), mode('weekly'));
+    // Monday's times typed, not saved; then Tuesday closed: Monday's times stay as typed.
+    const typed = {
+      [HOURS_BLOCKS.from('mon')]: { time: { type: 'timepicker', selected_time: '07:30' } },
+      [HOURS_BLOCKS.to('mon')]: { time: { type: 'timepicker', selected_time: '15:30' } },
+    };
+    const tuesday = await choose(ADMIN_ID, form, dayType('tue', 'closed'), typed);
+    expect(time(tuesday, HOURS_BLOCKS.from('mon'))).toBe('07:30');
+    expect(inputIds(tuesday)).not.toContain(HOURS_BLOCKS.from('tue'));
+    // Monday closed, then open again: its times come back.
+    const closed = await choose(ADMIN_ID, tuesday, dayType('mon', 'closed'));
+    expect(inputIds(closed)).not.toContain(HOURS_BLOCKS.from('mon'));
+    const reopened = await choose(ADMIN_ID, closed, dayType('mon', 'interval'));
+    expect(time(reopened, HOURS_BLOCKS.to('mon'))).toBe('15:30');
+    // 24/7 hides every day; back to weekly, they are as they were left.
+    const always = await choose(ADMIN_ID, reopened, mode('always'));
+    expect(inputIds(always)).toEqual([HOURS_BLOCKS.mode]);
+    const back = await choose(ADMIN_ID, always, mode('weekly'));
+    expect(time(back, HOURS_BLOCKS.from('mon'))).toBe('07:30');
+    expect(shownChoice(back, HOURS_BLOCKS.day('tue'))).toBe('closed');
+
+    await sb.slack.submit({ user: ADMIN_ID, viewId: back.id, values: {} });
+    await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID).length === 1);
+    const shown = await phoneReply(`show <@${colleague(1)}>`);
+    expect(shown).toContain('Mon 07:30–15:30');
+    expect(shown).toContain('Wed–Fri 09:00–17:00');
   });
 });

@@ -4,28 +4,20 @@ import { ACTIONS } from '../../src/slack/ids.ts';
 import { HOURS_BLOCKS } from '../../src/slack/views/settings/hours-form.ts';
 import { ADMIN_ID, CHANNEL, colleague, type useSwitchboard, visibleText } from './e2e.ts';
 import { deniedAttempts, phoneCommands } from './phone.ts';
+import { settingsModal, type WeekDays, weeklyValues } from './settings-modal.ts';
 import { csvUploads } from './uploads.ts';
 
 type Harness = ReturnType<typeof useSwitchboard>;
 
 const MALLORY = 'UNOTADMIN1';
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 
-/** The hours form's values: Monday to Friday from `from` to `to` (Monday to `mondayTo`), the weekend closed. */
-function weekdays(from: string, to: string, mondayTo = to) {
-  const values: Record<string, Record<string, unknown>> = {
-    [HOURS_BLOCKS.mode]: { mode: { type: 'radio_buttons', selected_option: { value: 'weekly' } } },
-  };
-  for (const day of DAYS) {
-    const open = day !== 'sat' && day !== 'sun';
-    values[HOURS_BLOCKS.day(day)] = {
-      type: { type: 'static_select', selected_option: { value: open ? 'interval' : 'closed' } },
-    };
-    values[HOURS_BLOCKS.from(day)] = { time: { type: 'timepicker', selected_time: open ? from : '09:00' } };
-    const closes = day === 'mon' ? mondayTo : to;
-    values[HOURS_BLOCKS.to(day)] = { time: { type: 'timepicker', selected_time: open ? closes : '17:00' } };
+/** Monday to Friday from `from` to `to` (Monday to `mondayTo`), the weekend closed. */
+function weekdays(from: string, to: string, mondayTo = to): WeekDays {
+  const days: WeekDays = {};
+  for (const day of ['mon', 'tue', 'wed', 'thu', 'fri'] as const) {
+    days[day] = ['interval', from, day === 'mon' ? mondayTo : to];
   }
-  return values as never;
+  return days;
 }
 
 /**
@@ -36,6 +28,7 @@ function weekdays(from: string, to: string, mondayTo = to) {
  */
 export function adminScenario(sb: Harness) {
   const { phoneReply, phoneChange, setupAccount } = phoneCommands(sb);
+  const { chooseWeekly } = settingsModal(sb);
   const { upload, press, attachedFile, botReplies, previewRecorded, exportFile } = csvUploads(sb);
 
   describe("an admin's first day", () => {
@@ -56,13 +49,22 @@ export function adminScenario(sb: Harness) {
         value: 'hours',
         blockId: 'summary_hours',
       });
-      const form = await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID)[1]);
-      await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: weekdays('09:00', '17:00', '09:00') });
+      const opened = await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID)[1]);
+      const form = await chooseWeekly(ADMIN_ID, opened, weekdays('09:00', '17:00', '09:00'));
+      await sb.slack.submit({
+        user: ADMIN_ID,
+        viewId: form.id,
+        values: weeklyValues(weekdays('09:00', '17:00', '09:00')),
+      });
       expect(sb.slack.openViews(ADMIN_ID)[1]?.errors).toEqual({
         [HOURS_BLOCKS.to('mon')]:
           'Monday would open and close at 09:00: choose another closing time (one earlier than 09:00 ends the next day), or "Open 24 hours".',
       });
-      await sb.slack.submit({ user: ADMIN_ID, viewId: form.id, values: weekdays('09:00', '17:00') });
+      await sb.slack.submit({
+        user: ADMIN_ID,
+        viewId: form.id,
+        values: weeklyValues(weekdays('09:00', '17:00')),
+      });
       await sb.slack.waitFor(() => sb.slack.openViews(ADMIN_ID).length === 1);
       const summaryText = await sb.slack.waitFor(() => {
         const view = sb.slack.openViews(ADMIN_ID)[0] as View;

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import type { View } from '../../src/local/index.ts';
 import { ACTIONS } from '../../src/slack/ids.ts';
+import { HOURS_BLOCKS } from '../../src/slack/views/settings/hours-form.ts';
 import { ADMIN_ID, CHANNEL, type useSwitchboard, visibleText } from './e2e.ts';
 
 type Harness = ReturnType<typeof useSwitchboard>;
@@ -75,7 +76,55 @@ export function settingsModal(sb: Harness) {
     return dm;
   }
 
+  /**
+   * A choice in an input block that dispatches its action (`values`: what else the person entered so far):
+   * returns the form once the app has drawn it again.
+   */
+  async function choose(
+    user: string,
+    form: View,
+    choice: { blockId: string; actionId: string; value: string },
+    values: Record<string, Record<string, unknown>> = {},
+  ): Promise<View> {
+    const before = sb.slack.openViews(user).find((v) => v.id === form.id)?.hash;
+    const ack = await sb.slack.click({
+      user,
+      viewId: form.id,
+      blockId: choice.blockId,
+      actionId: choice.actionId,
+      selectedOption: { value: choice.value },
+      values: values as never,
+    });
+    expect(ack.status).toBe(200);
+    return sb.slack.waitFor(() => {
+      const now = sb.slack.openViews(user).find((v) => v.id === form.id);
+      return now && now.hash !== before ? now : undefined;
+    });
+  }
+
+  /** The hours form set to a weekly schedule of these days as a person does it, one choice at a time. */
+  async function chooseWeekly(user: string, form: View, days: WeekDays): Promise<View> {
+    let view = form;
+    if (shownChoice(view, HOURS_BLOCKS.mode) !== 'weekly') {
+      view = await choose(user, view, {
+        blockId: HOURS_BLOCKS.mode,
+        actionId: ACTIONS.hoursMode,
+        value: 'weekly',
+      });
+    }
+    for (const day of WEEKDAY_KEYS) {
+      const wanted = days[day]?.[0] ?? 'closed';
+      if (shownChoice(view, HOURS_BLOCKS.day(day)) !== wanted) {
+        const choice = { blockId: HOURS_BLOCKS.day(day), actionId: ACTIONS.hoursDayType, value: wanted };
+        view = await choose(user, view, choice);
+      }
+    }
+    return view;
+  }
+
   return {
+    choose,
+    chooseWeekly,
     openSettings,
     editSection,
     openSection,
@@ -95,3 +144,35 @@ export const checks = (...values: string[]) => ({
   selected_options: values.map((value) => ({ value })),
 });
 export const text = (value: string) => ({ type: 'plain_text_input', value });
+
+const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+type DayValue = 'interval' | '24h' | 'closed';
+export type WeekDays = Partial<Record<(typeof WEEKDAY_KEYS)[number], [DayValue, string?, string?]>>;
+
+/** The option a form shows chosen in a block: what the person chose there, else what it was drawn with. */
+export function shownChoice(view: View, blockId: string): string | undefined {
+  const state = Object.values(view.state.values[blockId] ?? {})[0] as
+    | { selected_option?: { value: string } | null }
+    | undefined;
+  if (state?.selected_option) return state.selected_option.value;
+  const block = (
+    view.blocks as { block_id?: string; element?: { initial_option?: { value: string } } }[]
+  ).find((b) => b.block_id === blockId);
+  return block?.element?.initial_option?.value;
+}
+
+/** The hours form's values for a weekly schedule: each day's kind and, for a day open for a time, its times. */
+export function weeklyValues(days: WeekDays) {
+  const values: Record<string, Record<string, unknown>> = {
+    [HOURS_BLOCKS.mode]: { [ACTIONS.hoursMode]: radio('weekly') },
+  };
+  for (const day of WEEKDAY_KEYS) {
+    const [type, from, to] = days[day] ?? ['closed'];
+    values[HOURS_BLOCKS.day(day)] = { [ACTIONS.hoursDayType]: select(type) };
+    if (type === 'interval') {
+      values[HOURS_BLOCKS.from(day)] = { time: { type: 'timepicker', selected_time: from ?? '09:00' } };
+      values[HOURS_BLOCKS.to(day)] = { time: { type: 'timepicker', selected_time: to ?? '17:00' } };
+    }
+  }
+  return values as never;
+}

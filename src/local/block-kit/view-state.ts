@@ -74,13 +74,17 @@ function inputBlocks(blocks: unknown[]): InputBlock[] {
 }
 
 /**
- * `view.state.values` as Slack builds it on submit: every input block appears, empty ones with null or [].
- * Throws for what a person cannot do in Slack: fill a block the view does not have, or leave a required one empty.
+ * `view.state.values` as Slack builds it: every input block appears, empty ones with null or []. What the person
+ * entered earlier (`kept`: the view's state, which views.update keeps for blocks whose ids match) stands where
+ * nothing new is given, and the element's initial value where nothing was ever entered. Throws for what a person
+ * cannot do in Slack: fill a block the view does not have, or submit with a required one empty (a `draft`, the
+ * state a block_actions payload carries while the form is being filled in, may have empty ones).
  */
 export function buildStateValues(
   viewId: string,
   blocks: unknown[],
   given: Record<string, Record<string, InputValue>>,
+  options: { kept?: Record<string, Record<string, unknown>>; draft?: boolean } = {},
 ): Record<string, Record<string, unknown>> {
   const inputs = inputBlocks(blocks);
   for (const [blockId, byAction] of Object.entries(given)) {
@@ -102,7 +106,8 @@ export function buildStateValues(
     const [field, empty] = EMPTY[input.type] ?? ['value', null];
     const provided = given[input.blockId]?.[input.actionId];
     const initial = input.element[INITIAL[field] ?? ''];
-    const untouched = { type: input.type, [field]: initial ?? empty };
+    const kept = options.kept?.[input.blockId]?.[input.actionId];
+    const untouched = isObject(kept) ? kept : { type: input.type, [field]: initial ?? empty };
     const value = provided ? { ...provided, type: input.type } : untouched;
     const chosen = (value as Record<string, unknown>)[field];
     const max = input.element.max_selected_items;
@@ -111,7 +116,7 @@ export function buildStateValues(
         `fake-slack: input block "${input.blockId}" allows at most ${max} selections; Slack would not let the person pick ${chosen.length}`,
       );
     }
-    if (!input.optional && isEmpty(input.type, value)) {
+    if (!options.draft && !input.optional && isEmpty(input.type, value)) {
       throw new Error(
         `fake-slack: input block "${input.blockId}" is required; Slack would not let the person submit without it`,
       );

@@ -590,6 +590,37 @@ function base64(file) {
 const encodeFiles = (files) =>
   Promise.all(files.map(async (file) => ({ filename: file.name, contentBase64: await base64(file) })));
 
+/**
+ * A choice in an input block with dispatch_action: Slack sends block_actions at once, with the form as filled in
+ * so far in the view's state, and the app may draw the form again.
+ */
+async function dispatchChoice(form, block) {
+  const view = state.views.modals.find((v) => v.id === form.dataset.viewId);
+  const shown = view
+    ? inputBlocks(view.blocks).find((b) => b.blockId === block.dataset.inputBlock)
+    : undefined;
+  if (!view || !shown) return;
+  const values = {};
+  for (const { blockId, element } of inputBlocks(view.blocks)) {
+    if (element.type === 'file_input') continue;
+    const box = form.querySelector(`[data-input-block="${CSS.escape(blockId)}"]`);
+    const value = box ? inputValue(element, rawValue(box, element.type)) : undefined;
+    if (value && !isEmptyInput(value)) values[blockId] = { [element.action_id]: value };
+  }
+  const chosen = rawValue(block, shown.element.type);
+  if (typeof chosen !== 'string' || chosen === '') return;
+  await attempt(() =>
+    api('/ui/api/click', {
+      as: state.as,
+      viewId: view.id,
+      actionId: shown.element.action_id,
+      blockId: shown.blockId,
+      selectedOption: { value: chosen },
+      values,
+    }),
+  );
+}
+
 async function submitView(form) {
   const view = state.views.modals.find((v) => v.id === form.dataset.viewId);
   if (!view) return;
@@ -839,8 +870,11 @@ function wire() {
   });
   document.addEventListener('change', (event) => {
     const select = event.target.closest('select[data-kind]');
-    if (select) choose(select);
-    else remember(event.target);
+    if (select) return void choose(select);
+    remember(event.target);
+    const block = event.target.closest('[data-input-block][data-dispatch]');
+    const form = event.target.closest('form[data-view-id]');
+    if (block && form) dispatchChoice(form, block);
   });
   document.addEventListener('input', (event) => {
     if (event.target.matches('[data-mentions]')) updatePicker(event.target);

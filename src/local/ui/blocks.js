@@ -326,7 +326,7 @@ function input(block, blockId, ctx) {
   const error = ctx.errors?.[blockId];
   const draft = ctx.drafts?.[blockId];
   return [
-    `<div class="bk-input${error ? ' bk-has-error' : ''}" data-input-block="${escapeHtml(blockId)}">`,
+    `<div class="bk-input${error ? ' bk-has-error' : ''}" data-input-block="${escapeHtml(blockId)}"${block.dispatch_action === true ? ' data-dispatch' : ''}>`,
     `<div class="bk-label">${plainText(block.label)}${optional}</div>`,
     inputControl(element, blockId, draft, ctx),
     error ? `<div class="bk-error" role="alert">${escapeHtml(error)}</div>` : '',

@@ -16,6 +16,7 @@ import { countPhoneUsers } from '../../store/phone-users.ts';
 import { planUsage } from '../../store/plans.ts';
 import { listSites } from '../../store/sites.ts';
 import { extensionState } from '../site-rules.ts';
+import { siteCountryOr } from '../typed-numbers.ts';
 import type { ImportOptions, SourceRow } from './plan.ts';
 import type { AccountView } from './view.ts';
 
@@ -40,7 +41,12 @@ export async function loadAccountView(
   account: AccountSettingsRow,
   rows: readonly SourceRow[],
   options: ImportOptions,
+  defaultCountry?: string,
 ): Promise<AccountView> {
+  // A number without + is read in the country of its row's site, known only when the row is planned: each
+  // country a site may have is tried here, so that whichever reading the row takes has its inventory row.
+  const sites = await listSites(db);
+  const countries = [...new Set(sites.map((site) => siteCountryOr(site.country, defaultCountry)))];
   const emails = new Set<string>();
   const numbers = new Set<string>();
   const macs = new Set<string>();
@@ -49,8 +55,10 @@ export async function loadAccountView(
     const c = cells;
     if (c.email) emails.add(lookupKey(c.email));
     for (const input of values(c.phoneNumbers)) {
-      const read = repairSpreadsheetNumber(input);
-      if (read.ok) numbers.add(read.number);
+      for (const country of input.trim().startsWith('+') ? [undefined] : countries) {
+        const read = repairSpreadsheetNumber(input, country);
+        if (read.ok) numbers.add(read.number);
+      }
     }
     for (const input of values(c.deskPhoneMac)) {
       const mac = normalizeMac(input);
@@ -62,8 +70,7 @@ export async function loadAccountView(
   for (const source of copySources) if (looksLikeEmail(source)) emails.add(lookupKey(source));
   const copyExtensions = [...copySources].filter((source) => !looksLikeEmail(source));
 
-  const [sites, plans, extensions, counts, main, directory, numberRows, macRows] = await Promise.all([
-    listSites(db),
+  const [plans, extensions, counts, main, directory, numberRows, macRows] = await Promise.all([
     planUsage(db),
     extensionState(db),
     countPhoneUsers(db),
@@ -86,6 +93,7 @@ export async function loadAccountView(
   }
   return {
     siteCodes: account.siteCodesEnabled,
+    defaultCountry: siteCountryOr(null, defaultCountry),
     licensesTotal: account.licensesTotal,
     licensesUsed: counts.total,
     sites,

@@ -8,7 +8,7 @@ import { fullExtension } from '../../domain/extensions.ts';
 import type { ImportCounts } from '../../domain/imports.ts';
 import { normalizeMac } from '../../domain/mac.ts';
 import { checkPersonName } from '../../domain/people.ts';
-import { MAX_NUMBERS_PER_USER } from '../../domain/phone-numbers.ts';
+import { MAX_NUMBERS_PER_USER, ofAnotherSite } from '../../domain/phone-numbers.ts';
 import type { CurrentUser, DeskPhoneValue, UserFields } from '../../domain/phone-user-fields.ts';
 import { matchPlan } from '../../domain/plans.ts';
 import type { CallerId } from '../../domain/settings.ts';
@@ -22,6 +22,7 @@ import {
 import type { Site } from '../../store/sites.ts';
 import { cleanModel, MAX_MODEL_LENGTH } from '../settings/desk-phones.ts';
 import { checkExtension } from '../site-rules.ts';
+import { siteCountryOr } from '../typed-numbers.ts';
 import { type ImportSample, sampleOf } from './sample.ts';
 import type { AccountView } from './view.ts';
 
@@ -320,7 +321,13 @@ export function planImport(
       planCodes = codes.sort((a, b) => a - b);
     }
 
-    // Direct numbers.
+    // Direct numbers, and the caller ID below: a number without + is read in the country of the row's site.
+    const country = siteCountryOr(site?.country, view.defaultCountry);
+    const person = (): Person => ({
+      name: `${firstName} ${lastName}`.trim() || email,
+      email,
+      slackUserId: null,
+    });
     let numbers = current?.numbers ?? [...DEFAULT_FIELDS.numbers];
     if (cleared('phoneNumbers')) numbers = [];
     else if (given('phoneNumbers')) {
@@ -328,7 +335,7 @@ export function planImport(
       // A cell may hold any number of values: a set keeps a long one from being checked in quadratic time.
       const listed = new Set<string>();
       for (const input of splitValues(cell('phoneNumbers'))) {
-        const read = repairSpreadsheetNumber(input);
+        const read = repairSpreadsheetNumber(input, country);
         if (!read.ok) {
           problem('phoneNumbers', read.error);
           continue;
@@ -336,7 +343,7 @@ export function planImport(
         if (read.repaired) {
           repairs.push({ line: row.line, column: header('phoneNumbers'), from: input, to: read.number });
         }
-        let held = checkNumber(read.number, view, current);
+        let held = checkNumber(read.number, view, current, site, person());
         const holderId = view.numbers.get(read.number)?.phoneUserId;
         if (held?.code === 'NUMBER_TAKEN' && holderId != null && fileUsers.has(holderId)) {
           moves.push({ index, key: 'phoneNumbers', value: read.number, holderId, error: held });
@@ -354,7 +361,7 @@ export function planImport(
       if (numbers.length > MAX_NUMBERS_PER_USER) {
         problem('phoneNumbers', {
           code: 'NUMBER_LIMIT',
-          user: { name: `${firstName} ${lastName}`.trim() || email, email, slackUserId: null },
+          user: person(),
           max: MAX_NUMBERS_PER_USER,
         });
       }
@@ -386,7 +393,7 @@ export function planImport(
         : callerId.kind === 'number'
           ? callerId.number
           : 'hidden';
-      const checked = checkCallerId(wanted, numbers, view.mainNumbers);
+      const checked = checkCallerId(wanted, numbers, view.mainNumbers, country);
       if (checked.ok) callerId = checked.value;
       else problem('outboundCallerId', { code: 'SETTINGS_INVALID', problems: [checked.problem] });
     }
@@ -566,11 +573,19 @@ function checkNumber(
   number: string,
   view: AccountView,
   current: CurrentUser | undefined,
+  site: Site | undefined,
+  user: Person,
 ): DomainError | undefined {
   const row = view.numbers.get(number);
   if (!row) return { code: 'NUMBER_NOT_IN_INVENTORY', number };
   if (row.isMain) return { code: 'NUMBER_IS_MAIN', number, action: 'assign' };
-  if (row.phoneUserId !== null && row.phoneUserId !== current?.phoneUserId && row.holder) {
+  // A number the person holds already stays theirs; a new one comes from the site they end up at, whoever in the
+  // file gives it up.
+  const held = row.phoneUserId !== null && row.phoneUserId === current?.phoneUserId;
+  if (site && !held && ofAnotherSite(row, site.id)) {
+    return { code: 'NUMBER_OTHER_SITE', number, site: row.site ?? '', user, userSite: site.name };
+  }
+  if (row.phoneUserId !== null && !held && row.holder) {
     return { code: 'NUMBER_TAKEN', number, holder: row.holder };
   }
   return undefined;

@@ -156,7 +156,7 @@ export async function previewImport(
   if (!table.ok) return refuseFile(deps, claim, table.error);
   // Kept for the apply before the rows are checked, so that the text is not held while they are; not read back.
   await keepImportContent(deps.db, claimed.id, decoded.value);
-  const plan = await planFor(deps.db, await readAccount(deps.db), claimed, table.value);
+  const plan = await planFor(deps.db, await readAccount(deps.db), claimed, table.value, deps.defaultCountry);
   await setImportCounts(deps.db, claimed.id, plan.counts);
   return ok({
     import: { ...claimed, counts: plan.counts },
@@ -195,10 +195,11 @@ async function planFor(
   account: AccountSettingsRow,
   row: Pick<ImportRow, 'mode' | 'site' | 'copyFrom'>,
   table: CsvTable<ColumnKey>,
+  defaultCountry: string | undefined,
 ) {
   const options = { site: row.site ?? undefined, copyFrom: row.copyFrom ?? undefined };
   const rows = table.rows.map(fromFile);
-  const view = await loadAccountView(db, account, rows, options);
+  const view = await loadAccountView(db, account, rows, options, defaultCountry);
   return planImport(rows, row.mode, options, view);
 }
 
@@ -240,7 +241,7 @@ export async function applyImport(
     let result: Result<ImportApplied>;
     try {
       result = await runChange(deps, actor, 'import', (tx, rec, account) =>
-        applyLocked(tx, rec, account, actor, importId, choice, progress),
+        applyLocked(tx, rec, account, actor, importId, choice, progress, deps.defaultCountry),
       );
     } catch (error) {
       await settleApply(deps, importId, 'failed').catch(() => {});
@@ -303,8 +304,9 @@ async function applyLocked(
   importId: number,
   choice: ApplyChoice,
   progress: Progress,
+  defaultCountry: string | undefined,
 ): Promise<ImportApplied> {
-  const { row, plan } = await lockAndPlan(tx, account, importId);
+  const { row, plan } = await lockAndPlan(tx, account, importId, defaultCountry);
   const valid = plan.counts.create + plan.counts.update + plan.counts.unchanged;
   if (choice === 'all' && plan.counts.invalid > 0) {
     fail({ code: 'IMPORT_ROWS_INVALID', fileName: row.fileName, invalid: plan.counts.invalid, valid });
@@ -370,7 +372,12 @@ const REFRESH_STATISTICS_AFTER = 1000;
  * function: the file's text and parsed rows (tens of megabytes for a large file) can be collected while the plan
  * is applied.
  */
-async function lockAndPlan(tx: Transaction, account: AccountSettingsRow, importId: number) {
+async function lockAndPlan(
+  tx: Transaction,
+  account: AccountSettingsRow,
+  importId: number,
+  defaultCountry: string | undefined,
+) {
   const locked = await lockImport(tx, importId);
   if (!locked) return fail({ code: 'IMPORT_NOT_FOUND' });
   const { content, ...row } = locked;
@@ -385,7 +392,7 @@ async function lockAndPlan(tx: Transaction, account: AccountSettingsRow, importI
       problem: table.error,
     });
   }
-  return { row, plan: await planFor(tx, account, row, table.value) };
+  return { row, plan: await planFor(tx, account, row, table.value, defaultCountry) };
 }
 
 /** Drops a preview: nothing was changed and nothing will be. */

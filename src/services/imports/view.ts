@@ -9,6 +9,8 @@ import type { Site } from '../../store/sites.ts';
  */
 export type AccountView = {
   siteCodes: boolean;
+  /** Where a number without + is read for the people of a site without a country of its own. */
+  defaultCountry: string;
   licensesTotal: number;
   licensesUsed: number;
   sites: Site[];
@@ -23,7 +25,16 @@ export type AccountView = {
   /** Phone users by extension, for Copy Settings From given as an extension. */
   phoneUsersByExtension: Map<string, CurrentUser>;
   /** The inventory rows of the numbers the file names. */
-  numbers: Map<string, { phoneUserId: number | null; isMain: boolean; holder: Person | null }>;
+  numbers: Map<
+    string,
+    {
+      phoneUserId: number | null;
+      isMain: boolean;
+      siteId: number | null;
+      site: string | null;
+      holder: Person | null;
+    }
+  >;
   /** The desk phones the file names, by MAC. */
   macs: Map<string, { phoneUserId: number; holder: Person }>;
   mainNumbers: string[];

@@ -10,6 +10,7 @@ import { type Blocked, blockedOf } from '../../store/user-details.ts';
 import { type Actor, catchDomain, type Deps, fail, type Recorder, requireAdmin } from '../context.ts';
 import { findPhoneUser } from '../find-phone-user.ts';
 import { auditTarget, userRef } from '../snapshots.ts';
+import { countryOf } from '../typed-numbers.ts';
 import { runSettingsChange } from './core.ts';
 
 export type BlockedChange = { card: PhoneUserCard; entry: BlockedEntry; blocked: Blocked[] };
@@ -22,7 +23,7 @@ export async function addBlocked(
   input: string,
 ): Promise<Result<BlockedChange>> {
   return runSettingsChange(deps, actor, ref, 'blocked numbers', 'block add', async (tx, rec, { card }) => {
-    const parsed = parseBlockedEntry(input);
+    const parsed = parseBlockedEntry(input, 'block', await nationalIn(deps, tx, input, card));
     if (!parsed.ok) return fail(parsed.error);
     const before = await blockedOf(tx, card.phoneUserId);
     if (!(await insertBlocked(tx, card.phoneUserId, parsed.entry, rec.at))) {
@@ -42,7 +43,7 @@ export async function removeBlocked(
   input: string,
 ): Promise<Result<BlockedChange>> {
   return runSettingsChange(deps, actor, ref, 'blocked numbers', 'block remove', async (tx, rec, { card }) => {
-    const parsed = parseBlockedEntry(input, 'unblock');
+    const parsed = parseBlockedEntry(input, 'unblock', await nationalIn(deps, tx, input, card));
     if (!parsed.ok) return fail(parsed.error);
     const before = await blockedOf(tx, card.phoneUserId);
     const removed = await deleteBlocked(tx, card.phoneUserId, parsed.entry.value);
@@ -51,6 +52,11 @@ export async function removeBlocked(
     rec.emit({ kind: 'phone_user.blocked_removed', user: userRef(card), entry: removed });
     return { card, entry: removed, blocked };
   });
+}
+
+/** The country a number typed without + is read in, for the person's site; none needed for one with +. */
+async function nationalIn(deps: Deps, tx: Transaction, input: string, card: PhoneUserCard) {
+  return input.trim().startsWith('+') ? undefined : countryOf(deps, tx, card.siteId);
 }
 
 const shown = (list: Blocked[]) => list.map((entry) => entry.value);

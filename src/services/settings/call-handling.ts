@@ -14,7 +14,7 @@ import { accountNumbersAmong } from '../../store/numbers.ts';
 import type { PhoneUserCard } from '../../store/phone-users.ts';
 import type { PhoneUserSettings } from '../../store/settings.ts';
 import { deskPhonesOf } from '../../store/user-details.ts';
-import { type Actor, type Deps, fail } from '../context.ts';
+import { type Actor, type Deps, fail, namingAdmins } from '../context.ts';
 import { countryOf } from '../typed-numbers.ts';
 import { applySettings, runSettingsChange } from './core.ts';
 
@@ -45,21 +45,29 @@ export function addForwardNumber(
   number: string,
   description: string,
 ): Promise<Result<ForwardChange>> {
-  return runSettingsChange(deps, actor, ref, 'call handling', 'forward add', async (tx, rec, target) => {
-    const national = !number.trim().startsWith('+');
-    const country = national ? await countryOf(deps, tx, target.card.siteId) : undefined;
-    const forward = readForwardNumber(number, description, country);
-    if (!forward.ok) fail(forward.error);
-    const { forwardNumbers, routes } = target.settings;
-    const by = target.byAdmin ? 'admin' : 'self';
-    const accountNumber = (await accountNumbersAmong(tx, [forward.value.number])).size > 0;
-    const outbound = { hasCallingPlan: target.card.plans.length > 0, accountNumber };
-    const next = addForward({ forwardNumbers, routes }, forward.value, target.card.numbers, by, outbound);
-    if (!next.ok) fail(next.error);
-    const { charged, ...patch } = next.value;
-    const settings = await applySettings(tx, rec, target, 'forward_number.added', patch);
-    return { card: target.card, settings, forward: forward.value, charged };
-  });
+  const added = runSettingsChange(
+    deps,
+    actor,
+    ref,
+    'call handling',
+    'forward add',
+    async (tx, rec, target) => {
+      const national = !number.trim().startsWith('+');
+      const country = national ? await countryOf(deps, tx, target.card.siteId) : undefined;
+      const forward = readForwardNumber(number, description, country);
+      if (!forward.ok) fail(forward.error);
+      const { forwardNumbers, routes } = target.settings;
+      const by = target.byAdmin ? 'admin' : 'self';
+      const accountNumber = (await accountNumbersAmong(tx, [forward.value.number])).size > 0;
+      const outbound = { hasCallingPlan: target.card.plans.length > 0, accountNumber };
+      const next = addForward({ forwardNumbers, routes }, forward.value, target.card.numbers, by, outbound);
+      if (!next.ok) fail(next.error);
+      const { charged, ...patch } = next.value;
+      const settings = await applySettings(tx, rec, target, 'forward_number.added', patch);
+      return { card: target.card, settings, forward: forward.value, charged };
+    },
+  );
+  return added.then((result) => namingAdmins(deps, result));
 }
 
 /**

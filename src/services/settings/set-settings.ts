@@ -13,7 +13,7 @@ import type { Transaction } from '../../store/database.ts';
 import { mainNumbers, siteNumbers } from '../../store/main-numbers.ts';
 import { type PhoneUserCard, personOf } from '../../store/phone-users.ts';
 import type { PhoneUserSettings } from '../../store/settings.ts';
-import { type Actor, type Deps, fail } from '../context.ts';
+import { type Actor, type Deps, fail, namingAdmins } from '../context.ts';
 import { auditTarget } from '../snapshots.ts';
 import { countryOf } from '../typed-numbers.ts';
 import { applySettings, runSettingsChange, type SettingsArea } from './core.ts';
@@ -123,5 +123,5 @@ export async function revealPin(
     rec.audit({ action: 'voicemail_pin.shown', ...auditTarget(target.card), before: null, after: null });
     return { card: target.card, pin: target.settings.voicemailPin };
   });
-  return ownLineOnly(shown, { code: 'PIN_NOT_VISIBLE' });
+  return namingAdmins(deps, await ownLineOnly(shown, { code: 'PIN_NOT_VISIBLE' }));
 }

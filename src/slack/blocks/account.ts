@@ -1,5 +1,7 @@
-import { type Run, runsOf } from '../../domain/runs.ts';
+import type { Run } from '../../domain/runs.ts';
 import type { AdminEntry } from '../../services/people.ts';
+import type { NumbersPage } from '../../services/queries.ts';
+import type { RunPage } from '../../services/run-pages.ts';
 import type { NumberRow } from '../../store/numbers.ts';
 import type { PlanUsage } from '../../store/plans.ts';
 import type { Site } from '../../store/sites.ts';
@@ -17,18 +19,13 @@ export function sitesMessage(siteCodes: boolean, sites: Site[]): Message {
   return linesMessage(`*Sites* (site codes ${siteCodes ? 'on' : 'off'})`, lines);
 }
 
-export function numbersMessage(
-  rows: NumberRow[],
-  total: number,
-  free: boolean,
-  site: string | undefined,
-  more?: string,
-): Message {
+export function numbersMessage(page: NumbersPage, more?: string): Message {
+  const { runs, total, free, site } = page;
   const scope = [free ? 'free' : undefined, site ? `in ${escapeText(site)}` : undefined]
     .filter(Boolean)
     .join(' ');
   const title = `*Numbers${scope ? ` (${scope})` : ''}*: ${total}`;
-  if (rows.length === 0)
+  if (runs.length === 0)
     return linesMessage(
       `${title}\nAdd some with ${code(escapeText('/phone numbers add <+E164>[..<+E164>]'))}.`,
       [],
@@ -38,24 +35,23 @@ export function numbersMessage(
     const holder = row.isMain ? ' · *main number*' : row.holder ? ` · ${escapeText(row.holder)}` : ' · free';
     return `${where}${holder}`;
   };
-  const runs = runsOf(
-    rows,
-    (row) => row.number,
-    (a, b) => !a.holder && !b.holder && !a.isMain && !b.isMain && label(a) === label(b),
-  );
   const lines = runs.map((run) => `• ${runText(run, (row) => row.number)}${label(run.first)}`);
-  const footer = more ? `Showing ${rows.length} of ${total}; *More* shows the next ones.` : undefined;
-  const message = linesMessage(title, lines, footer);
+  return withMore(linesMessage(title, lines, pageFooter(page, total, more)), ACTIONS.numbersMore, more);
+}
+
+/** Where a page sits in its list, once the list takes more than one page: "Showing 51–180 of 200". */
+function pageFooter(page: { rows: unknown[]; before: number }, total: number, more: string | undefined) {
+  if (!more && page.before === 0) return undefined;
+  const shown = `Showing ${page.before + 1}–${page.before + page.rows.length} of ${total}`;
+  return more ? `${shown}; *More* shows the next ones.` : `${shown}.`;
+}
+
+function withMore(message: Message, actionId: string, more: string | undefined): Message {
   if (more) {
     message.blocks.push({
       type: 'actions',
       elements: [
-        {
-          type: 'button',
-          action_id: ACTIONS.numbersMore,
-          text: { type: 'plain_text', text: 'More' },
-          value: more,
-        },
+        { type: 'button', action_id: actionId, text: { type: 'plain_text', text: 'More' }, value: more },
       ],
     });
   }
@@ -80,17 +76,23 @@ export function plansMessage(plans: PlanUsage[]): Message {
   );
 }
 
-export function reservedMessage(rows: { extension: string; note: string | null }[]): Message {
-  const runs = runsOf(
-    rows,
-    (row) => row.extension,
-    (a, b) => a.note === b.note,
-  );
-  const lines = runs.map(
+export function reservedMessage(
+  page: RunPage<{ extension: string; note: string | null }> & { total: number; before: number },
+  more?: string,
+): Message {
+  const lines = page.runs.map(
     (run) =>
       `• ${runText(run, (row) => row.extension)}${run.first.note ? ` ${escapeText(run.first.note)}` : ''}`,
   );
-  return linesMessage('*Reserved extensions* (never assigned to anyone)', lines);
+  return withMore(
+    linesMessage(
+      `*Reserved extensions* (never assigned to anyone): ${page.total}`,
+      lines,
+      pageFooter(page, page.total, more),
+    ),
+    ACTIONS.reservedMore,
+    more,
+  );
 }
 
 export function adminsMessage(rows: AdminEntry[]): Message {

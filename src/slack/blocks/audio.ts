@@ -4,7 +4,7 @@ import type { ChoiceResult, Library, LibraryEntry, UploadResult } from '../../se
 import type { AudioSummary } from '../../store/audio.ts';
 import { sizeText, useText } from '../audio-text.ts';
 import { unescapeSlack } from '../commands/tokenize.ts';
-import { code, escapeText, listing, plural, showInput, who } from '../format.ts';
+import { adminNames, code, escapeText, listing, plural, showInput, who } from '../format.ts';
 import { errorText } from '../replies.ts';
 import { personOfCard } from './card.ts';
 import { linesMessage, type Message, textMessage } from './message.ts';
@@ -132,7 +132,7 @@ export function uploadRefusal(error: DomainError, forSomeoneElse: boolean): Mess
   }
   if (error.code === 'NOT_A_PHONE_USER' && !forSomeoneElse) {
     return textMessage(
-      ':warning: You have no phone line yet, so there is nothing to play this on. Ask a phone admin for a phone license (`/phone admins` lists them).',
+      `:warning: You have no phone line yet, so there is nothing to play this on. Ask ${adminNames(error.admins)} for a phone license.`,
     );
   }
   return textMessage(`:warning: ${errorText(error)}`);

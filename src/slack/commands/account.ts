@@ -11,13 +11,7 @@ import {
 import { requireAdmin } from '../../services/context.ts';
 import { licenseUsage, setLicenseTotal } from '../../services/licenses.ts';
 import { admins, grantAdmin, revokeAdmin } from '../../services/people.ts';
-import {
-  NUMBERS_PAGE,
-  numbersOverview,
-  plansOverview,
-  reservedOverview,
-  sitesOverview,
-} from '../../services/queries.ts';
+import { numbersOverview, plansOverview, reservedOverview, sitesOverview } from '../../services/queries.ts';
 import type { Site } from '../../store/sites.ts';
 import {
   adminsMessage,
@@ -30,7 +24,7 @@ import { textMessage } from '../blocks/message.ts';
 import { changeLine, licensesMessage } from '../blocks/results.ts';
 import { code, escapeText, listing, mention, plural, showInput } from '../format.ts';
 import { ephemeral, type Outcome } from '../outcome.ts';
-import { encodeNumbersCursor } from '../payloads.ts';
+import { encodeNumbersCursor, encodeReservedCursor } from '../payloads.ts';
 import { countryName } from '../replies.ts';
 import { defineCommand } from './command.ts';
 import { type HandlerContext, settle } from './context.ts';
@@ -138,16 +132,19 @@ export function numbers(
   ctx: HandlerContext,
   free: boolean,
   site: string | undefined,
-  after?: string,
+  from?: { after: string; before: number },
 ): Promise<Outcome> {
-  return settle(numbersOverview(ctx.deps, ctx.actor, { free, site }, after), (o) => {
-    // A full page may have more after it; the total says when this page was the last.
-    const last = o.rows.at(-1)?.number;
+  return settle(numbersOverview(ctx.deps, ctx.actor, { free, site }, from), (o) => {
     const more =
-      last !== undefined && o.rows.length === NUMBERS_PAGE && o.total > o.rows.length
-        ? encodeNumbersCursor({ free: o.free, ...(o.site ? { site: o.site } : {}), after: last })
-        : undefined;
-    return ephemeral(numbersMessage(o.rows, o.total, o.free, o.site, more));
+      o.more === undefined
+        ? undefined
+        : encodeNumbersCursor({
+            free: o.free,
+            ...(o.site ? { site: o.site } : {}),
+            after: o.more,
+            before: o.before + o.rows.length,
+          });
+    return ephemeral(numbersMessage(o, more));
   });
 }
 
@@ -191,8 +188,14 @@ export function plansSet(ctx: HandlerContext, plan: string, count: string): Prom
   }));
 }
 
-export function reserved(ctx: HandlerContext): Promise<Outcome> {
-  return settle(reservedOverview(ctx.deps, ctx.actor), (rows) => ephemeral(reservedMessage(rows)));
+export function reserved(ctx: HandlerContext, from?: { after: string; before: number }): Promise<Outcome> {
+  return settle(reservedOverview(ctx.deps, ctx.actor, from), (page) => {
+    const more =
+      page.more === undefined
+        ? undefined
+        : encodeReservedCursor({ after: page.more, before: page.before + page.rows.length });
+    return ephemeral(reservedMessage(page, more));
+  });
 }
 
 export function reservedAdd(ctx: HandlerContext, extension: string): Promise<Outcome> {

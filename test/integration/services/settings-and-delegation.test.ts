@@ -353,8 +353,10 @@ describe('showing the voicemail PIN', () => {
 
   it('refuses anyone else and audits the refusal', async () => {
     const [ada, bob] = await people(2);
-    expect(refusal(await revealPin(deps, self(bob!), refOf(ada!)))).toEqual({ code: 'PIN_NOT_VISIBLE' });
-    expect(refusal(await revealPin(deps, STRANGER, refOf(ada!)))).toEqual({ code: 'PIN_NOT_VISIBLE' });
+    // With whom to ask: the phone admins, by Slack id.
+    const refused = { code: 'PIN_NOT_VISIBLE', admins: { first: [ADMIN.slackUserId], total: 1 } };
+    expect(refusal(await revealPin(deps, self(bob!), refOf(ada!)))).toEqual(refused);
+    expect(refusal(await revealPin(deps, STRANGER, refOf(ada!)))).toEqual(refused);
     expect(await deniedCommands()).toEqual(['show pin', 'show pin']);
   });
 });

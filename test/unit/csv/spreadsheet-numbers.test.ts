@@ -31,6 +31,41 @@ describe('repairSpreadsheetNumber', () => {
     });
   });
 
+  it("reads a national number in the site's country, before taking it for another country's with a lost +", () => {
+    expect(repairSpreadsheetNumber('(415) 555-0100', 'US')).toEqual({
+      ok: true,
+      number: '+14155550100',
+      repaired: null,
+    });
+    // +41 55 555 01 00 is a Swiss number too: the site's country decides.
+    expect(repairSpreadsheetNumber('4155550100', 'US')).toEqual({
+      ok: true,
+      number: '+14155550100',
+      repaired: null,
+    });
+    expect(repairSpreadsheetNumber('020 7946 0958', 'GB')).toEqual({
+      ok: true,
+      number: '+442079460958',
+      repaired: null,
+    });
+    // The same number either way: told as the lost + it most likely is.
+    expect(repairSpreadsheetNumber('14155550100', 'US')).toEqual({
+      ok: true,
+      number: '+14155550100',
+      repaired: 'plus_restored',
+    });
+    // Not a number of the site's country, but one with its + back.
+    expect(repairSpreadsheetNumber('442079460958', 'US')).toEqual({
+      ok: true,
+      number: '+442079460958',
+      repaired: 'plus_restored',
+    });
+    expect(repairSpreadsheetNumber('555', 'GB')).toMatchObject({
+      ok: false,
+      error: { code: 'NUMBER_INVALID', reason: 'not_national', country: 'GB' },
+    });
+  });
+
   it('restores scientific notation when every digit is still there', () => {
     for (const input of ['1.41555501E+10', '1.4155550100E+10', '1,41555501E+10', '1.41555501e10']) {
       expect(repairSpreadsheetNumber(input), input).toEqual({

@@ -11,6 +11,23 @@ describe('what can be blocked', () => {
   });
 
   it.each([
+    ['(415) 555-0100', 'US', '+14155550100'],
+    ['020 7946 0958', 'GB', '+442079460958'],
+  ])('reads %j in %s as the whole number %s', (input, country, value) => {
+    expect(parseBlockedEntry(input, 'block', country)).toEqual({
+      ok: true,
+      entry: { kind: 'number', value },
+    });
+  });
+
+  it('keeps digits that are no whole number of the country a prefix', () => {
+    expect(parseBlockedEntry('1900', 'block', 'US')).toEqual({
+      ok: true,
+      entry: { kind: 'prefix', value: '1900' },
+    });
+  });
+
+  it.each([
     ['+4420', '+4420'],
     ['+44 9', '+449'],
     ['+1900', '+1900'],

@@ -194,6 +194,69 @@ describe('modals: trigger_id, the view stack and view_submission acks', () => {
     expect(h.fake.openViews(ADA)[0]?.blocks).toHaveLength(2);
   });
 
+  it('sends block_actions for a choice in an input block with dispatch_action, with the form as filled in so far', async () => {
+    const choice = (dispatch: boolean) => ({
+      type: 'input',
+      block_id: 'mode',
+      ...(dispatch ? { dispatch_action: true } : {}),
+      label: { type: 'plain_text', text: 'Mode' },
+      element: {
+        type: 'radio_buttons',
+        action_id: 'pick',
+        options: ['a', 'b'].map((value) => ({ text: { type: 'plain_text', text: value }, value })),
+      },
+    });
+    openOnSlash(modal([choice(true), textInput('name')]));
+    const seen: unknown[] = [];
+    h.app.action('pick', async ({ ack, client, body }) => {
+      await ack();
+      const view = (body as { view: { id: string; hash: string; state: unknown } }).view;
+      seen.push(view.state);
+      await client.views.update({
+        view_id: view.id,
+        hash: view.hash,
+        view: modal([choice(false), textInput('name'), textInput('site')]),
+      });
+    });
+    await h.fake.slash({ user: ADA, channel: ADMINS, text: 'add' });
+    const [view] = await h.fake.waitFor(() => h.fake.openViews(ADA).length === 1 && h.fake.openViews(ADA));
+    const viewId = view?.id ?? '';
+    await h.fake.click({
+      user: ADA,
+      viewId,
+      actionId: 'pick',
+      selectedOption: { value: 'b' },
+      values: { name: { value: { type: 'plain_text_input', value: 'Ada' } } },
+    });
+    await h.fake.waitFor(() => h.fake.openViews(ADA)[0]?.blocks.length === 3);
+    expect(seen).toEqual([
+      {
+        values: {
+          mode: {
+            pick: expect.objectContaining({
+              type: 'radio_buttons',
+              selected_option: expect.objectContaining({ value: 'b' }),
+            }),
+          },
+          name: { value: { type: 'plain_text_input', value: 'Ada' } },
+        },
+      },
+    ]);
+    // What the person typed stays in the redrawn form and comes with the submission.
+    await h.fake.submit({
+      user: ADA,
+      viewId,
+      values: { site: { value: { type: 'plain_text_input', value: 'Main' } } },
+    });
+    expect(h.fake.openViews(ADA)[0]?.state.values.name).toEqual({
+      value: { type: 'plain_text_input', value: 'Ada' },
+    });
+    // Without dispatch_action, Slack sends nothing when the choice changes.
+    await expect(
+      h.fake.click({ user: ADA, viewId, actionId: 'pick', selectedOption: { value: 'a' } }),
+    ).rejects.toThrow(/dispatch_action/);
+  });
+
   it('refuses a view whose title is too long with invalid_arguments and records the violation', async () => {
     openOnSlash(modal([], { title: { type: 'plain_text', text: 'A title that is far too long' } }));
 

@@ -7,6 +7,7 @@ import { growthRatio, LINEAR_GROWTH_BOUND } from '../../support/growth.ts';
 function account(numbers: readonly string[]): AccountView {
   return {
     siteCodes: false,
+    defaultCountry: 'US',
     licensesTotal: 10,
     licensesUsed: 0,
     sites: [
@@ -26,7 +27,12 @@ function account(numbers: readonly string[]): AccountView {
     directory: new Map(),
     phoneUsers: new Map(),
     phoneUsersByExtension: new Map(),
-    numbers: new Map(numbers.map((number) => [number, { phoneUserId: null, isMain: false, holder: null }])),
+    numbers: new Map(
+      numbers.map((number) => [
+        number,
+        { phoneUserId: null, isMain: false, siteId: null, site: null, holder: null },
+      ]),
+    ),
     macs: new Map(),
     mainNumbers: [],
     externalForwards: new Map(),

@@ -77,6 +77,13 @@ const SAMPLES: Samples = {
   NUMBER_NOT_IN_INVENTORY: { code: 'NUMBER_NOT_IN_INVENTORY', number: '+14155550100' },
   NUMBER_ALREADY_IN_INVENTORY: { code: 'NUMBER_ALREADY_IN_INVENTORY', numbers: ['+14155550100'] },
   NUMBER_TAKEN: { code: 'NUMBER_TAKEN', number: '+14155550100', holder: bob },
+  NUMBER_OTHER_SITE: {
+    code: 'NUMBER_OTHER_SITE',
+    number: '+14155550100',
+    site: 'Annex',
+    user: bob,
+    userSite: 'New York',
+  },
   NUMBER_NOT_HELD: { code: 'NUMBER_NOT_HELD', user: ada, number: '+14155550100' },
   NUMBER_IN_USE: { code: 'NUMBER_IN_USE', number: '+14155550100', holder: ada },
   NUMBER_NEEDS_PLAN: { code: 'NUMBER_NEEDS_PLAN', user: bob },

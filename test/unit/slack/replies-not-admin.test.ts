@@ -39,3 +39,26 @@ describe('a refusal for someone who is not a phone admin', () => {
     expect(text).toContain('Ask ada if');
   });
 });
+
+describe('the other refusals only an admin can get a person past', () => {
+  const admins = { first: ['UADA', 'UGRACE'], total: 2 };
+  it.each([
+    [{ code: 'PIN_NOT_VISIBLE', admins } as const, 'Ask <@UADA> or <@UGRACE> if you need it.'],
+    [
+      { code: 'FORWARD_NUMBER_CHARGED', number: '+19002345678', kind: 'premium_rate', admins } as const,
+      'or ask <@UADA> or <@UGRACE> if you need this one.',
+    ],
+    [
+      { code: 'FORWARD_NEEDS_PLAN', number: '+14155550123', by: 'self', admins } as const,
+      'Ask <@UADA> or <@UGRACE> for a calling plan',
+    ],
+  ])('name the admins in %j, and no command the person cannot run', (error, named) => {
+    const text = errorText(error);
+    expect(text).toContain(named);
+    expect(text).not.toContain('/phone admins');
+  });
+
+  it('say "a phone admin" while none is known', () => {
+    expect(errorText({ code: 'PIN_NOT_VISIBLE' })).toContain('Ask a phone admin if you need it.');
+  });
+});

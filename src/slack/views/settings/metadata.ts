@@ -10,6 +10,7 @@ const schema = z.object({
   v: z.number().int().positive(),
   t: z.iso.datetime(),
   c: z.string().max(20).optional(),
+  d: z.string().max(400).optional(),
 });
 
 export type FormMetadata = {
@@ -17,6 +18,8 @@ export type FormMetadata = {
   version: number;
   openedAt: Date;
   channelId?: string | undefined;
+  /** A form drawn again after a choice: what the person entered so far, hidden fields included. */
+  draft?: string | undefined;
 };
 
 export function encodeFormMetadata(m: FormMetadata): string {
@@ -25,6 +28,7 @@ export function encodeFormMetadata(m: FormMetadata): string {
     v: m.version,
     t: m.openedAt.toISOString(),
     ...(m.channelId ? { c: m.channelId } : {}),
+    ...(m.draft ? { d: m.draft } : {}),
   });
 }
 
@@ -38,6 +42,7 @@ export function decodeFormMetadata(raw: string | undefined): FormMetadata | unde
       version: parsed.data.v,
       openedAt: new Date(parsed.data.t),
       channelId: parsed.data.c,
+      draft: parsed.data.d,
     };
   } catch {
     return undefined;
