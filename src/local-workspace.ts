@@ -12,8 +12,8 @@ import { type FakeSlack, startFakeSlack } from './local/index.ts';
 import { type LocalSipServer, localSipServer } from './local/sip-server.ts';
 import { startZoomStandIn, type ZoomStandIn } from './local/zoom/index.ts';
 import { phoneSystemViewOf } from './local/zoom/phone-system-view.ts';
-import { accountInUse } from './store/account.ts';
 import { createLogger } from './logger.ts';
+import { accountInUse } from './store/account.ts';
 import { markEveryLicensed } from './store/phone-sync.ts';
 import { type Switchboard, startSwitchboard } from './switchboard.ts';
 
@@ -64,6 +64,8 @@ export async function startLocalWorkspace(
     throw error;
   }
   seedDemoWorkspace(slack);
+  // Before the app, so that the app finds its phone system answering when it checks on start.
+  await sip?.start(createLogger(config.logLevel, secretsOf(config), 'sip'));
   let app: Switchboard;
   try {
     app = await startSwitchboard({
@@ -87,12 +89,11 @@ export async function startLocalWorkspace(
       adminUserIds: [...new Set([...config.adminUserIds, DEMO_ADMIN])],
     });
   } catch (error) {
+    await sip?.stop();
     await slack.stop();
     await zoom?.stop();
     throw error;
   }
-  // Started once the app has applied its migrations: they hold the routing functions Kamailio calls.
-  await sip?.start(createLogger(config.logLevel, secretsOf(config), 'sip'));
   if (zoom) {
     // The local phone system starts empty each time: every line the saved account holds is put back in it.
     await app.deps.db.transaction((tx) => markEveryLicensed(tx, new Date()));

@@ -3,6 +3,7 @@ import type { Config } from '../config.ts';
 import { type Registration, readRegistrations } from '../phone-systems/kamailio/registrations.ts';
 import {
   findKamailio,
+  migrateForSip,
   NOT_INSTALLED,
   type RunningSipServer,
   startKamailio,
@@ -28,7 +29,7 @@ export type SipServerView =
 
 export type LocalSipServer = {
   view: () => Promise<SipServerView>;
-  /** Starts it (after the app applied its migrations, which hold the routing functions it calls). */
+  /** Applies the migrations (they hold the routing functions it calls) and starts it, or says why not. */
   start: (logger: Logger) => Promise<void>;
   stop: () => Promise<void>;
 };
@@ -54,6 +55,7 @@ export function localSipServer(config: Config): LocalSipServer {
         return;
       }
       try {
+        await migrateForSip(config.databaseUrl ?? '');
         const server = await startKamailio(config, { note: (line) => logger.info(line) });
         const running = { kind: 'running' as const, server, exitCode: undefined as number | undefined };
         state = running;
@@ -80,7 +82,12 @@ export function localSipServer(config: Config): LocalSipServer {
       const { server, exitCode } = state;
       const base = { listen: listenOf(server), realm: server.sip.realm };
       if (exitCode !== undefined)
-        return { state: 'stopped', ...base, reason: `kamailio exited with code ${exitCode}`, registrations: [] };
+        return {
+          state: 'stopped',
+          ...base,
+          reason: `kamailio exited with code ${exitCode}`,
+          registrations: [],
+        };
       try {
         return { state: 'running', ...base, registrations: await readRegistrations(server.rpc) };
       } catch (error) {

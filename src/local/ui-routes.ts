@@ -138,7 +138,8 @@ function phoneSystem(ui: Ui) {
 }
 
 function sipServer(ui: Ui) {
-  if (!ui.sipServerView) throw new UiError(404, 'this workspace has no SIP server to show (PHONE_SYSTEM is not kamailio)');
+  if (!ui.sipServerView)
+    throw new UiError(404, 'this workspace has no SIP server to show (PHONE_SYSTEM is not kamailio)');
   return ui.sipServerView();
 }
 

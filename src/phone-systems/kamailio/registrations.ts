@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { closeSync, constants, openSync, rmSync, writeSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { join } from 'node:path';
@@ -33,9 +33,7 @@ const dumpSchema = z.object({
     Domains: z.array(
       z.object({
         Domain: z.object({
-          AoRs: z.array(
-            z.object({ Info: z.object({ AoR: z.string(), Contacts: z.array(contactSchema) }) }),
-          ),
+          AoRs: z.array(z.object({ Info: z.object({ AoR: z.string(), Contacts: z.array(contactSchema) }) })),
         }),
       }),
     ),
@@ -43,11 +41,7 @@ const dumpSchema = z.object({
 });
 
 /** One JSON-RPC call; rejects when Kamailio does not read the FIFO, answers an error, or not within `timeoutMs`. */
-export async function kamailioRpc(
-  endpoint: RpcEndpoint,
-  method: string,
-  timeoutMs = 3000,
-): Promise<unknown> {
+export async function kamailioRpc(endpoint: RpcEndpoint, method: string, timeoutMs = 3000): Promise<unknown> {
   const replyName = `reply-${randomBytes(8).toString('hex')}`;
   const replyPath = join(endpoint.replyDir, replyName);
   await run('mkfifo', ['-m', '600', replyPath]);
@@ -107,7 +101,9 @@ export async function kamailioRpc(
 export async function readRegistrations(endpoint: RpcEndpoint): Promise<Registration[]> {
   const dump = dumpSchema.safeParse(await kamailioRpc(endpoint, 'ul.dump'));
   if (!dump.success)
-    throw new Error(`the SIP server's ul.dump answer has an unexpected shape: ${dump.error.issues[0]?.message}`);
+    throw new Error(
+      `the SIP server's ul.dump answer has an unexpected shape: ${dump.error.issues[0]?.message}`,
+    );
   const registrations = dump.data.result.Domains.flatMap(({ Domain }) =>
     Domain.AoRs.flatMap(({ Info }) =>
       Info.Contacts.map(({ Contact }) => ({

@@ -1,7 +1,7 @@
-import { openDatabase } from '../../../db/client.ts';
 import { type Config, ConfigError, loadConfig } from '../../config.ts';
 import {
   findKamailio,
+  migrateForSip,
   NOT_INSTALLED,
   requireSip,
   SipLaunchError,
@@ -35,14 +35,7 @@ async function main(): Promise<void> {
   const { databaseUrl } = requireSip(config);
   if (!findKamailio()) throw new SipLaunchError(NOT_INSTALLED);
 
-  // The routing functions it calls come with the app's migrations: they are applied first, as npm start does.
-  // Two connections: the migration holds one for its lock while it runs on the other.
-  const handle = await openDatabase({ databaseUrl, maxConnections: 2 });
-  try {
-    await handle.migrate();
-  } finally {
-    await handle.close();
-  }
+  await migrateForSip(databaseUrl);
 
   let stopping = false;
   let server: Awaited<ReturnType<typeof startKamailio>> | undefined;

@@ -4,6 +4,7 @@ import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../../../db/client.ts';
 import type { Config, SipConfig } from '../../config.ts';
 import { kamailioDatabaseUrl } from './database-url.ts';
 import { probeOptions } from './options.ts';
@@ -58,6 +59,20 @@ export function requireSip(config: Config): { sip: SipConfig; databaseUrl: strin
   return { sip: config.phoneSystem, databaseUrl: config.databaseUrl };
 }
 
+/**
+ * Applies the app's migrations, as npm start does: they hold the routing functions Kamailio calls per request, so
+ * they must be in place before it starts. Two connections: the migration holds one for its lock while it runs on
+ * the other.
+ */
+export async function migrateForSip(databaseUrl: string): Promise<void> {
+  const handle = await openDatabase({ databaseUrl, maxConnections: 2 });
+  try {
+    await handle.migrate();
+  } finally {
+    await handle.close();
+  }
+}
+
 export type RunningSipServer = {
   sip: SipConfig;
   /** The jsonrpcs FIFO Kamailio reads commands from, and the directory it writes replies into. */
@@ -70,8 +85,8 @@ export type RunningSipServer = {
 
 /**
  * Starts Kamailio for `config` (PHONE_SYSTEM=kamailio, a postgres:// DATABASE_URL) and resolves once it answers
- * OPTIONS. Its log goes to this process's stdout/stderr, or to `output` when given. The routing functions it calls
- * come with the app's migrations: the caller applies them first.
+ * OPTIONS. Its log goes to this process's stdout/stderr, or to `output` when given. The caller applies the
+ * migrations first (migrateForSip).
  */
 export async function startKamailio(
   config: Config,
