@@ -97,6 +97,11 @@ export async function kamailioRpc(endpoint: RpcEndpoint, method: string, timeout
   }
 }
 
+/** Kamailio writes a header the phone did not send as "n/a" or "[not set]". */
+function unset(value: string | undefined): string | undefined {
+  return value === undefined || value === '' || value === 'n/a' || value === '[not set]' ? undefined : value;
+}
+
 /** Every contact registered now, by user then contact. */
 export async function readRegistrations(endpoint: RpcEndpoint): Promise<Registration[]> {
   const dump = dumpSchema.safeParse(await kamailioRpc(endpoint, 'ul.dump'));
@@ -110,7 +115,7 @@ export async function readRegistrations(endpoint: RpcEndpoint): Promise<Registra
         user: Info.AoR,
         contact: Contact.Address,
         expiresInSeconds: Contact.Expires,
-        userAgent: Contact['User-Agent'] || undefined,
+        userAgent: unset(Contact['User-Agent']),
       })),
     ),
   );
