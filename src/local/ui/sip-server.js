@@ -43,11 +43,16 @@ export function sipServerHtml(view) {
     return `<div class="phone-system-view" data-sip-state="starting"><p class="summary">${stateBadge('starting')}</p></div>`;
   if (view.state === 'off')
     return `<div class="phone-system-view" data-sip-state="off"><p class="summary">${stateBadge('off')} ${escapeHtml(view.reason)}</p></div>`;
+  const where = `Phones register at <span class="mono" data-sip-listen>${escapeHtml(view.listen)}</span> (realm ${escapeHtml(view.realm)})`;
+  // Stopped, or the read failed: who is registered is unknown, which is not the same as nobody.
+  if (view.reason)
+    return `<div class="phone-system-view" data-sip-state="${escapeHtml(view.state)}">
+    <p class="summary">${stateBadge(view.state)} ${where}</p>
+    <p class="summary" data-sip-reason>${escapeHtml(view.reason)}</p>
+  </div>`;
   const count = view.registrations.length;
-  const reason = view.reason ? `<p class="summary" data-sip-reason>${escapeHtml(view.reason)}</p>` : '';
   return `<div class="phone-system-view" data-sip-state="${escapeHtml(view.state)}">
-    <p class="summary">${stateBadge(view.state)} Phones register at <span class="mono" data-sip-listen>${escapeHtml(view.listen)}</span> (realm ${escapeHtml(view.realm)}) · ${count} ${count === 1 ? 'contact' : 'contacts'} registered</p>
-    ${reason}
+    <p class="summary">${stateBadge(view.state)} ${where} · ${count} ${count === 1 ? 'contact' : 'contacts'} registered</p>
     <h2>Registered phones</h2>${registrationsHtml(view.registrations)}
   </div>`;
 }
