@@ -39,24 +39,22 @@ async function main(): Promise<void> {
 
   let stopping = false;
   let server: Awaited<ReturnType<typeof startKamailio>> | undefined;
+  const starting = new AbortController();
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping the SIP server`);
-    if (!server) return;
+    if (!server) return starting.abort();
     server.stop().then((code) => process.exit(code === 0 || code === 128 ? 0 : code));
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
 
   try {
-    server = await startKamailio(config, { note: say });
+    server = await startKamailio(config, { note: say, signal: starting.signal });
   } catch (error) {
     if (stopping) process.exit(0);
     throw error;
-  }
-  if (stopping) {
-    process.exit((await server.stop()) === 0 ? 0 : 1);
   }
   const { sip } = server;
   say(

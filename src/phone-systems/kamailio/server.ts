@@ -90,7 +90,12 @@ export type RunningSipServer = {
  */
 export async function startKamailio(
   config: Config,
-  options: { output?: (chunk: Buffer) => void; note?: (line: string) => void } = {},
+  options: {
+    output?: (chunk: Buffer) => void;
+    note?: (line: string) => void;
+    /** Aborting it while Kamailio starts stops it, and the start fails. */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<RunningSipServer> {
   const { sip, databaseUrl } = requireSip(config);
   const binary = findKamailio();
@@ -150,6 +155,7 @@ export async function startKamailio(
     return code;
   });
   const stop = () => stopChild(child, exited);
+  options.signal?.addEventListener('abort', () => void stop(), { once: true });
 
   const ready = await waitReady(sip, exited);
   if (!ready.ok) {
