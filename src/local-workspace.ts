@@ -15,6 +15,7 @@ import { phoneSystemViewOf } from './local/zoom/phone-system-view.ts';
 import { createLogger } from './logger.ts';
 import { accountInUse } from './store/account.ts';
 import { markEveryLicensed } from './store/phone-sync.ts';
+import { sipDeviceOwners } from './store/sip-credentials.ts';
 import { type Switchboard, startSwitchboard } from './switchboard.ts';
 
 export type LocalWorkspace = {
@@ -46,7 +47,14 @@ export async function startLocalWorkspace(
   const appToken = `xapp-1-local-${randomBytes(12).toString('hex')}`;
   // Without a phone system of its own, the workspace drives the local Zoom Phone, whose people are the demo's.
   const zoom = config.phoneSystem.kind === 'none' ? await startLocalZoom() : undefined;
-  const sip = config.phoneSystem.kind === 'kamailio' ? localSipServer(config) : undefined;
+  // The page names whose device each registration is, from the app's database once the app runs.
+  let started: Switchboard | undefined;
+  const sip =
+    config.phoneSystem.kind === 'kamailio'
+      ? localSipServer(config, async (usernames) =>
+          started ? sipDeviceOwners(started.deps.db, usernames) : new Map(),
+        )
+      : undefined;
   let slack: FakeSlack;
   try {
     slack = await startFakeSlack({
@@ -94,6 +102,7 @@ export async function startLocalWorkspace(
     await zoom?.stop();
     throw error;
   }
+  started = app;
   if (zoom) {
     // The local phone system starts empty each time: every line the saved account holds is put back in it.
     await app.deps.db.transaction((tx) => markEveryLicensed(tx, new Date()));

@@ -15,6 +15,11 @@ import {
  * registered on it; otherwise the workspace runs without it and says why, once.
  */
 
+/** A registration with whose device it is, when Switchboard knows the username. */
+export type ShownRegistration = Registration & {
+  owner?: { name: string; extension: string; deskPhone: { mac: string; model: string } | null };
+};
+
 export type SipServerView =
   | { state: 'starting' }
   | { state: 'off'; reason: string }
@@ -24,7 +29,7 @@ export type SipServerView =
       realm: string;
       /** Why it stopped, or why the registrations could not be read just now. */
       reason?: string;
-      registrations: Registration[];
+      registrations: ShownRegistration[];
     };
 
 export type LocalSipServer = {
@@ -37,7 +42,10 @@ export type LocalSipServer = {
 const PGLITE =
   'the database is PGlite, which lives inside the app and which Kamailio cannot reach: set DATABASE_URL=postgres://… to run it';
 
-export function localSipServer(config: Config): LocalSipServer {
+export function localSipServer(
+  config: Config,
+  owners: (usernames: string[]) => Promise<Map<string, NonNullable<ShownRegistration['owner']>>>,
+): LocalSipServer {
   let state:
     | { kind: 'starting' }
     | { kind: 'off'; reason: string }
@@ -89,7 +97,16 @@ export function localSipServer(config: Config): LocalSipServer {
           registrations: [],
         };
       try {
-        return { state: 'running', ...base, registrations: await readRegistrations(server.rpc) };
+        const registrations = await readRegistrations(server.rpc);
+        const known = await owners([...new Set(registrations.map((r) => r.user))]);
+        return {
+          state: 'running',
+          ...base,
+          registrations: registrations.map((r) => {
+            const owner = known.get(r.user.toLowerCase());
+            return owner ? { ...r, owner } : r;
+          }),
+        };
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         return { state: 'running', ...base, reason, registrations: [] };

@@ -54,6 +54,7 @@ describe.skipIf(skipReason !== undefined)(
       const row = view.locator('[data-registration="2001"]');
       await row.waitFor();
       expect(await row.textContent()).toContain(`sip:2001@127.0.0.1:${phonePort}`);
+      expect(await row.textContent()).toContain('P 2001, ext. 2001 · apps');
       await shot('registered');
 
       expect(await register(port, '2001', 'page-test-password', 'unregister')).toBe(200);

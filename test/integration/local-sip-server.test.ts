@@ -77,7 +77,11 @@ describe.skipIf(skipReason !== undefined)(
         expect(registered.reason).toBeUndefined();
         expect(registered.registrations).toHaveLength(1);
         const [phone] = registered.registrations;
-        expect(phone).toMatchObject({ user: '1042', contact: `sip:1042@127.0.0.1:${phonePort}` });
+        expect(phone).toMatchObject({
+          user: '1042',
+          contact: `sip:1042@127.0.0.1:${phonePort}`,
+          owner: { name: 'P 1042', extension: '1042', deskPhone: null },
+        });
         // sipp sends no User-Agent: Kamailio's placeholder for it is not shown as a phone model.
         expect(phone?.userAgent).toBeUndefined();
         expect(phone?.expiresInSeconds).toBeGreaterThan(0);

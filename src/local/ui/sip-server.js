@@ -22,13 +22,21 @@ function expiry(seconds) {
   return `${Math.floor(seconds / 60)} min ${seconds % 60} s`;
 }
 
+function ownerHtml(owner) {
+  if (!owner) return '<div class="sub">not a username Switchboard gave out</div>';
+  const device = owner.deskPhone
+    ? `desk phone ${escapeHtml(owner.deskPhone.model)} ${escapeHtml(owner.deskPhone.mac)}`
+    : 'apps';
+  return `<div class="sub">${escapeHtml(owner.name)}, ext. ${escapeHtml(owner.extension)} · ${device}</div>`;
+}
+
 function registrationsHtml(registrations) {
   if (registrations.length === 0)
     return '<div class="empty">No phone is registered. A phone signs in with its SIP username and the password <code>/phone sip password</code> shows.</div>';
   const rows = registrations
     .map(
       (r) => `<tr data-registration="${escapeHtml(r.user)}">
-        <td class="mono"><strong>${escapeHtml(r.user)}</strong></td>
+        <td><span class="mono"><strong>${escapeHtml(r.user)}</strong></span>${ownerHtml(r.owner)}</td>
         <td class="mono">${escapeHtml(r.contact)}</td>
         <td class="nowrap">${escapeHtml(expiry(r.expiresInSeconds))}</td>
         <td>${r.userAgent ? escapeHtml(r.userAgent) : '<span class="none">—</span>'}</td>

@@ -23,17 +23,32 @@ describe('the SIP server view', () => {
           contact: 'sip:1001@10.0.0.7:5062',
           expiresInSeconds: 125,
           userAgent: '<img src=x onerror=alert(1)>',
+          owner: { name: 'Ada Lovelace', extension: '1001', deskPhone: null },
         },
         {
           user: '00155d0a1b2c',
           contact: 'sip:00155d0a1b2c@10.0.0.8:5060',
           expiresInSeconds: 42,
           userAgent: undefined,
+          owner: {
+            name: 'Ada Lovelace',
+            extension: '1001',
+            deskPhone: { mac: '00155d0a1b2c', model: 'Yealink T46U' },
+          },
+        },
+        {
+          user: 'stranger',
+          contact: 'sip:stranger@10.0.0.9:5060',
+          expiresInSeconds: 60,
+          userAgent: undefined,
         },
       ],
     });
     expect(html).toContain('udp:127.0.0.1:5060');
-    expect(html).toContain('2 contacts registered');
+    expect(html).toContain('3 contacts registered');
+    expect(html).toContain('Ada Lovelace, ext. 1001 · apps');
+    expect(html).toContain('desk phone Yealink T46U 00155d0a1b2c');
+    expect(html).toContain('not a username Switchboard gave out');
     expect(html).toContain('data-registration="1001"');
     expect(html).toContain('2 min 5 s');
     expect(html).toContain('42 s');
