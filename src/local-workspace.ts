@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
-import type { Config } from './config.ts';
+import { type Config, secretsOf } from './config.ts';
 import {
   DEMO_ADMIN,
   DEMO_CHANNELS,
@@ -9,10 +9,13 @@ import {
   seedDemoWorkspace,
 } from './local/demo.ts';
 import { type FakeSlack, startFakeSlack } from './local/index.ts';
+import { type LocalSipServer, localSipServer } from './local/sip-server.ts';
 import { startZoomStandIn, type ZoomStandIn } from './local/zoom/index.ts';
 import { phoneSystemViewOf } from './local/zoom/phone-system-view.ts';
+import { createLogger } from './logger.ts';
 import { accountInUse } from './store/account.ts';
 import { markEveryLicensed } from './store/phone-sync.ts';
+import { sipDeviceOwners } from './store/sip-credentials.ts';
 import { type Switchboard, startSwitchboard } from './switchboard.ts';
 
 export type LocalWorkspace = {
@@ -21,6 +24,8 @@ export type LocalWorkspace = {
   slack: FakeSlack;
   /** The local phone system, when no real one is configured. */
   zoom: ZoomStandIn | undefined;
+  /** The SIP server, with PHONE_SYSTEM=kamailio (running, or why not). */
+  sip: LocalSipServer | undefined;
   /** On the first start (and without `empty`): types the demo account's commands; the page shows them arrive. */
   demo: (() => Promise<void>) | undefined;
   stop: () => Promise<void>;
@@ -42,6 +47,14 @@ export async function startLocalWorkspace(
   const appToken = `xapp-1-local-${randomBytes(12).toString('hex')}`;
   // Without a phone system of its own, the workspace drives the local Zoom Phone, whose people are the demo's.
   const zoom = config.phoneSystem.kind === 'none' ? await startLocalZoom() : undefined;
+  // The page names whose device each registration is, from the app's database once the app runs.
+  let started: Switchboard | undefined;
+  const sip =
+    config.phoneSystem.kind === 'kamailio'
+      ? localSipServer(config, async (usernames) =>
+          started ? sipDeviceOwners(started.deps.db, usernames) : new Map(),
+        )
+      : undefined;
   let slack: FakeSlack;
   try {
     slack = await startFakeSlack({
@@ -52,12 +65,15 @@ export async function startLocalWorkspace(
       ...(socketMode ? { appToken } : {}),
       // The page reads the local phone system through this alone, so a newcomer sees each change land there.
       ...(zoom ? { phoneSystemView: () => phoneSystemViewOf(zoom.snapshot()) } : {}),
+      ...(sip ? { sipServerView: sip.view } : {}),
     });
   } catch (error) {
     await zoom?.stop();
     throw error;
   }
   seedDemoWorkspace(slack);
+  // Before the app, so that the app finds its phone system answering when it checks on start.
+  await sip?.start(createLogger(config.logLevel, secretsOf(config), 'sip'));
   let app: Switchboard;
   try {
     app = await startSwitchboard({
@@ -81,10 +97,12 @@ export async function startLocalWorkspace(
       adminUserIds: [...new Set([...config.adminUserIds, DEMO_ADMIN])],
     });
   } catch (error) {
+    await sip?.stop();
     await slack.stop();
     await zoom?.stop();
     throw error;
   }
+  started = app;
   if (zoom) {
     // The local phone system starts empty each time: every line the saved account holds is put back in it.
     await app.deps.db.transaction((tx) => markEveryLicensed(tx, new Date()));
@@ -98,8 +116,10 @@ export async function startLocalWorkspace(
     app,
     slack,
     zoom,
+    sip,
     demo: firstStart ? () => seedDemoAccount(slack) : undefined,
     stop: async () => {
+      await sip?.stop();
       await app.stop();
       await slack.stop();
       await zoom?.stop();

@@ -89,7 +89,7 @@ export async function startFakeSlack(options: FakeSlackOptions): Promise<FakeSla
   const socket = new SocketMode(store, server);
   driver.socket = socket;
   const people = new People(store, driver);
-  const ui = uiRoutes(store, people, options.phoneSystemView);
+  const ui = uiRoutes(store, people, options.phoneSystemView, options.sipServerView);
   server.on('request', (req, res) => {
     route(store, req, res, socket, ui).catch((error: unknown) => {
       if (res.headersSent) res.destroy();

@@ -26,6 +26,8 @@ export type FakeSlackOptions = {
    * The stand-in knows nothing of the phone system beyond this; without it the page has no such view.
    */
   phoneSystemView?: () => unknown;
+  /** What the page's "SIP server" view shows (its state, the phones registered), read afresh on each request. */
+  sipServerView?: () => Promise<unknown>;
 };
 
 export type AckResult = { status: number; body: string; json?: unknown; latencyMs: number };

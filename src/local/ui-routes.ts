@@ -14,7 +14,12 @@ import type { AckResult, InputValue, Message } from './types.ts';
  */
 export type UiHandler = (req: IncomingMessage, res: ServerResponse, path: string) => Promise<void>;
 
-type Ui = { store: Store; people: People; phoneSystemView: (() => unknown) | undefined };
+type Ui = {
+  store: Store;
+  people: People;
+  phoneSystemView: (() => unknown) | undefined;
+  sipServerView: (() => Promise<unknown>) | undefined;
+};
 
 type Route = {
   method: 'GET' | 'POST';
@@ -45,8 +50,13 @@ class UiError extends Error {
   }
 }
 
-export function uiRoutes(store: Store, people: People, phoneSystemView?: () => unknown): UiHandler {
-  const ui: Ui = { store, people, phoneSystemView };
+export function uiRoutes(
+  store: Store,
+  people: People,
+  phoneSystemView?: () => unknown,
+  sipServerView?: () => Promise<unknown>,
+): UiHandler {
+  const ui: Ui = { store, people, phoneSystemView, sipServerView };
   return async (req, res, path) => {
     for (const { method, pattern, handle } of ROUTES) {
       const match = req.method === method ? pattern.exec(path) : null;
@@ -97,7 +107,7 @@ function visibleChannel(store: Store, id: string, user: string): ChannelRecord {
   return channel;
 }
 
-function workspace({ store, phoneSystemView }: Ui, as: string | undefined) {
+function workspace({ store, phoneSystemView, sipServerView }: Ui, as: string | undefined) {
   const { identity } = store;
   const user = as === undefined ? undefined : actor(store, as);
   return {
@@ -118,12 +128,19 @@ function workspace({ store, phoneSystemView }: Ui, as: string | undefined) {
     appDm: user === undefined ? null : store.dmChannel(user),
     violations: store.violations,
     phoneSystem: phoneSystemView !== undefined,
+    sipServer: sipServerView !== undefined,
   };
 }
 
 function phoneSystem(ui: Ui) {
   if (!ui.phoneSystemView) throw new UiError(404, 'this workspace has no local phone system to show');
   return ui.phoneSystemView();
+}
+
+function sipServer(ui: Ui) {
+  if (!ui.sipServerView)
+    throw new UiError(404, 'this workspace has no SIP server to show (PHONE_SYSTEM is not kamailio)');
+  return ui.sipServerView();
 }
 
 type Thread = Message & { replies: Message[] };
@@ -311,6 +328,11 @@ const ROUTES: Route[] = [
     method: 'GET',
     pattern: /^\/ui\/api\/phone-system$/,
     handle: (ui, _param, _req, res) => answer(res, () => phoneSystem(ui)),
+  },
+  {
+    method: 'GET',
+    pattern: /^\/ui\/api\/sip-server$/,
+    handle: (ui, _param, _req, res) => answer(res, () => sipServer(ui)),
   },
   { method: 'GET', pattern: /^\/ui\/api\/events$/, handle: streamChanges },
   { method: 'GET', pattern: /^\/ui\/api\/files\/([\w-]+)$/, handle: serveFile },

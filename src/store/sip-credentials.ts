@@ -1,6 +1,6 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { sipCredentials } from '../../db/schema/index.ts';
+import { deskPhones, directoryUsers, phoneUsers, sipCredentials } from '../../db/schema/index.ts';
 
 export type SipDigest = { username: string; realm: string; ha1: string; ha1b: string };
 
@@ -44,4 +44,49 @@ export async function sipUsernameHolder(tx: Executor, username: string): Promise
     .from(sipCredentials)
     .where(eq(sql`lower(${sipCredentials.username})`, username.toLowerCase()));
   return row?.phoneUserId;
+}
+
+export type SipDeviceOwner = {
+  name: string;
+  extension: string;
+  /** The desk phone these credentials are for, or null for the person's apps. */
+  deskPhone: { mac: string; model: string } | null;
+};
+
+/** Whose device each SIP username is (usernames nobody holds are left out): for showing registrations. */
+export async function sipDeviceOwners(
+  tx: Executor,
+  usernames: string[],
+): Promise<Map<string, SipDeviceOwner>> {
+  if (usernames.length === 0) return new Map();
+  const rows = await tx
+    .select({
+      username: sipCredentials.username,
+      firstName: directoryUsers.firstName,
+      lastName: directoryUsers.lastName,
+      email: directoryUsers.email,
+      extension: phoneUsers.extension,
+      mac: deskPhones.mac,
+      model: deskPhones.model,
+    })
+    .from(sipCredentials)
+    .innerJoin(phoneUsers, eq(phoneUsers.id, sipCredentials.phoneUserId))
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .leftJoin(deskPhones, eq(deskPhones.id, sipCredentials.deskPhoneId))
+    .where(
+      inArray(
+        sql`lower(${sipCredentials.username})`,
+        usernames.map((u) => u.toLowerCase()),
+      ),
+    );
+  return new Map(
+    rows.map((row) => [
+      row.username.toLowerCase(),
+      {
+        name: `${row.firstName} ${row.lastName}`.trim() || row.email,
+        extension: row.extension,
+        deskPhone: row.mac !== null && row.model !== null ? { mac: row.mac, model: row.model } : null,
+      },
+    ]),
+  );
 }

@@ -18,3 +18,19 @@ export function localWorkspaceConfig(dir: string): Config {
     driftCheckMinutes: 0,
   };
 }
+
+/** The same with PHONE_SYSTEM=kamailio on 127.0.0.1:`port`, and PostgreSQL at `databaseUrl` (PGlite without). */
+export function localKamailioConfig(dir: string, port: number, databaseUrl: string | undefined): Config {
+  return {
+    ...localWorkspaceConfig(dir),
+    databaseUrl,
+    phoneSystem: {
+      kind: 'kamailio',
+      host: '127.0.0.1',
+      port,
+      realm: 'switchboard',
+      gateway: undefined,
+      voicemail: undefined,
+    },
+  };
+}

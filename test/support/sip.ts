@@ -1,9 +1,12 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { createSocket } from 'node:dgram';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { type Executor, queryRows } from '../../db/client.ts';
 import { teeLog } from './log-scan.ts';
 
 /**
@@ -229,4 +232,35 @@ export async function call(
 export function invited(log: string): { uri: string | undefined; reason: string | undefined } {
   const match = /INVITE (\S+) .* reason=(.*?) (?:X-Switchboard-Reason|$)/m.exec(log);
   return { uri: match?.[1], reason: match?.[2]?.trim() || undefined };
+}
+
+/** Why the tests on a real SIP server are skipped here, or undefined: never for a missing tool under CI. */
+export function sipSkipReason(databaseUrl: string | undefined): string | undefined {
+  const missing = (['kamailio', 'sipp'] as const).filter((name) => findBinary(name) === undefined);
+  if (!databaseUrl) return 'Kamailio reads PostgreSQL; run with TEST_DATABASE_URL';
+  if (missing.length > 0 && !process.env.CI)
+    return `${missing.join(' and ')} not installed (apt-get install kamailio kamailio-postgres-modules sip-tester)`;
+  return undefined;
+}
+
+/**
+ * An active phone user with `extension` and credentials for their apps under that username, hashed for REALM as
+ * `/phone sip password` stores them: for tests about registrations rather than about how the password is made.
+ */
+export async function addSipUser(db: Executor, extension: string, password: string): Promise<void> {
+  await db.execute(sql`insert into sites (name) select 'Main' where not exists (select 1 from sites)`);
+  const [person] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into directory_users (email, first_name, last_name)
+        values (${`p${extension}@example.com`}, 'P', ${extension}) returning id`,
+  );
+  const [user] = await queryRows<{ id: number }>(
+    db,
+    sql`insert into phone_users (directory_user_id, site_id, extension, short_extension)
+        values (${person?.id}, (select min(id) from sites), ${extension}, ${extension}) returning id`,
+  );
+  const md5 = (text: string) => createHash('md5').update(text).digest('hex');
+  await db.execute(sql`insert into sip_credentials (phone_user_id, username, realm, ha1, ha1b)
+    values (${user?.id}, ${extension}, ${REALM}, ${md5(`${extension}:${REALM}:${password}`)},
+            ${md5(`${extension}@${REALM}:${REALM}:${password}`)})`);
 }

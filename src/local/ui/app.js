@@ -16,6 +16,7 @@ import {
   textToHtml,
 } from './blocks.js';
 import { phoneSystemHtml } from './phone-system.js';
+import { sipServerHtml } from './sip-server.js';
 
 /** The one slash command the app declares in manifest.yml. */
 const COMMAND = '/phone';
@@ -41,7 +42,7 @@ const $ = (id) => document.getElementById(id);
 const state = {
   workspace: undefined,
   as: undefined,
-  /** `{ kind: 'channel', id }`, `{ kind: 'home' }` or `{ kind: 'phone' }`, kept in the URL's hash. */
+  /** `{ kind: 'channel', id }`, `{ kind: 'home' }`, `{ kind: 'phone' }` or `{ kind: 'sip' }`, kept in the URL's hash. */
   place: { kind: 'channel', id: undefined },
   channel: undefined,
   /** The ts of the thread open beside the channel, as Slack's thread pane shows one. */
@@ -50,13 +51,14 @@ const state = {
   picker: undefined,
   views: { modals: [], home: null },
   phoneSystem: undefined,
+  sipServer: undefined,
   /** What the person entered in each open view, by view id then block_id, kept across redraws. */
   drafts: new Map(),
   /** Required inputs left empty, by view id: the page refuses the submit as the Slack client does. */
   missing: new Map(),
   dismissedViolations: 0,
   history: [],
-  drawn: { timeline: '', thread: '', modals: '', home: '', phone: '' },
+  drawn: { timeline: '', thread: '', modals: '', home: '', phone: '', sip: '' },
 };
 
 async function api(path, body) {
@@ -102,6 +104,7 @@ function readHash() {
   const hash = location.hash.replace(/^#/, '');
   if (hash === 'home') return { kind: 'home' };
   if (hash === 'phone') return { kind: 'phone' };
+  if (hash === 'sip') return { kind: 'sip' };
   // `#C0PHONEADM` is what `npm start` prints and what the sidebar links to; `#channel/…` is the older form.
   const id = /^(?:channel\/)?([CDG][\w-]+)$/.exec(hash)?.[1];
   return { kind: 'channel', id };
@@ -119,6 +122,8 @@ async function load() {
   if (state.place.kind === 'phone' && !workspace.phoneSystem)
     state.place = { kind: 'channel', id: undefined };
   if (state.place.kind === 'phone') state.phoneSystem = await api('/ui/api/phone-system');
+  if (state.place.kind === 'sip' && !workspace.sipServer) state.place = { kind: 'channel', id: undefined };
+  if (state.place.kind === 'sip') state.sipServer = await api('/ui/api/sip-server');
   if (state.place.kind === 'channel') {
     const ids = [...workspace.channels.map((c) => c.id), workspace.appDm];
     if (!ids.includes(state.place.id)) state.place = { kind: 'channel', id: ids[0] };
@@ -157,7 +162,8 @@ function listen() {
   };
   events.onerror = () => setStatus('reconnecting…', false);
   setInterval(() => {
-    if (state.place.kind === 'phone' && !loading) refresh();
+    // Registrations come and go without a change in Slack: the SIP server's view is read again as well.
+    if ((state.place.kind === 'phone' || state.place.kind === 'sip') && !loading) refresh();
   }, PHONE_POLL_MS);
 }
 
@@ -224,6 +230,12 @@ function drawNav() {
           navItem('#phone', `<span class="sigil">${PHONE}</span>Zoom Phone (local)`, here.kind === 'phone'),
         ]
       : []),
+    ...(state.workspace.sipServer
+      ? [
+          '<div class="nav-section">Phone system</div>',
+          navItem('#sip', `<span class="sigil">${PHONE}</span>SIP server (local)`, here.kind === 'sip'),
+        ]
+      : []),
   ].join('');
 }
 
@@ -251,8 +263,10 @@ function drawMain() {
   if (kind !== 'channel') state.thread = undefined;
   $('home').hidden = kind !== 'home';
   $('phone-system').hidden = kind !== 'phone';
+  $('sip-server').hidden = kind !== 'sip';
   if (kind === 'home') return drawHome();
   if (kind === 'phone') return drawPhoneSystem();
+  if (kind === 'sip') return drawSipServer();
   const { channel } = state.channel;
   const botAway =
     !channel.isIm && state.workspace.channels.find((c) => c.id === channel.id)?.botIsMember === false;
@@ -430,6 +444,16 @@ function drawPhoneSystem() {
   if (html === state.drawn.phone) return;
   $('phone-system').innerHTML = html;
   state.drawn.phone = html;
+}
+
+function drawSipServer() {
+  $('title').textContent = 'SIP server (local)';
+  $('subtitle').textContent =
+    'Kamailio beside the app, reading its database: which phones are registered now, as the SIP server itself reports them.';
+  const html = sipServerHtml(state.sipServer);
+  if (html === state.drawn.sip) return;
+  $('sip-server').innerHTML = html;
+  state.drawn.sip = html;
 }
 
 function draftsOf(viewId) {
