@@ -25,12 +25,32 @@ CREATE VIEW sip_subscriber AS
   SELECT c.username, c.ha1, c.ha1b, pu.status, pu.extension, pu.id AS phone_user_id
   FROM sip_credentials c JOIN phone_users pu ON pu.id = c.phone_user_id;
 --> statement-breakpoint
--- A person's time zone as the app reads it: their own when it names a zone the server knows, otherwise UTC.
+-- A person's time zone as the app reads it: their own when it names a zone of the tz database the server knows,
+-- otherwise UTC. PostgreSQL reads a time zone abbreviation before a zone name, so a name that is also an
+-- abbreviation, or has digits or a sign in it, is checked against the zone names (rarely: a Slack profile gives
+-- names such as Europe/Paris): 'CEST' or 'UTC+3' (a POSIX rule, its sign reversed) are no zone, and 'CET' is the
+-- zone, with its summer time, not the fixed UTC+1 abbreviation.
 CREATE FUNCTION sip_time_zone(tz text) RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  wanted text := btrim(coalesce(tz, ''));
+  zone text;
 BEGIN
-  IF tz IS NULL OR btrim(tz) = '' THEN RETURN 'UTC'; END IF;
-  PERFORM now() AT TIME ZONE btrim(tz);
-  RETURN btrim(tz);
+  IF wanted = '' THEN RETURN 'UTC'; END IF;
+  IF wanted ~ '[0-9+]' OR EXISTS (SELECT 1 FROM pg_timezone_abbrevs WHERE lower(abbrev) = lower(wanted)) THEN
+    SELECT z.name INTO zone FROM pg_timezone_names z WHERE lower(z.name) = lower(wanted) ORDER BY z.name LIMIT 1;
+    IF zone IS NULL THEN RETURN 'UTC'; END IF;
+    -- The zones of the tz database named like an abbreviation that PostgreSQL reads differently: the zone each
+    -- links to since tz 2024b (EST, MST, HST, GMT and UTC read the same either way).
+    RETURN CASE upper(zone)
+      WHEN 'CET' THEN 'Europe/Brussels'
+      WHEN 'MET' THEN 'Europe/Brussels'
+      WHEN 'EET' THEN 'Europe/Athens'
+      WHEN 'WET' THEN 'Europe/Lisbon'
+      ELSE zone
+    END;
+  END IF;
+  PERFORM now() AT TIME ZONE wanted;
+  RETURN wanted;
 EXCEPTION WHEN others THEN
   RETURN 'UTC';
 END
@@ -138,7 +158,8 @@ BEGIN
      AND starts_with(coalesce(caller, ''), '+')
      AND ((b.kind = 'number' AND b.value = caller)
        OR (b.kind = 'prefix' AND caller_digits <> '' AND starts_with(caller_digits, ltrim(b.value, '+'))))
-   ORDER BY b.kind, length(b.value) DESC, b.value
+   -- The exact number first, else the longest prefix counted in digits ('+1900' is no longer than '19005').
+   ORDER BY b.kind, length(ltrim(b.value, '+')) DESC, b.value
    LIMIT 1;
   IF FOUND THEN
     action := 'blocked';
