@@ -456,7 +456,12 @@ const timeZone = fc.constantFrom(
   'UTC+3',
   'EST5EDT',
   'Etc/GMT-14',
+  'Etc/GMT+5',
+  'GMT0',
   'europe/paris',
+  'Zulu',
+  'MST7MDT',
+  'Pacific/Port_Moresby',
 );
 
 const aCase: fc.Arbitrary<Case> = fc.record({
