@@ -628,7 +628,7 @@ const NAMED: [string, Case, Shape['decision']][] = [
     }),
     'ring',
   ],
-  // Mondays 12:00-13:00 in summer: each zone below was read differently by the two sides.
+  // Mondays 12:00-13:00 in summer: the two sides once read CET, CEST, UTC+3, PST and IST differently.
   [
     'CET is the zone with its summer time, not the fixed UTC+1 abbreviation',
     named({ timeZone: 'CET', hours: NOON, instant: new Date('2026-07-06T10:30:00Z') }),
