@@ -25,12 +25,38 @@ CREATE VIEW sip_subscriber AS
   SELECT c.username, c.ha1, c.ha1b, pu.status, pu.extension, pu.id AS phone_user_id
   FROM sip_credentials c JOIN phone_users pu ON pu.id = c.phone_user_id;
 --> statement-breakpoint
--- A person's time zone as the app reads it: their own when it names a zone the server knows, otherwise UTC.
+-- A person's time zone as the app reads it: their own when it names a zone of the tz database the server knows,
+-- otherwise UTC. PostgreSQL reads an abbreviation before a zone name, and a POSIX rule ('UTC+3', its sign
+-- reversed) as a zone, so: an abbreviation is a zone only for the few the tz database has ('CET' with its summer
+-- time, not the fixed UTC+1 abbreviation; 'CEST' or 'PST' are none), and a name with digits or a sign only when it
+-- is one of the tz database's (Etc/GMT-14, EST5EDT). Neither check reads pg_timezone_names, which costs tens of
+-- milliseconds, on every call.
 CREATE FUNCTION sip_time_zone(tz text) RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  wanted text := btrim(coalesce(tz, ''));
 BEGIN
-  IF tz IS NULL OR btrim(tz) = '' THEN RETURN 'UTC'; END IF;
-  PERFORM now() AT TIME ZONE btrim(tz);
-  RETURN btrim(tz);
+  IF wanted = '' THEN RETURN 'UTC'; END IF;
+  IF position('/' IN wanted) = 0
+     AND EXISTS (SELECT 1 FROM pg_timezone_abbrevs WHERE lower(abbrev) = lower(wanted)) THEN
+    -- The zones each links to since tz 2024b; those with one offset all year read the same as the abbreviation,
+    -- and GMT, UTC, Zulu or any abbreviation that is no zone at all read UTC.
+    RETURN CASE upper(wanted)
+      WHEN 'CET' THEN 'Europe/Brussels'
+      WHEN 'MET' THEN 'Europe/Brussels'
+      WHEN 'EET' THEN 'Europe/Athens'
+      WHEN 'WET' THEN 'Europe/Lisbon'
+      WHEN 'EST' THEN 'EST'
+      WHEN 'MST' THEN 'MST'
+      WHEN 'HST' THEN 'HST'
+      ELSE 'UTC'
+    END;
+  END IF;
+  IF wanted ~ '[0-9+]'
+     AND lower(wanted) !~ '^((etc/)?gmt([+-]?0|[+-]([1-9]|1[0-4]))|est5edt|cst6cdt|mst7mdt|pst8pdt)$' THEN
+    RETURN 'UTC';
+  END IF;
+  PERFORM now() AT TIME ZONE wanted;
+  RETURN wanted;
 EXCEPTION WHEN others THEN
   RETURN 'UTC';
 END
@@ -138,7 +164,8 @@ BEGIN
      AND starts_with(coalesce(caller, ''), '+')
      AND ((b.kind = 'number' AND b.value = caller)
        OR (b.kind = 'prefix' AND caller_digits <> '' AND starts_with(caller_digits, ltrim(b.value, '+'))))
-   ORDER BY b.kind, length(b.value) DESC, b.value
+   -- The exact number first, else the longest prefix counted in digits ('+1900' is no longer than '19005').
+   ORDER BY b.kind, length(ltrim(b.value, '+')) DESC, b.value
    LIMIT 1;
   IF FOUND THEN
     action := 'blocked';

@@ -13,6 +13,17 @@ describe('knownTimeZone', () => {
     },
   );
 
+  it.each(['PST', 'IST', 'cst', 'BST'])(
+    'gives nothing for %j: an id some runtimes accept, of no zone in the tz database (a guess either way)',
+    (zone) => {
+      expect(knownTimeZone(zone)).toBeUndefined();
+    },
+  );
+
+  it.each(['EST', 'MST', 'HST', 'CET', 'EST5EDT'])('keeps %j, a zone of the tz database', (zone) => {
+    expect(knownTimeZone(zone)).toBe(zone);
+  });
+
   it('gives nothing when the profile has no time zone at all', () => {
     expect(knownTimeZone(undefined)).toBeUndefined();
     expect(knownTimeZone(null)).toBeUndefined();
