@@ -198,6 +198,14 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
+-- The SIP address a device without credentials of its own would have (its extension, or a desk phone's MAC), unless
+-- that username belongs to someone else's credentials: a device registers only as its own username, so after an
+-- extension changes hands the old holder's phone may still be registered as it, and must not ring for the new one.
+CREATE FUNCTION sip_unheld_username(wanted text) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT CASE WHEN EXISTS (SELECT 1 FROM sip_credentials c WHERE lower(c.username) = lower(wanted)) THEN NULL
+              ELSE wanted END
+$$;
+--> statement-breakpoint
 -- The ring steps of a phone user during open hours, in order: one row per thing to ring.
 --   simultaneous: one step with every enabled route, for the longest ring time among them;
 --   sequential: one step per enabled route, in the user's order, each for its own ring time.
@@ -224,11 +232,11 @@ LANGUAGE sql STABLE AS $$
            CASE e.route->>'kind'
              WHEN 'apps' THEN coalesce(
                (SELECT c.username FROM sip_credentials c WHERE c.phone_user_id = u.id AND c.desk_phone_id IS NULL),
-               u.extension)
+               sip_unheld_username(u.extension))
              WHEN 'desk_phone' THEN coalesce(
                (SELECT c.username FROM sip_credentials c JOIN desk_phones d ON d.id = c.desk_phone_id
                  WHERE d.mac = e.route->>'mac' AND d.phone_user_id = u.id),
-               e.route->>'mac')
+               sip_unheld_username(e.route->>'mac'))
              ELSE e.route->>'number'
            END AS target,
            e.route->>'kind' <> 'forward' AS is_local
@@ -237,7 +245,7 @@ LANGUAGE sql STABLE AS $$
     SELECT 1 AS step, 1000000 + row_number() OVER (ORDER BY a.extension) AS ord, NULL::integer AS seconds,
            'assistant' AS kind,
            coalesce((SELECT c.username FROM sip_credentials c WHERE c.phone_user_id = a.id AND c.desk_phone_id IS NULL),
-                    a.extension) AS target,
+                    sip_unheld_username(a.extension)) AS target,
            true AS is_local
       FROM u JOIN delegations dl ON dl.owner_id = u.id JOIN phone_users a ON a.id = dl.assistant_id
      WHERE a.status = 'active' AND EXISTS (SELECT 1 FROM steps)

@@ -298,6 +298,21 @@ describe('SIP credentials', () => {
     expect(await rows(sql`select username from sip_credentials`)).toEqual([]);
   });
 
+  it('never ring, for a new holder of an extension, the phone of the person who signed in with it before', async () => {
+    const first = await person('2070');
+    const hash = 'a'.repeat(32);
+    await database.db.execute(sql`insert into sip_credentials (phone_user_id, username, realm, ha1, ha1b)
+      values (${first}, '2070', 'switchboard', ${hash}, ${hash})`);
+    await database.db.execute(sql`update phone_users set extension = '2071', short_extension = '2071'
+      where id = ${first}`);
+    await database.db.execute(sql`update directory_users set email = 'moved@example.com'
+      where id = (select directory_user_id from phone_users where id = ${first})`);
+    const second = await person('2070');
+    // The first person's phone still signs in as 2070 and rings for them; the new 2070 has no device yet.
+    expect((await steps(first)).map((s) => s.target)).toEqual(['2070']);
+    expect((await steps(second)).map((s) => s.target)).toEqual([null]);
+  });
+
   it('refuse a password stored in the clear: only 32-digit hex digests fit', async () => {
     const id = await person('2060');
     await expect(
