@@ -1,9 +1,10 @@
 import { like } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { auditLog, sipCredentials } from '../../db/schema/index.ts';
+import { audioFiles, auditLog, sipCredentials } from '../../db/schema/index.ts';
 import type { SipConfig } from '../../src/config.ts';
 import { kamailioPhoneSystem } from '../../src/phone-systems/kamailio/adapter.ts';
 import { HANDLING_BLOCKS } from '../../src/slack/views/settings/call-handling-form.ts';
+import { wavFile } from '../support/audio.ts';
 import { testDatabaseUrl } from '../support/database.ts';
 import { ADMIN_ID, colleague, useSwitchboard } from '../support/e2e.ts';
 import { extensionsByEmail, phoneCommands } from '../support/phone.ts';
@@ -228,6 +229,33 @@ describe.skipIf(skipReason !== undefined)(
       expect((await call(sip.port, OUTSIDE, ext)).status).toBe(480);
     });
 
+    it('plays the closed-hours message uploaded in Slack on the media server, naming the audio', async () => {
+      await setupAccount();
+      await license([C1], 'plan:200');
+      const ext = await extensionOf(1);
+      await phoneChange(`hours <@${C1}> mon closed`);
+      const channel = sb.slack.dmChannel(C1);
+      const { ts } = await sb.slack.uploadFile({
+        user: C1,
+        channel,
+        filename: 'After hours.wav',
+        content: wavFile(),
+        comment: 'message',
+      });
+      const answer = await sb.slack.waitFor(() =>
+        sb.slack.messages(channel).find((m) => m.thread_ts === ts && m.bot_id !== undefined),
+      );
+      expect(answer.text).toContain('closed-hours message');
+      const [audio] = await sb.app.deps.db.select({ id: audioFiles.id }).from(audioFiles);
+
+      const media = await startUas('answer', vmPort(), 'media');
+      expect(await call(sip.port, OUTSIDE, ext)).toMatchObject({ status: 200, answeredBy: 'media' });
+      expect(invited((await media.done).log)).toEqual({
+        uri: `sip:${ext}@127.0.0.1:${vmPort()}`,
+        reason: `closed; message; audio=${audio?.id}`,
+      });
+    });
+
     it('skips a step with nothing registered: straight to voicemail, or 480 when unanswered calls are disconnected', async () => {
       await setupAccount();
       await license([C1], 'plan:200');
@@ -286,6 +314,31 @@ describe.skipIf(skipReason !== undefined)(
         uri: `sip:${ext}@127.0.0.1:${vmPort()}`,
         reason: 'unanswered; voicemail',
       });
+    });
+
+    it('disconnects an unanswered call with 480 once the ring time set in Slack is over, cancelling the phone', async () => {
+      await setupAccount();
+      await license([C1], 'plan:200');
+      const ext = await extensionOf(1);
+      const phone = await registerPhone(ext, await ownPassword(C1));
+      expect(phone.status).toBe(200);
+      await phoneChange(`set <@${C1}> unanswered=disconnect`);
+      const form = await openSection(C1, 'handling');
+      expect(
+        await submit(ADMIN_ID, form, { [HANDLING_BLOCKS.ring({ kind: 'apps' })]: { seconds: select('10') } }),
+      ).toBe(undefined);
+
+      const apps = await startUas('ring', phone.port, 'apps-c1');
+      const started = Date.now();
+      const [result, appsRun] = await Promise.all([
+        call(sip.port, OUTSIDE, ext),
+        apps.done.then((run) => ({ log: run.log, at: Date.now() - started })),
+      ]);
+      expect(result.status).toBe(480);
+      expect(appsRun.log).toContain('CANCELLED');
+      // Kamailio's timer fires a few milliseconds early.
+      expect(appsRun.at).toBeGreaterThan(9_500);
+      expect(result.ms).toBeGreaterThan(9_500);
     });
 
     it('rings the apps, the desk phone and an assistant together, and the first to answer cancels the others', async () => {
