@@ -8,7 +8,9 @@
  * disconnect closed-hours calls: each call is INVITE → 480 → ACK, so no phone or media server is needed. It places
  * `BENCH_SIP_CALLS` calls at `BENCH_SIP_RATE` calls/s, at most `BENCH_SIP_LIMIT` at once, after a warm-up; calls/s
  * are the completed calls over the time between the first and last 480, and the response time runs from the first
- * INVITE to the 480 (sipp's own timing). The routing query is timed from here on one connection of its own while
+ * INVITE to the 480 (sipp's own timing, in whole milliseconds). At that rate the response time is mostly the queue
+ * (at most `BENCH_SIP_LIMIT` calls waiting), so it is measured again at a steady `BENCH_SIP_STEADY_RATE` (200 calls/s
+ * by default) that both servers keep up with. The routing query is timed from here on one connection of its own while
  * the SIP server is stopped: `sip_call_plan` and, for a phone user, `sip_ring_steps`, for many calls.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -33,10 +35,13 @@ import { percentile, sippCounts, sippResponseTimes } from './sipp-results.ts';
 
 const ADMIN = 'UBENCHSIP1';
 const PEOPLE = Number(process.env.BENCH_SIP_PEOPLE ?? 300);
-const CALLS = Number(process.env.BENCH_SIP_CALLS ?? 5000);
-const RATE = Number(process.env.BENCH_SIP_RATE ?? 1000);
+const CALLS = Number(process.env.BENCH_SIP_CALLS ?? 10_000);
+const RATE = Number(process.env.BENCH_SIP_RATE ?? 20_000);
 const LIMIT = Number(process.env.BENCH_SIP_LIMIT ?? 100);
 const WARMUP_CALLS = 300;
+/** A rate both servers keep up with, so that the response time is the routing's and not the queue's. */
+const STEADY_RATE = Number(process.env.BENCH_SIP_STEADY_RATE ?? 200);
+const STEADY_CALLS = 2000;
 const QUERIES = Number(process.env.BENCH_SIP_QUERIES ?? 3000);
 const REALM = 'switchboard';
 const SCENARIO = join(ROOT, 'bench/sip/closed-call.xml');
@@ -50,6 +55,7 @@ export type SipRun = {
   callsPerSecond: number;
   p50Ms: number;
   p99Ms: number;
+  steady: { calls: number; failed: number; p50Ms: number; p99Ms: number };
 };
 
 export type SipFigures = {
@@ -57,6 +63,7 @@ export type SipFigures = {
   closedCallees: number;
   rate: number;
   limit: number;
+  steadyRate: number;
   runs: SipRun[];
   query: { calls: number; p50Ms: number; p99Ms: number; source: string };
 };
@@ -182,7 +189,7 @@ async function stop(server: Launched): Promise<void> {
 }
 
 /** One sipp run of `calls` calls; resolves with its counts and response times. */
-function sipp(port: number, callsCsv: string, calls: number) {
+function sipp(port: number, callsCsv: string, calls: number, rate: number) {
   const dir = mkdtempSync(join(tmpdir(), 'sipp-bench-'));
   writeFileSync(join(dir, 'calls.csv'), callsCsv);
   const args = [
@@ -198,7 +205,7 @@ function sipp(port: number, callsCsv: string, calls: number) {
     '-p',
     '0',
     '-r',
-    String(RATE),
+    String(rate),
     '-l',
     String(LIMIT),
     '-m',
@@ -264,8 +271,9 @@ async function measureServer(
     LOG_LEVEL: 'error',
   });
   try {
-    await sipp(port, callsCsv, WARMUP_CALLS);
-    const { counts, times } = await sipp(port, callsCsv, CALLS);
+    await sipp(port, callsCsv, WARMUP_CALLS, STEADY_RATE);
+    const { counts, times } = await sipp(port, callsCsv, CALLS, RATE);
+    const steady = await sipp(port, callsCsv, STEADY_CALLS, STEADY_RATE);
     const seconds = (times.lastAtMs - times.firstAtMs) / 1000;
     return {
       server: name,
@@ -275,6 +283,12 @@ async function measureServer(
       callsPerSecond: seconds > 0 ? (times.ms.length - 1) / seconds : Number.NaN,
       p50Ms: percentile(times.ms, 50),
       p99Ms: percentile(times.ms, 99),
+      steady: {
+        calls: steady.counts.created,
+        failed: steady.counts.failed,
+        p50Ms: percentile(steady.times.ms, 50),
+        p99Ms: percentile(steady.times.ms, 99),
+      },
     };
   } finally {
     await stop(server);
@@ -333,6 +347,7 @@ export async function benchSip(serverUrl: string): Promise<SipFigures> {
       closedCallees: callees.length,
       rate: RATE,
       limit: LIMIT,
+      steadyRate: STEADY_RATE,
       runs,
       query: {
         ...query,

@@ -24,7 +24,9 @@ describe("sipp's output files", () => {
     const rtt = 'Date_ms;response_time_ms;rtd_no\n24.001;0;1\n44.001;3;1\n50.5;7;2\n64.001;12;1\n';
     expect(sippResponseTimes(rtt)).toEqual({ ms: [0, 3, 12], firstAtMs: 24.001, lastAtMs: 64.001 });
     expect(sippResponseTimes(rtt, 2).ms).toEqual([7]);
-    expect(() => sippResponseTimes('Date_ms;response_time_ms;rtd_no\n')).toThrow('no response time for rtd 1');
+    expect(() => sippResponseTimes('Date_ms;response_time_ms;rtd_no\n')).toThrow(
+      'no response time for rtd 1',
+    );
   });
 
   it('takes nearest-rank percentiles', () => {
