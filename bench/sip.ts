@@ -34,15 +34,25 @@ import { benchDeps, benchPerson, freshDatabase, ROOT, seedPhoneUsers } from './a
 import { percentile, sippCounts, sippResponseTimes } from './sipp-results.ts';
 
 const ADMIN = 'UBENCHSIP1';
-const PEOPLE = Number(process.env.BENCH_SIP_PEOPLE ?? 300);
-const CALLS = Number(process.env.BENCH_SIP_CALLS ?? 10_000);
-const RATE = Number(process.env.BENCH_SIP_RATE ?? 20_000);
-const LIMIT = Number(process.env.BENCH_SIP_LIMIT ?? 100);
+/** A whole number of at least `min` from the environment, or a clear stop naming the variable. */
+function setting(name: string, fallback: number, min: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined || raw.trim() === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value < min)
+    throw new Error(`${name}: must be a whole number of at least ${min}`);
+  return value;
+}
+
+// Every third person is a callee: three people make one.
+const PEOPLE = setting('BENCH_SIP_PEOPLE', 300, 3);
+const CALLS = setting('BENCH_SIP_CALLS', 10_000, 2);
+const RATE = setting('BENCH_SIP_RATE', 20_000, 1);
+const LIMIT = setting('BENCH_SIP_LIMIT', 100, 1);
 const WARMUP_CALLS = 300;
 /** A rate both servers keep up with, so that the response time is the routing's and not the queue's. */
-const STEADY_RATE = Number(process.env.BENCH_SIP_STEADY_RATE ?? 200);
+const STEADY_RATE = setting('BENCH_SIP_STEADY_RATE', 200, 1);
 const STEADY_CALLS = 2000;
-const QUERIES = Number(process.env.BENCH_SIP_QUERIES ?? 3000);
+const QUERIES = setting('BENCH_SIP_QUERIES', 3000, 1);
 const REALM = 'switchboard';
 const SCENARIO = join(ROOT, 'bench/sip/closed-call.xml');
 const DAYS: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
