@@ -242,7 +242,13 @@ function sipp(port: number, callsCsv: string, calls: number, rate: number) {
   });
   return new Promise<{ counts: ReturnType<typeof sippCounts>; times: ReturnType<typeof sippResponseTimes> }>(
     (resolve, reject) => {
-      child.once('error', reject);
+      child.once('error', (error) =>
+        reject(
+          new Error(
+            `sipp could not be started (on Debian or Ubuntu: apt-get install sip-tester): ${error.message}`,
+          ),
+        ),
+      );
       child.once('exit', (code) => {
         try {
           const stat = readFileSync(join(dir, 'stat.csv'), 'utf8');
