@@ -6,6 +6,8 @@
  * shared and noisy. Prints tables and writes bench/results.json. `BENCH_ONLY=assign`, `BENCH_ONLY=imports`, `BENCH_ONLY=previews`, `BENCH_ONLY=show` or
  * `BENCH_ONLY=zoom` (an import applied to the local Zoom stand-in; `BENCH_ZOOM_ROWS`, 1,000 by default) or
  * `BENCH_ONLY=adopt` (`/phone adopt` of a local Zoom account; `BENCH_ADOPT_ROWS`, 10,000 by default) runs one part.
+ * `BENCH_ONLY=sip` measures calls/s routed by the SIP server through the SQL functions against the same server
+ * answering from a static route (bench/sip.ts; it needs PostgreSQL, kamailio and sipp).
  * `/phone show` is measured against two baselines: the bare app, and the floor, a Bolt app that answers with one
  * indexed query on the same database; `BENCH_ENGINE=postgres` or `BENCH_ENGINE=pglite` runs it on one engine.
  */
@@ -29,6 +31,7 @@ import { benchDeps, type Engine } from './app-process.ts';
 import { benchImport, type ImportFigures } from './imports.ts';
 import { benchPreviews, PREVIEW_FILES, type PreviewFigures } from './previews.ts';
 import { benchShow, FLOOR, type ShowRow } from './show.ts';
+import { benchSip } from './sip.ts';
 import { benchZoomImport } from './zoom-import.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -376,6 +379,27 @@ if (ONLY === undefined || ONLY === 'show') {
       process.stdout.write(`\nThe Slack stand-in refused replies of ${where}: ${r.violations.join(' | ')}\n`);
   }
   results.show = show;
+}
+
+if (ONLY === 'sip') {
+  if (!serverReachable)
+    throw new Error('BENCH_ONLY=sip needs PostgreSQL (DATABASE_URL): Kamailio reads its tables');
+  const r = await benchSip(SERVER_URL);
+  process.stdout.write(
+    `\nCalls routed by the SIP server: sipp from the trunk to ${r.closedCallees} closed-hours phone users (480) of ${r.phoneUsers}, at most ${r.rate} calls/s and ${r.limit} at once, after a warm-up, then ${r.steadyRate} calls/s; response time from INVITE to 480, in sipp's whole milliseconds\n\n`,
+  );
+  process.stdout.write(
+    `| Server | Calls | Completed | Failed | Calls/s | vs static route | Response p50; p99 at full rate | Response p50; p99 at ${r.steadyRate} calls/s (failed) |\n|---|---|---|---|---|---|---|---|\n`,
+  );
+  const base = r.runs.find((run) => run.server.includes('static'));
+  for (const run of r.runs)
+    process.stdout.write(
+      `| ${run.server} | ${run.calls} | ${run.successful} | ${run.failed} | ${run.callsPerSecond.toFixed(0)} | ${base ? `${(run.callsPerSecond / base.callsPerSecond).toFixed(2)}×` : '–'} | ${run.p50Ms} ms; ${run.p99Ms} ms | ${run.steady.p50Ms} ms; ${run.steady.p99Ms} ms (${run.steady.failed}) |\n`,
+    );
+  process.stdout.write(
+    `\nThe routing query (sip_call_plan, then sip_ring_steps for a phone user), ${r.query.calls} calls ${r.query.source}: p50 ${r.query.p50Ms.toFixed(2)} ms, p99 ${r.query.p99Ms.toFixed(2)} ms\n`,
+  );
+  results.sip = r;
 }
 
 writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

@@ -104,6 +104,10 @@ const schema = z.object({
     ),
   SIP_GATEWAY_URI: optionalText.pipe(sipTarget('sip:10.0.0.5:5060')),
   SIP_VOICEMAIL_URI: optionalText.pipe(sipTarget('sip:10.0.0.6:5060')),
+  SIP_BENCH_STATIC_ROUTE: optionalText
+    .transform((raw) => raw ?? '0')
+    .pipe(z.enum(['0', '1'], 'must be 1 (answer every INVITE with 480 and no SQL, for npm run bench) or 0'))
+    .transform((raw) => raw === '1'),
   ZOOM_ACCOUNT_ID: optionalText,
   ZOOM_CLIENT_ID: optionalText,
   ZOOM_CLIENT_SECRET: optionalText,
@@ -151,6 +155,8 @@ export type SipConfig = {
   realm: string;
   gateway: SipTarget | undefined;
   voicemail: SipTarget | undefined;
+  /** The benchmark's baseline: every INVITE answered 480 by a static route, without reading the tables. */
+  benchStaticRoute?: boolean;
 };
 
 export type Config = {
@@ -220,6 +226,7 @@ function phoneSystem(v: z.infer<typeof schema>): PhoneSystemConfig {
       realm: v.SIP_REALM,
       gateway: v.SIP_GATEWAY_URI,
       voicemail: v.SIP_VOICEMAIL_URI,
+      benchStaticRoute: v.SIP_BENCH_STATIC_ROUTE,
     };
   }
   const required = (variable: 'ZOOM_ACCOUNT_ID' | 'ZOOM_CLIENT_ID' | 'ZOOM_CLIENT_SECRET') => {

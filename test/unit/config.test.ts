@@ -98,6 +98,7 @@ describe('configuration', () => {
       realm: 'switchboard',
       gateway: undefined,
       voicemail: undefined,
+      benchStaticRoute: false,
     });
     expect(
       loadConfig({
@@ -107,6 +108,7 @@ describe('configuration', () => {
         SIP_REALM: 'sip.example.com',
         SIP_GATEWAY_URI: 'sip:10.0.0.5:5080',
         SIP_VOICEMAIL_URI: 'sip:media.example.com',
+        SIP_BENCH_STATIC_ROUTE: '1',
       }).phoneSystem,
     ).toEqual({
       kind: 'kamailio',
@@ -115,6 +117,7 @@ describe('configuration', () => {
       realm: 'sip.example.com',
       gateway: { host: '10.0.0.5', port: 5080 },
       voicemail: { host: 'media.example.com', port: 5060 },
+      benchStaticRoute: true,
     });
   });
 
@@ -125,6 +128,7 @@ describe('configuration', () => {
     [{ SIP_PORT: '65536' }, /^SIP_PORT: must be at most 65535/],
     [{ SIP_HOST: 'a host' }, /^SIP_HOST: /],
     [{ SIP_REALM: 'my realm' }, /^SIP_REALM: /],
+    [{ SIP_BENCH_STATIC_ROUTE: 'yes' }, /^SIP_BENCH_STATIC_ROUTE: must be 1 .* or 0/],
     [
       { SIP_GATEWAY_URI: 'http://10.0.0.5' },
       /^SIP_GATEWAY_URI: must be sip:<host>\[:<port>\] such as sip:10.0.0.5:5060/,

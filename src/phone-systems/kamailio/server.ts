@@ -138,6 +138,12 @@ export async function startKamailio(
   if (sip.voicemail) defines.VM_HOSTPORT = `"${sip.voicemail.host}:${sip.voicemail.port}"`;
   const args = ['-f', CONFIG_FILE, '-DD', '-E', '-Y', runDir];
   for (const [name, value] of Object.entries(defines)) args.push('-A', `${name}=${value}`);
+  if (sip.benchStaticRoute) {
+    args.push('-A', 'BENCH_STATIC_ROUTE');
+    options.note?.(
+      'SIP_BENCH_STATIC_ROUTE=1: every INVITE is answered 480 without reading the tables (a benchmark baseline)',
+    );
+  }
 
   const child = spawn(binary, args, {
     env,
