@@ -301,6 +301,8 @@ export type DomainError =
   | { code: 'REVERT_UNSUPPORTED'; user: Person; what: string; command: string }
   /** A command that needs a phone system, on an instance configured without one. */
   | { code: 'PHONE_SYSTEM_NONE'; what: string }
+  /** Adopting or comparing with a phone system that keeps no account of its own (it reads Switchboard's tables). */
+  | { code: 'PHONE_SYSTEM_NO_ACCOUNT'; system: string; what: string }
   | { code: 'SIP_NOT_CONNECTED' }
   | { code: 'SIP_NO_CHAT_ACCOUNT'; user: Person }
   /** A change to the settings of a line adopted from the phone system, whose settings Switchboard has not taken. */

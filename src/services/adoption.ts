@@ -108,7 +108,9 @@ export async function previewAdoption(
   const allowed = await requireAdmin(deps, actor, ACTION);
   if (!allowed.ok) return allowed;
   const system = deps.phoneSystem;
-  if (!system?.readAccount) return err({ code: 'PHONE_SYSTEM_NONE', what: 'adopt' });
+  if (!system) return err({ code: 'PHONE_SYSTEM_NONE', what: 'adopt' });
+  if (!system.readAccount)
+    return err({ code: 'PHONE_SYSTEM_NO_ACCOUNT', system: system.name, what: 'adopt' });
   let account: PhoneAccount;
   try {
     const read = await system.readAccount(progress, { settings: true });

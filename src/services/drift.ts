@@ -119,7 +119,9 @@ export async function checkDrift(
   progress?: (read: AccountReadProgress) => void,
 ): Promise<Result<DriftCheckRow>> {
   const system = deps.phoneSystem;
-  if (!system?.readAccount) return err({ code: 'PHONE_SYSTEM_NONE', what: 'compare' });
+  if (!system) return err({ code: 'PHONE_SYSTEM_NONE', what: 'compare' });
+  if (!system.readAccount)
+    return err({ code: 'PHONE_SYSTEM_NO_ACCOUNT', system: system.name, what: 'compare with' });
   const release = await deps.leases.take({ space: DRIFT_LEASES, id: 1 });
   if (!release) return err({ code: 'DRIFT_BUSY' });
   // An admin who asks waits for everyone's settings too (a few calls a person); the scheduled check reads lines.

@@ -136,6 +136,8 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `Nobody under this change is refused by the phone system any more (retried, changed again or reverted already): nothing was reverted. See ${code('/phone sync')}.`;
     case 'PHONE_SYSTEM_NONE':
       return `No phone system is connected, so there is nothing to ${error.what}. Set ${code('PHONE_SYSTEM=zoom')} and the Zoom credentials (see the README) and restart Switchboard.`;
+    case 'PHONE_SYSTEM_NO_ACCOUNT':
+      return `${e(error.system)} routes calls from Switchboard's own tables, so it keeps no account of its own to ${error.what}: every change made here applies from the next call.`;
     case 'SIP_NOT_CONNECTED':
       return `SIP passwords are for Switchboard's own SIP server, and it is not the account's phone system. Set ${code('PHONE_SYSTEM=kamailio')} (see the README, "SIP server") and restart Switchboard.`;
     case 'SIP_NO_CHAT_ACCOUNT':

@@ -109,6 +109,18 @@ describe('/phone sip password with the SIP server as the phone system', () => {
     expect(await sb.app.deps.db.select().from(sipCredentials)).toEqual([]);
     expect(directMessages(C1).filter((text) => text.includes('SIP password'))).toEqual([]);
   });
+
+  it('says there is no other account to adopt or compare with, as the SIP server reads these tables', async () => {
+    await setupAccount();
+    for (const [command, what] of [
+      ['adopt', 'adopt'],
+      ['drift', 'compare with'],
+    ]) {
+      expect(await phoneReply(command ?? '')).toContain(
+        `Kamailio routes calls from Switchboard's own tables, so it keeps no account of its own to ${what}`,
+      );
+    }
+  });
 });
 
 describe('/phone sip password without the SIP server', () => {

@@ -267,6 +267,7 @@ const SAMPLES: Samples = {
     command: '/phone settings @ada',
   },
   PHONE_SYSTEM_NONE: { code: 'PHONE_SYSTEM_NONE', what: 'compare' },
+  PHONE_SYSTEM_NO_ACCOUNT: { code: 'PHONE_SYSTEM_NO_ACCOUNT', system: 'Kamailio', what: 'adopt' },
   SIP_NOT_CONNECTED: { code: 'SIP_NOT_CONNECTED' },
   SIP_NO_CHAT_ACCOUNT: { code: 'SIP_NO_CHAT_ACCOUNT', user: carol },
   SETTINGS_IN_PHONE_SYSTEM: { code: 'SETTINGS_IN_PHONE_SYSTEM', email: 'ada@example.com' },
