@@ -172,6 +172,12 @@ export function switchboardEnv(
   };
 }
 
+/**
+ * `BENCH_NODE_FLAGS`: more node flags for every server a benchmark measures, such as
+ * `--cpu-prof --cpu-prof-dir=/tmp/profiles` to see where a server's time goes (each writes its profile on exit).
+ */
+const PROFILE_FLAGS = (process.env.BENCH_NODE_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '');
+
 export type AppProcess = {
   child: ChildProcess;
   pid: number;
@@ -205,7 +211,13 @@ export async function startAppProcess(
   const start = npmStart();
   const child = spawn(
     process.execPath,
-    [...start.nodeFlags, ...(options.nodeFlags ?? []), options.entry ?? start.entry, ...(options.args ?? [])],
+    [
+      ...start.nodeFlags,
+      ...(options.nodeFlags ?? []),
+      ...PROFILE_FLAGS,
+      options.entry ?? start.entry,
+      ...(options.args ?? []),
+    ],
     {
       cwd: ROOT,
       env: { PATH: process.env.PATH, ...env, PORT: String(port) },
