@@ -129,7 +129,12 @@ const found = z.object({
   createdAt: date,
   phoneUser: phoneUser.nullable(),
 });
-const lookupRow = z.object({ viewerIsAdmin: z.boolean(), found: found.nullable() });
+const checkRow = z.object({
+  generation: z.coerce.bigint().nullable(),
+  viewerIsAdmin: z.boolean(),
+  changedHere: z.boolean(),
+});
+const lookupRow = checkRow.extend({ found: found.nullable() });
 
 /** A JSON list of `rows`, in `order`, `[]` when there are none. */
 const list = (object: string, from: string, order: string) =>
@@ -233,30 +238,60 @@ export const foundJson = (by: CardKey['by'], key: Param = KEY): SQL => sql`(
 export const isAdminSql = (viewer: Param = VIEWER): SQL =>
   sql`exists (select 1 from admins a where a.slack_user_id = ${viewer}::text)`;
 
-const lookupStatement = (by: CardKey['by']): SQL =>
-  sql`select ${isAdminSql()} as "viewerIsAdmin", ${foundJson(by)} as "found"`;
+/** The card generation (migration 0018), and whether this transaction has changed a card's table itself. */
+const GENERATION_SQL = sql`select g.value::text as "generation",
+  coalesce(current_setting('switchboard.card_change', true) = txid_current_if_assigned()::text, false)
+    as "changedHere"
+  from (select 1) one left join card_generation g on true`;
 
 /**
- * Each lookup is one prepared statement per database: on PostgreSQL the server plans it once per connection
+ * The viewer's rights, the card generation and the card, read under one snapshot: a copy kept is stamped with
+ * the generation it was read under.
+ */
+const lookupStatement = (by: CardKey['by']): SQL =>
+  sql`select ${isAdminSql()} as "viewerIsAdmin", ${foundJson(by)} as "found", generation.*
+    from (${GENERATION_SQL}) generation`;
+
+/**
+ * Each statement is prepared once per database: on PostgreSQL the server plans it once per connection
  * (postgres.js prepares a statement drizzle names); PGlite has no named statements, so there only drizzle's own
  * building of the SQL is saved.
  */
-type Prepared = { execute: (values: { viewer: string; key: string | number }) => Promise<unknown> };
-const prepared = new WeakMap<Database, Map<CardKey['by'], Prepared>>();
+type Prepared = { execute: (values: Record<string, string | number>) => Promise<unknown> };
+type Statements = { check: Prepared; lookups: Map<CardKey['by'], Prepared> };
+const prepared = new WeakMap<Database, Statements>();
+
+function statementsOf(db: Database): Statements {
+  let statements = prepared.get(db);
+  if (!statements) {
+    const check = db
+      .select({
+        generation: sql<unknown>`"generation"`,
+        viewerIsAdmin: sql<unknown>`${isAdminSql()}`,
+        changedHere: sql<unknown>`"changedHere"`,
+      })
+      .from(sql`(${GENERATION_SQL}) as generation`)
+      .prepare('card_generation_check');
+    statements = { check, lookups: new Map() };
+    prepared.set(db, statements);
+  }
+  return statements;
+}
 
 function preparedLookup(db: Database, by: CardKey['by']): Prepared {
-  let byKind = prepared.get(db);
-  if (!byKind) {
-    byKind = new Map();
-    prepared.set(db, byKind);
-  }
-  let statement = byKind.get(by);
+  const { lookups } = statementsOf(db);
+  let statement = lookups.get(by);
   if (!statement) {
     statement = db
-      .select({ viewerIsAdmin: sql<unknown>`"viewerIsAdmin"`, found: sql<unknown>`"found"` })
+      .select({
+        generation: sql<unknown>`"generation"`,
+        viewerIsAdmin: sql<unknown>`"viewerIsAdmin"`,
+        changedHere: sql<unknown>`"changedHere"`,
+        found: sql<unknown>`"found"`,
+      })
       .from(sql`(${lookupStatement(by)}) as lookup`)
       .prepare(`card_by_${by}`);
-    byKind.set(by, statement);
+    lookups.set(by, statement);
   }
   return statement;
 }
@@ -274,14 +309,59 @@ const keyValue = (key: CardKey): string | number => {
   }
 };
 
+/** A card as read under a generation: who the key named then (`null`: nobody). */
+type Copy = { generation: bigint; found: Found | null };
+type Found = z.infer<typeof found>;
+
 /**
- * A card in one statement: whether `viewer` is an admin, the directory entry `key` names, and when they hold a
- * license their card, every detail the full card shows and their sync row, aggregated as JSON. A lookup is what
- * people do most, and every round trip of it waits inside Slack's acknowledgement.
+ * Per database: the cards read last by key, oldest first (at most `COPIES`), and the newest generation any
+ * statement here has read. Generations only grow, so a copy older than that one is known stale without asking.
+ */
+type Kept = { copies: Map<string, Copy>; newest: bigint };
+const kept = new WeakMap<Database, Kept>();
+const COPIES = 5_000;
+
+function keptFor(db: Database): Kept {
+  let cards = kept.get(db);
+  if (!cards) {
+    cards = { copies: new Map(), newest: 0n };
+    kept.set(db, cards);
+  }
+  return cards;
+}
+
+/** Drops the cards kept for `db`, for a database whose data was put back under the app (a test's reset). */
+export function forgetCards(db: Database): void {
+  kept.delete(db);
+}
+
+/**
+ * A card: whether `viewer` is an admin, the directory entry `key` names, and when they hold a license their card,
+ * every detail the full card shows and their sync row, aggregated as JSON in one statement. A lookup is what
+ * people do most, and every round trip of it waits inside Slack's acknowledgement. The card last read for a key
+ * is kept, stamped with the card generation it was read under; while no change to a card's table has been
+ * committed since, the next lookup is one small statement (the viewer's rights and the generation) and the
+ * copy. The caller always gets a card of its own to change as it likes.
  */
 export async function lookupCard(db: Database, key: CardKey, viewer: string): Promise<CardLookup> {
+  const cards = keptFor(db);
+  const id = `${key.by}:${keyValue(key)}`;
+  const copy = cards.copies.get(id);
+  if (copy && copy.generation >= cards.newest) {
+    // A plan as large as the card's costs PostgreSQL more to set up than to run: the check is a statement apart.
+    const checked = checkRow.parse(((await statementsOf(db).check.execute({ viewer })) as unknown[])[0]);
+    if (checked.generation !== null && checked.generation > cards.newest) cards.newest = checked.generation;
+    if (checked.generation === copy.generation && !checked.changedHere)
+      return lookupOf(checked.viewerIsAdmin, structuredClone(copy.found));
+  }
+  cards.copies.delete(id);
   const rows = (await preparedLookup(db, key.by).execute({ viewer, key: keyValue(key) })) as unknown[];
   const row = lookupRow.parse(rows[0]);
+  if (row.generation !== null && !row.changedHere) {
+    if (row.generation > cards.newest) cards.newest = row.generation;
+    cards.copies.set(id, { generation: row.generation, found: structuredClone(row.found) });
+    if (cards.copies.size > COPIES) cards.copies.delete(cards.copies.keys().next().value as string);
+  }
   return lookupOf(row.viewerIsAdmin, row.found);
 }
 

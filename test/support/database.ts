@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, inject } from 'vitest';
 import { type Database, type DatabaseHandle, openDatabase } from '../../db/client.ts';
 import { createScratchDatabase, resetDatabase } from '../../db/scratch.ts';
+import { forgetCards } from '../../src/store/cards.ts';
 import { pgliteTemplate } from './pglite-template.ts';
 
 export { createScratchDatabase, resetDatabase };
@@ -34,7 +35,11 @@ export function useTestDatabase(options: { reset?: boolean } = {}): {
 
   if (options.reset !== false) {
     beforeEach(async () => {
-      if (state.handle) await resetDatabase(state.handle.db);
+      if (!state.handle) return;
+      await resetDatabase(state.handle.db);
+      // The reset moved the card generation, so no kept card would be used; forgetting them also spares the first
+      // lookup of each test the check that would find its copy stale (some tests count statements).
+      forgetCards(state.handle.db);
     });
   }
 

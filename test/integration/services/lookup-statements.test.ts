@@ -34,6 +34,7 @@ import { licensedPeople, unwrap } from '../../support/fixtures.ts';
 import { ADMIN, emailRef, extRef, makeDeps, prepareAccount, slackRef } from '../../support/services.ts';
 
 const database = useTestDatabase();
+const extKey = { by: 'extension', extension: '1000' } as const;
 
 let deps: ReturnType<typeof makeDeps>;
 beforeEach(async () => {
@@ -69,6 +70,31 @@ describe('a lookup is read in one statement', () => {
       const n = await statementsOf(database.db, async () => unwrap(await showUser(deps, ADMIN, ref)));
       expect(n, ref.raw).toBe(1);
     }
+  });
+
+  it('shows a card again from the copy kept while nothing was committed since, reading it anew after a change', async () => {
+    await licensedPeople(deps, 1, { plan: 'Pro' });
+    const show = async () => unwrap(await showUser(deps, ADMIN, extRef('1000')));
+    await show();
+    // The card generation alone (with the viewer's rights): one small statement.
+    expect(await statementsOf(database.db, show)).toBe(1);
+    await database.db
+      .update(phoneUserSettings)
+      .set({ language: 'fr-FR' })
+      .where(
+        eq(
+          phoneUserSettings.phoneUserId,
+          (await lookupCard(database.db, extKey, '')).phoneUser?.card.phoneUserId ?? 0,
+        ),
+      );
+    // The copy is stale: the check, then the card.
+    let card: Awaited<ReturnType<typeof show>> | undefined;
+    expect(
+      await statementsOf(database.db, async () => {
+        card = await show();
+      }),
+    ).toBe(2);
+    expect(card?.kind === 'phone_user' && card.details.settings.language).toBe('fr-FR');
   });
 
   it("reads a phone user's own card in one statement", async () => {
