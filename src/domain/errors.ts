@@ -305,6 +305,17 @@ export type DomainError =
   | { code: 'PHONE_SYSTEM_NO_ACCOUNT'; system: string; what: string }
   | { code: 'SIP_NOT_CONNECTED' }
   | { code: 'SIP_NO_CHAT_ACCOUNT'; user: Person }
+  /**
+   * The username a device would sign in with is still another person's: their apps' credentials were made when
+   * they had that extension (`deskPhone` null), or it is the MAC of a desk phone of theirs.
+   */
+  | {
+      code: 'SIP_USERNAME_HELD';
+      username: string;
+      holder: Person;
+      holderExtension: string;
+      deskPhone: string | null;
+    }
   /** A change to the settings of a line adopted from the phone system, whose settings Switchboard has not taken. */
   | { code: 'SETTINGS_IN_PHONE_SYSTEM'; email: string }
   /** Another drift check is reading the phone system right now. */

@@ -76,8 +76,14 @@ export function setSipPassword(
     }
     const username = deskPhone?.mac ?? card.extension;
     const holder = await sipUsernameHolder(tx, username);
-    if (holder !== undefined && holder !== card.phoneUserId)
-      fail({ code: 'CONCURRENT_CHANGE', what: 'SIP username' });
+    if (holder !== undefined && holder.phoneUserId !== card.phoneUserId)
+      fail({
+        code: 'SIP_USERNAME_HELD',
+        username,
+        holder: personOf(holder.person),
+        holderExtension: holder.extension,
+        deskPhone: holder.deskPhone,
+      });
     const password = generateSipPassword();
     const { before } = await setDeviceCredentials(
       tx,

@@ -142,6 +142,10 @@ export function errorText(error: DomainError, s: Style = MRKDWN): string {
       return `SIP passwords are for Switchboard's own SIP server, and it is not the account's phone system. Set ${code('PHONE_SYSTEM=kamailio')} (see the README, "SIP server") and restart Switchboard.`;
     case 'SIP_NO_CHAT_ACCOUNT':
       return `${who(error.user)} has no Slack account linked, so a SIP password could not be shown to them alone; nothing was changed. Link them to their Slack account first; they can then also set their own with ${code('/phone sip password @<their name>')}.`;
+    case 'SIP_USERNAME_HELD':
+      return error.deskPhone === null
+        ? `Nothing was changed: the SIP username ${code(error.username)} is still the one ${who(error.holder)}'s apps sign in with (it was their extension when their SIP password was made; they have ${code(error.holderExtension)} now). ${code(`/phone sip password ${error.holderExtension}`)}, run by them or a phone admin, gives their apps their current extension as username and a new password, shown to them alone; then run this again.`
+        : `Nothing was changed: the SIP username ${code(error.username)} is the desk phone ${code(error.deskPhone)} of ${who(error.holder)}. Remove it from them first with ${code(`/phone phone remove ${error.holderExtension} ${error.deskPhone}`)}, then run this again.`;
     case 'SETTINGS_IN_PHONE_SYSTEM':
       return `Nothing was changed: the line of ${e(error.email)} was adopted from the phone system, and Switchboard has not taken its settings, so it leaves them there. Change them in the phone system's own portal; the line itself (extension, site, plans, numbers, status) is managed here as usual.`;
     case 'ADOPTION_READ_FAILED':

@@ -37,13 +37,37 @@ export async function setDeviceCredentials(
   return { before };
 }
 
-/** Whether a username is taken by another person's device. */
-export async function sipUsernameHolder(tx: Executor, username: string): Promise<number | undefined> {
+/** Whose device signs in with `username`: the person, their current extension and the desk phone, if one. */
+export async function sipUsernameHolder(
+  tx: Executor,
+  username: string,
+): Promise<
+  | {
+      phoneUserId: number;
+      person: { email: string; firstName: string; lastName: string; slackUserId: string | null };
+      extension: string;
+      deskPhone: string | null;
+    }
+  | undefined
+> {
   const [row] = await tx
-    .select({ phoneUserId: sipCredentials.phoneUserId })
+    .select({
+      phoneUserId: sipCredentials.phoneUserId,
+      email: directoryUsers.email,
+      firstName: directoryUsers.firstName,
+      lastName: directoryUsers.lastName,
+      slackUserId: directoryUsers.slackUserId,
+      extension: phoneUsers.extension,
+      mac: deskPhones.mac,
+    })
     .from(sipCredentials)
+    .innerJoin(phoneUsers, eq(phoneUsers.id, sipCredentials.phoneUserId))
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .leftJoin(deskPhones, eq(deskPhones.id, sipCredentials.deskPhoneId))
     .where(eq(sql`lower(${sipCredentials.username})`, username.toLowerCase()));
-  return row?.phoneUserId;
+  if (!row) return undefined;
+  const { phoneUserId, extension, mac, ...person } = row;
+  return { phoneUserId, person, extension, deskPhone: mac };
 }
 
 export type SipDeviceOwner = {

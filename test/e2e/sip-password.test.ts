@@ -88,6 +88,32 @@ describe('/phone sip password with the SIP server as the phone system', () => {
     expect(await sb.app.deps.db.select().from(sipCredentials)).toHaveLength(1);
   });
 
+  it("refuses a username another person's apps still sign in with, naming them and the command that frees it", async () => {
+    await setupAccount();
+    const C2 = colleague(2);
+    await license([C1, C2], 'plan:200');
+    const extensions = await extensionsByEmail(sb.app.deps.db);
+    const old = extensions['colleague1@example.com'] ?? '';
+    passwordIn(await phoneReply(`sip password <@${C1}>`, C1));
+    // Colleague 1 moves to a new extension and colleague 2 takes the old one; colleague 1's apps still sign in as it.
+    await phoneChange(`ext <@${C1}> 1450`);
+    await phoneChange(`ext <@${C2}> 1451`);
+    await phoneChange(`ext <@${C2}> ${old}`);
+    const refused = await phoneReply(`sip password <@${C2}>`, C2);
+    expect(refused).toContain(`the SIP username \`${old}\` is still the one`);
+    expect(refused).toContain(`<@${C1}>'s apps`);
+    expect(refused).toContain('`/phone sip password 1450`, run by them or a phone admin');
+    expect(passwordIn(refused)).toBeUndefined();
+    expect(await sb.app.deps.db.select().from(sipCredentials)).toHaveLength(1);
+    // Done as it says, colleague 2 gets the username.
+    await phoneReply('sip password 1450', ADMIN_ID);
+    const given = await phoneReply(`sip password <@${C2}>`, C2);
+    expect(given).toContain(`Username: \`${old}\``);
+    expect((await sb.app.deps.db.select().from(sipCredentials)).map((c) => c.username).sort()).toEqual(
+      ['1450', old].sort(),
+    );
+  });
+
   it('refuses an admin a password for someone without a Slack account to receive it, and changes nothing', async () => {
     await setupAccount();
     await phoneChange('user add nora@example.com Nora Nozone');

@@ -270,6 +270,13 @@ const SAMPLES: Samples = {
   PHONE_SYSTEM_NO_ACCOUNT: { code: 'PHONE_SYSTEM_NO_ACCOUNT', system: 'Kamailio', what: 'adopt' },
   SIP_NOT_CONNECTED: { code: 'SIP_NOT_CONNECTED' },
   SIP_NO_CHAT_ACCOUNT: { code: 'SIP_NO_CHAT_ACCOUNT', user: carol },
+  SIP_USERNAME_HELD: {
+    code: 'SIP_USERNAME_HELD',
+    username: '1001',
+    holder: carol,
+    holderExtension: '1002',
+    deskPhone: null,
+  },
   SETTINGS_IN_PHONE_SYSTEM: { code: 'SETTINGS_IN_PHONE_SYSTEM', email: 'ada@example.com' },
   ADOPTION_NOT_FOUND: { code: 'ADOPTION_NOT_FOUND' },
   ADOPTION_READ_FAILED: {
