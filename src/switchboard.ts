@@ -116,7 +116,9 @@ export async function startSwitchboard(config: Config, options: StartOptions = {
     log: logger,
     ...(options.noticeLeaseMs ? { leaseMs: options.noticeLeaseMs } : {}),
   });
-  const phoneSystem = options.phoneSystem ?? phoneSystemFor(config.phoneSystem, logger);
+  const phoneSystem =
+    options.phoneSystem ??
+    phoneSystemFor(config.phoneSystem, logger, { embeddedDatabase: database.driver === 'pglite' });
   // The status line under each change follows the sync: a pass over the open ones each time a person settles.
   replies = syncReplyRefresher(() => deps, client, logger);
   const refresher = replies;

@@ -8,7 +8,10 @@ import { probeOptions } from './options.ts';
  * reads Switchboard's tables for every registration and call, so a line is applied once its change has committed:
  * there is nothing to send. What it cannot do is said, so the admin is not told a setting works when it does not.
  */
-export function kamailioPhoneSystem(sip: SipConfig): PhoneSystem {
+export function kamailioPhoneSystem(
+  sip: SipConfig,
+  options: { embeddedDatabase: boolean } = { embeddedDatabase: false },
+): PhoneSystem {
   return {
     name: 'Kamailio',
     sipRealm: sip.realm,
@@ -24,6 +27,13 @@ export function kamailioPhoneSystem(sip: SipConfig): PhoneSystem {
       return notApplied.length > 0 ? { state: 'in_sync', notApplied } : { state: 'in_sync' };
     },
     async connection(): Promise<ConnectionCheck> {
+      // Kamailio's database driver speaks to a PostgreSQL server, and the embedded database is inside this process.
+      if (options.embeddedDatabase)
+        return {
+          ok: false,
+          reason:
+            'the SIP server reads the account from PostgreSQL, and this instance keeps it in the embedded database: set DATABASE_URL to a postgres:// database and start the SIP server on it with npm run sip',
+        };
       const answer = await probeOptions({ host: sip.host, port: sip.port });
       if (!answer.ok) {
         return {
