@@ -9,8 +9,10 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     // Each integration file owns one database (a PGlite instance or a fresh Postgres database), so files may run
     // in parallel; the tests inside one file share it and run in order.
+    // Three workers on two cores: many files wait on a child process, a SIP timer or PostgreSQL's own CPU, and two
+    // left the cores about a third idle over a run.
     pool: 'forks',
-    maxWorkers: 2,
+    maxWorkers: 3,
     // A worker keeps its modules from one file to the next: importing the app and its libraries again for each of
     // two hundred files cost more CPU than half the tests. Nothing the files share is left changed between them:
     // each opens and closes its own database, servers and app.
