@@ -319,7 +319,7 @@ type Found = z.infer<typeof found>;
  */
 type Kept = { copies: Map<string, Copy>; newest: bigint };
 const kept = new WeakMap<Database, Kept>();
-const COPIES = 5_000;
+const COPIES = 2_000;
 
 function keptFor(db: Database): Kept {
   let cards = kept.get(db);
