@@ -55,4 +55,14 @@ export type SyncOutcome =
   | { state: 'pending'; reason: string; retryInMs: number }
   | { state: 'failed'; code: string; message: string; reason: string };
 
-export type ConnectionCheck = { ok: true; account: string; detail: string } | { ok: false; reason: string };
+export type ConnectionCheck =
+  | { ok: true; account: string; detail: string }
+  | {
+      ok: false;
+      reason: string;
+      /**
+       * What becomes of changes meanwhile: they wait in Switchboard to be sent (the default), or, for a phone
+       * system that reads Switchboard's tables itself, they are in place already and apply once it runs.
+       */
+      changes?: 'wait' | 'in place';
+    };

@@ -33,12 +33,14 @@ export function kamailioPhoneSystem(
           ok: false,
           reason:
             'the SIP server reads the account from PostgreSQL, and this instance keeps it in the embedded database: set DATABASE_URL to a postgres:// database and start the SIP server on it with npm run sip',
+          changes: 'in place',
         };
       const answer = await probeOptions({ host: sip.host, port: sip.port });
       if (!answer.ok) {
         return {
           ok: false,
           reason: `${answer.reason}: start the SIP server with npm run sip (SIP_HOST ${sip.host}, SIP_PORT ${sip.port})`,
+          changes: 'in place',
         };
       }
       return {

@@ -5,6 +5,7 @@ import { ACTIONS } from '../ids.ts';
 import { cardMessage, notPhoneUserMessage } from './card.ts';
 import { sentence, slackTime } from './history-sentences.ts';
 import { context, header, type KnownBlock, section } from './message.ts';
+import { meanwhileText } from './phone-sync.ts';
 
 const HOME_BLOCK_LIMIT = 100;
 
@@ -68,7 +69,7 @@ function phoneSystemText(p: NonNullable<Dashboard['phoneSystem']>): string {
       : ' · none refused';
   const down =
     p.connection.ok === false
-      ? `\n:red_circle: *Not connected*: ${showText(p.connection.reason, 300)} Changes wait in Switchboard until it is; \`/phone sync\` checks again.`
+      ? `\n:red_circle: *Not connected*: ${showText(p.connection.reason, 300)} ${meanwhileText(p.connection)} \`/phone sync\` checks again.`
       : '';
   return `*Phone system: ${escapeText(p.name)}*${down}\n${counts}${refused}${driftText(p.drift)}`;
 }

@@ -59,11 +59,18 @@ export function syncStatusMessage(status: SyncStatus): Message {
   };
 }
 
+/** What becomes of changes while the phone system is not connected. */
+export function meanwhileText(connection: { changes?: 'wait' | 'in place' }): string {
+  return connection.changes === 'in place'
+    ? 'Changes are kept here, where it reads them: each applies once it runs.'
+    : 'Changes wait in Switchboard until it is.';
+}
+
 function connectionText(connection: ConnectionState): string {
   if (connection.ok === 'slow')
     return ':hourglass: checking the connection took too long; the counts below are current.';
   if (connection.ok) return `:white_check_mark: connected (${showText(connection.detail, REASON_SHOWN)}).`;
-  return `:warning: not connected: ${reasonText(connection.reason)} Changes wait in Switchboard until it is.`;
+  return `:warning: not connected: ${reasonText(connection.reason)} ${meanwhileText(connection)}`;
 }
 
 function failureBlocks(name: string, overview: SyncOverview): KnownBlock[] {

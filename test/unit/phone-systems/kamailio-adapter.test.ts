@@ -28,6 +28,8 @@ describe('the SIP server adapter', () => {
     expect(check.ok ? '' : check.reason).toContain('reads the account from PostgreSQL');
     expect(check.ok ? '' : check.reason).toContain('set DATABASE_URL to a postgres:// database');
     expect(check.ok ? '' : check.reason).not.toContain('SIP_HOST');
+    // Changes are not held back: the SIP server reads them where they are.
+    expect(check.ok ? undefined : check.changes).toBe('in place');
   });
 
   it('on PostgreSQL, says to start the SIP server where it is configured when nothing answers there', async () => {

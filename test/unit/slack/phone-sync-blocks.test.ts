@@ -42,6 +42,23 @@ const buttons = (blocks: unknown[]) =>
   );
 
 describe('the /phone sync answer', () => {
+  it('says changes wait in Switchboard while a phone system it sends to is down, and are in place for one that reads them', () => {
+    const down = (changes?: 'wait' | 'in place'): SyncStatus => {
+      const configured = status(0);
+      if (configured.kind !== 'configured') throw new Error('configured');
+      return {
+        ...configured,
+        connection: { ok: false, reason: 'Nothing answers.', ...(changes ? { changes } : {}) },
+      };
+    };
+    expect(JSON.stringify(syncStatusMessage(down()).blocks)).toContain(
+      'not connected: Nothing answers. Changes wait in Switchboard until it is.',
+    );
+    const reads = JSON.stringify(syncStatusMessage(down('in place')).blocks);
+    expect(reads).toContain('Changes are kept here, where it reads them: each applies once it runs.');
+    expect(reads).not.toContain('Changes wait');
+  });
+
   it('lists the first ten of many refusals, each with a Retry, and says how many there are', () => {
     const message = syncStatusMessage(status(250));
     expect(checkMessage(message, { maxText: LIMITS.messageText })).toBeUndefined();
