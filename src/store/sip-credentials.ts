@@ -37,6 +37,32 @@ export async function setDeviceCredentials(
   return { before };
 }
 
+/** The devices that sign in with any of `usernames` (in any case): whose they are and which desk phone, if one. */
+function devicesSigningInAs(tx: Executor, usernames: string[]) {
+  return tx
+    .select({
+      username: sipCredentials.username,
+      phoneUserId: sipCredentials.phoneUserId,
+      email: directoryUsers.email,
+      firstName: directoryUsers.firstName,
+      lastName: directoryUsers.lastName,
+      slackUserId: directoryUsers.slackUserId,
+      extension: phoneUsers.extension,
+      mac: deskPhones.mac,
+      model: deskPhones.model,
+    })
+    .from(sipCredentials)
+    .innerJoin(phoneUsers, eq(phoneUsers.id, sipCredentials.phoneUserId))
+    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
+    .leftJoin(deskPhones, eq(deskPhones.id, sipCredentials.deskPhoneId))
+    .where(
+      inArray(
+        sql`lower(${sipCredentials.username})`,
+        usernames.map((u) => u.toLowerCase()),
+      ),
+    );
+}
+
 /** Whose device signs in with `username`: the person, their current extension and the desk phone, if one. */
 export async function sipUsernameHolder(
   tx: Executor,
@@ -50,24 +76,10 @@ export async function sipUsernameHolder(
     }
   | undefined
 > {
-  const [row] = await tx
-    .select({
-      phoneUserId: sipCredentials.phoneUserId,
-      email: directoryUsers.email,
-      firstName: directoryUsers.firstName,
-      lastName: directoryUsers.lastName,
-      slackUserId: directoryUsers.slackUserId,
-      extension: phoneUsers.extension,
-      mac: deskPhones.mac,
-    })
-    .from(sipCredentials)
-    .innerJoin(phoneUsers, eq(phoneUsers.id, sipCredentials.phoneUserId))
-    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
-    .leftJoin(deskPhones, eq(deskPhones.id, sipCredentials.deskPhoneId))
-    .where(eq(sql`lower(${sipCredentials.username})`, username.toLowerCase()));
+  const [row] = await devicesSigningInAs(tx, [username]);
   if (!row) return undefined;
-  const { phoneUserId, extension, mac, ...person } = row;
-  return { phoneUserId, person, extension, deskPhone: mac };
+  const { phoneUserId, email, firstName, lastName, slackUserId, extension, mac } = row;
+  return { phoneUserId, person: { email, firstName, lastName, slackUserId }, extension, deskPhone: mac };
 }
 
 export type SipDeviceOwner = {
@@ -83,26 +95,7 @@ export async function sipDeviceOwners(
   usernames: string[],
 ): Promise<Map<string, SipDeviceOwner>> {
   if (usernames.length === 0) return new Map();
-  const rows = await tx
-    .select({
-      username: sipCredentials.username,
-      firstName: directoryUsers.firstName,
-      lastName: directoryUsers.lastName,
-      email: directoryUsers.email,
-      extension: phoneUsers.extension,
-      mac: deskPhones.mac,
-      model: deskPhones.model,
-    })
-    .from(sipCredentials)
-    .innerJoin(phoneUsers, eq(phoneUsers.id, sipCredentials.phoneUserId))
-    .innerJoin(directoryUsers, eq(directoryUsers.id, phoneUsers.directoryUserId))
-    .leftJoin(deskPhones, eq(deskPhones.id, sipCredentials.deskPhoneId))
-    .where(
-      inArray(
-        sql`lower(${sipCredentials.username})`,
-        usernames.map((u) => u.toLowerCase()),
-      ),
-    );
+  const rows = await devicesSigningInAs(tx, usernames);
   return new Map(
     rows.map((row) => [
       row.username.toLowerCase(),
